@@ -1,0 +1,80 @@
+//! The command line, as clap sees it. Parsing only; `main` runs the commands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+A corpus is a directory with seeds/ (documents, UTF-8 *.txt) and briefs/ (YAML annotations,
+*.yaml). Without --corpus, briefing uses the corpus built into it.
+
+Examples:
+  briefing                              read the built-in corpus side by side
+  briefing check --strict               validate every brief; warnings fail too
+  briefing print --topic fta --width 100
+  briefing print --format html -o brief.html
+  briefing search 'pham minh chinh'     case- and diacritic-insensitive
+
+Exit status: 0 success; 1 check found errors (or warnings with --strict), or search
+found nothing; 2 the corpus or the arguments are unusable.";
+
+/// A terminal reader for source documents and the briefs curated over them.
+#[derive(Debug, Parser)]
+#[command(name = "briefing", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The corpus directory (holding seeds/ and briefs/); default: the built-in corpus
+    #[arg(long, global = true, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate every brief against its documents; one line per finding, then a summary
+    #[command(after_help = "Exit status: 0 clean; 1 errors (or warnings with --strict); 2 unusable corpus.")]
+    Check {
+        /// Treat warnings (such as a document no brief covers) as failures
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print a brief: every topic with its figures, themes and original quotes
+    Print {
+        /// Only this brief (its file name without .yaml); default: every brief
+        #[arg(long, value_name = "ID")]
+        brief: Option<String>,
+        /// Only these topics (repeat the flag for several)
+        #[arg(long = "topic", value_name = "ID")]
+        topics: Vec<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Line width for the text format, in terminal columns
+        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
+        width: u16,
+        /// Write to FILE (atomically) instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Find QUERY in every document, ignoring case and diacritics; FILE:LINE:COLUMN: text
+    #[command(after_help = "A query letter that carries a diacritic matches only that diacritic: \
+'dong' finds đồng and đóng, 'đồng' finds only đồng.\nExit status: 0 matches found; 1 none; 2 unusable corpus or empty query.")]
+    Search {
+        /// The words to find
+        query: String,
+    },
+}
+
+/// `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Plain text wrapped to --width, for a printer or a pager
+    Text,
+    /// Markdown
+    Markdown,
+    /// One self-contained HTML page with print CSS
+    Html,
+    /// Every brief with resolved quote positions, for scripts
+    Json,
+}

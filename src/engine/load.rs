@@ -1,0 +1,272 @@
+//! Reading a corpus from disk (or from the copy built into the binary) and decoding its
+//! files. Decoding is where text is normalised, once: BOM dropped, CRLF unified, NFC.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::engine::error::CorpusError;
+use crate::engine::finding::Finding;
+use crate::engine::model::{Corpus, Document};
+use crate::engine::text::Text;
+use crate::engine::{embedded, resolve};
+
+/// Folders deeper than this under seeds/ or briefs/ are not read.
+const MAX_DEPTH: usize = 32;
+
+/// Where a corpus comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusSource {
+    /// The repository's seeds/ and briefs/, compiled into the binary.
+    BuiltIn,
+    /// A directory holding seeds/ and briefs/.
+    Dir(PathBuf),
+}
+
+/// A file as read, before decoding.
+#[derive(Debug, Clone)]
+pub struct RawFile {
+    /// Name relative to its folder (`001_x.txt`, `sub/econ.yaml`).
+    pub name: String,
+    /// The path shown to the user (`seeds/001_x.txt`, `DIR/briefs/econ.yaml`).
+    pub shown: String,
+    /// The bytes, or why they could not be read.
+    pub bytes: Result<Vec<u8>, String>,
+}
+
+/// Every file of a corpus, read but not decoded.
+#[derive(Debug, Clone, Default)]
+pub struct RawCorpus {
+    pub root: Option<String>,
+    pub seeds: Vec<RawFile>,
+    pub briefs: Vec<RawFile>,
+    /// Problems met while listing the folders (a symlink loop, an unreadable folder).
+    pub findings: Vec<Finding>,
+}
+
+/// Loads, anchors and checks a whole corpus.
+pub fn load(source: &CorpusSource) -> Result<Corpus, CorpusError> {
+    let raw = read(source, true)?;
+    Ok(resolve::build(raw))
+}
+
+/// Loads the documents only (for search), with the problems met decoding them.
+pub fn load_seeds(source: &CorpusSource) -> Result<(Vec<Document>, Vec<Finding>), CorpusError> {
+    let raw = read(source, false)?;
+    let mut findings = raw.findings;
+    let docs = decode_documents(raw.seeds, &mut findings);
+    Ok((docs, findings))
+}
+
+/// Reads the files of a corpus; `briefs` says whether briefs/ is read too.
+pub fn read(source: &CorpusSource, briefs: bool) -> Result<RawCorpus, CorpusError> {
+    match source {
+        CorpusSource::BuiltIn => Ok(read_built_in(briefs)),
+        CorpusSource::Dir(dir) => read_dir_corpus(dir, briefs),
+    }
+}
+
+fn read_built_in(briefs: bool) -> RawCorpus {
+    let mut raw = RawCorpus::default();
+    for (path, bytes) in embedded::FILES {
+        let file = |name: &str| RawFile {
+            name: name.to_string(),
+            shown: path.to_string(),
+            bytes: Ok(bytes.to_vec()),
+        };
+        if let Some(name) = path.strip_prefix("seeds/").filter(|n| n.ends_with(".txt")) {
+            raw.seeds.push(file(name));
+        } else if let Some(name) = path.strip_prefix("briefs/").filter(|n| is_brief_name(n)) {
+            if briefs {
+                raw.briefs.push(file(name));
+            }
+        }
+    }
+    raw
+}
+
+fn read_dir_corpus(dir: &Path, briefs: bool) -> Result<RawCorpus, CorpusError> {
+    let shown_root = dir.display().to_string();
+    let meta = fs::metadata(dir).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => CorpusError::NotFound { path: shown_root.clone() },
+        _ => CorpusError::Io { path: shown_root.clone(), source: e },
+    })?;
+    if !meta.is_dir() {
+        return Err(CorpusError::NotADirectory { path: shown_root });
+    }
+    let seeds_dir = dir.join("seeds");
+    let shown_seeds = seeds_dir.display().to_string();
+    match fs::metadata(&seeds_dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(CorpusError::NoSeeds { path: shown_root });
+        }
+        Err(e) => return Err(CorpusError::Io { path: shown_seeds, source: e }),
+        Ok(m) if !m.is_dir() => return Err(CorpusError::SeedsNotADirectory { path: shown_seeds }),
+        Ok(_) => {}
+    }
+    let mut raw = RawCorpus { root: Some(shown_root), ..RawCorpus::default() };
+    let mut names = Vec::new();
+    list(&seeds_dir, "", 0, &mut HashSet::new(), &mut names, &mut raw.findings, &|n| {
+        n.ends_with(".txt")
+    });
+    if names.is_empty() && raw.findings.is_empty() {
+        return Err(CorpusError::Empty { path: shown_seeds });
+    }
+    raw.seeds = read_files(&seeds_dir, names);
+    let briefs_dir = dir.join("briefs");
+    if briefs && briefs_dir.is_dir() {
+        let mut names = Vec::new();
+        list(&briefs_dir, "", 0, &mut HashSet::new(), &mut names, &mut raw.findings, &is_brief_name);
+        raw.briefs = read_files(&briefs_dir, names);
+    }
+    Ok(raw)
+}
+
+fn is_brief_name(name: &str) -> bool {
+    name.ends_with(".yaml") || name.ends_with(".yml")
+}
+
+/// Lists matching files under `dir`, sorted, following symlinks but never into a loop.
+fn list(
+    dir: &Path,
+    prefix: &str,
+    depth: usize,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<String>,
+    findings: &mut Vec<Finding>,
+    wanted: &dyn Fn(&str) -> bool,
+) {
+    let shown = dir.display().to_string();
+    match fs::canonicalize(dir) {
+        Ok(real) if !seen.insert(real.clone()) => {
+            findings.push(Finding::warning(shown, "folder visited twice (a symlink loop?); skipped"));
+            return;
+        }
+        Err(e) => {
+            findings.push(Finding::error(shown, format!("cannot read folder: {e}")));
+            return;
+        }
+        Ok(_) => {}
+    }
+    if depth > MAX_DEPTH {
+        findings.push(Finding::warning(shown, "folders nested too deep; skipped"));
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            findings.push(Finding::error(shown, format!("cannot read folder: {e}; check its permissions")));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = format!("{prefix}{name}");
+        let path = entry.path();
+        // fs::metadata follows symlinks; a dangling link is reported by the read that fails.
+        match fs::metadata(&path) {
+            Ok(m) if m.is_dir() => {
+                list(&path, &format!("{rel}/"), depth + 1, seen, out, findings, wanted)
+            }
+            _ if wanted(&name) => out.push(rel),
+            _ => {}
+        }
+    }
+}
+
+fn read_files(dir: &Path, names: Vec<String>) -> Vec<RawFile> {
+    names
+        .into_iter()
+        .map(|name| {
+            let path = dir.join(&name);
+            let bytes = fs::read(&path).map_err(|e| e.to_string());
+            RawFile { shown: path.display().to_string(), name, bytes }
+        })
+        .collect()
+}
+
+/// Decodes every seed, turning each undecodable one into a finding.
+pub fn decode_documents(seeds: Vec<RawFile>, findings: &mut Vec<Finding>) -> Vec<Document> {
+    let mut docs = Vec::with_capacity(seeds.len());
+    for raw in seeds {
+        match raw.bytes.map_err(|e| cannot_read(&raw.shown, &e)).and_then(|b| decode(&raw.shown, b)) {
+            Ok(text) => docs.push(Document { file: raw.name, text, meta: None }),
+            Err(finding) => findings.push(finding),
+        }
+    }
+    docs
+}
+
+fn cannot_read(shown: &str, error: &str) -> Finding {
+    Finding::error(shown, format!("cannot read: {error}")).note("check that the file exists and is readable")
+}
+
+/// Decodes a file's bytes into normalised text, or says exactly what is wrong.
+pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<Text, Finding> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Finding::error(shown, "UTF-16 text; save it as UTF-8 (without BOM)")
+            .at(Some((1, 1))));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let (line, column) = position(bytes, at);
+            let byte = bytes.get(at).copied().unwrap_or(0);
+            return Err(Finding::error(
+                shown,
+                format!("not UTF-8: byte 0x{byte:02X} cannot start a character"),
+            )
+            .at(Some((line, column)))
+            .note("save the file as UTF-8, or convert it, e.g. `iconv -f WINDOWS-1258 -t UTF-8`"));
+        }
+    };
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
+        let (line, column) = position(text.as_bytes(), at);
+        return Err(Finding::error(shown, "NUL byte: this looks like a binary file, not a text")
+            .at(Some((line, column)))
+            .note("remove the file, or the NUL bytes, from the corpus"));
+    }
+    Ok(Text::new(&text))
+}
+
+/// 1-based line and column (in characters) of byte `at` in the valid prefix of `bytes`.
+fn position(bytes: &[u8], at: usize) -> (usize, usize) {
+    let head = bytes.get(..at).unwrap_or(bytes);
+    let line_start = memchr::memrchr(b'\n', head).map_or(0, |i| i + 1);
+    let line = memchr::memchr_iter(b'\n', head).count() + 1;
+    let column = String::from_utf8_lossy(head.get(line_start..).unwrap_or(&[])).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let err = decode("seeds/x.txt", b"ok\nab\xE9c".to_vec()).unwrap_err();
+        assert_eq!(err.to_string().lines().next().unwrap(), "seeds/x.txt:2:3: error: not UTF-8: byte 0xE9 cannot start a character");
+    }
+
+    #[test]
+    fn nul_and_utf16_are_refused() {
+        let err = decode("s.txt", b"abc\0".to_vec()).unwrap_err();
+        assert!(err.to_string().starts_with("s.txt:1:4: error: NUL byte"), "{err}");
+        let err = decode("s.txt", vec![0xFF, 0xFE, b'a', 0]).unwrap_err();
+        assert!(err.to_string().contains("UTF-16"), "{err}");
+    }
+
+    #[test]
+    fn built_in_corpus_has_the_five_seeds() {
+        let raw = read(&CorpusSource::BuiltIn, true).unwrap();
+        assert_eq!(raw.seeds.len(), 5);
+        assert!(raw.seeds.iter().all(|f| f.shown.starts_with("seeds/")));
+    }
+}

@@ -1,0 +1,25 @@
+//! The engine: corpus loading, the brief model, anchoring, folding, search, check and the
+//! printers. Pure data in, data out: no terminal, nothing printed to stdout.
+
+pub mod anchor;
+pub mod atomic;
+pub mod brief;
+pub mod check;
+pub mod embedded;
+pub mod error;
+pub mod finding;
+pub mod fold;
+pub mod load;
+pub mod model;
+pub mod nearest;
+pub mod print;
+pub mod resolve;
+pub mod search;
+pub mod text;
+pub mod wrap;
+mod yaml_pos;
+
+pub use error::CorpusError;
+pub use finding::{Finding, Severity};
+pub use load::{CorpusSource, load, load_seeds};
+pub use model::*;

@@ -1,0 +1,150 @@
+//! The nearest text to a quote that was not found, so that a curator can repair it in
+//! seconds: approximate search (edit distance, at most half the quote's length), run only
+//! in windows where the quote's words stand, so a large document stays cheap.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use memchr::memmem;
+
+/// Candidate windows examined at most.
+const WINDOWS: usize = 8;
+/// Occurrences of one word counted at most.
+const HITS_PER_WORD: usize = 2_000;
+/// Below this many characters the whole document is searched when no word is found.
+const WHOLE_DOCUMENT: usize = 200_000;
+
+/// The closest place to `quote` in `text`: its byte range and edit distance.
+pub fn nearest(text: &str, quote: &str) -> Option<(Range<usize>, usize)> {
+    let quote: Vec<char> = quote.split_whitespace().collect::<Vec<_>>().join(" ").chars().collect();
+    if quote.is_empty() || text.is_empty() {
+        return None;
+    }
+    let budget = quote.len() / 2;
+    let mut best: Option<(Range<usize>, usize)> = None;
+    for window in windows(text, &quote) {
+        if let Some((range, cost)) = best_in(text, window, &quote)
+            && best.as_ref().is_none_or(|(_, c)| cost < *c)
+        {
+            best = Some((range, cost));
+        }
+    }
+    best.filter(|(_, cost)| *cost <= budget)
+}
+
+/// Byte windows of `text` around the places where most words of the quote stand.
+fn windows(text: &str, quote: &[char]) -> Vec<Range<usize>> {
+    let quote_str: String = quote.iter().collect();
+    let span = quote_str.len().max(1);
+    let mut votes: HashMap<usize, usize> = HashMap::new();
+    let mut words: Vec<&str> = quote_str.split(' ').filter(|w| w.chars().count() >= 3).collect();
+    words.sort_unstable();
+    words.dedup();
+    for word in words {
+        for hit in memmem::find_iter(text.as_bytes(), word.as_bytes()).take(HITS_PER_WORD) {
+            *votes.entry(hit / span).or_default() += 1;
+        }
+    }
+    if votes.is_empty() {
+        return if text.len() <= WHOLE_DOCUMENT { vec![0..text.len()] } else { Vec::new() };
+    }
+    let mut buckets: Vec<(usize, usize)> = votes.into_iter().collect();
+    buckets.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    buckets
+        .into_iter()
+        .take(WINDOWS)
+        .map(|(bucket, _)| {
+            let start = floor_char(text, (bucket * span).saturating_sub(2 * span));
+            let end = floor_char(text, ((bucket + 1) * span + 2 * span).min(text.len()));
+            start..end
+        })
+        .collect()
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Sellers' algorithm: the substring of `text[window]` with the least edit distance to
+/// `quote`, where white-space runs in the text count as one space.
+fn best_in(text: &str, window: Range<usize>, quote: &[char]) -> Option<(Range<usize>, usize)> {
+    let slice = text.get(window.clone())?;
+    // Characters of the window with white space folded, and their byte offsets.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len());
+    for (i, c) in slice.char_indices() {
+        let c = if c.is_whitespace() { ' ' } else { c };
+        if c == ' ' && chars.last().is_some_and(|&(_, p)| p == ' ') {
+            continue;
+        }
+        chars.push((window.start + i, c));
+    }
+    let m = quote.len();
+    // cost[i] and start[i]: best alignment of quote[..i] ending at the current text char.
+    let mut cost: Vec<usize> = (0..=m).collect();
+    let mut start: Vec<usize> = vec![0; m + 1];
+    let mut best: Option<(usize, usize, usize)> = None; // (cost, start char, end char)
+    for (j, &(_, c)) in chars.iter().enumerate() {
+        let (mut diag_cost, mut diag_start) = (cost[0], start[0]);
+        cost[0] = 0;
+        start[0] = j + 1;
+        for i in 1..=m {
+            let (up_cost, up_start) = (cost[i], start[i]);
+            let sub = diag_cost + usize::from(quote[i - 1] != c);
+            let (mut best_cost, mut best_start) = (sub, diag_start);
+            if up_cost + 1 < best_cost {
+                (best_cost, best_start) = (up_cost + 1, up_start);
+            }
+            if cost[i - 1] + 1 < best_cost {
+                (best_cost, best_start) = (cost[i - 1] + 1, start[i - 1]);
+            }
+            (diag_cost, diag_start) = (up_cost, up_start);
+            cost[i] = best_cost;
+            start[i] = best_start;
+        }
+        if best.is_none_or(|(b, _, _)| cost[m] < b) {
+            best = Some((cost[m], start[m], j + 1));
+        }
+    }
+    let (cost, s, e) = best?;
+    let byte_start = chars.get(s).map_or(window.end, |&(b, _)| b);
+    let byte_end = chars.get(e).map_or(window.end, |&(b, _)| b);
+    let range = byte_start..byte_end;
+    let trimmed = text.get(range.clone())?.trim_end();
+    Some((range.start..range.start + trimmed.len(), cost))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn near(text: &str, quote: &str) -> Option<String> {
+        nearest(text, quote).map(|(r, _)| text.get(r).unwrap_or_default().to_string())
+    }
+
+    #[test]
+    fn finds_a_typo() {
+        let text = "Thủ tướng yêu cầu tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025, và hơn nữa.";
+        assert_eq!(near(text, "tăng trưởng kinh tế từ 8.3-8.5% trong năm 2025"), Some("tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025".to_string()));
+    }
+
+    #[test]
+    fn finds_the_other_tone_placement() {
+        let text = "Việt Nam thúc đẩy hội nhập và hòa bình khu vực.";
+        assert_eq!(near(text, "hội nhập và hoà bình"), Some("hội nhập và hòa bình".to_string()));
+    }
+
+    #[test]
+    fn white_space_in_text_is_folded() {
+        let text = "một\n\nhai   ba bốn";
+        assert_eq!(near(text, "một hai ba bon"), Some("một\n\nhai   ba bốn".to_string()));
+    }
+
+    #[test]
+    fn nothing_close_is_none() {
+        assert_eq!(near("abcdefgh", "zzzzzzzzzzzz"), None);
+        assert_eq!(near("", "x"), None);
+    }
+}
