@@ -39,7 +39,7 @@ fn quote_not_found_shows_the_nearest_text() {
     let brief = format!("{}/briefs/conference.yaml", corpus.path());
     assert!(
         out.stdout.starts_with(&format!(
-            "{brief}:32:15: error: quote not found in vi-gov (vi.txt): \"tăng trưởng kinh tế từ 8.3-8.5% trong năm 2025\"\n    nearest text: \"tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025\" at line 3\n"
+            "{brief}:30:15: error: quote not found in vi-gov (vi.txt): \"tăng trưởng kinh tế từ 8.3-8.5% trong năm 2025\"\n    nearest text: \"tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025\" at line 3\n"
         )),
         "{}",
         out.stdout
@@ -53,7 +53,7 @@ fn ambiguous_quote_lists_every_line() {
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout.contains(":39:15: error: quote matches 2 places in vi-gov (vi.txt) (lines 6, 6); add prefix: or suffix:"),
+        out.stdout.contains(":38:15: error: quote matches 2 places in vi-gov (vi.txt) (lines 6, 6); add prefix: or suffix:"),
         "{}",
         out.stdout
     );
@@ -65,7 +65,7 @@ fn misspelt_key_is_an_error_at_the_key() {
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout.contains("conference.yaml:44:5: error: themes[0]: unknown field `qoutes`, expected one of `topics`, `note`, `quotes`\n    check the spelling"),
+        out.stdout.contains("conference.yaml:43:5: error: themes[0]: unknown field `qoutes`, expected one of `topics`, `note`, `quotes`\n    check the spelling"),
         "{}",
         out.stdout
     );
@@ -77,8 +77,15 @@ fn malformed_yaml_is_located() {
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
     let line = out.stdout.lines().next().unwrap_or_default();
-    assert!(line.contains("conference.yaml:2:"), "{line}");
-    assert!(line.contains("error:"), "{line}");
+    assert!(line.contains("conference.yaml:1:8: error: title: invalid type: sequence, expected text"), "{line}");
+
+    let corpus = Corpus::good().edit_brief("summary: Two", "summary: \"Two");
+    let out = run(&["check", "--corpus", corpus.path()]);
+    assert_eq!(out.code, 1);
+    let line = out.stdout.lines().next().unwrap_or_default();
+    // libyaml notices an unclosed quote where the next quote closes it.
+    assert!(line.contains("conference.yaml:21:13: error: did not find expected key"), "{line}");
+    assert!(out.stdout.contains("an unclosed quote or bracket above"), "{}", out.stdout);
 }
 
 #[test]
@@ -87,7 +94,7 @@ fn undefined_topic_names_the_known_ones() {
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout.contains(":36:13: error: undefined topic `grwoth`\n    define it under topics:, or use one of: fta, growth"),
+        out.stdout.contains(":35:13: error: undefined topic `grwoth`\n    define it under topics:, or use one of: fta, growth"),
         "{}",
         out.stdout
     );
@@ -98,7 +105,7 @@ fn missing_seed_file_is_reported_at_the_file_key() {
     let corpus = Corpus::good().edit_brief("file: id.txt", "file: missing.txt");
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
-    assert!(out.stdout.contains(":12:11: error: no document `missing.txt` in seeds/"), "{}", out.stdout);
+    assert!(out.stdout.contains(":11:11: error: no document `missing.txt` in seeds/"), "{}", out.stdout);
     // Its quotes cannot stand anywhere, and the seed is now uncovered.
     assert!(out.stdout.contains("error: unknown document `id-vna`"), "{}", out.stdout);
     assert!(out.stdout.contains("seeds/id.txt: warning: no brief covers this document"), "{}", out.stdout);
@@ -168,7 +175,7 @@ fn search_prints_vimgrep_lines() {
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(
         out.stdout,
-        "id.txt:1:18: Perdana Menteri Pham Minh Chinh memimpin konferensi diplomasi ekonomi.\n\
+        "id.txt:1:17: Perdana Menteri Pham Minh Chinh memimpin konferensi diplomasi ekonomi.\n\
          vi.txt:1:11: Thủ tướng Phạm Minh Chính chủ trì hội nghị ngoại giao kinh tế.\n"
     );
     let none = run(&["search", "--corpus", corpus.path(), "đồng"]);

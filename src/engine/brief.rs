@@ -2,7 +2,9 @@
 //! corpus model (ids, anchors) happens in `resolve`.
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer};
+use std::fmt;
+
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
 /// A whole `briefs/NAME.yaml` file.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -114,52 +116,89 @@ pub struct QuoteDecl {
 /// The kinds a figure's `kind:` may take.
 pub const FIGURE_KINDS: &[&str] = &["target", "result", "forecast", "count", "reference"];
 
-/// A YAML scalar of any type, read as the text the curator wrote (`value: 17` is "17").
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum AnyScalar {
-    Text(String),
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-}
+const SCALAR: &str = "text (a string, number or date), not a list or a mapping";
 
-impl AnyScalar {
-    fn into_string(self) -> String {
-        match self {
-            AnyScalar::Text(s) => s,
-            AnyScalar::Int(i) => i.to_string(),
-            AnyScalar::Float(f) => f.to_string(),
-            AnyScalar::Bool(b) => b.to_string(),
-        }
+/// Reads any YAML scalar as the text the curator wrote (`value: 17` is "17"); a list or a
+/// mapping is an error at that node.
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(SCALAR)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        Ok(v.to_string())
     }
 }
 
 fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    AnyScalar::deserialize(d)
-        .map(AnyScalar::into_string)
-        .map_err(|_| de::Error::custom("expected text (a string, number or date), not a list or a mapping"))
+    d.deserialize_any(ScalarVisitor)
 }
 
 fn opt_scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Option::<AnyScalar>::deserialize(d)
-        .map(|o| o.map(AnyScalar::into_string))
-        .map_err(|_| de::Error::custom("expected text (a string, number or date), not a list or a mapping"))
+    struct OptVisitor;
+    impl<'de> Visitor<'de> for OptVisitor {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(SCALAR)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            scalar(d).map(Some)
+        }
+    }
+    d.deserialize_option(OptVisitor)
 }
 
 /// `topics: fta` and `topics: [fta, growth]` both read as a list.
 fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(AnyScalar),
-        Many(Vec<AnyScalar>),
+    struct ListVisitor;
+    impl<'de> Visitor<'de> for ListVisitor {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a topic id or a list of topic ids, e.g. [growth, fta]")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.to_owned()])
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(item) = seq.next_element::<Scalar>()? {
+                out.push(item.0);
+            }
+            Ok(out)
+        }
     }
-    match OneOrMany::deserialize(d) {
-        Ok(OneOrMany::One(s)) => Ok(vec![s.into_string()]),
-        Ok(OneOrMany::Many(v)) => Ok(v.into_iter().map(AnyScalar::into_string).collect()),
-        Err(_) => Err(de::Error::custom(
-            "expected a topic id or a list of topic ids, e.g. [growth, fta]",
-        )),
+    d.deserialize_any(ListVisitor)
+}
+
+/// A scalar inside a list.
+struct Scalar(String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
+        scalar(d).map(Scalar)
     }
 }

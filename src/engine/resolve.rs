@@ -32,14 +32,28 @@ impl Report<'_> {
         self.findings.last_mut().expect("just pushed")
     }
 
+    /// The position of `path`, or of its nearest ancestor that has one.
     fn position(&mut self, path: &str) -> Option<(usize, usize)> {
         let source = self.source;
-        self.index.get_or_insert_with(|| PositionIndex::new(source)).value(path)
+        let index = self.index.get_or_insert_with(|| PositionIndex::new(source));
+        let mut path = path;
+        loop {
+            if let Some(position) = index.value(path) {
+                return Some(position);
+            }
+            path = path.get(..path.rfind(['.', '['])?)?;
+        }
     }
 }
 
 fn add_note(finding: &mut Finding, note: impl Into<String>) {
     finding.notes.push(note.into());
+}
+
+/// Ids to indexes, so that resolving thousands of quotes stays linear.
+struct Ids {
+    docs: HashMap<String, usize>,
+    topics: HashMap<String, usize>,
 }
 
 /// A parsed brief with its source, waiting for resolution.
@@ -57,8 +71,17 @@ pub fn build(raw: RawCorpus) -> Corpus {
     let parsed: Vec<Parsed> = raw.briefs.into_iter().filter_map(|f| parse(f, &mut findings)).collect();
     let mut corpus = Corpus { root: raw.root, documents, ..Corpus::default() };
     bind_documents(&mut corpus, &parsed, &mut findings);
+    let mut ids = Ids {
+        docs: corpus
+            .documents
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| d.meta.as_ref().map(|m| (m.id.clone(), i)))
+            .collect(),
+        topics: HashMap::new(),
+    };
     for p in &parsed {
-        resolve_brief(&mut corpus, p, &mut findings);
+        resolve_brief(&mut corpus, &mut ids, p, &mut findings);
     }
     uncovered_seeds(&corpus, &mut findings);
     findings.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
@@ -119,7 +142,7 @@ fn yaml_error(shown: &str, e: &serde_yaml::Error) -> Finding {
     } else if message.contains("recursion limit") || message.contains("repetition limit") {
         "the brief nests too deep or expands too many aliases; write it out plainly"
     } else {
-        "fix the YAML here; the brief is skipped until it loads"
+        "fix the YAML here, or an unclosed quote or bracket above it; the brief is skipped until it loads"
     };
     Finding::error(shown, message).at(position).note(hint)
 }
@@ -217,7 +240,7 @@ fn merge(meta: &mut DocMeta, decl: &DocDecl) {
 }
 
 /// Adds one brief's topics and annotations to the corpus.
-fn resolve_brief(corpus: &mut Corpus, p: &Parsed, findings: &mut Vec<Finding>) {
+fn resolve_brief(corpus: &mut Corpus, ids: &mut Ids, p: &Parsed, findings: &mut Vec<Finding>) {
     let mut report = Report { shown: &p.shown, source: &p.source, index: None, findings };
     let b = &p.brief;
     let brief_index = corpus.briefs.len();
@@ -232,7 +255,7 @@ fn resolve_brief(corpus: &mut Corpus, p: &Parsed, findings: &mut Vec<Finding>) {
         title: b.title.clone(),
         date: b.date.clone(),
         summary: b.summary.clone(),
-        documents: b.documents.iter().filter_map(|d| corpus.document_by_id(&d.id)).collect(),
+        documents: b.documents.iter().filter_map(|d| ids.docs.get(&d.id).copied()).collect(),
         topics: Vec::new(),
         annotations: Vec::new(),
     };
@@ -243,7 +266,7 @@ fn resolve_brief(corpus: &mut Corpus, p: &Parsed, findings: &mut Vec<Finding>) {
             report.error(&path, format!("topic `{}` defined twice in this brief", t.id));
             continue;
         }
-        match corpus.topic_by_id(&t.id) {
+        match ids.topics.get(&t.id).copied() {
             Some(existing) if corpus.topics[existing].title != t.title => {
                 let f = report.error(
                     &format!("topics[{i}].title"),
@@ -253,6 +276,7 @@ fn resolve_brief(corpus: &mut Corpus, p: &Parsed, findings: &mut Vec<Finding>) {
             }
             Some(existing) => brief.topics.push(existing),
             None => {
+                ids.topics.insert(t.id.clone(), corpus.topics.len());
                 corpus.topics.push(Topic { id: t.id.clone(), title: t.title.clone(), summary: t.summary.clone() });
                 brief.topics.push(corpus.topics.len() - 1);
             }
@@ -286,7 +310,7 @@ fn resolve_brief(corpus: &mut Corpus, p: &Parsed, findings: &mut Vec<Finding>) {
         (format!("themes[{i}]"), AnnotationKind::Theme, None, None, t.note.clone(), None, &t.topics, &t.quotes)
     });
     for (path, kind, label, value, note, measure, topics, quotes) in figures.into_iter().chain(themes) {
-        let topics = resolve_topics(corpus, &mut report, &path, topics);
+        let topics = resolve_topics(corpus, ids, &mut report, &path, topics);
         if quotes.is_empty() {
             let f = report.error(&format!("{path}.quotes"), "no quotes: an annotation must stand somewhere");
             add_note(f, "add at least one `- doc: ID` / `text: \"...\"` under quotes:");
@@ -294,20 +318,20 @@ fn resolve_brief(corpus: &mut Corpus, p: &Parsed, findings: &mut Vec<Finding>) {
         let quotes = quotes
             .iter()
             .enumerate()
-            .map(|(q, decl)| anchor_quote(corpus, &mut report, &format!("{path}.quotes[{q}]"), decl))
+            .map(|(q, decl)| anchor_quote(corpus, ids, &mut report, &format!("{path}.quotes[{q}]"), decl))
             .collect();
         corpus.annotations.push(Annotation { kind, brief: brief_index, label, value, note, measure, topics, quotes });
         corpus.briefs[brief_index].annotations.push(corpus.annotations.len() - 1);
     }
 }
 
-fn resolve_topics(corpus: &Corpus, report: &mut Report, path: &str, ids: &[String]) -> Vec<usize> {
-    if ids.is_empty() {
+fn resolve_topics(corpus: &Corpus, ids: &Ids, report: &mut Report, path: &str, wanted: &[String]) -> Vec<usize> {
+    if wanted.is_empty() {
         report.error(&format!("{path}.topics"), "no topics: name one or more topic ids");
     }
     let mut out = Vec::new();
-    for (i, id) in ids.iter().enumerate() {
-        match corpus.topic_by_id(id) {
+    for (i, id) in wanted.iter().enumerate() {
+        match ids.topics.get(id).copied() {
             Some(t) if !out.contains(&t) => out.push(t),
             Some(_) => {}
             None => {
@@ -319,7 +343,7 @@ fn resolve_topics(corpus: &Corpus, report: &mut Report, path: &str, ids: &[Strin
     out
 }
 
-fn anchor_quote(corpus: &Corpus, report: &mut Report, path: &str, decl: &QuoteDecl) -> Quote {
+fn anchor_quote(corpus: &Corpus, ids: &Ids, report: &mut Report, path: &str, decl: &QuoteDecl) -> Quote {
     let mut quote = Quote {
         doc_id: decl.doc.clone(),
         text: decl.text.clone(),
@@ -327,7 +351,7 @@ fn anchor_quote(corpus: &Corpus, report: &mut Report, path: &str, decl: &QuoteDe
         suffix: decl.suffix.clone(),
         anchor: Err(AnchorFailure::UnknownDocument),
     };
-    let Some(doc) = corpus.document_by_id(&decl.doc) else {
+    let Some(&doc) = ids.docs.get(&decl.doc) else {
         let f = report.error(&format!("{path}.doc"), format!("unknown document `{}`", decl.doc));
         let ids = corpus.documents.iter().filter_map(|d| d.meta.as_ref().map(|m| &m.id));
         add_note(f, format!("declare it under documents:, or use one of: {}", known(ids)));

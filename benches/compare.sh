@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Measures briefing against ripgrep on a synthetic corpus of real Vietnamese and Indonesian
+# sentences, in one session, and prints every figure beside its target (medians, ratios).
+#
+#   bash benches/compare.sh                 # 2,000 documents, 10 quotes each
+#   DOCS=500 RUNS=5 bash benches/compare.sh # smaller and quicker
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DOCS=${DOCS:-2000}
+QUOTES=${QUOTES:-10}
+RUNS=${RUNS:-15}
+DIR=${DIR:-target/bench-corpus-$DOCS}
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return
+  echo "installing $2 ..." >&2
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "$2" >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq "$2" >/dev/null; fi
+}
+need hyperfine hyperfine
+need rg ripgrep
+need python3 python3
+[ -x /usr/bin/time ] || need time time
+
+cargo build --release --quiet --bin briefing --example gen_corpus
+BIN=target/release/briefing
+target/release/examples/gen_corpus --docs "$DOCS" --quotes "$QUOTES" --out "$DIR"
+SIZE=$(du -sb "$DIR/seeds" | cut -f1)
+OUT=$(mktemp -d)
+
+# The checks must agree before they are timed.
+$BIN check --corpus "$DIR" > "$OUT/check.txt" || { tail -5 "$OUT/check.txt"; echo "check failed on the synthetic corpus" >&2; exit 1; }
+OURS=$($BIN search --corpus "$DIR" 'pham minh chinh' | wc -l)
+THEIRS=$(rg -i -o --no-filename 'phạm minh chính|pham minh chinh' "$DIR/seeds" | wc -l)
+
+hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$OUT/big.json" \
+  -n check "$BIN check --corpus $DIR" \
+  -n rg-quotes "rg -F -c -f $DIR/quotes.txt $DIR/seeds" \
+  -n search "$BIN search --corpus $DIR 'pham minh chinh'" \
+  -n rg-search "rg -i -c 'phạm minh chính|pham minh chinh' $DIR/seeds" >/dev/null
+
+hyperfine -N --warmup 5 --runs "$RUNS" --export-json "$OUT/small.json" \
+  -n builtin-check "$BIN check" \
+  -n builtin-search "$BIN search 'pham minh chinh'" \
+  -n builtin-print "$BIN print" \
+  -n builtin-json "$BIN print --format json" >/dev/null
+
+/usr/bin/time -v $BIN check --corpus "$DIR" >/dev/null 2> "$OUT/time.txt" || true
+PEAK_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/time.txt")
+
+python3 - "$OUT" "$SIZE" "$PEAK_KB" "$OURS" "$THEIRS" "$DOCS" <<'PY'
+import json, sys
+out, size, peak_kb, ours, theirs, docs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+med = {}
+for name in ("big", "small"):
+    for r in json.load(open(f"{out}/{name}.json"))["results"]:
+        med[r["command"]] = r["median"]
+ms = lambda s: f"{s * 1000:8.1f} ms"
+def row(what, value, target, ok):
+    print(f"{what:<44} {value:>24}   target {target:<18} {'ok' if ok else 'MISSED'}")
+print(f"corpus: {docs} documents, {size / 1e6:.1f} MB of text")
+r = med["check"] / med["rg-quotes"]
+row("check vs rg -F -f quotes (median)", f"{ms(med['check'])} / {ms(med['rg-quotes'])} = {r:.2f}x", "<= 0.5x", r <= 0.5)
+r = med["search"] / med["rg-search"]
+row("search vs rg -i (median)", f"{ms(med['search'])} / {ms(med['rg-search'])} = {r:.2f}x", "<= 3x", r <= 3)
+row("search matches vs rg -o matches", f"{ours} / {theirs}", "equal", ours == theirs)
+r = peak_kb * 1024 / size
+row("check peak memory vs corpus size", f"{peak_kb / 1024:.1f} MB = {r:.2f}x", "<= 2x", r <= 2)
+for name in ("builtin-check", "builtin-search", "builtin-print", "builtin-json"):
+    row(f"{name} on the built-in corpus (median)", ms(med[name]), "<= 10 ms", med[name] <= 0.010)
+PY
+rm -rf "$OUT"
