@@ -1,0 +1,115 @@
+//! The user's vocabulary: every intent a key or the mouse can express. `update` is the only
+//! place that turns an action into a change of state.
+
+/// One intent of the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the reader (or close what is open).
+    Quit,
+    /// Leave the reader at once, from anywhere.
+    Interrupt,
+    /// Move down one line (or to the next item of a list).
+    Down,
+    /// Move up one line (or to the previous item of a list).
+    Up,
+    /// Move down one screen.
+    PageDown,
+    /// Move up one screen.
+    PageUp,
+    /// Move down half a screen.
+    HalfPageDown,
+    /// Move up half a screen.
+    HalfPageUp,
+    /// Go to the first line.
+    Top,
+    /// Go to the last line.
+    Bottom,
+    /// Move the focus to the next part of the screen.
+    FocusNext,
+    /// Move the focus to the previous part of the screen.
+    FocusPrev,
+    /// Open what is under the cursor: a topic, an annotation, a document, a problem.
+    Open,
+    /// Start typing a search.
+    SearchStart,
+    /// Next search match, or next annotation when no search is active.
+    Next,
+    /// Previous search match, or previous annotation when no search is active.
+    Prev,
+    /// Choose the next topic.
+    NextTopic,
+    /// Choose the previous topic.
+    PrevTopic,
+    /// Show or hide the list of keys.
+    Help,
+    /// Close what is open: an overlay, the search, the selection.
+    Close,
+    /// Choose the document shown in the focused pane.
+    PickDocument,
+    /// Show or hide the problems found in the corpus.
+    Problems,
+    /// Turn synchronised scrolling of parallel documents on or off.
+    ToggleSync,
+    /// Show the other document (when only one pane fits).
+    SwitchPane,
+    /// Write the current brief (or topic) to a text file.
+    Print,
+    /// Wait for a letter, then remember the place under it.
+    MarkPrefix,
+    /// Wait for a letter, then return to the place remembered under it.
+    JumpPrefix,
+    /// Remember the current place under a letter.
+    SetMark(char),
+    /// Return to the place remembered under a letter.
+    JumpMark(char),
+    /// Add a character to the search being typed.
+    Input(char),
+    /// Delete the last character of the search being typed.
+    Backspace,
+    /// Run the search being typed.
+    Submit,
+    /// Abandon the search being typed.
+    Cancel,
+    /// Scroll the pane at a screen position (mouse wheel); `down` says which way.
+    Wheel { column: u16, row: u16, down: bool },
+}
+
+impl Action {
+    /// A short description, for the help overlay and the status line.
+    pub fn description(&self) -> &'static str {
+        match self {
+            Action::Quit => "quit (close what is open)",
+            Action::Interrupt => "quit at once",
+            Action::Down => "down one line",
+            Action::Up => "up one line",
+            Action::PageDown => "down one screen",
+            Action::PageUp => "up one screen",
+            Action::HalfPageDown => "down half a screen",
+            Action::HalfPageUp => "up half a screen",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the end",
+            Action::FocusNext => "focus the next part",
+            Action::FocusPrev => "focus the previous part",
+            Action::Open => "open the topic, annotation or document",
+            Action::SearchStart => "search every document",
+            Action::Next => "next match (or annotation)",
+            Action::Prev => "previous match (or annotation)",
+            Action::NextTopic => "next topic",
+            Action::PrevTopic => "previous topic",
+            Action::Help => "show this help",
+            Action::Close => "close, clear search, deselect",
+            Action::PickDocument => "choose the pane's document",
+            Action::Problems => "list problems in the corpus",
+            Action::ToggleSync => "synchronised scrolling on/off",
+            Action::SwitchPane => "show the other document",
+            Action::Print => "print the brief or topic to a file",
+            Action::MarkPrefix | Action::SetMark(_) => "set a mark at this place",
+            Action::JumpPrefix | Action::JumpMark(_) => "return to a mark",
+            Action::Input(_) => "type the query",
+            Action::Backspace => "delete a character",
+            Action::Submit => "search",
+            Action::Cancel => "cancel the search",
+            Action::Wheel { .. } => "scroll the pane under the pointer",
+        }
+    }
+}

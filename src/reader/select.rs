@@ -1,0 +1,244 @@
+//! Going somewhere: choosing a topic, selecting an annotation (panes follow its quotes),
+//! searching and stepping through matches.
+
+use crate::engine::search::Searcher;
+use crate::reader::layout_cache::row_of;
+use crate::reader::state::{App, NavItem};
+
+impl App {
+    /// Selects annotation `a`: every pane showing one of its documents scrolls to the quote;
+    /// a document not on screen takes the partner pane.
+    pub(crate) fn select_annotation(&mut self, a: usize) {
+        let Some(ann) = self.corpus.annotations.get(a) else {
+            return;
+        };
+        self.selected = Some(a);
+        let mut docs: Vec<(usize, usize)> = Vec::new();
+        for q in &ann.quotes {
+            if let Ok(anchor) = &q.anchor
+                && !docs.iter().any(|(d, _)| *d == anchor.doc)
+            {
+                docs.push((anchor.doc, anchor.range.start));
+            }
+        }
+        let Some(&(first, _)) = docs.first() else {
+            self.message =
+                Some("No quote of this annotation could be placed (e lists problems).".into());
+            return;
+        };
+        let shows = |app: &App, i: usize| {
+            docs.iter()
+                .find(|(d, _)| app.panes[i].doc == Some(*d))
+                .copied()
+        };
+        if shows(self, 0).is_none() && shows(self, 1).is_none() {
+            let p = self.focused_pane();
+            self.set_doc(p, first);
+            let other = docs
+                .get(1)
+                .map(|(d, _)| *d)
+                .or_else(|| self.corpus.partner(first));
+            if let Some(d) = other {
+                self.set_doc(1 - p, d);
+            }
+        } else if let Some(&(missing, _)) = docs
+            .iter()
+            .find(|(d, _)| self.panes.iter().all(|p| p.doc != Some(*d)))
+            && let Some(free) = (0..2).find(|&i| shows(self, i).is_none())
+        {
+            self.set_doc(free, missing);
+        }
+        for i in 0..2 {
+            if let Some((_, offset)) = shows(self, i)
+                && !self.on_screen(i, offset)
+            {
+                self.scroll_to_offset(i, offset);
+            }
+        }
+        if let Some(i) = (0..2).find(|&i| shows(self, i).is_some())
+            && shows(self, 1 - i).is_none()
+        {
+            self.sync_from(i);
+        }
+        self.reveal_in_nav(a);
+    }
+
+    /// Moves the navigator's cursor to annotation `a` when it is listed.
+    fn reveal_in_nav(&mut self, a: usize) {
+        let items = self.nav_items();
+        let found = items.iter().position(|item| match item {
+            NavItem::Annotation { topic, annotation } => {
+                *annotation == a && self.topic.is_none_or(|t| t == *topic)
+            }
+            NavItem::Topic(_) => false,
+        });
+        if let Some(k) = found {
+            self.nav_cursor = k;
+        }
+    }
+
+    /// `n`/`N` without a search: the next or previous annotation of the cycle.
+    pub(crate) fn step_annotation(&mut self, forward: bool) {
+        let cycle = self.cycle();
+        if cycle.is_empty() {
+            self.message = Some("No annotations here.".into());
+            return;
+        }
+        let k = match self
+            .selected
+            .and_then(|s| cycle.iter().position(|&i| i == s))
+        {
+            Some(k) if forward => (k + 1) % cycle.len(),
+            Some(k) => (k + cycle.len() - 1) % cycle.len(),
+            None if forward => 0,
+            None => cycle.len() - 1,
+        };
+        if let Some(&a) = cycle.get(k) {
+            self.select_annotation(a);
+        }
+    }
+
+    /// Chooses topic `t`, opens it in the navigator and selects its first annotation.
+    pub(crate) fn choose_topic(&mut self, t: usize) {
+        if t >= self.corpus.topics.len() {
+            return;
+        }
+        self.topic = Some(t);
+        if let Some(open) = self.open_topics.get_mut(t) {
+            *open = true;
+        }
+        if let Some(k) = self
+            .nav_items()
+            .iter()
+            .position(|i| *i == NavItem::Topic(t))
+        {
+            self.nav_cursor = k;
+        }
+        let first = self.corpus.annotations_for_topic(t).next();
+        match first {
+            Some(a) => self.select_annotation(a),
+            None => self.selected = None,
+        }
+    }
+
+    /// `]`/`[`: the next or previous topic.
+    pub(crate) fn step_topic(&mut self, forward: bool) {
+        let n = self.corpus.topics.len();
+        if n == 0 {
+            self.message = Some("The corpus has no topics.".into());
+            return;
+        }
+        let t = match self.topic {
+            Some(t) if forward => (t + 1) % n,
+            Some(t) => (t + n - 1) % n,
+            None if forward => 0,
+            None => n - 1,
+        };
+        self.choose_topic(t);
+    }
+
+    /// Finds `query` in every document; the matches are highlighted, none is current yet.
+    pub(crate) fn run_search(&mut self, query: &str) {
+        self.search.matches.clear();
+        self.search.current = None;
+        let Some(searcher) = Searcher::new(query) else {
+            return;
+        };
+        for (d, doc) in self.corpus.documents.iter().enumerate() {
+            let found = searcher.find_in(doc.text.as_str());
+            self.search
+                .matches
+                .extend(found.into_iter().map(|r| (d, r)));
+        }
+    }
+
+    /// Makes the typed query the active search and goes to its first match from here.
+    pub(crate) fn submit_search(&mut self) {
+        let query = self.search.typing.take().unwrap_or_default();
+        if query.trim().is_empty() {
+            self.clear_search();
+            return;
+        }
+        self.run_search(&query);
+        self.search.query = query;
+        if self.search.matches.is_empty() {
+            self.message = Some(format!("Pattern not found: {}", self.search.query));
+            return;
+        }
+        self.step_match(true);
+    }
+
+    pub(crate) fn clear_search(&mut self) {
+        self.search = Default::default();
+    }
+
+    /// `n`/`N` during a search: the next or previous match, across documents.
+    pub(crate) fn step_match(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.message = Some(format!("Pattern not found: {}", self.search.query));
+            return;
+        }
+        let k = match self.search.current {
+            Some(k) if forward => (k + 1) % n,
+            Some(k) => (k + n - 1) % n,
+            None => self.first_match_from_here(forward),
+        };
+        self.go_to_match(k);
+    }
+
+    /// The first match at or after the focused pane's top (or before it, going back),
+    /// in its document; else the first match of the following documents.
+    fn first_match_from_here(&self, forward: bool) -> usize {
+        let n = self.search.matches.len();
+        let pane = self.panes[self.focused_pane()];
+        let here = (pane.doc.unwrap_or(0), pane.top);
+        let k = self
+            .search
+            .matches
+            .partition_point(|(d, r)| (*d, r.start) < here);
+        if forward { k % n } else { (k + n - 1) % n }
+    }
+
+    fn go_to_match(&mut self, k: usize) {
+        let Some((doc, range)) = self.search.matches.get(k).cloned() else {
+            return;
+        };
+        self.search.current = Some(k);
+        let focused = self.focused_pane();
+        let pane = if self.panes[focused].doc == Some(doc) {
+            focused
+        } else if let Some(i) = (0..2).find(|&i| self.panes[i].doc == Some(doc)) {
+            i
+        } else {
+            self.set_doc(focused, doc);
+            focused
+        };
+        // Leave the pane alone when the match is already on screen, as less does.
+        if !self.on_screen(pane, range.start) {
+            self.scroll_to_offset(pane, range.start);
+            self.sync_from(pane);
+        }
+        if let Some(d) = self.corpus.documents.get(doc) {
+            let (line, column) = d.text.line_col(range.start);
+            self.message = Some(format!(
+                "/{}  {}/{} in {} {line}:{column}",
+                self.search.query,
+                k + 1,
+                self.search.matches.len(),
+                d.id()
+            ));
+        }
+    }
+
+    /// Whether byte `offset` of pane `i`'s document is on screen.
+    pub(crate) fn on_screen(&self, i: usize, offset: usize) -> bool {
+        let r = self.pane_rect(i);
+        let Some(rows) = self.panes[i].doc.and_then(|d| self.rows(d, r.width.max(1))) else {
+            return false;
+        };
+        let top = row_of(&rows, self.panes[i].top);
+        let row = row_of(&rows, offset);
+        row >= top && row < top + usize::from(r.height).max(1)
+    }
+}

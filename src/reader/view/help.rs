@@ -1,0 +1,57 @@
+//! The help overlay, generated from the key table.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::reader::keymap::{KEYS, Mode};
+use crate::reader::state::App;
+use crate::reader::view::centered;
+
+/// Every line of the help, section by section.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let p = &app.palette;
+    let mut out = Vec::new();
+    for mode in [
+        Mode::Normal,
+        Mode::Any,
+        Mode::Prompt,
+        Mode::Mark,
+        Mode::Jump,
+    ] {
+        let rows: Vec<_> = KEYS.iter().filter(|b| b.mode == mode).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Line::from(""));
+        }
+        out.push(Line::styled(mode.heading(), p.heading));
+        for b in rows {
+            out.push(Line::from(vec![
+                Span::styled(format!(" {:<16}", b.keys_label()), p.key),
+                Span::raw(b.help()),
+            ]));
+        }
+    }
+    out
+}
+
+/// Draws the help over `area`, scrolled by `scroll` lines.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let lines = lines(app);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let r = centered(area, 64, height);
+    let block = Block::bordered()
+        .border_style(app.palette.border_focused)
+        .title(Line::styled(" Keys ", app.palette.title))
+        .title_bottom(Line::from(" j/k scroll · Esc or ? close ").right_aligned());
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        r,
+    );
+}

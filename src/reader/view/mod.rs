@@ -1,0 +1,155 @@
+//! Drawing: pure functions from `&App` to a frame. The screen's division into areas lives
+//! here too, because `update` needs the same sizes (page length, the pane under the mouse).
+
+pub(crate) mod detail;
+pub(crate) mod help;
+pub(crate) mod panes;
+mod picker;
+pub(crate) mod problems;
+mod status;
+pub mod style;
+pub(crate) mod topics;
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+
+use crate::reader::state::{App, Focus, Overlay};
+
+/// At this width and above, the two panes stand side by side.
+pub const WIDE: u16 = 100;
+/// Below this width the navigator only shows when it has the focus.
+const NAV_BESIDE: u16 = 60;
+/// Below `WIDE`, a body at least this tall stacks the two panes instead of showing one.
+const STACK_HEIGHT: u16 = 30;
+
+/// Where each part of the screen goes; `None` for parts that do not fit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub nav: Option<Rect>,
+    pub panes: [Option<Rect>; 2],
+    pub detail: Option<Rect>,
+    pub status: Option<Rect>,
+}
+
+impl Areas {
+    /// Whether both document panes are on screen.
+    pub fn both_panes(&self) -> bool {
+        self.panes.iter().all(Option::is_some)
+    }
+}
+
+/// Divides `area` for the state's focus and single-pane choice.
+pub fn areas(area: Rect, app: &App) -> Areas {
+    let mut a = Areas::default();
+    if area.width == 0 || area.height == 0 {
+        return a;
+    }
+    let mut body = area;
+    body.height -= 1;
+    a.status = Some(Rect::new(area.x, area.bottom() - 1, area.width, 1));
+    if body.height >= 4 {
+        // Two rows for the detail line when there is room: notes run long.
+        let rows = if body.height >= 16 { 2 } else { 1 };
+        body.height -= rows;
+        a.detail = Some(Rect::new(area.x, body.bottom(), area.width, rows));
+    }
+    if body.height == 0 {
+        return a;
+    }
+    let nav_width = if area.width >= WIDE {
+        (area.width / 4).clamp(24, 34)
+    } else if area.width >= NAV_BESIDE {
+        (area.width / 4).clamp(20, 26)
+    } else {
+        0
+    };
+    if nav_width == 0 {
+        if app.focus == Focus::Topics {
+            a.nav = Some(body);
+        } else {
+            a.panes[app.shown.min(1)] = Some(body);
+        }
+        return a;
+    }
+    a.nav = Some(Rect {
+        width: nav_width,
+        ..body
+    });
+    let rest = Rect {
+        x: body.x + nav_width,
+        width: body.width - nav_width,
+        ..body
+    };
+    if area.width >= WIDE {
+        let left = rest.width / 2;
+        a.panes[0] = Some(Rect {
+            width: left,
+            ..rest
+        });
+        a.panes[1] = Some(Rect {
+            x: rest.x + left,
+            width: rest.width - left,
+            ..rest
+        });
+    } else if rest.height >= STACK_HEIGHT {
+        let top = rest.height / 2;
+        a.panes[0] = Some(Rect {
+            height: top,
+            ..rest
+        });
+        a.panes[1] = Some(Rect {
+            y: rest.y + top,
+            height: rest.height - top,
+            ..rest
+        });
+    } else {
+        a.panes[app.shown.min(1)] = Some(rest);
+    }
+    a
+}
+
+/// The text area inside a bordered box.
+pub fn inner(area: Rect) -> Rect {
+    area.inner(Margin::new(1, 1))
+}
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let a = areas(frame.area(), app);
+    if let Some(r) = a.nav {
+        topics::render(app, frame, r);
+    }
+    for (i, r) in a.panes.iter().enumerate() {
+        if let Some(r) = r {
+            panes::render(app, frame, *r, i);
+        }
+    }
+    if let Some(r) = a.detail {
+        detail::render(app, frame, r);
+    }
+    if let Some(r) = a.status {
+        status::render(app, frame, r, &a);
+    }
+    let body = Rect {
+        height: frame.area().height.saturating_sub(1),
+        ..frame.area()
+    };
+    match app.overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => help::render(app, frame, body, scroll),
+        Overlay::Picker { pane, cursor } => picker::render(app, frame, body, pane, cursor),
+        Overlay::Problems { scroll } => problems::render(app, frame, body, scroll),
+    }
+}
+
+/// A box centred in `area`, at most `width` x `height`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

@@ -1,0 +1,162 @@
+//! A document pane: titled box, the visible rows of the wrapped text, and the highlights of
+//! figures, themes, the selected annotation and search matches.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::engine::AnnotationKind;
+use crate::reader::layout_cache::{cell_text, cell_width, row_of};
+use crate::reader::state::{App, Focus};
+use crate::reader::view::inner;
+
+/// Where a pane stands: 1-based line of its top row, line count, percent seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub lines: usize,
+    pub percent: usize,
+}
+
+/// The position of pane `i` drawn in `area` (its box).
+pub fn position(app: &App, i: usize, area: Rect) -> Option<Position> {
+    let pane = app.panes.get(i)?;
+    let doc = pane.doc?;
+    let text = &app.corpus.documents.get(doc)?.text;
+    let inner = inner(area);
+    let rows = app.rows(doc, inner.width.max(1))?;
+    let top = row_of(&rows, pane.top);
+    let bottom = (top + usize::from(inner.height)).min(rows.len());
+    Some(Position {
+        line: text.line_index(pane.top) + 1,
+        lines: text.line_count(),
+        percent: if rows.is_empty() {
+            100
+        } else {
+            bottom * 100 / rows.len()
+        },
+    })
+}
+
+/// Draws pane `i` in `area`.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, i: usize) {
+    let p = &app.palette;
+    let focused = app.focus == Focus::Pane(i);
+    let pane = app.panes.get(i).copied().unwrap_or_default();
+    let doc = pane
+        .doc
+        .and_then(|d| app.corpus.documents.get(d).map(|doc| (d, doc)));
+    let title = match doc {
+        Some((_, d)) => format!(" {} · {} · {} ", d.id(), d.lang(), d.title()),
+        None => " no document ".to_string(),
+    };
+    let mut block = Block::bordered()
+        .border_style(if focused { p.border_focused } else { p.border })
+        .title(Line::styled(title, p.title));
+    if let Some(pos) = position(app, i, area) {
+        block = block.title_bottom(
+            Line::from(format!(" {}/{} {}% ", pos.line, pos.lines, pos.percent)).right_aligned(),
+        );
+    }
+    let text_area = inner(area);
+    frame.render_widget(block, area);
+    let Some((d, document)) = doc else {
+        frame.render_widget(
+            Paragraph::new("No document here: press o to choose one.").style(p.dim),
+            text_area,
+        );
+        return;
+    };
+    let Some(rows) = app.rows(d, text_area.width.max(1)) else {
+        return;
+    };
+    let top = row_of(&rows, pane.top);
+    let visible = rows
+        .get(top..(top + usize::from(text_area.height)).min(rows.len()))
+        .unwrap_or(&[]);
+    let span = match (visible.first(), visible.last()) {
+        (Some(a), Some(b)) => a.start..b.end,
+        _ => 0..0,
+    };
+    let marks = highlights(app, d, &span);
+    let text = document.text.as_str();
+    let lines: Vec<Line> = visible
+        .iter()
+        .map(|row| row_line(text, row.clone(), &marks))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text_area);
+}
+
+/// The styled ranges of document `doc` that meet `visible`, weakest first.
+fn highlights(app: &App, doc: usize, visible: &Range<usize>) -> Vec<(Range<usize>, Style)> {
+    let p = &app.palette;
+    let meets =
+        |r: &Range<usize>| r.start < visible.end.max(visible.start + 1) && r.end > visible.start;
+    let mut out = Vec::new();
+    let mut selected = Vec::new();
+    for (i, a) in app.corpus.annotations.iter().enumerate() {
+        let style = match a.kind {
+            AnnotationKind::Figure => p.figure,
+            AnnotationKind::Theme => p.theme,
+        };
+        for q in &a.quotes {
+            if let Ok(anchor) = &q.anchor
+                && anchor.doc == doc
+                && meets(&anchor.range)
+            {
+                out.push((anchor.range.clone(), style));
+                if app.selected == Some(i) {
+                    selected.push((anchor.range.clone(), p.selected));
+                }
+            }
+        }
+    }
+    out.append(&mut selected);
+    let search = &app.search;
+    let first = search
+        .matches
+        .partition_point(|(d, r)| (*d, r.end) <= (doc, visible.start));
+    for (k, (d, r)) in search.matches.iter().enumerate().skip(first) {
+        if *d != doc || r.start >= visible.end.max(visible.start + 1) {
+            break;
+        }
+        let style = if search.current == Some(k) {
+            p.current_match
+        } else {
+            p.matched
+        };
+        out.push((r.clone(), style));
+    }
+    out
+}
+
+/// One visual row, cut into spans on grapheme boundaries, tabs expanded.
+fn row_line(text: &str, row: Range<usize>, marks: &[(Range<usize>, Style)]) -> Line<'static> {
+    let s = text.get(row.clone()).unwrap_or("");
+    let mut spans = Vec::new();
+    let mut current = String::new();
+    let mut current_style = Style::default();
+    let mut column = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        let offset = row.start + i;
+        let style = marks
+            .iter()
+            .filter(|(r, _)| r.start <= offset && offset < r.end)
+            .fold(Style::default(), |acc, (_, s)| acc.patch(*s));
+        if style != current_style && !current.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut current), current_style));
+        }
+        current_style = style;
+        current.push_str(&cell_text(g, column));
+        column += cell_width(g, column);
+    }
+    if !current.is_empty() {
+        spans.push(Span::styled(current, current_style));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,62 @@
+//! The document picker: every document, to choose what a pane shows.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::reader::state::App;
+use crate::reader::view::{centered, inner};
+
+/// Draws the picker for `pane` over `area`, the cursor on document `cursor`.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usize) {
+    let p = &app.palette;
+    let docs = &app.corpus.documents;
+    let height = u16::try_from(docs.len().max(1) + 2).unwrap_or(u16::MAX);
+    let r = centered(area, 80, height);
+    let block = Block::bordered()
+        .border_style(p.border_focused)
+        .title(Line::styled(
+            format!(" Show in pane {} ", pane + 1),
+            p.title,
+        ))
+        .title_bottom(Line::from(" Enter choose · Esc close ").right_aligned());
+    frame.render_widget(Clear, r);
+    let list = inner(r);
+    frame.render_widget(block, r);
+    let height = usize::from(list.height).max(1);
+    let skip = (cursor + 1).saturating_sub(height);
+    let lines: Vec<Line> = docs
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .take(height)
+        .map(|(d, doc)| {
+            let shown: String = (0..2)
+                .map(|i| {
+                    if app.panes[i].doc == Some(d) {
+                        char::from(b'1' + i as u8)
+                    } else {
+                        ' '
+                    }
+                })
+                .collect();
+            let line = Line::from(vec![
+                Span::styled(format!("{shown} "), p.key),
+                Span::styled(format!("{:<10} ", doc.id()), p.title),
+                Span::styled(format!("{:<4} ", doc.lang()), p.dim),
+                Span::raw(doc.title().to_string()),
+            ]);
+            if d == cursor {
+                line.patch_style(p.cursor)
+            } else {
+                line
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        frame.render_widget(Paragraph::new("The corpus has no documents."), list);
+    } else {
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+}

@@ -1,0 +1,103 @@
+//! The status line: the search prompt or a message or the main keys, and the position.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::reader::keymap::{self, Mode};
+use crate::reader::state::App;
+use crate::reader::view::{Areas, panes};
+
+/// Draws the status line in `area`.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, areas: &Areas) {
+    let p = &app.palette;
+    let right = right_side(app, areas);
+    let right_width = u16::try_from(right.chars().count()).unwrap_or(u16::MAX);
+    let left = match app.mode() {
+        Mode::Prompt => Line::from(vec![
+            Span::styled("/", p.key),
+            Span::raw(app.search.typing.clone().unwrap_or_default()),
+            Span::styled("▏", p.key),
+            Span::styled(
+                match_count(app)
+                    .map(|m| format!("  {m}"))
+                    .unwrap_or_default(),
+                p.dim,
+            ),
+        ]),
+        Mode::Mark => Line::styled("m: press a letter to set a mark", p.key),
+        Mode::Jump => Line::styled("': press the letter of a mark", p.key),
+        _ => match &app.message {
+            Some(m) => Line::styled(m.clone(), p.title),
+            None => hints(app),
+        },
+    };
+    let fits = right_width + 10 < area.width;
+    let left_area = Rect {
+        width: if fits {
+            area.width - right_width - 1
+        } else {
+            area.width
+        },
+        ..area
+    };
+    frame.render_widget(Paragraph::new(left), left_area);
+    if fits {
+        let r = Rect {
+            x: area.right() - right_width,
+            width: right_width,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(Line::styled(right, p.dim)), r);
+    }
+}
+
+fn hints(app: &App) -> Line<'static> {
+    let p = &app.palette;
+    let mut spans = Vec::new();
+    for (key, hint) in keymap::hints() {
+        spans.push(Span::styled(key, p.key));
+        spans.push(Span::raw(format!(" {hint}  ")));
+    }
+    Line::from(spans)
+}
+
+/// "3/12 matches" while a search is shown.
+fn match_count(app: &App) -> Option<String> {
+    let s = &app.search;
+    let query = s.typing.as_deref().unwrap_or(&s.query);
+    if query.trim().is_empty() {
+        return None;
+    }
+    Some(match (s.current, s.matches.len()) {
+        (_, 0) => "no match".to_string(),
+        (Some(k), n) => format!("{}/{n} matches", k + 1),
+        (None, n) => format!("{n} matches"),
+    })
+}
+
+/// Search state, sync, and the focused pane's position.
+fn right_side(app: &App, areas: &Areas) -> String {
+    let mut parts = Vec::new();
+    if app.search.typing.is_none()
+        && app.search.is_active()
+        && let Some(m) = match_count(app)
+    {
+        parts.push(format!("/{} {m}", app.search.query));
+    }
+    if app.sync && areas.both_panes() {
+        parts.push("sync".to_string());
+    }
+    let i = app.focused_pane();
+    if let Some(pos) = areas
+        .panes
+        .get(i)
+        .copied()
+        .flatten()
+        .and_then(|r| panes::position(app, i, r))
+    {
+        parts.push(format!("line {}/{} {}%", pos.line, pos.lines, pos.percent));
+    }
+    parts.join("  ")
+}

@@ -1,0 +1,279 @@
+//! Whole screens of the reader rendered into ratatui's TestBackend and compared with
+//! snapshots (accept changes with `INSTA_UPDATE=always cargo test --test reader_view`).
+
+#![cfg(feature = "reader")]
+
+use std::path::PathBuf;
+
+use briefing::engine::{Corpus, CorpusSource, load};
+use briefing::reader::state::{Focus, Overlay};
+use briefing::reader::view::style::Palette;
+use briefing::reader::{Action, App, render};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unicode_normalization::UnicodeNormalization;
+
+fn fixture(name: &str) -> Corpus {
+    // Relative to the package root (where cargo runs tests), so paths in findings are stable.
+    let dir = PathBuf::from("tests/fixtures/reader").join(name);
+    load(&CorpusSource::Dir(dir)).expect("fixture corpus loads")
+}
+
+fn app(width: u16, height: u16) -> App {
+    let mut app = App::new(fixture("basic"));
+    app.palette = Palette::mono();
+    app.resize(width, height);
+    app
+}
+
+/// The screen as text, one line per row, NFC.
+fn screen(app: &App) -> String {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            // A wide character covers the next cell too.
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol))
+                .unwrap_or(1)
+                .max(1);
+        }
+        out.push('\n');
+    }
+    out.nfc().collect()
+}
+
+/// The text of pane `i`, rows joined and white space collapsed, so wrapped quotes read whole.
+fn pane_text(app: &App, i: usize) -> String {
+    let Some(area) = briefing::reader::view::areas(app.size, app).panes[i] else {
+        return String::new();
+    };
+    let area = briefing::reader::view::inner(area);
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push(' ');
+    }
+    let nfc: String = out.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn apply(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(*a);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    app.update(Action::SearchStart);
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+}
+
+#[test]
+fn wide_screen_shows_navigator_and_two_panes_side_by_side() {
+    let app = app(120, 30);
+    insta::assert_snapshot!("wide_start", screen(&app));
+}
+
+#[test]
+fn topic_opens_into_its_figures_and_themes() {
+    let mut app = app(120, 30);
+    apply(&mut app, &[Action::NextTopic]);
+    let s = screen(&app);
+    assert!(s.contains("▾ Growth (4)"), "{s}");
+    assert!(s.contains("GDP growth target for 2025: 8.3–8.5 %"), "{s}");
+    assert!(s.contains("1/4 in"), "{s}");
+    insta::assert_snapshot!("topic_growth", s);
+}
+
+#[test]
+fn choosing_an_annotation_quoted_off_screen_switches_the_partner_pane() {
+    let mut app = app(120, 30);
+    // Foreign policy's second theme is quoted in vi-vgp, which no pane shows at first.
+    apply(&mut app, &[Action::PrevTopic, Action::Next]);
+    assert_eq!(
+        app.selected
+            .map(|a| app.corpus.annotations[a].quotes[0].doc_id.clone()),
+        Some("vi-vgp".into())
+    );
+    let s = screen(&app);
+    assert!(s.contains("vi-vgp · vi"), "{s}");
+    assert!(s.contains("vi-gov · vi"), "{s}");
+    for i in 0..2 {
+        assert!(
+            pane_text(&app, i).contains("nhìn xa trông rộng, nghĩ sâu làm lớn"),
+            "pane {i}\n{s}"
+        );
+    }
+}
+
+#[test]
+fn search_highlights_and_walks_matches_across_documents() {
+    let mut app = app(120, 30);
+    typed(&mut app, "pham minh chinh");
+    assert!(app.search.matches.len() >= 3);
+    let s = screen(&app);
+    assert!(pane_text(&app, 0).contains("Phạm Minh Chính"), "{s}");
+    assert!(s.contains("matches"), "{s}");
+    let first = app.search.current;
+    app.update(Action::Next);
+    assert_ne!(app.search.current, first);
+    app.update(Action::Close);
+    assert!(!app.search.is_active());
+}
+
+#[test]
+fn help_lists_every_key_of_the_table() {
+    let mut app = app(100, 60);
+    app.update(Action::Help);
+    let s = screen(&app);
+    for b in briefing::reader::keymap::KEYS {
+        assert!(s.contains(b.help()), "help lacks {:?}\n{s}", b.help());
+    }
+    insta::assert_snapshot!("help", s);
+    app.update(Action::Close);
+    assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn problems_list_failed_briefs_and_orphans() {
+    let mut app = app(120, 30);
+    app.update(Action::Problems);
+    let s = screen(&app);
+    assert!(s.contains("broken.yaml"), "{s}");
+    assert!(s.contains("Export growth"), "{s}");
+    assert!(s.contains("quote not found"), "{s}");
+    insta::assert_snapshot!("problems", s);
+}
+
+#[test]
+fn narrow_screen_shows_one_pane_and_w_switches() {
+    let mut app = app(80, 24);
+    let s = screen(&app);
+    assert!(s.contains("vi-gov · vi"), "{s}");
+    assert!(!s.contains("id-vna · id"), "{s}");
+    insta::assert_snapshot!("narrow", s);
+    app.update(Action::SwitchPane);
+    let s = screen(&app);
+    assert!(s.contains("id-vna · id"), "{s}");
+    assert_eq!(app.focus, Focus::Pane(1));
+}
+
+#[test]
+fn tall_narrow_screen_stacks_the_panes() {
+    let app = app(80, 44);
+    let s = screen(&app);
+    assert!(
+        s.contains("vi-gov · vi") && s.contains("id-vna · id"),
+        "{s}"
+    );
+}
+
+#[test]
+fn tabs_wide_and_decomposed_text_keep_the_border_straight() {
+    let mut app = app(60, 12);
+    let odd = app.corpus.document_by_id("odd").expect("odd document");
+    apply(&mut app, &[Action::PickDocument, Action::Top]);
+    for _ in 0..odd {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    let s = screen(&app);
+    insta::assert_snapshot!("odd_text", s);
+    // Every row of the pane ends in its right border at the same column.
+    let mut terminal = Terminal::new(TestBackend::new(60, 12)).expect("test terminal");
+    terminal.draw(|f| render(&app, f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    for y in 1..9 {
+        assert_eq!(buffer[(59, y)].symbol(), "│", "row {y}\n{s}");
+    }
+    assert!(s.contains("Phạm Minh Chính"), "{s}");
+    assert!(s.contains("Bảng    số liệu"), "tab expanded\n{s}");
+}
+
+#[test]
+fn tiny_terminals_draw_without_panicking() {
+    for (w, h) in [(20, 5), (1, 1), (0, 0), (5, 2), (30, 3), (100, 4)] {
+        let mut app = app(w, h);
+        apply(
+            &mut app,
+            &[
+                Action::NextTopic,
+                Action::Next,
+                Action::PageDown,
+                Action::Help,
+            ],
+        );
+        let _ = screen(&app);
+        apply(
+            &mut app,
+            &[
+                Action::Close,
+                Action::FocusNext,
+                Action::Bottom,
+                Action::PickDocument,
+            ],
+        );
+        let _ = screen(&app);
+    }
+    let app = app(20, 5);
+    insta::assert_snapshot!("tiny", screen(&app));
+}
+
+#[test]
+fn scrolling_keeps_the_place_across_a_resize_and_moves_the_partner() {
+    let mut app = app(120, 30);
+    apply(&mut app, &[Action::PageDown, Action::PageDown]);
+    let top = app.panes[0].top;
+    assert!(top > 0);
+    assert!(app.panes[1].top > 0, "sync moved the partner");
+    app.resize(90, 30);
+    let _ = screen(&app);
+    app.resize(120, 30);
+    assert_eq!(app.panes[0].top, top);
+    app.update(Action::ToggleSync);
+    let other = app.panes[1].top;
+    app.update(Action::Down);
+    assert_eq!(app.panes[1].top, other);
+}
+
+#[test]
+fn marks_return_to_a_place() {
+    let mut app = app(120, 30);
+    apply(
+        &mut app,
+        &[Action::PageDown, Action::MarkPrefix, Action::SetMark('a')],
+    );
+    let place = app.panes;
+    apply(
+        &mut app,
+        &[Action::Bottom, Action::JumpPrefix, Action::JumpMark('a')],
+    );
+    assert_eq!(app.panes, place);
+}
+
+#[test]
+fn layout_is_cached_per_document_and_width() {
+    let mut app = app(120, 30);
+    let _ = screen(&app);
+    let n = app.cached_layouts();
+    for _ in 0..5 {
+        app.update(Action::Down);
+        let _ = screen(&app);
+    }
+    assert_eq!(app.cached_layouts(), n);
+}
