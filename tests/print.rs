@@ -261,6 +261,22 @@ fn json_parses_back_with_positions_and_errors() {
 }
 
 #[test]
+fn built_in_corpus_prints_in_every_format() {
+    let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus loads");
+    let n = corpus.briefs.len();
+    let all = PrintOptions::default();
+    let html = render(&corpus, Format::Html, &all);
+    assert_eq!(html.matches("<article class=\"brief\"").count(), n);
+    let markdown = render(&corpus, Format::Markdown, &all);
+    assert_eq!(markdown.lines().filter(|l| l.starts_with("# ")).count(), n);
+    let text = render(&corpus, Format::Text, &all);
+    assert_eq!(text.lines().filter(|l| *l == "Sources").count(), n);
+    let json = render(&corpus, Format::Json, &all);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(v["briefs"].as_array().map(Vec::len), Some(n));
+}
+
+#[test]
 fn format_names_round_trip() {
     for format in Format::ALL {
         assert_eq!(format.to_string().parse::<Format>().ok(), Some(format));
