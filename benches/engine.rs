@@ -12,21 +12,40 @@ use briefing::engine::{CorpusSource, load, load_seeds};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn large_source() -> CorpusSource {
-    std::env::var_os("BRIEFING_BENCH_CORPUS").map_or(CorpusSource::BuiltIn, |p| CorpusSource::Dir(PathBuf::from(p)))
+    std::env::var_os("BRIEFING_BENCH_CORPUS").map_or(CorpusSource::BuiltIn, |p| {
+        CorpusSource::Dir(PathBuf::from(p))
+    })
 }
 
 fn built_in_text() -> String {
     let (docs, _) = load_seeds(&CorpusSource::BuiltIn).expect("built-in corpus");
-    docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join("\n\n")
+    docs.iter()
+        .map(|d| d.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 fn anchoring(c: &mut Criterion) {
     let text = built_in_text();
     c.bench_function("anchor/unique quote in the built-in text", |b| {
-        b.iter(|| place(black_box(&text), "khai thác hiệu quả 17 hiệp định thương mại tự do", None, None))
+        b.iter(|| {
+            place(
+                black_box(&text),
+                "khai thác hiệu quả 17 hiệp định thương mại tự do",
+                None,
+                None,
+            )
+        })
     });
     c.bench_function("anchor/quote with prefix", |b| {
-        b.iter(|| place(black_box(&text), "Thủ tướng", Some("Phát biểu kết luận hội nghị,"), None))
+        b.iter(|| {
+            place(
+                black_box(&text),
+                "Thủ tướng",
+                Some("Phát biểu kết luận hội nghị,"),
+                None,
+            )
+        })
     });
 }
 
@@ -41,9 +60,13 @@ fn folding(c: &mut Criterion) {
 fn searching(c: &mut Criterion) {
     let text = built_in_text().repeat(100);
     let searcher = Searcher::new("pham minh chinh").expect("query");
-    c.bench_function("search/2.4 MB, unmarked query", |b| b.iter(|| searcher.find_in(black_box(&text))));
+    c.bench_function("search/2.4 MB, unmarked query", |b| {
+        b.iter(|| searcher.find_in(black_box(&text)))
+    });
     let marked = Searcher::new("Phạm Minh Chính").expect("query");
-    c.bench_function("search/2.4 MB, marked query", |b| b.iter(|| marked.find_in(black_box(&text))));
+    c.bench_function("search/2.4 MB, marked query", |b| {
+        b.iter(|| marked.find_in(black_box(&text)))
+    });
     let (docs, _) = load_seeds(&large_source()).expect("bench corpus");
     c.bench_function("search/every document of the bench corpus", |b| {
         b.iter(|| search_documents(black_box(&docs), &searcher))
@@ -57,7 +80,9 @@ fn loading(c: &mut Criterion) {
         b.iter(|| load(black_box(&CorpusSource::BuiltIn)))
     });
     let source = large_source();
-    group.bench_function("bench corpus, anchored and checked", |b| b.iter(|| load(black_box(&source))));
+    group.bench_function("bench corpus, anchored and checked", |b| {
+        b.iter(|| load(black_box(&source)))
+    });
     group.finish();
 }
 

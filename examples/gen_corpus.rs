@@ -116,11 +116,14 @@ fn quotes(rng: &mut Rng, text: &str, pool: &[String], used: &[usize], count: usi
         if out.len() == count {
             break;
         }
-        let words: Vec<&str> = pool[used[rng.below(used.len())]].split_whitespace().collect();
+        let words: Vec<&str> = pool[used[rng.below(used.len())]]
+            .split_whitespace()
+            .collect();
         let len = 6 + rng.below(7).min(words.len() - 6);
         let start = rng.below(words.len() - len + 1);
         let quote = words[start..start + len].join(" ");
-        if !out.contains(&quote) && matches!(place(text, &quote, None, None), Placement::Unique(_)) {
+        if !out.contains(&quote) && matches!(place(text, &quote, None, None), Placement::Unique(_))
+        {
             out.push(quote);
         }
     }
@@ -140,7 +143,8 @@ fn main() -> std::io::Result<()> {
     let brief_count = args.briefs.clamp(1, args.docs.max(1));
     let per_brief = args.docs.div_ceil(brief_count).max(1);
     let topics_per_brief = args.topics.div_ceil(brief_count).max(1);
-    let (mut quotes_txt, mut total_quotes, mut total_bytes, mut topic_count) = (String::new(), 0, 0, 0);
+    let (mut quotes_txt, mut total_quotes, mut total_bytes, mut topic_count) =
+        (String::new(), 0, 0, 0);
     for b in 0..brief_count {
         let docs = (b * per_brief)..((b + 1) * per_brief).min(args.docs);
         if docs.is_empty() {
@@ -157,15 +161,28 @@ fn main() -> std::io::Result<()> {
             total_bytes += text.len();
             let file = format!("doc_{d:05}.txt");
             fs::write(seeds.join(&file), &text)?;
-            let lang = if is_indonesian(&pool[used[0]]) { "id" } else { "vi" };
+            let lang = if is_indonesian(&pool[used[0]]) {
+                "id"
+            } else {
+                "vi"
+            };
             let _ = writeln!(yaml, "  - id: d{d}\n    file: {file}\n    lang: {lang}");
-            for (q, quote) in quotes(&mut rng, &text, &pool, &used, args.quotes).into_iter().enumerate() {
+            for (q, quote) in quotes(&mut rng, &text, &pool, &used, args.quotes)
+                .into_iter()
+                .enumerate()
+            {
                 let topic = &topics[(d + q) % topics.len()];
                 let text = yaml_quote(&quote);
                 if q % 2 == 0 {
-                    let _ = writeln!(figures, "  - label: Figure {d}.{q}\n    value: \"{q}\"\n    topics: [{topic}]\n    quotes:\n      - doc: d{d}\n        text: {text}");
+                    let _ = writeln!(
+                        figures,
+                        "  - label: Figure {d}.{q}\n    value: \"{q}\"\n    topics: [{topic}]\n    quotes:\n      - doc: d{d}\n        text: {text}"
+                    );
                 } else {
-                    let _ = writeln!(themes, "  - topics: [{topic}]\n    note: Theme {d}.{q}\n    quotes:\n      - doc: d{d}\n        text: {text}");
+                    let _ = writeln!(
+                        themes,
+                        "  - topics: [{topic}]\n    note: Theme {d}.{q}\n    quotes:\n      - doc: d{d}\n        text: {text}"
+                    );
                 }
                 quotes_txt.push_str(&quote);
                 quotes_txt.push('\n');

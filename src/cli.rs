@@ -33,7 +33,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate every brief against its documents; one line per finding, then a summary
-    #[command(after_help = "Exit status: 0 clean; 1 errors (or warnings with --strict); 2 unusable corpus.")]
+    #[command(
+        after_help = "Exit status: 0 clean; 1 errors (or warnings with --strict); 2 unusable corpus."
+    )]
     Check {
         /// Treat warnings (such as a document no brief covers) as failures
         #[arg(long)]
@@ -58,8 +60,10 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Find QUERY in every document, ignoring case and diacritics; FILE:LINE:COLUMN: text
-    #[command(after_help = "A query letter that carries a diacritic matches only that diacritic: \
-'dong' finds đồng and đóng, 'đồng' finds only đồng.\nExit status: 0 matches found; 1 none; 2 unusable corpus or empty query.")]
+    #[command(
+        after_help = "A query letter that carries a diacritic matches only that diacritic: \
+'dong' finds đồng and đóng, 'đồng' finds only đồng.\nExit status: 0 matches found; 1 none; 2 unusable corpus or empty query."
+    )]
     Search {
         /// The words to find
         query: String,

@@ -11,8 +11,8 @@ use clap::Parser;
 
 use briefing::engine::check::Summary;
 use briefing::engine::print::{self, Format, PrintOptions};
-use briefing::engine::search::{Searcher, search_documents};
-use briefing::engine::{CorpusSource, atomic, load, load_seeds};
+use briefing::engine::search::{Searcher, search_files};
+use briefing::engine::{CorpusSource, atomic, load};
 use cli::{Cli, Command, FormatArg};
 
 /// How a command ended, short of success.
@@ -47,8 +47,18 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => read(source),
         Some(Command::Check { strict }) => check(&source, strict),
-        Some(Command::Print { brief, topics, format, width, output }) => {
-            let options = PrintOptions { brief, topics, width: usize::from(width) };
+        Some(Command::Print {
+            brief,
+            topics,
+            format,
+            width,
+            output,
+        }) => {
+            let options = PrintOptions {
+                brief,
+                topics,
+                width: usize::from(width),
+            };
             print_brief(&source, format, &options, output.as_deref())
         }
         Some(Command::Search { query }) => search(&source, &query),
@@ -90,7 +100,9 @@ fn read(source: CorpusSource) -> Result<(), Failure> {
 
 #[cfg(not(feature = "reader"))]
 fn read(_source: CorpusSource) -> Result<(), Failure> {
-    Err(Failure::Unusable("this build has no reader; use check, print or search (see --help)".into()))
+    Err(Failure::Unusable(
+        "this build has no reader; use check, print or search (see --help)".into(),
+    ))
 }
 
 fn check(source: &CorpusSource, strict: bool) -> Result<(), Failure> {
@@ -105,7 +117,11 @@ fn check(source: &CorpusSource, strict: bool) -> Result<(), Failure> {
         out.flush()
     })();
     stdout_result(written)?;
-    if summary.fails(strict) { Err(Failure::Negative) } else { Ok(()) }
+    if summary.fails(strict) {
+        Err(Failure::Negative)
+    } else {
+        Ok(())
+    }
 }
 
 fn print_brief(
@@ -134,14 +150,16 @@ fn print_brief(
     let result = match output {
         Some(path) => atomic::write_atomically(path, |w| print::print(&corpus, format, options, w))
             .map_err(|e| match e {
-                print::PrintError::Io(io) => {
-                    print::PrintError::Io(io::Error::new(io.kind(), format!("{}: {io}", path.display())))
-                }
+                print::PrintError::Io(io) => print::PrintError::Io(io::Error::new(
+                    io.kind(),
+                    format!("{}: {io}", path.display()),
+                )),
                 other => other,
             }),
         None => {
             let mut out = BufWriter::new(io::stdout().lock());
-            print::print(&corpus, format, options, &mut out).and_then(|()| out.flush().map_err(print::PrintError::Io))
+            print::print(&corpus, format, options, &mut out)
+                .and_then(|()| out.flush().map_err(print::PrintError::Io))
         }
     };
     match result.map_err(to_failure) {
@@ -152,22 +170,31 @@ fn print_brief(
 
 fn search(source: &CorpusSource, query: &str) -> Result<(), Failure> {
     let Some(searcher) = Searcher::new(query) else {
-        return Err(Failure::Unusable("empty query: give the words to find, e.g. briefing search 'pham minh chinh'".into()));
+        return Err(Failure::Unusable(
+            "empty query: give the words to find, e.g. briefing search 'pham minh chinh'".into(),
+        ));
     };
-    let (docs, findings) = load_seeds(source)?;
-    for finding in &findings {
+    let listing = briefing::engine::load::list(source, false)?;
+    for finding in &listing.findings {
         eprintln!("{finding}");
     }
-    let matches = search_documents(&docs, &searcher);
+    let mut found = false;
     let mut out = BufWriter::new(io::stdout().lock());
-    let written = (|| {
-        for m in &matches {
-            let doc = &docs[m.doc];
-            let line = doc.text.line(m.line - 1);
-            writeln!(out, "{}:{}:{}: {}", doc.file, m.line, m.column, line)?;
+    for result in search_files(listing.seeds, &searcher) {
+        match result {
+            Ok(file) => {
+                for (line, column, text) in file.iter() {
+                    found = true;
+                    stdout_result(writeln!(out, "{}:{line}:{column}: {text}", file.file))?;
+                }
+            }
+            Err(finding) => eprintln!("{finding}"),
         }
-        out.flush()
-    })();
-    stdout_result(written)?;
-    if matches.is_empty() { Err(Failure::Negative) } else { Ok(()) }
+    }
+    stdout_result(out.flush())?;
+    if found {
+        Ok(())
+    } else {
+        Err(Failure::Negative)
+    }
 }

@@ -44,7 +44,11 @@ fn quote_not_found_shows_the_nearest_text() {
         "{}",
         out.stdout
     );
-    assert!(out.stdout.ends_with("1 error, 0 warnings\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.ends_with("1 error, 0 warnings\n"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -61,7 +65,10 @@ fn ambiguous_quote_lists_every_line() {
 
 #[test]
 fn misspelt_key_is_an_error_at_the_key() {
-    let corpus = Corpus::good().edit_brief("    quotes:\n      - doc: vi-gov\n        text: \"khai", "    qoutes:\n      - doc: vi-gov\n        text: \"khai");
+    let corpus = Corpus::good().edit_brief(
+        "    quotes:\n      - doc: vi-gov\n        text: \"khai",
+        "    qoutes:\n      - doc: vi-gov\n        text: \"khai",
+    );
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
     assert!(
@@ -77,15 +84,25 @@ fn malformed_yaml_is_located() {
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
     let line = out.stdout.lines().next().unwrap_or_default();
-    assert!(line.contains("conference.yaml:1:8: error: title: invalid type: sequence, expected text"), "{line}");
+    assert!(
+        line.contains("conference.yaml:1:8: error: title: invalid type: sequence, expected text"),
+        "{line}"
+    );
 
     let corpus = Corpus::good().edit_brief("summary: Two", "summary: \"Two");
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
     let line = out.stdout.lines().next().unwrap_or_default();
     // libyaml notices an unclosed quote where the next quote closes it.
-    assert!(line.contains("conference.yaml:21:13: error: did not find expected key"), "{line}");
-    assert!(out.stdout.contains("an unclosed quote or bracket above"), "{}", out.stdout);
+    assert!(
+        line.contains("conference.yaml:21:13: error: did not find expected key"),
+        "{line}"
+    );
+    assert!(
+        out.stdout.contains("an unclosed quote or bracket above"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -105,10 +122,24 @@ fn missing_seed_file_is_reported_at_the_file_key() {
     let corpus = Corpus::good().edit_brief("file: id.txt", "file: missing.txt");
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
-    assert!(out.stdout.contains(":11:11: error: no document `missing.txt` in seeds/"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains(":11:11: error: no document `missing.txt` in seeds/"),
+        "{}",
+        out.stdout
+    );
     // Its quotes cannot stand anywhere, and the seed is now uncovered.
-    assert!(out.stdout.contains("error: unknown document `id-vna`"), "{}", out.stdout);
-    assert!(out.stdout.contains("seeds/id.txt: warning: no brief covers this document"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("error: unknown document `id-vna`"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("seeds/id.txt: warning: no brief covers this document"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -129,7 +160,13 @@ fn document_bound_to_two_files_and_topic_titles_that_disagree() {
     let corpus = Corpus::good().write_brief("other.yaml", other);
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
-    assert!(out.stdout.contains("other.yaml:4:11: error: document `vi-gov` is bound to two files: `vi.txt` and `id.txt`"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "other.yaml:4:11: error: document `vi-gov` is bound to two files: `vi.txt` and `id.txt`"
+        ),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("other.yaml:7:12: error: topic `fta` has another title elsewhere: \"Free trade agreements\""), "{}", out.stdout);
 }
 
@@ -138,7 +175,12 @@ fn parallel_to_an_unknown_document() {
     let corpus = Corpus::good().edit_brief("parallel: id-vna", "parallel: id-xx");
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
-    assert!(out.stdout.contains(":9:15: error: `parallel: id-xx` names an unknown document"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains(":9:15: error: `parallel: id-xx` names an unknown document"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -146,7 +188,12 @@ fn uncovered_seed_is_a_warning_that_fails_only_strict() {
     let corpus = Corpus::good().write_seed("extra.txt", "Một văn bản khác.\n".as_bytes());
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 0, "{out:?}");
-    assert!(out.stdout.contains("seeds/extra.txt: warning: no brief covers this document"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("seeds/extra.txt: warning: no brief covers this document"),
+        "{}",
+        out.stdout
+    );
     let strict = run(&["check", "--strict", "--corpus", corpus.path()]);
     assert_eq!(strict.code, 1);
 }
@@ -155,17 +202,29 @@ fn uncovered_seed_is_a_warning_that_fails_only_strict() {
 fn unusable_corpora_exit_2_with_one_message() {
     let out = run(&["check", "--corpus", "/no/such/dir"]);
     assert_eq!(out.code, 2);
-    assert_eq!(out.stderr, "briefing: /no/such/dir: no such directory; --corpus takes a directory holding seeds/ and briefs/\n");
+    assert_eq!(
+        out.stderr,
+        "briefing: /no/such/dir: no such directory; --corpus takes a directory holding seeds/ and briefs/\n"
+    );
 
     let empty = Corpus::empty();
     let out = run(&["check", "--corpus", empty.path()]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.ends_with("seeds: no documents; put UTF-8 text files (*.txt) in it\n"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .ends_with("seeds: no documents; put UTF-8 text files (*.txt) in it\n"),
+        "{}",
+        out.stderr
+    );
 
     let file_seeds = Corpus::seeds_is_a_file();
     let out = run(&["check", "--corpus", file_seeds.path()]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("seeds/ is not a directory"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("seeds/ is not a directory"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -189,8 +248,16 @@ fn search_prints_vimgrep_lines() {
 fn search_on_the_built_in_corpus() {
     let out = run(&["search", "Phạm Minh Chính"]);
     assert_eq!(out.code, 0);
-    assert!(out.stdout.lines().all(|l| l.split(':').count() >= 4), "{}", out.stdout);
-    assert!(out.stdout.contains("001_9864e2932dc47fb2.txt:"), "{}", out.stdout);
+    assert!(
+        out.stdout.lines().all(|l| l.split(':').count() >= 4),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("001_9864e2932dc47fb2.txt:"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -208,7 +275,11 @@ fn bad_arguments_exit_2_and_help_exits_0() {
 fn the_reader_needs_a_terminal() {
     let out = run(&[]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("the reader needs a terminal"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("the reader needs a terminal"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -216,11 +287,19 @@ fn alias_bomb_and_deep_nesting_are_bounded() {
     let mut bomb = String::from("title: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for i in 1..12 {
         let p = i - 1;
-        bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
     }
     bomb.push_str("documents: *a11\n");
-    let deep = format!("title: {}{}\ndocuments: []\n", "[".repeat(5000), "]".repeat(5000));
-    let corpus = Corpus::good().write_brief("bomb.yaml", &bomb).write_brief("deep.yaml", &deep);
+    let deep = format!(
+        "title: {}{}\ndocuments: []\n",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    let corpus = Corpus::good()
+        .write_brief("bomb.yaml", &bomb)
+        .write_brief("deep.yaml", &deep);
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1, "{out:?}");
     assert!(out.stdout.contains("bomb.yaml"), "{}", out.stdout);
@@ -244,7 +323,10 @@ fn print_to_a_file_and_unknown_brief() {
     let out = run(&["print", "--corpus", corpus.path(), "-o", &target]);
     assert_eq!(out.code, 0, "{out:?}");
     let written = std::fs::read_to_string(&target).unwrap_or_default();
-    assert!(written.contains("Economic diplomacy conference"), "{written}");
+    assert!(
+        written.contains("Economic diplomacy conference"),
+        "{written}"
+    );
     let out = run(&["print", "--corpus", corpus.path(), "--brief", "nope"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("nope"), "{}", out.stderr);

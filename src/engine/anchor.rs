@@ -93,7 +93,11 @@ impl Pattern {
                 let hay = text.as_bytes().get(from..)?;
                 let start = from + finder.find(hay)?;
                 // Step one character on, so that overlapping matches are counted too.
-                from = start + text.get(start..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+                from = start
+                    + text
+                        .get(start..)
+                        .and_then(|s| s.chars().next())
+                        .map_or(1, char::len_utf8);
                 if let Some(end) = self.match_at(text, start) {
                     return Some(start..end);
                 }
@@ -113,9 +117,10 @@ pub fn place(text: &str, quote: &str, prefix: Option<&str>, suffix: Option<&str>
     let mut kept = Vec::new();
     let mut total = 0;
     for range in pattern.find_all(text) {
-        let before_ok = prefix
-            .as_ref()
-            .is_none_or(|p| p.match_ending_at(text, skip_ws_back(text, range.start)).is_some());
+        let before_ok = prefix.as_ref().is_none_or(|p| {
+            p.match_ending_at(text, skip_ws_back(text, range.start))
+                .is_some()
+        });
         let after_ok = suffix
             .as_ref()
             .is_none_or(|s| s.match_at(text, skip_ws(text, range.end)).is_some());
@@ -165,13 +170,23 @@ mod tests {
 
     #[test]
     fn white_space_runs_match_across_line_breaks() {
-        assert_lands("tăng [trưởng\n  kinh\u{a0}tế] cao", "trưởng kinh tế", None, None);
+        assert_lands(
+            "tăng [trưởng\n  kinh\u{a0}tế] cao",
+            "trưởng kinh tế",
+            None,
+            None,
+        );
         assert_lands("a [b\n\nc] d", "  b c ", None, None);
     }
 
     #[test]
     fn nfd_quote_matches_nfc_text() {
-        assert_lands("Thủ tướng [Phạm Minh Chính] nói", "Pha\u{323}m Minh Chi\u{301}nh", None, None);
+        assert_lands(
+            "Thủ tướng [Phạm Minh Chính] nói",
+            "Pha\u{323}m Minh Chi\u{301}nh",
+            None,
+            None,
+        );
     }
 
     #[test]
@@ -185,7 +200,10 @@ mod tests {
     #[test]
     fn prefix_and_suffix_disambiguate() {
         let text = "FDI tăng 10%. Xuất khẩu tăng 10%. Nhập khẩu tăng 10%.";
-        assert!(matches!(place(text, "tăng 10%", None, None), Placement::Ambiguous(_, 3)));
+        assert!(matches!(
+            place(text, "tăng 10%", None, None),
+            Placement::Ambiguous(_, 3)
+        ));
         let expected = text.find("tăng 10%. Nhập").unwrap();
         let want = Placement::Unique(expected..expected + "tăng 10%".len());
         assert_eq!(place(text, "tăng 10%", Some("Xuất khẩu"), None), want);
@@ -195,7 +213,10 @@ mod tests {
 
     #[test]
     fn overlapping_matches_count() {
-        assert!(matches!(place("aaa", "aa", None, None), Placement::Ambiguous(_, 2)));
+        assert!(matches!(
+            place("aaa", "aa", None, None),
+            Placement::Ambiguous(_, 2)
+        ));
     }
 
     #[test]

@@ -85,6 +85,7 @@ pub struct FigureDecl {
     pub unit: Option<String>,
     #[serde(default, deserialize_with = "opt_scalar")]
     pub period: Option<String>,
+    #[serde(deserialize_with = "exact_vec")]
     pub quotes: Vec<QuoteDecl>,
 }
 
@@ -96,6 +97,7 @@ pub struct ThemeDecl {
     pub topics: Vec<String>,
     #[serde(default, deserialize_with = "opt_scalar")]
     pub note: Option<String>,
+    #[serde(deserialize_with = "exact_vec")]
     pub quotes: Vec<QuoteDecl>,
 }
 
@@ -188,10 +190,18 @@ fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error>
             while let Some(item) = seq.next_element::<Scalar>()? {
                 out.push(item.0);
             }
+            out.shrink_to_fit();
             Ok(out)
         }
     }
     d.deserialize_any(ListVisitor)
+}
+
+/// A list whose memory fits it exactly: briefs hold thousands of one-quote lists.
+fn exact_vec<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    let mut v = Vec::<T>::deserialize(d)?;
+    v.shrink_to_fit();
+    Ok(v)
 }
 
 /// A scalar inside a list.

@@ -16,7 +16,11 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(corpus: &Corpus) -> Summary {
-        let figures = corpus.annotations.iter().filter(|a| a.kind == AnnotationKind::Figure).count();
+        let figures = corpus
+            .annotations
+            .iter()
+            .filter(|a| a.kind == AnnotationKind::Figure)
+            .count();
         Summary {
             documents: corpus.documents.len(),
             briefs: corpus.briefs.len(),
@@ -36,7 +40,8 @@ impl Summary {
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         write!(
             f,
             "{}, {}, {}, {}, {}: {}, {}",

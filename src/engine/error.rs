@@ -10,9 +10,13 @@ pub enum CorpusError {
     NotFound { path: String },
     #[error("{path}: not a directory; --corpus takes a directory holding seeds/ and briefs/")]
     NotADirectory { path: String },
-    #[error("{path}: no seeds/ folder; a corpus holds seeds/ (documents, *.txt) and briefs/ (*.yaml)")]
+    #[error(
+        "{path}: no seeds/ folder; a corpus holds seeds/ (documents, *.txt) and briefs/ (*.yaml)"
+    )]
     NoSeeds { path: String },
-    #[error("{path}: seeds/ is not a directory; put the documents (*.txt) in a folder named seeds/")]
+    #[error(
+        "{path}: seeds/ is not a directory; put the documents (*.txt) in a folder named seeds/"
+    )]
     SeedsNotADirectory { path: String },
     #[error("{path}: no documents; put UTF-8 text files (*.txt) in it")]
     Empty { path: String },

@@ -9,7 +9,7 @@ use crate::engine::error::CorpusError;
 use crate::engine::finding::Finding;
 use crate::engine::model::{Corpus, Document};
 use crate::engine::text::Text;
-use crate::engine::{embedded, resolve};
+use crate::engine::{embedded, par, resolve};
 
 /// Folders deeper than this under seeds/ or briefs/ are not read.
 const MAX_DEPTH: usize = 32;
@@ -58,38 +58,112 @@ pub fn load_seeds(source: &CorpusSource) -> Result<(Vec<Document>, Vec<Finding>)
     Ok((docs, findings))
 }
 
-/// Reads the files of a corpus; `briefs` says whether briefs/ is read too.
-pub fn read(source: &CorpusSource, briefs: bool) -> Result<RawCorpus, CorpusError> {
-    match source {
-        CorpusSource::BuiltIn => Ok(read_built_in(briefs)),
-        CorpusSource::Dir(dir) => read_dir_corpus(dir, briefs),
+/// A file of a corpus, listed but not yet read.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Name relative to its folder.
+    pub name: String,
+    /// The path shown to the user.
+    pub shown: String,
+    location: Location,
+}
+
+#[derive(Debug, Clone)]
+enum Location {
+    BuiltIn(&'static [u8]),
+    Disk(PathBuf),
+}
+
+impl Entry {
+    /// The file's bytes, or why they could not be read.
+    pub fn read(&self) -> Result<Vec<u8>, String> {
+        match &self.location {
+            Location::BuiltIn(bytes) => Ok(bytes.to_vec()),
+            Location::Disk(path) => fs::read(path).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Reads the file into `buf` (cleared first), reusing its memory.
+    pub fn read_into(&self, buf: &mut Vec<u8>) -> Result<(), String> {
+        buf.clear();
+        match &self.location {
+            Location::BuiltIn(bytes) => buf.extend_from_slice(bytes),
+            Location::Disk(path) => {
+                let file = fs::File::open(path).map_err(|e| e.to_string())?;
+                // Through `take`, read_to_end asks for no size hint: no stat, no seek per file.
+                std::io::Read::read_to_end(&mut std::io::Read::take(&file, u64::MAX), buf)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn into_raw(self) -> RawFile {
+        RawFile {
+            bytes: self.read(),
+            name: self.name,
+            shown: self.shown,
+        }
     }
 }
 
-fn read_built_in(briefs: bool) -> RawCorpus {
-    let mut raw = RawCorpus::default();
-    for (path, bytes) in embedded::FILES {
-        let file = |name: &str| RawFile {
+/// The files of a corpus, listed.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub root: Option<String>,
+    pub seeds: Vec<Entry>,
+    pub briefs: Vec<Entry>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads the files of a corpus (on every core); `briefs` says whether briefs/ is read too.
+pub fn read(source: &CorpusSource, briefs: bool) -> Result<RawCorpus, CorpusError> {
+    let listing = list(source, briefs)?;
+    Ok(RawCorpus {
+        root: listing.root,
+        seeds: par::map(listing.seeds, Entry::into_raw),
+        briefs: listing.briefs.into_iter().map(Entry::into_raw).collect(),
+        findings: listing.findings,
+    })
+}
+
+/// Lists the files of a corpus without reading them.
+pub fn list(source: &CorpusSource, briefs: bool) -> Result<Listing, CorpusError> {
+    match source {
+        CorpusSource::BuiltIn => Ok(list_built_in(briefs)),
+        CorpusSource::Dir(dir) => list_dir_corpus(dir, briefs),
+    }
+}
+
+fn list_built_in(briefs: bool) -> Listing {
+    let mut listing = Listing::default();
+    for &(path, bytes) in embedded::FILES {
+        let entry = |name: &str| Entry {
             name: name.to_string(),
             shown: path.to_string(),
-            bytes: Ok(bytes.to_vec()),
+            location: Location::BuiltIn(bytes),
         };
         if let Some(name) = path.strip_prefix("seeds/").filter(|n| n.ends_with(".txt")) {
-            raw.seeds.push(file(name));
+            listing.seeds.push(entry(name));
         } else if let Some(name) = path.strip_prefix("briefs/").filter(|n| is_brief_name(n)) {
             if briefs {
-                raw.briefs.push(file(name));
+                listing.briefs.push(entry(name));
             }
         }
     }
-    raw
+    listing
 }
 
-fn read_dir_corpus(dir: &Path, briefs: bool) -> Result<RawCorpus, CorpusError> {
+fn list_dir_corpus(dir: &Path, briefs: bool) -> Result<Listing, CorpusError> {
     let shown_root = dir.display().to_string();
     let meta = fs::metadata(dir).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => CorpusError::NotFound { path: shown_root.clone() },
-        _ => CorpusError::Io { path: shown_root.clone(), source: e },
+        std::io::ErrorKind::NotFound => CorpusError::NotFound {
+            path: shown_root.clone(),
+        },
+        _ => CorpusError::Io {
+            path: shown_root.clone(),
+            source: e,
+        },
     })?;
     if !meta.is_dir() {
         return Err(CorpusError::NotADirectory { path: shown_root });
@@ -100,26 +174,62 @@ fn read_dir_corpus(dir: &Path, briefs: bool) -> Result<RawCorpus, CorpusError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(CorpusError::NoSeeds { path: shown_root });
         }
-        Err(e) => return Err(CorpusError::Io { path: shown_seeds, source: e }),
+        Err(e) => {
+            return Err(CorpusError::Io {
+                path: shown_seeds,
+                source: e,
+            });
+        }
         Ok(m) if !m.is_dir() => return Err(CorpusError::SeedsNotADirectory { path: shown_seeds }),
         Ok(_) => {}
     }
-    let mut raw = RawCorpus { root: Some(shown_root), ..RawCorpus::default() };
+    let mut listing = Listing {
+        root: Some(shown_root),
+        ..Listing::default()
+    };
     let mut names = Vec::new();
-    list(&seeds_dir, "", 0, &mut HashSet::new(), &mut names, &mut raw.findings, &|n| {
-        n.ends_with(".txt")
-    });
-    if names.is_empty() && raw.findings.is_empty() {
+    walk(
+        &seeds_dir,
+        "",
+        0,
+        &mut HashSet::new(),
+        &mut names,
+        &mut listing.findings,
+        &|n| n.ends_with(".txt"),
+    );
+    if names.is_empty() && listing.findings.is_empty() {
         return Err(CorpusError::Empty { path: shown_seeds });
     }
-    raw.seeds = read_files(&seeds_dir, names);
+    listing.seeds = entries(&seeds_dir, names);
     let briefs_dir = dir.join("briefs");
     if briefs && briefs_dir.is_dir() {
         let mut names = Vec::new();
-        list(&briefs_dir, "", 0, &mut HashSet::new(), &mut names, &mut raw.findings, &is_brief_name);
-        raw.briefs = read_files(&briefs_dir, names);
+        walk(
+            &briefs_dir,
+            "",
+            0,
+            &mut HashSet::new(),
+            &mut names,
+            &mut listing.findings,
+            &is_brief_name,
+        );
+        listing.briefs = entries(&briefs_dir, names);
     }
-    Ok(raw)
+    Ok(listing)
+}
+
+fn entries(dir: &Path, names: Vec<String>) -> Vec<Entry> {
+    names
+        .into_iter()
+        .map(|name| {
+            let path = dir.join(&name);
+            Entry {
+                shown: path.display().to_string(),
+                name,
+                location: Location::Disk(path),
+            }
+        })
+        .collect()
 }
 
 fn is_brief_name(name: &str) -> bool {
@@ -127,7 +237,7 @@ fn is_brief_name(name: &str) -> bool {
 }
 
 /// Lists matching files under `dir`, sorted, following symlinks but never into a loop.
-fn list(
+fn walk(
     dir: &Path,
     prefix: &str,
     depth: usize,
@@ -139,7 +249,10 @@ fn list(
     let shown = dir.display().to_string();
     match fs::canonicalize(dir) {
         Ok(real) if !seen.insert(real.clone()) => {
-            findings.push(Finding::warning(shown, "folder visited twice (a symlink loop?); skipped"));
+            findings.push(Finding::warning(
+                shown,
+                "folder visited twice (a symlink loop?); skipped",
+            ));
             return;
         }
         Err(e) => {
@@ -155,7 +268,10 @@ fn list(
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            findings.push(Finding::error(shown, format!("cannot read folder: {e}; check its permissions")));
+            findings.push(Finding::error(
+                shown,
+                format!("cannot read folder: {e}; check its permissions"),
+            ));
             return;
         }
     };
@@ -168,34 +284,45 @@ fn list(
         }
         let rel = format!("{prefix}{name}");
         let path = entry.path();
-        // fs::metadata follows symlinks; a dangling link is reported by the read that fails.
-        match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => {
-                list(&path, &format!("{rel}/"), depth + 1, seen, out, findings, wanted)
-            }
-            _ if wanted(&name) => out.push(rel),
-            _ => {}
+        // The entry's own type costs no system call; only a symlink is followed with a stat
+        // (a dangling one is reported by the read that fails).
+        let is_dir = match entry.file_type() {
+            Ok(t) if t.is_symlink() => fs::metadata(&path).is_ok_and(|m| m.is_dir()),
+            Ok(t) => t.is_dir(),
+            Err(_) => false,
+        };
+        if is_dir {
+            walk(
+                &path,
+                &format!("{rel}/"),
+                depth + 1,
+                seen,
+                out,
+                findings,
+                wanted,
+            );
+        } else if wanted(&name) {
+            out.push(rel);
         }
     }
 }
 
-fn read_files(dir: &Path, names: Vec<String>) -> Vec<RawFile> {
-    names
-        .into_iter()
-        .map(|name| {
-            let path = dir.join(&name);
-            let bytes = fs::read(&path).map_err(|e| e.to_string());
-            RawFile { shown: path.display().to_string(), name, bytes }
-        })
-        .collect()
-}
-
 /// Decodes every seed, turning each undecodable one into a finding.
 pub fn decode_documents(seeds: Vec<RawFile>, findings: &mut Vec<Finding>) -> Vec<Document> {
-    let mut docs = Vec::with_capacity(seeds.len());
-    for raw in seeds {
-        match raw.bytes.map_err(|e| cannot_read(&raw.shown, &e)).and_then(|b| decode(&raw.shown, b)) {
-            Ok(text) => docs.push(Document { file: raw.name, text, meta: None }),
+    let decoded = par::map(seeds, |raw| {
+        raw.bytes
+            .map_err(|e| cannot_read(&raw.shown, &e))
+            .and_then(|b| decode(&raw.shown, b))
+            .map(|text| Document {
+                file: raw.name,
+                text,
+                meta: None,
+            })
+    });
+    let mut docs = Vec::with_capacity(decoded.len());
+    for result in decoded {
+        match result {
+            Ok(doc) => docs.push(doc),
             Err(finding) => findings.push(finding),
         }
     }
@@ -203,14 +330,16 @@ pub fn decode_documents(seeds: Vec<RawFile>, findings: &mut Vec<Finding>) -> Vec
 }
 
 fn cannot_read(shown: &str, error: &str) -> Finding {
-    Finding::error(shown, format!("cannot read: {error}")).note("check that the file exists and is readable")
+    Finding::error(shown, format!("cannot read: {error}"))
+        .note("check that the file exists and is readable")
 }
 
 /// Decodes a file's bytes into normalised text, or says exactly what is wrong.
 pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<Text, Finding> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Finding::error(shown, "UTF-16 text; save it as UTF-8 (without BOM)")
-            .at(Some((1, 1))));
+        return Err(
+            Finding::error(shown, "UTF-16 text; save it as UTF-8 (without BOM)").at(Some((1, 1))),
+        );
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -229,11 +358,13 @@ pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<Text, Finding> {
     };
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         let (line, column) = position(text.as_bytes(), at);
-        return Err(Finding::error(shown, "NUL byte: this looks like a binary file, not a text")
-            .at(Some((line, column)))
-            .note("remove the file, or the NUL bytes, from the corpus"));
+        return Err(
+            Finding::error(shown, "NUL byte: this looks like a binary file, not a text")
+                .at(Some((line, column)))
+                .note("remove the file, or the NUL bytes, from the corpus"),
+        );
     }
-    Ok(Text::new(&text))
+    Ok(Text::from_string(text))
 }
 
 /// 1-based line and column (in characters) of byte `at` in the valid prefix of `bytes`.
@@ -241,7 +372,10 @@ fn position(bytes: &[u8], at: usize) -> (usize, usize) {
     let head = bytes.get(..at).unwrap_or(bytes);
     let line_start = memchr::memrchr(b'\n', head).map_or(0, |i| i + 1);
     let line = memchr::memchr_iter(b'\n', head).count() + 1;
-    let column = String::from_utf8_lossy(head.get(line_start..).unwrap_or(&[])).chars().count() + 1;
+    let column = String::from_utf8_lossy(head.get(line_start..).unwrap_or(&[]))
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -252,13 +386,19 @@ mod tests {
     #[test]
     fn invalid_utf8_is_located() {
         let err = decode("seeds/x.txt", b"ok\nab\xE9c".to_vec()).unwrap_err();
-        assert_eq!(err.to_string().lines().next().unwrap(), "seeds/x.txt:2:3: error: not UTF-8: byte 0xE9 cannot start a character");
+        assert_eq!(
+            err.to_string().lines().next().unwrap(),
+            "seeds/x.txt:2:3: error: not UTF-8: byte 0xE9 cannot start a character"
+        );
     }
 
     #[test]
     fn nul_and_utf16_are_refused() {
         let err = decode("s.txt", b"abc\0".to_vec()).unwrap_err();
-        assert!(err.to_string().starts_with("s.txt:1:4: error: NUL byte"), "{err}");
+        assert!(
+            err.to_string().starts_with("s.txt:1:4: error: NUL byte"),
+            "{err}"
+        );
         let err = decode("s.txt", vec![0xFF, 0xFE, b'a', 0]).unwrap_err();
         assert!(err.to_string().contains("UTF-16"), "{err}");
     }

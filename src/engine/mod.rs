@@ -12,6 +12,7 @@ pub mod fold;
 pub mod load;
 pub mod model;
 pub mod nearest;
+pub mod par;
 pub mod print;
 pub mod resolve;
 pub mod search;

@@ -195,7 +195,11 @@ impl Corpus {
     /// The document's partner: its `parallel` document, or one that names it as parallel.
     pub fn partner(&self, doc: usize) -> Option<usize> {
         let meta = self.documents.get(doc)?.meta.as_ref()?;
-        if let Some(p) = meta.parallel.as_deref().and_then(|p| self.document_by_id(p)) {
+        if let Some(p) = meta
+            .parallel
+            .as_deref()
+            .and_then(|p| self.document_by_id(p))
+        {
             return Some(p);
         }
         self.documents.iter().position(|d| {

@@ -16,7 +16,12 @@ const WHOLE_DOCUMENT: usize = 200_000;
 
 /// The closest place to `quote` in `text`: its byte range and edit distance.
 pub fn nearest(text: &str, quote: &str) -> Option<(Range<usize>, usize)> {
-    let quote: Vec<char> = quote.split_whitespace().collect::<Vec<_>>().join(" ").chars().collect();
+    let quote: Vec<char> = quote
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect();
     if quote.is_empty() || text.is_empty() {
         return None;
     }
@@ -37,7 +42,10 @@ fn windows(text: &str, quote: &[char]) -> Vec<Range<usize>> {
     let quote_str: String = quote.iter().collect();
     let span = quote_str.len().max(1);
     let mut votes: HashMap<usize, usize> = HashMap::new();
-    let mut words: Vec<&str> = quote_str.split(' ').filter(|w| w.chars().count() >= 3).collect();
+    let mut words: Vec<&str> = quote_str
+        .split(' ')
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
     words.sort_unstable();
     words.dedup();
     for word in words {
@@ -46,7 +54,11 @@ fn windows(text: &str, quote: &[char]) -> Vec<Range<usize>> {
         }
     }
     if votes.is_empty() {
-        return if text.len() <= WHOLE_DOCUMENT { vec![0..text.len()] } else { Vec::new() };
+        return if text.len() <= WHOLE_DOCUMENT {
+            std::iter::once(0..text.len()).collect()
+        } else {
+            Vec::new()
+        };
     }
     let mut buckets: Vec<(usize, usize)> = votes.into_iter().collect();
     buckets.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -127,19 +139,28 @@ mod tests {
     #[test]
     fn finds_a_typo() {
         let text = "Thủ tướng yêu cầu tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025, và hơn nữa.";
-        assert_eq!(near(text, "tăng trưởng kinh tế từ 8.3-8.5% trong năm 2025"), Some("tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025".to_string()));
+        assert_eq!(
+            near(text, "tăng trưởng kinh tế từ 8.3-8.5% trong năm 2025"),
+            Some("tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025".to_string())
+        );
     }
 
     #[test]
     fn finds_the_other_tone_placement() {
         let text = "Việt Nam thúc đẩy hội nhập và hòa bình khu vực.";
-        assert_eq!(near(text, "hội nhập và hoà bình"), Some("hội nhập và hòa bình".to_string()));
+        assert_eq!(
+            near(text, "hội nhập và hoà bình"),
+            Some("hội nhập và hòa bình".to_string())
+        );
     }
 
     #[test]
     fn white_space_in_text_is_folded() {
         let text = "một\n\nhai   ba bốn";
-        assert_eq!(near(text, "một hai ba bon"), Some("một\n\nhai   ba bốn".to_string()));
+        assert_eq!(
+            near(text, "một hai ba bon"),
+            Some("một\n\nhai   ba bốn".to_string())
+        );
     }
 
     #[test]

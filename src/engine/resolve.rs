@@ -22,13 +22,15 @@ struct Report<'a> {
 impl Report<'_> {
     fn error(&mut self, path: &str, message: impl Into<String>) -> &mut Finding {
         let position = self.position(path);
-        self.findings.push(Finding::error(self.shown, message).at(position));
+        self.findings
+            .push(Finding::error(self.shown, message).at(position));
         self.findings.last_mut().expect("just pushed")
     }
 
     fn warning(&mut self, path: &str, message: impl Into<String>) -> &mut Finding {
         let position = self.position(path);
-        self.findings.push(Finding::warning(self.shown, message).at(position));
+        self.findings
+            .push(Finding::warning(self.shown, message).at(position));
         self.findings.last_mut().expect("just pushed")
     }
 
@@ -68,8 +70,19 @@ struct Parsed {
 pub fn build(raw: RawCorpus) -> Corpus {
     let mut findings = raw.findings;
     let documents = decode_documents(raw.seeds, &mut findings);
-    let parsed: Vec<Parsed> = raw.briefs.into_iter().filter_map(|f| parse(f, &mut findings)).collect();
-    let mut corpus = Corpus { root: raw.root, documents, ..Corpus::default() };
+    let mut parsed = Vec::new();
+    // Parsed one after another: serde_yaml's event buffers then reuse one arena's memory.
+    for result in raw.briefs.into_iter().map(parse) {
+        match result {
+            Ok(p) => parsed.push(p),
+            Err(finding) => findings.push(finding),
+        }
+    }
+    let mut corpus = Corpus {
+        root: raw.root,
+        documents,
+        ..Corpus::default()
+    };
     bind_documents(&mut corpus, &parsed, &mut findings);
     let mut ids = Ids {
         docs: corpus
@@ -80,7 +93,13 @@ pub fn build(raw: RawCorpus) -> Corpus {
             .collect(),
         topics: HashMap::new(),
     };
-    for p in &parsed {
+    corpus.annotations.reserve_exact(
+        parsed
+            .iter()
+            .map(|p| p.brief.figures.len() + p.brief.themes.len())
+            .sum(),
+    );
+    for p in parsed {
         resolve_brief(&mut corpus, &mut ids, p, &mut findings);
     }
     uncovered_seeds(&corpus, &mut findings);
@@ -90,21 +109,14 @@ pub fn build(raw: RawCorpus) -> Corpus {
 }
 
 /// Parses one brief, or reports why it does not load.
-fn parse(file: RawFile, findings: &mut Vec<Finding>) -> Option<Parsed> {
+fn parse(file: RawFile) -> Result<Parsed, Finding> {
     let bytes = match file.bytes {
         Ok(bytes) => bytes,
-        Err(e) => {
-            findings.push(Finding::error(&file.shown, format!("cannot read: {e}")));
-            return None;
-        }
+        Err(e) => return Err(Finding::error(&file.shown, format!("cannot read: {e}"))),
     };
-    let source = match crate::engine::load::decode(&file.shown, bytes) {
-        Ok(text) => text.as_str().to_owned(),
-        Err(finding) => {
-            findings.push(finding);
-            return None;
-        }
-    };
+    let source = crate::engine::load::decode(&file.shown, bytes)?
+        .as_str()
+        .to_owned();
     let id = file
         .name
         .rsplit('/')
@@ -113,18 +125,17 @@ fn parse(file: RawFile, findings: &mut Vec<Finding>) -> Option<Parsed> {
         .map_or(file.name.as_str(), |(stem, _)| stem)
         .to_string();
     if source.trim().is_empty() {
-        findings.push(
-            Finding::error(&file.shown, "empty brief")
-                .note("a brief needs at least `title:` and `documents:` (see the README)"),
-        );
-        return None;
+        return Err(Finding::error(&file.shown, "empty brief")
+            .note("a brief needs at least `title:` and `documents:` (see the README)"));
     }
     match serde_yaml::from_str::<BriefFile>(&source) {
-        Ok(brief) => Some(Parsed { shown: file.shown, id, source, brief }),
-        Err(e) => {
-            findings.push(yaml_error(&file.shown, &e));
-            None
-        }
+        Ok(brief) => Ok(Parsed {
+            shown: file.shown,
+            id,
+            source,
+            brief,
+        }),
+        Err(e) => Err(yaml_error(&file.shown, &e)),
     }
 }
 
@@ -149,22 +160,37 @@ fn yaml_error(shown: &str, e: &serde_yaml::Error) -> Finding {
 
 /// Binds every declared document id to its seed file and merges the metadata.
 fn bind_documents(corpus: &mut Corpus, parsed: &[Parsed], findings: &mut Vec<Finding>) {
-    let by_file: HashMap<String, usize> =
-        corpus.documents.iter().enumerate().map(|(i, d)| (d.file.clone(), i)).collect();
+    let by_file: HashMap<String, usize> = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.file.clone(), i))
+        .collect();
     // id -> (document index, where it was bound)
     let mut bound: HashMap<String, (usize, String)> = HashMap::new();
     for p in parsed {
-        let mut report = Report { shown: &p.shown, source: &p.source, index: None, findings };
+        let mut report = Report {
+            shown: &p.shown,
+            source: &p.source,
+            index: None,
+            findings,
+        };
         let mut seen_here = HashMap::new();
         for (i, decl) in p.brief.documents.iter().enumerate() {
             let path = format!("documents[{i}]");
             if seen_here.insert(decl.id.clone(), i).is_some() {
-                report.error(&format!("{path}.id"), format!("document `{}` declared twice in this brief", decl.id));
+                report.error(
+                    &format!("{path}.id"),
+                    format!("document `{}` declared twice in this brief", decl.id),
+                );
                 continue;
             }
             let Some(file) = &decl.file else { continue };
             let Some(&doc) = by_file.get(file.as_str()) else {
-                let f = report.error(&format!("{path}.file"), format!("no document `{file}` in seeds/"));
+                let f = report.error(
+                    &format!("{path}.file"),
+                    format!("no document `{file}` in seeds/"),
+                );
                 add_note(f, "check the file name; it is relative to seeds/");
                 continue;
             };
@@ -172,22 +198,34 @@ fn bind_documents(corpus: &mut Corpus, parsed: &[Parsed], findings: &mut Vec<Fin
                 if *other != doc {
                     let f = report.error(
                         &format!("{path}.file"),
-                        format!("document `{}` is bound to two files: `{}` and `{file}`", decl.id, corpus.documents[*other].file),
+                        format!(
+                            "document `{}` is bound to two files: `{}` and `{file}`",
+                            decl.id, corpus.documents[*other].file
+                        ),
                     );
-                    add_note(f, format!("the first binding is in {at}; one id names one file"));
+                    add_note(
+                        f,
+                        format!("the first binding is in {at}; one id names one file"),
+                    );
                 }
                 continue;
             }
             if let Some(meta) = &corpus.documents[doc].meta {
                 let f = report.error(
                     &format!("{path}.id"),
-                    format!("`{file}` is declared as both `{}` and `{}`", meta.id, decl.id),
+                    format!(
+                        "`{file}` is declared as both `{}` and `{}`",
+                        meta.id, decl.id
+                    ),
                 );
                 add_note(f, "give each document one id and use it everywhere");
                 continue;
             }
             bound.insert(decl.id.clone(), (doc, p.shown.clone()));
-            corpus.documents[doc].meta = Some(DocMeta { id: decl.id.clone(), ..DocMeta::default() });
+            corpus.documents[doc].meta = Some(DocMeta {
+                id: decl.id.clone(),
+                ..DocMeta::default()
+            });
         }
     }
     // Merge metadata from every declaration (the first value of each field wins).
@@ -202,22 +240,39 @@ fn bind_documents(corpus: &mut Corpus, parsed: &[Parsed], findings: &mut Vec<Fin
     }
     // Ids with no file anywhere, and `parallel:` naming unknown documents.
     for p in parsed {
-        let mut report = Report { shown: &p.shown, source: &p.source, index: None, findings };
+        let mut report = Report {
+            shown: &p.shown,
+            source: &p.source,
+            index: None,
+            findings,
+        };
         for (i, decl) in p.brief.documents.iter().enumerate() {
             if decl.file.is_none() && !bound.contains_key(&decl.id) {
-                let f = report.error(&format!("documents[{i}].id"), format!("document `{}` has no file", decl.id));
-                add_note(f, "add `file:` (relative to seeds/) here or in another brief that declares it");
+                let f = report.error(
+                    &format!("documents[{i}].id"),
+                    format!("document `{}` has no file", decl.id),
+                );
+                add_note(
+                    f,
+                    "add `file:` (relative to seeds/) here or in another brief that declares it",
+                );
             }
             if let Some(parallel) = &decl.parallel
                 && !bound.contains_key(parallel)
             {
-                let f = report.error(&format!("documents[{i}].parallel"), format!("`parallel: {parallel}` names an unknown document"));
+                let f = report.error(
+                    &format!("documents[{i}].parallel"),
+                    format!("`parallel: {parallel}` names an unknown document"),
+                );
                 add_note(f, format!("declared documents: {}", known(bound.keys())));
             }
             if let Some(date) = &decl.date
                 && !is_iso_date(date)
             {
-                report.error(&format!("documents[{i}].date"), format!("date `{date}` is not ISO 8601; write YYYY-MM-DD"));
+                report.error(
+                    &format!("documents[{i}].date"),
+                    format!("date `{date}` is not ISO 8601; write YYYY-MM-DD"),
+                );
             }
         }
     }
@@ -239,58 +294,79 @@ fn merge(meta: &mut DocMeta, decl: &DocDecl) {
     fill(&mut meta.note, &decl.note);
 }
 
-/// Adds one brief's topics and annotations to the corpus.
-fn resolve_brief(corpus: &mut Corpus, ids: &mut Ids, p: &Parsed, findings: &mut Vec<Finding>) {
-    let mut report = Report { shown: &p.shown, source: &p.source, index: None, findings };
-    let b = &p.brief;
+/// Adds one brief's topics and annotations to the corpus, consuming the parsed brief so
+/// that its strings move rather than copy (a corpus of thousands of quotes stays small).
+fn resolve_brief(corpus: &mut Corpus, ids: &mut Ids, p: Parsed, findings: &mut Vec<Finding>) {
+    let Parsed {
+        shown,
+        id,
+        source,
+        brief: b,
+    } = p;
+    let mut report = Report {
+        shown: &shown,
+        source: &source,
+        index: None,
+        findings,
+    };
     let brief_index = corpus.briefs.len();
     if let Some(date) = &b.date
         && !is_iso_date(date)
     {
-        report.error("date", format!("date `{date}` is not ISO 8601; write YYYY-MM-DD"));
+        report.error(
+            "date",
+            format!("date `{date}` is not ISO 8601; write YYYY-MM-DD"),
+        );
     }
     let mut brief = Brief {
-        path: p.shown.clone(),
-        id: p.id.clone(),
-        title: b.title.clone(),
-        date: b.date.clone(),
-        summary: b.summary.clone(),
-        documents: b.documents.iter().filter_map(|d| ids.docs.get(&d.id).copied()).collect(),
+        path: shown.clone(),
+        id,
+        title: b.title,
+        date: b.date,
+        summary: b.summary,
+        documents: b
+            .documents
+            .iter()
+            .filter_map(|d| ids.docs.get(&d.id).copied())
+            .collect(),
         topics: Vec::new(),
-        annotations: Vec::new(),
+        annotations: Vec::with_capacity(b.figures.len() + b.themes.len()),
     };
     let mut defined_here = HashMap::new();
-    for (i, t) in b.topics.iter().enumerate() {
+    for (i, t) in b.topics.into_iter().enumerate() {
         let path = format!("topics[{i}].id");
         if defined_here.insert(t.id.clone(), i).is_some() {
-            report.error(&path, format!("topic `{}` defined twice in this brief", t.id));
+            report.error(
+                &path,
+                format!("topic `{}` defined twice in this brief", t.id),
+            );
             continue;
         }
         match ids.topics.get(&t.id).copied() {
             Some(existing) if corpus.topics[existing].title != t.title => {
                 let f = report.error(
                     &format!("topics[{i}].title"),
-                    format!("topic `{}` has another title elsewhere: \"{}\"", t.id, corpus.topics[existing].title),
+                    format!(
+                        "topic `{}` has another title elsewhere: \"{}\"",
+                        t.id, corpus.topics[existing].title
+                    ),
                 );
                 add_note(f, "one id is one topic: make the titles agree");
             }
             Some(existing) => brief.topics.push(existing),
             None => {
                 ids.topics.insert(t.id.clone(), corpus.topics.len());
-                corpus.topics.push(Topic { id: t.id.clone(), title: t.title.clone(), summary: t.summary.clone() });
-                brief.topics.push(corpus.topics.len() - 1);
+                brief.topics.push(corpus.topics.len());
+                corpus.topics.push(Topic {
+                    id: t.id,
+                    title: t.title,
+                    summary: t.summary,
+                });
             }
         }
     }
     corpus.briefs.push(brief);
-    let figures = b.figures.iter().enumerate().map(|(i, f)| {
-        let measure = Measure {
-            kind: f.kind.clone(),
-            amount: f.amount,
-            amount_max: f.amount_max,
-            unit: f.unit.clone(),
-            period: f.period.clone(),
-        };
+    for (i, f) in b.figures.into_iter().enumerate() {
         let path = format!("figures[{i}]");
         if let Some(kind) = &f.kind
             && !FIGURE_KINDS.contains(&kind.as_str())
@@ -301,33 +377,106 @@ fn resolve_brief(corpus: &mut Corpus, ids: &mut Ids, p: &Parsed, findings: &mut 
         if let (Some(lo), Some(hi)) = (f.amount, f.amount_max)
             && hi < lo
         {
-            report.warning(&format!("{path}.amount_max"), format!("amount_max {hi} is below amount {lo}"));
+            report.warning(
+                &format!("{path}.amount_max"),
+                format!("amount_max {hi} is below amount {lo}"),
+            );
         }
-        let has_measure = measure != Measure::default();
-        (path, AnnotationKind::Figure, Some(f.label.clone()), Some(f.value.clone()), f.note.clone(), has_measure.then_some(measure), &f.topics, &f.quotes)
-    }).collect::<Vec<_>>();
-    let themes = b.themes.iter().enumerate().map(|(i, t)| {
-        (format!("themes[{i}]"), AnnotationKind::Theme, None, None, t.note.clone(), None, &t.topics, &t.quotes)
-    });
-    for (path, kind, label, value, note, measure, topics, quotes) in figures.into_iter().chain(themes) {
-        let topics = resolve_topics(corpus, ids, &mut report, &path, topics);
-        if quotes.is_empty() {
-            let f = report.error(&format!("{path}.quotes"), "no quotes: an annotation must stand somewhere");
-            add_note(f, "add at least one `- doc: ID` / `text: \"...\"` under quotes:");
-        }
-        let quotes = quotes
-            .iter()
-            .enumerate()
-            .map(|(q, decl)| anchor_quote(corpus, ids, &mut report, &format!("{path}.quotes[{q}]"), decl))
-            .collect();
-        corpus.annotations.push(Annotation { kind, brief: brief_index, label, value, note, measure, topics, quotes });
-        corpus.briefs[brief_index].annotations.push(corpus.annotations.len() - 1);
+        let measure = Measure {
+            kind: f.kind,
+            amount: f.amount,
+            amount_max: f.amount_max,
+            unit: f.unit,
+            period: f.period,
+        };
+        let annotation = Annotation {
+            kind: AnnotationKind::Figure,
+            brief: brief_index,
+            label: Some(f.label),
+            value: Some(f.value),
+            note: f.note,
+            measure: (measure != Measure::default()).then_some(measure),
+            topics: Vec::new(),
+            quotes: Vec::new(),
+        };
+        add_annotation(
+            corpus,
+            ids,
+            &mut report,
+            &path,
+            annotation,
+            &f.topics,
+            f.quotes,
+        );
+    }
+    for (i, t) in b.themes.into_iter().enumerate() {
+        let annotation = Annotation {
+            kind: AnnotationKind::Theme,
+            brief: brief_index,
+            label: None,
+            value: None,
+            note: t.note,
+            measure: None,
+            topics: Vec::new(),
+            quotes: Vec::new(),
+        };
+        add_annotation(
+            corpus,
+            ids,
+            &mut report,
+            &format!("themes[{i}]"),
+            annotation,
+            &t.topics,
+            t.quotes,
+        );
     }
 }
 
-fn resolve_topics(corpus: &Corpus, ids: &Ids, report: &mut Report, path: &str, wanted: &[String]) -> Vec<usize> {
+/// Resolves an annotation's topics, anchors its quotes and adds it to the corpus.
+fn add_annotation(
+    corpus: &mut Corpus,
+    ids: &Ids,
+    report: &mut Report,
+    path: &str,
+    mut annotation: Annotation,
+    topics: &[String],
+    quotes: Vec<QuoteDecl>,
+) {
+    annotation.topics = resolve_topics(corpus, ids, report, path, topics);
+    if quotes.is_empty() {
+        let f = report.error(
+            &format!("{path}.quotes"),
+            "no quotes: an annotation must stand somewhere",
+        );
+        add_note(
+            f,
+            "add at least one `- doc: ID` / `text: \"...\"` under quotes:",
+        );
+    }
+    annotation.quotes = quotes
+        .into_iter()
+        .enumerate()
+        .map(|(q, decl)| anchor_quote(corpus, ids, report, &format!("{path}.quotes[{q}]"), decl))
+        .collect();
+    let brief = annotation.brief;
+    corpus.annotations.push(annotation);
+    corpus.briefs[brief]
+        .annotations
+        .push(corpus.annotations.len() - 1);
+}
+
+fn resolve_topics(
+    corpus: &Corpus,
+    ids: &Ids,
+    report: &mut Report,
+    path: &str,
+    wanted: &[String],
+) -> Vec<usize> {
     if wanted.is_empty() {
-        report.error(&format!("{path}.topics"), "no topics: name one or more topic ids");
+        report.error(
+            &format!("{path}.topics"),
+            "no topics: name one or more topic ids",
+        );
     }
     let mut out = Vec::new();
     for (i, id) in wanted.iter().enumerate() {
@@ -335,44 +484,87 @@ fn resolve_topics(corpus: &Corpus, ids: &Ids, report: &mut Report, path: &str, w
             Some(t) if !out.contains(&t) => out.push(t),
             Some(_) => {}
             None => {
-                let f = report.error(&format!("{path}.topics[{i}]"), format!("undefined topic `{id}`"));
-                add_note(f, format!("define it under topics:, or use one of: {}", known(corpus.topics.iter().map(|t| &t.id))));
+                let f = report.error(
+                    &format!("{path}.topics[{i}]"),
+                    format!("undefined topic `{id}`"),
+                );
+                add_note(
+                    f,
+                    format!(
+                        "define it under topics:, or use one of: {}",
+                        known(corpus.topics.iter().map(|t| &t.id))
+                    ),
+                );
             }
         }
     }
     out
 }
 
-fn anchor_quote(corpus: &Corpus, ids: &Ids, report: &mut Report, path: &str, decl: &QuoteDecl) -> Quote {
+fn anchor_quote(
+    corpus: &Corpus,
+    ids: &Ids,
+    report: &mut Report,
+    path: &str,
+    decl: QuoteDecl,
+) -> Quote {
+    let QuoteDecl {
+        doc: doc_id,
+        text,
+        prefix,
+        suffix,
+    } = decl;
     let mut quote = Quote {
-        doc_id: decl.doc.clone(),
-        text: decl.text.clone(),
-        prefix: decl.prefix.clone(),
-        suffix: decl.suffix.clone(),
+        doc_id,
+        text,
+        prefix,
+        suffix,
         anchor: Err(AnchorFailure::UnknownDocument),
     };
-    let Some(&doc) = ids.docs.get(&decl.doc) else {
-        let f = report.error(&format!("{path}.doc"), format!("unknown document `{}`", decl.doc));
-        let ids = corpus.documents.iter().filter_map(|d| d.meta.as_ref().map(|m| &m.id));
-        add_note(f, format!("declare it under documents:, or use one of: {}", known(ids)));
+    let Some(&doc) = ids.docs.get(&quote.doc_id) else {
+        let f = report.error(
+            &format!("{path}.doc"),
+            format!("unknown document `{}`", quote.doc_id),
+        );
+        let ids = corpus
+            .documents
+            .iter()
+            .filter_map(|d| d.meta.as_ref().map(|m| &m.id));
+        add_note(
+            f,
+            format!("declare it under documents:, or use one of: {}", known(ids)),
+        );
         return quote;
     };
     let document = &corpus.documents[doc];
     let text = document.text.as_str();
-    let at = format!("{} ({})", decl.doc, document.file);
+    let at = format!("{} ({})", quote.doc_id, document.file);
     let text_path = format!("{path}.text");
-    quote.anchor = match place(text, &decl.text, decl.prefix.as_deref(), decl.suffix.as_deref()) {
+    quote.anchor = match place(
+        text,
+        &quote.text,
+        quote.prefix.as_deref(),
+        quote.suffix.as_deref(),
+    ) {
         Placement::Unique(range) => {
             let (line, column) = document.text.line_col(range.start);
-            Ok(Anchor { doc, range, line, column })
+            Ok(Anchor {
+                doc,
+                range,
+                line,
+                column,
+            })
         }
         Placement::Empty => {
             report.error(&text_path, "empty quote: copy the words from the document");
             Err(AnchorFailure::Empty)
         }
         Placement::NotFound => {
-            let f = report.error(&text_path, format!("quote not found in {at}: \"{}\"", shorten(&decl.text)));
-            let hint = match nearest(text, &decl.text) {
+            let f = report.error(
+                &text_path,
+                format!("quote not found in {at}: \"{}\"", shorten(&quote.text)),
+            );
+            let hint = match nearest(text, &quote.text) {
                 Some((range, _)) => format!(
                     "nearest text: \"{}\" at line {}",
                     shorten(text.get(range.clone()).unwrap_or("")),
@@ -384,12 +576,24 @@ fn anchor_quote(corpus: &Corpus, ids: &Ids, report: &mut Report, path: &str, dec
             Err(AnchorFailure::NotFound)
         }
         Placement::Ambiguous(ranges, total) => {
-            let lines: Vec<usize> = ranges.iter().map(|r| document.text.line_col(r.start).0).collect();
-            let mut listed = lines.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
+            let lines: Vec<usize> = ranges
+                .iter()
+                .map(|r| document.text.line_col(r.start).0)
+                .collect();
+            let mut listed = lines
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
             if total > lines.len() {
                 listed.push_str(", …");
             }
-            report.error(&text_path, format!("quote matches {total} places in {at} (lines {listed}); add prefix: or suffix:"));
+            report.error(
+                &text_path,
+                format!(
+                    "quote matches {total} places in {at} (lines {listed}); add prefix: or suffix:"
+                ),
+            );
             Err(AnchorFailure::Ambiguous(lines))
         }
     };
@@ -398,11 +602,17 @@ fn anchor_quote(corpus: &Corpus, ids: &Ids, report: &mut Report, path: &str, dec
 
 /// Warns about seeds that no brief declares.
 fn uncovered_seeds(corpus: &Corpus, findings: &mut Vec<Finding>) {
-    let root = corpus.root.as_deref().map_or(String::new(), |r| format!("{}/", r.trim_end_matches('/')));
+    let root = corpus
+        .root
+        .as_deref()
+        .map_or(String::new(), |r| format!("{}/", r.trim_end_matches('/')));
     for doc in corpus.documents.iter().filter(|d| d.meta.is_none()) {
         findings.push(
-            Finding::warning(format!("{root}seeds/{}", doc.file), "no brief covers this document")
-                .note("declare it under documents: in a brief (id, file, lang)"),
+            Finding::warning(
+                format!("{root}seeds/{}", doc.file),
+                "no brief covers this document",
+            )
+            .note("declare it under documents: in a brief (id, file, lang)"),
         );
     }
 }
@@ -435,7 +645,9 @@ fn is_iso_date(s: &str) -> bool {
     match parts.as_slice() {
         [y] => digits(y, 4),
         [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 12),
-        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 12) && in_range(d, 31),
+        [y, m, d] => {
+            digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 12) && in_range(d, 31)
+        }
         _ => false,
     }
 }

@@ -2,14 +2,18 @@
 //! character that carries a mark itself ("đồng") matches only that mark ("đóng" is not
 //! found), an unmarked one matches any ("dong" finds both). Matches never cross a line.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use memchr::memmem;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use crate::engine::finding::Finding;
 use crate::engine::fold::{Folded, fold_char_into, is_marked};
+use crate::engine::load::{Entry, decode};
 use crate::engine::model::Document;
+use crate::engine::par;
 
 /// A compiled query.
 #[derive(Debug, Clone)]
@@ -72,17 +76,17 @@ impl Searcher {
     /// Like `find_in`, over a text already folded into `folded` (whose buffer is reused).
     pub fn find_in_folded(&self, text: &str, folded: &Folded, out: &mut Vec<Range<usize>>) {
         let finder = memmem::Finder::new(self.folded.as_bytes());
-        for start in finder.find_iter(folded.text.as_bytes()) {
+        for start in finder.find_iter(folded.as_bytes()) {
             let end = start + self.folded.len();
             if self.exact_marks_agree(text, folded, start) {
-                out.push(folded.original_range(start, end, text.len()));
+                out.push(folded.original_range(text, start, end));
             }
         }
     }
 
     fn exact_marks_agree(&self, text: &str, folded: &Folded, start: usize) -> bool {
         self.exact.iter().all(|(offset, want)| {
-            let at = folded.origin(start + offset);
+            let at = folded.origin(text, start + offset);
             text.get(at..)
                 .and_then(|rest| units(rest).next())
                 .is_some_and(|unit| lower_nfc(unit) == *want)
@@ -109,41 +113,141 @@ fn lower_nfc(unit: &str) -> String {
     unit.nfc().flat_map(char::to_lowercase).collect()
 }
 
-/// Searches every document, in order, on up to two threads.
+/// Searches every document, in order, on every core.
 pub fn search_documents(docs: &[Document], searcher: &Searcher) -> Vec<Match> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
-    if threads < 2 || docs.len() < 2 {
-        return search_range(docs, 0, searcher);
+    let indexes: Vec<usize> = (0..docs.len()).collect();
+    let per_doc = par::map(indexes, |i| {
+        let mut folded = Folded::default();
+        search_document(&docs[i], i, searcher, &mut folded)
+    });
+    per_doc.into_iter().flatten().collect()
+}
+
+fn search_document(
+    doc: &Document,
+    index: usize,
+    searcher: &Searcher,
+    folded: &mut Folded,
+) -> Vec<Match> {
+    let text = doc.text.as_str();
+    folded.fold(text);
+    let mut ranges = Vec::new();
+    searcher.find_in_folded(text, folded, &mut ranges);
+    ranges
+        .into_iter()
+        .map(|range| {
+            let (line, column) = doc.text.line_col(range.start);
+            Match {
+                doc: index,
+                range,
+                line,
+                column,
+            }
+        })
+        .collect()
+}
+
+/// Reads, decodes and searches files in one pass on every core, keeping only the
+/// matches: what `briefing search` needs, without holding the corpus.
+pub fn search_files(files: Vec<Entry>, searcher: &Searcher) -> Vec<Result<FileMatches, Finding>> {
+    thread_local! {
+        // One buffer and one fold per thread, reused file after file.
+        static BUFFERS: RefCell<(Vec<u8>, Folded)> = RefCell::default();
     }
-    let chunk = docs.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks(chunk)
-            .enumerate()
-            .map(|(i, part)| scope.spawn(move || search_range(part, i * chunk, searcher)))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+    par::map(files, |entry| {
+        BUFFERS.with_borrow_mut(|(bytes, folded)| {
+            entry
+                .read_into(bytes)
+                .map_err(|e| Finding::error(&entry.shown, format!("cannot read: {e}")))?;
+            let mut found = FileMatches {
+                file: entry.name.clone(),
+                ..FileMatches::default()
+            };
+            if search_plain(bytes, searcher, folded, &mut found).is_some() {
+                return Ok(found);
+            }
+            // Anything unusual (not UTF-8, NUL, CR, not NFC) takes the path that normalises.
+            found = FileMatches {
+                file: entry.name.clone(),
+                ..FileMatches::default()
+            };
+            let doc = Document {
+                text: decode(&entry.shown, bytes.clone())?,
+                file: entry.name.clone(),
+                meta: None,
+            };
+            for m in search_document(&doc, 0, searcher, folded) {
+                found.push(m.line, m.column, doc.text.line(m.line - 1));
+            }
+            Ok(found)
+        })
     })
 }
 
-fn search_range(docs: &[Document], first: usize, searcher: &Searcher) -> Vec<Match> {
-    let mut folded = Folded::default();
-    let mut ranges = Vec::new();
-    let mut out = Vec::new();
-    for (i, doc) in docs.iter().enumerate() {
-        let text = doc.text.as_str();
-        folded.fold(text);
-        ranges.clear();
-        searcher.find_in_folded(text, &folded, &mut ranges);
-        out.extend(ranges.drain(..).map(|range| {
-            let (line, column) = doc.text.line_col(range.start);
-            Match { doc: first + i, range, line, column }
-        }));
+/// The fast path for a plain UTF-8 file (the usual case): searched in place, with no
+/// normalised copy and no line index. `None` when the file needs the normalising path.
+fn search_plain(
+    bytes: &[u8],
+    searcher: &Searcher,
+    folded: &mut Folded,
+    found: &mut FileMatches,
+) -> Option<()> {
+    let text = simdutf8::basic::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if memchr::memchr2(b'\r', 0, text.as_bytes()).is_some() {
+        return None;
     }
-    out
+    folded.fold(text);
+    if folded.maybe_denormalized() {
+        return None;
+    }
+    let mut ranges = Vec::new();
+    searcher.find_in_folded(text, folded, &mut ranges);
+    let (mut line, mut counted) = (1, 0);
+    for range in ranges {
+        let head = text.get(counted..range.start)?;
+        line += memchr::memchr_iter(b'\n', head.as_bytes()).count();
+        counted = range.start;
+        let line_start =
+            memchr::memrchr(b'\n', text.get(..range.start)?.as_bytes()).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr(b'\n', text.get(range.start..)?.as_bytes())
+            .map_or(text.len(), |i| range.start + i);
+        let before = text.get(line_start..range.start)?;
+        let line_text = text.get(line_start..line_end)?;
+        found.push(line, before.chars().count() + 1, line_text);
+    }
+    Some(())
+}
+
+/// The matches in one file, with the text of the lines they stand on.
+#[derive(Debug, Clone, Default)]
+pub struct FileMatches {
+    pub file: String,
+    /// (line, column, byte range in `text` of that line's text), in order.
+    pub lines: Vec<(usize, usize, Range<usize>)>,
+    /// The matching lines, one after another (a line with several matches appears once).
+    pub text: String,
+}
+
+impl FileMatches {
+    fn push(&mut self, line: usize, column: usize, line_text: &str) {
+        let range = match self.lines.last() {
+            Some((l, _, range)) if *l == line => range.clone(),
+            _ => {
+                let start = self.text.len();
+                self.text.push_str(line_text);
+                start..self.text.len()
+            }
+        };
+        self.lines.push((line, column, range));
+    }
+
+    /// Each match as (line, column, the line's text).
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize, &str)> + '_ {
+        self.lines
+            .iter()
+            .map(|(l, c, r)| (*l, *c, self.text.get(r.clone()).unwrap_or("")))
+    }
 }
 
 #[cfg(test)]
@@ -161,26 +265,38 @@ mod tests {
 
     #[test]
     fn ignores_case_and_diacritics() {
-        assert_eq!(found("Pham Minh Chinh", "Thủ tướng Phạm Minh Chính nói"), ["Phạm Minh Chính"]);
+        assert_eq!(
+            found("Pham Minh Chinh", "Thủ tướng Phạm Minh Chính nói"),
+            ["Phạm Minh Chính"]
+        );
         assert_eq!(found("dong", "đồng và ĐÓNG"), ["đồng", "ĐÓNG"]);
     }
 
     #[test]
     fn smart_diacritics() {
         assert_eq!(found("đồng", "đồng đóng ĐỒNG dong"), ["đồng", "ĐỒNG"]);
-        assert_eq!(found("Phạm minh chinh", "Phạm Minh Chính, Pham Minh Chinh"), ["Phạm Minh Chính"]);
+        assert_eq!(
+            found("Phạm minh chinh", "Phạm Minh Chính, Pham Minh Chinh"),
+            ["Phạm Minh Chính"]
+        );
     }
 
     #[test]
     fn decomposed_text_and_query() {
         let nfd = "Tha\u{300}nh pho\u{302}\u{301} Đa\u{300} Na\u{306}\u{303}ng";
         assert_eq!(found("da nang", nfd), ["Đa\u{300} Na\u{306}\u{303}ng"]);
-        assert_eq!(found("Đa\u{300} Na\u{306}\u{303}ng", "Đà Nẵng"), ["Đà Nẵng"]);
+        assert_eq!(
+            found("Đa\u{300} Na\u{306}\u{303}ng", "Đà Nẵng"),
+            ["Đà Nẵng"]
+        );
     }
 
     #[test]
     fn indonesian() {
-        assert_eq!(found("perdana menteri", "Perdana Menteri Vietnam"), ["Perdana Menteri"]);
+        assert_eq!(
+            found("perdana menteri", "Perdana Menteri Vietnam"),
+            ["Perdana Menteri"]
+        );
     }
 
     #[test]

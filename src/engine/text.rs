@@ -14,22 +14,20 @@ pub struct Text {
 impl Text {
     /// Normalises `raw`: drops a BOM, turns CRLF and lone CR into LF, composes to NFC.
     pub fn new(raw: &str) -> Text {
-        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-        let unified;
-        let raw = if raw.contains('\r') {
-            unified = raw.replace("\r\n", "\n").replace('\r', "\n");
-            unified.as_str()
-        } else {
-            raw
-        };
-        Text::from_normalized_line_breaks(raw)
+        Text::from_string(raw.to_owned())
     }
 
-    fn from_normalized_line_breaks(raw: &str) -> Text {
-        let text = match is_nfc_quick(raw.chars()) {
-            IsNormalized::Yes => raw.to_owned(),
-            _ => raw.nfc().collect(),
-        };
+    /// Like `new`, reusing the string's memory when it is already normal (the usual case).
+    pub fn from_string(mut text: String) -> Text {
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+            text = text.replace("\r\n", "\n").replace('\r', "\n");
+        }
+        if !is_nfc(&text) {
+            text = text.nfc().collect();
+        }
         let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
@@ -60,12 +58,18 @@ impl Text {
 
     /// 0-based index of the line holding byte `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// Byte range of 0-based line `index`, without its line break.
     pub fn line_range(&self, index: usize) -> Range<usize> {
-        let start = self.line_starts.get(index).copied().unwrap_or(self.text.len());
+        let start = self
+            .line_starts
+            .get(index)
+            .copied()
+            .unwrap_or(self.text.len());
         let end = self
             .line_starts
             .get(index + 1)
@@ -90,6 +94,30 @@ impl Text {
     }
 }
 
+/// Whether `s` is in NFC. A byte scan settles the usual case: text made only of ASCII,
+/// U+0080..U+02FF, Latin Extended Additional (precomposed Vietnamese) and general
+/// punctuation is NFC; anything else goes to the Unicode quick check.
+pub fn is_nfc(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let safe = match b {
+            0x00..=0xCB => true,
+            // U+1E00..U+1EFF.
+            0xE1 => matches!(bytes.get(i + 1), Some(0xB8..=0xBB)),
+            // U+2002..U+203F (U+2000 and U+2001 are singletons that NFC replaces).
+            0xE2 => bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2).is_some_and(|&c| c >= 0x82),
+            _ => false,
+        };
+        if !safe {
+            return is_nfc_quick(s.chars()) == IsNormalized::Yes || s.nfc().eq(s.chars());
+        }
+        i += 1;
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +128,15 @@ mod tests {
         assert_eq!(t.as_str(), "a\nb\nPh\u{1ea1}m\n");
         assert_eq!(t.line_count(), 3);
         assert_eq!(t.line(2), "Ph\u{1ea1}m");
+    }
+
+    #[test]
+    fn nfc_detection() {
+        assert!(is_nfc("Phạm Minh Chính “FTA” — 8,3%"));
+        assert!(!is_nfc("Pha\u{323}m"));
+        assert!(!is_nfc("\u{2000}"));
+        assert!(is_nfc("字 🇻🇳 한국"));
+        assert!(!is_nfc("\u{1100}\u{1161}"));
     }
 
     #[test]

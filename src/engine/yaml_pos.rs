@@ -13,8 +13,14 @@ pub struct PositionIndex {
 }
 
 enum Frame {
-    Map { path: String, pending_key: Option<String> },
-    Seq { path: String, next: usize },
+    Map {
+        path: String,
+        pending_key: Option<String>,
+    },
+    Seq {
+        path: String,
+        next: usize,
+    },
 }
 
 impl PositionIndex {
@@ -48,7 +54,10 @@ impl PositionIndex {
                 Event::MappingStart(..) => {
                     let path = child_path(&mut stack).unwrap_or_default();
                     index.values.insert(path.clone(), pos);
-                    stack.push(Frame::Map { path, pending_key: None });
+                    stack.push(Frame::Map {
+                        path,
+                        pending_key: None,
+                    });
                 }
                 Event::SequenceStart(..) => {
                     let path = child_path(&mut stack).unwrap_or_default();
