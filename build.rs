@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 fn main() {
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let mut code = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
     for folder in ["seeds", "briefs"] {
         let dir = root.join(folder);
@@ -18,8 +19,12 @@ fn main() {
             println!("cargo:rerun-if-changed={}", file.display());
             let rel = file.strip_prefix(&root).expect("under the root");
             let rel = rel.to_string_lossy().replace('\\', "/");
-            writeln!(code, "    ({rel:?}, include_bytes!({:?})),", file.display().to_string())
-                .expect("write to a String");
+            writeln!(
+                code,
+                "    ({rel:?}, include_bytes!({:?})),",
+                file.display().to_string()
+            )
+            .expect("write to a String");
         }
     }
     code.push_str("];\n");
@@ -28,7 +33,9 @@ fn main() {
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
