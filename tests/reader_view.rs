@@ -277,3 +277,20 @@ fn layout_is_cached_per_document_and_width() {
     }
     assert_eq!(app.cached_layouts(), n);
 }
+
+#[test]
+fn p_prints_the_brief_or_the_chosen_topic_to_a_file_named_in_the_status_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app(120, 30);
+    app.print_dir = dir.path().to_path_buf();
+    app.update(Action::Print);
+    let path = dir.path().join("briefing-econ.txt");
+    let text = std::fs::read_to_string(&path).expect("printed brief");
+    assert!(text.contains("Economic diplomacy conference"), "{text}");
+    assert!(screen(&app).contains("Wrote "), "status names the file");
+    apply(&mut app, &[Action::NextTopic, Action::Print]);
+    let topic = std::fs::read_to_string(dir.path().join("briefing-econ-growth.txt"))
+        .expect("printed topic");
+    assert!(topic.contains("GDP growth target"), "{topic}");
+    assert!(!topic.contains("Signed FTAs"), "{topic}");
+}

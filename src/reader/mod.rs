@@ -5,6 +5,7 @@
 pub mod action;
 pub mod keymap;
 pub mod layout_cache;
+mod print;
 mod scroll;
 mod select;
 pub mod state;

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
@@ -115,6 +116,8 @@ pub struct App {
     /// A one-off message for the status line (cleared by the next key).
     pub message: Option<String>,
     pub palette: Palette,
+    /// Where `p` writes the printed brief.
+    pub print_dir: PathBuf,
     /// The terminal's size, for layout in `update` (set by `resize`).
     pub size: Rect,
     pub quit: bool,
@@ -141,6 +144,7 @@ impl App {
             shown: 0,
             message: None,
             palette: Palette::from_env(),
+            print_dir: PathBuf::from("."),
             size: Rect::new(0, 0, 80, 24),
             quit: false,
             cache: RefCell::new(LayoutCache::default()),

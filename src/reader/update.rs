@@ -323,9 +323,4 @@ impl App {
             self.nav_cursor = self.nav_cursor.saturating_add_signed(delta).min(last);
         }
     }
-
-    /// `p`: writes the brief (or the chosen topic) through the text printer.
-    fn print(&mut self) {
-        self.message = Some("Printing is not available yet.".into());
-    }
 }
