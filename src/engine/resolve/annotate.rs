@@ -1,0 +1,388 @@
+//! Topics, figures and themes of one brief, and the anchoring of every quote: anchors are
+//! placed on every core once all briefs are resolved, then turned into findings in order.
+
+use std::collections::HashMap;
+
+use super::{Ids, Parsed, Report, add_note, is_iso_date, known, shorten};
+use crate::engine::anchor::{Placement, place};
+use crate::engine::brief::{FIGURE_KINDS, QuoteDecl};
+use crate::engine::finding::Finding;
+use crate::engine::model::*;
+use crate::engine::nearest::nearest;
+use crate::engine::par;
+
+/// Adds one brief's topics and annotations to the corpus, consuming the parsed brief so
+/// that its strings move rather than copy (a corpus of thousands of quotes stays small).
+pub(super) fn resolve_brief(
+    corpus: &mut Corpus,
+    ids: &mut Ids,
+    p: Parsed,
+    jobs: &mut Vec<Job>,
+    findings: &mut Vec<Finding>,
+) -> Source {
+    let Parsed {
+        shown,
+        id,
+        source,
+        brief: b,
+    } = p;
+    let mut report = Report {
+        shown: &shown,
+        source: &source,
+        index: None,
+        findings,
+    };
+    let brief_index = corpus.briefs.len();
+    if let Some(date) = &b.date
+        && !is_iso_date(date)
+    {
+        report.error(
+            "date",
+            format!("date `{date}` is not ISO 8601; write YYYY-MM-DD"),
+        );
+    }
+    let mut brief = Brief {
+        path: shown.clone(),
+        id,
+        title: b.title,
+        date: b.date,
+        summary: b.summary,
+        documents: b
+            .documents
+            .iter()
+            .filter_map(|d| ids.docs.get(&d.id).copied())
+            .collect(),
+        topics: Vec::new(),
+        annotations: Vec::with_capacity(b.figures.len() + b.themes.len()),
+    };
+    let mut defined_here = HashMap::new();
+    for (i, t) in b.topics.into_iter().enumerate() {
+        let path = format!("topics[{i}].id");
+        if defined_here.insert(t.id.clone(), i).is_some() {
+            report.error(
+                &path,
+                format!("topic `{}` defined twice in this brief", t.id),
+            );
+            continue;
+        }
+        match ids.topics.get(&t.id).copied() {
+            Some(existing) if corpus.topics[existing].title != t.title => {
+                let f = report.error(
+                    &format!("topics[{i}].title"),
+                    format!(
+                        "topic `{}` has another title elsewhere: \"{}\"",
+                        t.id, corpus.topics[existing].title
+                    ),
+                );
+                add_note(f, "one id is one topic: make the titles agree");
+            }
+            Some(existing) => brief.topics.push(existing),
+            None => {
+                ids.topics.insert(t.id.clone(), corpus.topics.len());
+                brief.topics.push(corpus.topics.len());
+                corpus.topics.push(Topic {
+                    id: t.id,
+                    title: t.title,
+                    summary: t.summary,
+                });
+            }
+        }
+    }
+    corpus.briefs.push(brief);
+    for (i, f) in b.figures.into_iter().enumerate() {
+        let path = format!("figures[{i}]");
+        if let Some(kind) = &f.kind
+            && !FIGURE_KINDS.contains(&kind.as_str())
+        {
+            let e = report.error(&format!("{path}.kind"), format!("unknown kind `{kind}`"));
+            add_note(e, format!("use one of: {}", FIGURE_KINDS.join(", ")));
+        }
+        if let (Some(lo), Some(hi)) = (f.amount, f.amount_max)
+            && hi < lo
+        {
+            report.warning(
+                &format!("{path}.amount_max"),
+                format!("amount_max {hi} is below amount {lo}"),
+            );
+        }
+        let measure = Measure {
+            kind: f.kind,
+            amount: f.amount,
+            amount_max: f.amount_max,
+            unit: f.unit,
+            period: f.period,
+        };
+        let annotation = Annotation {
+            kind: AnnotationKind::Figure,
+            brief: brief_index,
+            label: Some(f.label),
+            value: Some(f.value),
+            note: f.note,
+            measure: (measure != Measure::default()).then_some(measure),
+            topics: Vec::new(),
+            quotes: Vec::new(),
+        };
+        add_annotation(
+            corpus,
+            ids,
+            &mut report,
+            jobs,
+            &path,
+            annotation,
+            &f.topics,
+            f.quotes,
+        );
+    }
+    for (i, t) in b.themes.into_iter().enumerate() {
+        let annotation = Annotation {
+            kind: AnnotationKind::Theme,
+            brief: brief_index,
+            label: None,
+            value: None,
+            note: t.note,
+            measure: None,
+            topics: Vec::new(),
+            quotes: Vec::new(),
+        };
+        add_annotation(
+            corpus,
+            ids,
+            &mut report,
+            jobs,
+            &format!("themes[{i}]"),
+            annotation,
+            &t.topics,
+            t.quotes,
+        );
+    }
+    Source { shown, source }
+}
+
+/// Resolves an annotation's topics, anchors its quotes and adds it to the corpus.
+#[allow(clippy::too_many_arguments)]
+fn add_annotation(
+    corpus: &mut Corpus,
+    ids: &Ids,
+    report: &mut Report,
+    jobs: &mut Vec<Job>,
+    path: &str,
+    mut annotation: Annotation,
+    topics: &[String],
+    quotes: Vec<QuoteDecl>,
+) {
+    annotation.topics = resolve_topics(corpus, ids, report, path, topics);
+    if quotes.is_empty() {
+        let f = report.error(
+            &format!("{path}.quotes"),
+            "no quotes: an annotation must stand somewhere",
+        );
+        add_note(
+            f,
+            "add at least one `- doc: ID` / `text: \"...\"` under quotes:",
+        );
+    }
+    let index = corpus.annotations.len();
+    let brief = annotation.brief;
+    annotation.quotes = Vec::with_capacity(quotes.len());
+    for (q, decl) in quotes.into_iter().enumerate() {
+        let QuoteDecl {
+            doc: doc_id,
+            text,
+            prefix,
+            suffix,
+        } = decl;
+        let path = format!("{path}.quotes[{q}]");
+        match ids.docs.get(&doc_id) {
+            Some(&doc) => jobs.push(Job {
+                brief,
+                annotation: index,
+                quote: q,
+                doc,
+                path,
+            }),
+            None => {
+                let f = report.error(
+                    &format!("{path}.doc"),
+                    format!("unknown document `{doc_id}`"),
+                );
+                let ids = corpus
+                    .documents
+                    .iter()
+                    .filter_map(|d| d.meta.as_ref().map(|m| &m.id));
+                add_note(
+                    f,
+                    format!("declare it under documents:, or use one of: {}", known(ids)),
+                );
+            }
+        }
+        annotation.quotes.push(Quote {
+            doc_id,
+            text,
+            prefix,
+            suffix,
+            anchor: Err(AnchorFailure::UnknownDocument),
+        });
+    }
+    corpus.annotations.push(annotation);
+    corpus.briefs[brief]
+        .annotations
+        .push(corpus.annotations.len() - 1);
+}
+
+fn resolve_topics(
+    corpus: &Corpus,
+    ids: &Ids,
+    report: &mut Report,
+    path: &str,
+    wanted: &[String],
+) -> Vec<usize> {
+    if wanted.is_empty() {
+        report.error(
+            &format!("{path}.topics"),
+            "no topics: name one or more topic ids",
+        );
+    }
+    let mut out = Vec::new();
+    for (i, id) in wanted.iter().enumerate() {
+        match ids.topics.get(id).copied() {
+            Some(t) if !out.contains(&t) => out.push(t),
+            Some(_) => {}
+            None => {
+                let f = report.error(
+                    &format!("{path}.topics[{i}]"),
+                    format!("undefined topic `{id}`"),
+                );
+                add_note(
+                    f,
+                    format!(
+                        "define it under topics:, or use one of: {}",
+                        known(corpus.topics.iter().map(|t| &t.id))
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A quote to place: where it is in the corpus and in its brief.
+pub(super) struct Job {
+    brief: usize,
+    annotation: usize,
+    quote: usize,
+    doc: usize,
+    /// Its path in the brief's YAML, for the position of a finding.
+    path: String,
+}
+
+/// A brief's path and YAML text, kept for the positions of findings about its quotes.
+pub(super) struct Source {
+    pub shown: String,
+    pub source: String,
+}
+
+/// Places every quote (on every core), then records each anchor or finding, in order.
+pub(super) fn anchor_all(
+    corpus: &mut Corpus,
+    jobs: Vec<Job>,
+    sources: &[Source],
+    findings: &mut Vec<Finding>,
+) {
+    let shared: &Corpus = corpus;
+    let placements = par::map(jobs.iter().collect(), |job: &Job| {
+        let quote = &shared.annotations[job.annotation].quotes[job.quote];
+        let text = shared.documents[job.doc].text.as_str();
+        place(
+            text,
+            &quote.text,
+            quote.prefix.as_deref(),
+            quote.suffix.as_deref(),
+        )
+    });
+    let mut report: Option<(usize, Report)> = None;
+    for (job, placement) in jobs.iter().zip(placements) {
+        if !matches!(report, Some((b, _)) if b == job.brief) {
+            let source = &sources[job.brief];
+            report = Some((
+                job.brief,
+                Report {
+                    shown: &source.shown,
+                    source: &source.source,
+                    index: None,
+                    findings: &mut *findings,
+                },
+            ));
+        }
+        let Some((_, report)) = report.as_mut() else {
+            continue;
+        };
+        let anchor = finish(corpus, job, placement, report);
+        corpus.annotations[job.annotation].quotes[job.quote].anchor = anchor;
+    }
+}
+
+/// The anchor of a placed quote, or the finding that says why it has none.
+fn finish(
+    corpus: &Corpus,
+    job: &Job,
+    placement: Placement,
+    report: &mut Report,
+) -> Result<Anchor, AnchorFailure> {
+    let quote = &corpus.annotations[job.annotation].quotes[job.quote];
+    let document = &corpus.documents[job.doc];
+    let text = document.text.as_str();
+    let at = format!("{} ({})", quote.doc_id, document.file);
+    let text_path = format!("{}.text", job.path);
+    match placement {
+        Placement::Unique(range) => {
+            let (line, column) = document.text.line_col(range.start);
+            Ok(Anchor {
+                doc: job.doc,
+                range,
+                line,
+                column,
+            })
+        }
+        Placement::Empty => {
+            report.error(&text_path, "empty quote: copy the words from the document");
+            Err(AnchorFailure::Empty)
+        }
+        Placement::NotFound => {
+            let f = report.error(
+                &text_path,
+                format!("quote not found in {at}: \"{}\"", shorten(&quote.text)),
+            );
+            let hint = match nearest(text, &quote.text) {
+                Some((range, _)) => format!(
+                    "nearest text: \"{}\" at line {}",
+                    shorten(text.get(range.clone()).unwrap_or("")),
+                    document.text.line_col(range.start).0
+                ),
+                None => "no similar text in the document: copy the quote from it".to_string(),
+            };
+            add_note(f, hint);
+            Err(AnchorFailure::NotFound)
+        }
+        Placement::Ambiguous(ranges, total) => {
+            let lines: Vec<usize> = ranges
+                .iter()
+                .map(|r| document.text.line_col(r.start).0)
+                .collect();
+            let mut listed = lines
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            if total > lines.len() {
+                listed.push_str(", …");
+            }
+            report.error(
+                &text_path,
+                format!(
+                    "quote matches {total} places in {at} (lines {listed}); add prefix: or suffix:"
+                ),
+            );
+            Err(AnchorFailure::Ambiguous(lines))
+        }
+    }
+}
