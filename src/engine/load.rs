@@ -50,6 +50,16 @@ pub fn load(source: &CorpusSource) -> Result<Corpus, CorpusError> {
     Ok(resolve::build(raw))
 }
 
+/// Loads a corpus again for live reload: a brief that no longer loads keeps its last good
+/// version (see `resolve::LastGood`), with its problem among the findings.
+pub fn load_keeping(
+    source: &CorpusSource,
+    last_good: &mut resolve::LastGood,
+) -> Result<Corpus, CorpusError> {
+    let raw = read(source, true)?;
+    Ok(resolve::build_keeping(raw, Some(last_good)))
+}
+
 /// Loads the documents only (for search), with the problems met decoding them.
 pub fn load_seeds(source: &CorpusSource) -> Result<(Vec<Document>, Vec<Finding>), CorpusError> {
     let raw = read(source, false)?;

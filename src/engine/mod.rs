@@ -22,5 +22,6 @@ mod yaml_pos;
 
 pub use error::CorpusError;
 pub use finding::{Finding, Severity};
-pub use load::{CorpusSource, load, load_seeds};
+pub use load::{CorpusSource, load, load_keeping, load_seeds};
 pub use model::*;
+pub use resolve::LastGood;

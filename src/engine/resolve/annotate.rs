@@ -21,6 +21,7 @@ pub(super) fn resolve_brief(
     findings: &mut Vec<Finding>,
 ) -> Source {
     let Parsed {
+        name: _,
         shown,
         id,
         source,

@@ -64,6 +64,7 @@ struct Ids {
 
 /// A parsed brief with its source, waiting for resolution.
 struct Parsed {
+    name: String,
     shown: String,
     id: String,
     source: String,
@@ -72,6 +73,17 @@ struct Parsed {
 
 /// Builds the corpus: decodes seeds, parses briefs, resolves ids and anchors quotes.
 pub fn build(raw: RawCorpus) -> Corpus {
+    build_keeping(raw, None)
+}
+
+/// The last version of each brief that loaded, by the path shown for it: what live reload
+/// keeps on screen while the brief on disk is broken.
+#[derive(Debug, Clone, Default)]
+pub struct LastGood(HashMap<String, RawFile>);
+
+/// Like `build`; a brief that does not load is replaced by its last good version from
+/// `last_good` (its problem still reported), and every brief that loads is remembered there.
+pub fn build_keeping(raw: RawCorpus, mut last_good: Option<&mut LastGood>) -> Corpus {
     let RawCorpus {
         root,
         seeds,
@@ -89,8 +101,32 @@ pub fn build(raw: RawCorpus) -> Corpus {
     let mut parsed = Vec::new();
     for result in results {
         match result {
-            Ok(p) => parsed.push(p),
-            Err(finding) => findings.push(finding),
+            Ok(p) => {
+                if let Some(kept) = last_good.as_deref_mut() {
+                    let file = RawFile {
+                        name: p.name.clone(),
+                        shown: p.shown.clone(),
+                        bytes: Ok(p.source.clone().into_bytes()),
+                    };
+                    kept.0.insert(p.shown.clone(), file);
+                }
+                parsed.push(p);
+            }
+            Err(finding) => {
+                let fallback = last_good
+                    .as_deref()
+                    .and_then(|k| k.0.get(&finding.file))
+                    .cloned();
+                match fallback.map(parse) {
+                    Some(Ok(p)) => {
+                        parsed.push(p);
+                        findings.push(
+                            finding.note("showing the last version of this brief that loaded"),
+                        );
+                    }
+                    _ => findings.push(finding),
+                }
+            }
         }
     }
     let mut corpus = Corpus {
@@ -148,6 +184,7 @@ fn parse(file: RawFile) -> Result<Parsed, Finding> {
     }
     match serde_yaml::from_str::<BriefFile>(&source) {
         Ok(brief) => Ok(Parsed {
+            name: file.name,
             shown: file.shown,
             id,
             source,
@@ -225,5 +262,52 @@ fn is_iso_date(s: &str) -> bool {
             digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 12) && in_range(d, 31)
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(brief: &str) -> RawCorpus {
+        let file = |name: &str, shown: &str, bytes: &[u8]| RawFile {
+            name: name.into(),
+            shown: shown.into(),
+            bytes: Ok(bytes.to_vec()),
+        };
+        RawCorpus {
+            root: None,
+            seeds: vec![file(
+                "a.txt",
+                "seeds/a.txt",
+                "Xin chào Việt Nam.".as_bytes(),
+            )],
+            briefs: vec![file("b.yaml", "briefs/b.yaml", brief.as_bytes())],
+            findings: Vec::new(),
+        }
+    }
+
+    const GOOD: &str = "title: B\ndocuments:\n  - id: a\n    file: a.txt\ntopics:\n  - id: t\n    title: T\nthemes:\n  - topics: t\n    quotes:\n      - doc: a\n        text: Việt Nam\n";
+
+    #[test]
+    fn a_broken_brief_keeps_its_last_good_version() {
+        let mut kept = LastGood::default();
+        let first = build_keeping(raw(GOOD), Some(&mut kept));
+        assert_eq!((first.briefs.len(), first.findings.len()), (1, 0));
+
+        let broken = GOOD.replace("quotes:", "qoutes:");
+        let second = build_keeping(raw(&broken), Some(&mut kept));
+        assert_eq!(second.briefs.len(), 1, "the last good version stays");
+        assert_eq!(second.annotations.len(), 1);
+        let finding = second.findings[0].to_string();
+        assert!(finding.contains("unknown field `qoutes`"), "{finding}");
+        assert!(
+            finding.contains("showing the last version of this brief that loaded"),
+            "{finding}"
+        );
+
+        // Without a remembered version, the broken brief is simply reported.
+        let alone = build(raw(&broken));
+        assert_eq!((alone.briefs.len(), alone.error_count()), (0, 1));
     }
 }
