@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod atomic;
 pub mod brief;
 pub mod check;
+pub mod decode;
 pub mod embedded;
 pub mod error;
 pub mod finding;

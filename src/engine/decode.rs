@@ -1,0 +1,105 @@
+//! Decoding a file's bytes into a document's text, or into a finding that says exactly
+//! what is wrong with it (not UTF-8, UTF-16, a NUL byte) and where.
+
+use crate::engine::finding::Finding;
+use crate::engine::load::RawFile;
+use crate::engine::model::Document;
+use crate::engine::par;
+use crate::engine::text::Text;
+
+/// Decodes every seed, turning each undecodable one into a finding.
+pub fn decode_documents(seeds: Vec<RawFile>, findings: &mut Vec<Finding>) -> Vec<Document> {
+    let decoded = par::map(seeds, |raw| {
+        raw.bytes
+            .map_err(|e| cannot_read(&raw.shown, &e))
+            .and_then(|b| decode(&raw.shown, b))
+            .map(|text| Document {
+                file: raw.name,
+                text,
+                meta: None,
+            })
+    });
+    let mut docs = Vec::with_capacity(decoded.len());
+    for result in decoded {
+        match result {
+            Ok(doc) => docs.push(doc),
+            Err(finding) => findings.push(finding),
+        }
+    }
+    docs
+}
+
+fn cannot_read(shown: &str, error: &str) -> Finding {
+    Finding::error(shown, format!("cannot read: {error}"))
+        .note("check that the file exists and is readable")
+}
+
+/// Decodes a file's bytes into normalised text, or says exactly what is wrong.
+pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<Text, Finding> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            Finding::error(shown, "UTF-16 text; save it as UTF-8 (without BOM)").at(Some((1, 1))),
+        );
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let (line, column) = position(bytes, at);
+            let byte = bytes.get(at).copied().unwrap_or(0);
+            return Err(Finding::error(
+                shown,
+                format!("not UTF-8: byte 0x{byte:02X} cannot start a character"),
+            )
+            .at(Some((line, column)))
+            .note("save the file as UTF-8, or convert it, e.g. `iconv -f WINDOWS-1258 -t UTF-8`"));
+        }
+    };
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
+        let (line, column) = position(text.as_bytes(), at);
+        return Err(
+            Finding::error(shown, "NUL byte: this looks like a binary file, not a text")
+                .at(Some((line, column)))
+                .note("remove the file, or the NUL bytes, from the corpus"),
+        );
+    }
+    Ok(Text::from_string(text))
+}
+
+/// 1-based line and column (in characters) of byte `at` in the valid prefix of `bytes`.
+fn position(bytes: &[u8], at: usize) -> (usize, usize) {
+    let head = bytes.get(..at).unwrap_or(bytes);
+    let line_start = memchr::memrchr(b'\n', head).map_or(0, |i| i + 1);
+    let line = memchr::memchr_iter(b'\n', head).count() + 1;
+    let column = String::from_utf8_lossy(head.get(line_start..).unwrap_or(&[]))
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let err = decode("seeds/x.txt", b"ok\nab\xE9c".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string().lines().next().unwrap(),
+            "seeds/x.txt:2:3: error: not UTF-8: byte 0xE9 cannot start a character"
+        );
+    }
+
+    #[test]
+    fn nul_and_utf16_are_refused() {
+        let err = decode("s.txt", b"abc\0".to_vec()).unwrap_err();
+        assert!(
+            err.to_string().starts_with("s.txt:1:4: error: NUL byte"),
+            "{err}"
+        );
+        let err = decode("s.txt", vec![0xFF, 0xFE, b'a', 0]).unwrap_err();
+        assert!(err.to_string().contains("UTF-16"), "{err}");
+    }
+}
