@@ -10,6 +10,7 @@ pub mod embedded;
 pub mod error;
 pub mod finding;
 pub mod fold;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod nearest;

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::engine::finding::Finding;
+use crate::engine::index::CorpusIndex;
 use crate::engine::text::Text;
 
 /// A whole corpus after loading and anchoring.
@@ -21,6 +22,8 @@ pub struct Corpus {
     pub annotations: Vec<Annotation>,
     /// Errors and warnings found while loading, sorted by file and position.
     pub findings: Vec<Finding>,
+    /// Per-document anchors and per-topic annotations (see [`Corpus::reindex`]).
+    pub index: CorpusIndex,
 }
 
 /// One seed document.
@@ -208,15 +211,6 @@ impl Corpus {
                 .and_then(|m| m.parallel.as_deref())
                 .is_some_and(|p| p == meta.id)
         })
-    }
-
-    /// Annotations carrying this topic, in corpus order.
-    pub fn annotations_for_topic(&self, topic: usize) -> impl Iterator<Item = usize> + '_ {
-        self.annotations
-            .iter()
-            .enumerate()
-            .filter(move |(_, a)| a.topics.contains(&topic))
-            .map(|(i, _)| i)
     }
 
     /// Annotations whose quotes could not be placed, with the failing quote.

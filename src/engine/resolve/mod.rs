@@ -156,6 +156,7 @@ pub fn build_keeping(raw: RawCorpus, mut last_good: Option<&mut LastGood>) -> Co
         .map(|p| resolve_brief(&mut corpus, &mut ids, p, &mut jobs, &mut findings))
         .collect();
     anchor_all(&mut corpus, jobs, &sources, &mut findings);
+    corpus.reindex();
     uncovered_seeds(&corpus, &mut findings);
     findings.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
     corpus.findings = findings;

@@ -95,26 +95,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, i: usize) {
 /// The styled ranges of document `doc` that meet `visible`, weakest first.
 fn highlights(app: &App, doc: usize, visible: &Range<usize>) -> Vec<(Range<usize>, Style)> {
     let p = &app.palette;
-    let meets =
-        |r: &Range<usize>| r.start < visible.end.max(visible.start + 1) && r.end > visible.start;
     let mut out = Vec::new();
     let mut selected = Vec::new();
-    for (i, a) in app.corpus.annotations.iter().enumerate() {
-        let style = match a.kind {
+    // Only the anchors that meet the visible rows: the corpus keeps them indexed by document.
+    for (range, i) in app.corpus.anchors_in(doc, visible.clone()) {
+        let style = match app.corpus.annotations[i].kind {
             AnnotationKind::Figure => p.figure,
             AnnotationKind::Theme => p.theme,
         };
-        for q in &a.quotes {
-            if let Ok(anchor) = &q.anchor
-                && anchor.doc == doc
-                && meets(&anchor.range)
-            {
-                out.push((anchor.range.clone(), style));
-                if app.selected == Some(i) {
-                    selected.push((anchor.range.clone(), p.selected));
-                }
-            }
+        if app.selected == Some(i) {
+            selected.push((range.clone(), p.selected));
         }
+        out.push((range, style));
     }
     out.append(&mut selected);
     let search = &app.search;
