@@ -2,7 +2,7 @@
 //! what is wrong with it (not UTF-8, UTF-16, a NUL byte) and where.
 
 use crate::engine::finding::Finding;
-use crate::engine::load::RawFile;
+use crate::engine::load::{Entry, RawFile};
 use crate::engine::model::Document;
 use crate::engine::par;
 use crate::engine::text::Text;
@@ -27,6 +27,18 @@ pub fn decode_documents(seeds: Vec<RawFile>, findings: &mut Vec<Finding>) -> Vec
         }
     }
     docs
+}
+
+/// Reads and decodes one listed seed.
+pub fn decode_entry(entry: Entry) -> Result<Document, Finding> {
+    let name = entry.name.clone();
+    let shown = entry.shown.clone();
+    let bytes = entry.into_bytes().map_err(|e| cannot_read(&shown, &e))?;
+    Ok(Document {
+        text: decode(&shown, bytes)?,
+        file: name,
+        meta: None,
+    })
 }
 
 fn cannot_read(shown: &str, error: &str) -> Finding {

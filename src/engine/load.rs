@@ -47,8 +47,7 @@ pub struct RawCorpus {
 
 /// Loads, anchors and checks a whole corpus.
 pub fn load(source: &CorpusSource) -> Result<Corpus, CorpusError> {
-    let raw = read(source, true)?;
-    Ok(resolve::build(raw))
+    Ok(resolve::build_listing(list(source, true)?, None))
 }
 
 /// Loads a corpus again for live reload: a brief that no longer loads keeps its last good
@@ -57,8 +56,7 @@ pub fn load_keeping(
     source: &CorpusSource,
     last_good: &mut resolve::LastGood,
 ) -> Result<Corpus, CorpusError> {
-    let raw = read(source, true)?;
-    Ok(resolve::build_keeping(raw, Some(last_good)))
+    Ok(resolve::build_listing(list(source, true)?, Some(last_good)))
 }
 
 /// Loads the documents only (for search), with the problems met decoding them.
@@ -83,6 +81,8 @@ pub struct Entry {
 enum Location {
     BuiltIn(&'static [u8]),
     Disk(PathBuf),
+    /// Already read (or failed to read), e.g. a `RawFile`.
+    Memory(Result<Vec<u8>, String>),
 }
 
 impl Entry {
@@ -91,6 +91,15 @@ impl Entry {
         match &self.location {
             Location::BuiltIn(bytes) => Ok(bytes.to_vec()),
             Location::Disk(path) => fs::read(path).map_err(|e| e.to_string()),
+            Location::Memory(bytes) => bytes.clone(),
+        }
+    }
+
+    /// The file's bytes, moved out where they are already in memory.
+    pub fn into_bytes(self) -> Result<Vec<u8>, String> {
+        match self.location {
+            Location::Memory(bytes) => bytes,
+            _ => self.read(),
         }
     }
 
@@ -99,6 +108,9 @@ impl Entry {
         buf.clear();
         match &self.location {
             Location::BuiltIn(bytes) => buf.extend_from_slice(bytes),
+            Location::Memory(bytes) => {
+                buf.extend_from_slice(bytes.as_ref().map_err(String::clone)?)
+            }
             Location::Disk(path) => {
                 let file = fs::File::open(path).map_err(|e| e.to_string())?;
                 // Through `take`, read_to_end asks for no size hint: no stat, no seek per file.
@@ -109,11 +121,33 @@ impl Entry {
         Ok(())
     }
 
-    fn into_raw(self) -> RawFile {
+    /// The file with its bytes read.
+    pub fn into_raw(self) -> RawFile {
         RawFile {
-            bytes: self.read(),
-            name: self.name,
-            shown: self.shown,
+            name: self.name.clone(),
+            shown: self.shown.clone(),
+            bytes: self.into_bytes(),
+        }
+    }
+}
+
+impl From<RawFile> for Entry {
+    fn from(raw: RawFile) -> Entry {
+        Entry {
+            name: raw.name,
+            shown: raw.shown,
+            location: Location::Memory(raw.bytes),
+        }
+    }
+}
+
+impl From<RawCorpus> for Listing {
+    fn from(raw: RawCorpus) -> Listing {
+        Listing {
+            root: raw.root,
+            seeds: raw.seeds.into_iter().map(Entry::from).collect(),
+            briefs: raw.briefs.into_iter().map(Entry::from).collect(),
+            findings: raw.findings,
         }
     }
 }

@@ -100,7 +100,8 @@ pub struct Annotation {
     /// Figures: optional note. Themes: the English gloss.
     pub note: Option<String>,
     /// Optional structured value of a figure.
-    pub measure: Option<Measure>,
+    /// (Boxed: most annotations have none, and a corpus holds thousands.)
+    pub measure: Option<Box<Measure>>,
     /// Indexes into `Corpus::topics` (unknown ids are dropped and reported).
     pub topics: Vec<usize>,
     pub quotes: Vec<Quote>,

@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Items handed to a worker at a time: small enough to balance, large enough to be cheap.
-const BATCH: usize = 16;
+const BATCH: usize = 4;
 
 /// Applies `f` to every item, using up to `available_parallelism` threads; keeps order.
 pub fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {

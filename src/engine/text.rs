@@ -28,10 +28,16 @@ impl Text {
         if !is_nfc(&text) {
             text = text.nfc().collect();
         }
-        let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
+        let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let mut line_starts = Vec::with_capacity(breaks + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Text { text, line_starts }
+    }
+
+    /// The normalised text, giving up the line index.
+    pub fn into_string(self) -> String {
+        self.text
     }
 
     pub fn as_str(&self) -> &str {

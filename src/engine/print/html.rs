@@ -201,7 +201,7 @@ fn annotation(out: &mut dyn Write, corpus: &Corpus, a: &Annotation) -> io::Resul
         )?,
         _ => writeln!(out, "<h3>{}: {}</h3>", kind_name(a), text(&headline(a)))?,
     }
-    if let Some(m) = a.measure.as_ref().and_then(measure_text) {
+    if let Some(m) = a.measure.as_deref().and_then(measure_text) {
         writeln!(out, "<p class=\"details measure\">{}</p>", esc(&m))?;
     }
     if a.topics.len() > 1 {

@@ -153,7 +153,7 @@ fn topic(t: &Topic) -> TopicJson<'_> {
 }
 
 fn figure<'a>(corpus: &'a Corpus, a: &'a Annotation) -> FigureJson<'a> {
-    let m = a.measure.as_ref();
+    let m = a.measure.as_deref();
     FigureJson {
         label: a.label.as_deref().unwrap_or(""),
         value: a.value.as_deref().unwrap_or(""),

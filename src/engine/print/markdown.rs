@@ -109,7 +109,7 @@ fn topic(out: &mut dyn Write, corpus: &Corpus, section: &Section) -> io::Result<
 fn annotation(out: &mut dyn Write, corpus: &Corpus, a: &Annotation) -> io::Result<()> {
     writeln!(out, "### {}: {}\n", kind_name(a), inline(&headline(a)))?;
     let mut details = Vec::new();
-    if let Some(m) = a.measure.as_ref().and_then(measure_text) {
+    if let Some(m) = a.measure.as_deref().and_then(measure_text) {
         details.push(format!("Measure: {}", inline(&m)));
     }
     if a.topics.len() > 1 {

@@ -163,7 +163,7 @@ fn topic(page: &mut Page, corpus: &Corpus, n: usize, section: &Section) -> io::R
 
 fn annotation(page: &mut Page, corpus: &Corpus, a: &Annotation) -> io::Result<()> {
     page.para("* ", INDENT, &format!("{}: {}", kind_name(a), headline(a)))?;
-    if let Some(m) = a.measure.as_ref().and_then(measure_text) {
+    if let Some(m) = a.measure.as_deref().and_then(measure_text) {
         page.para(INDENT, INDENT, &m)?;
     }
     if a.topics.len() > 1 {

@@ -119,7 +119,7 @@ pub(super) fn resolve_brief(
             label: Some(f.label),
             value: Some(f.value),
             note: f.note,
-            measure: (measure != Measure::default()).then_some(measure),
+            measure: (measure != Measure::default()).then(|| Box::new(measure)),
             topics: Vec::new(),
             quotes: Vec::new(),
         };

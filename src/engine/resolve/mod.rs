@@ -4,9 +4,11 @@
 use std::collections::HashMap;
 
 use crate::engine::brief::BriefFile;
+use crate::engine::decode::decode_entry;
 use crate::engine::finding::Finding;
-use crate::engine::load::{RawCorpus, RawFile, decode_documents};
+use crate::engine::load::{Entry, Listing, RawCorpus, RawFile};
 use crate::engine::model::*;
+use crate::engine::par;
 use crate::engine::yaml_pos::PositionIndex;
 
 mod annotate;
@@ -83,20 +85,48 @@ pub struct LastGood(HashMap<String, RawFile>);
 
 /// Like `build`; a brief that does not load is replaced by its last good version from
 /// `last_good` (its problem still reported), and every brief that loads is remembered there.
-pub fn build_keeping(raw: RawCorpus, mut last_good: Option<&mut LastGood>) -> Corpus {
-    let RawCorpus {
+pub fn build_keeping(raw: RawCorpus, last_good: Option<&mut LastGood>) -> Corpus {
+    build_listing(Listing::from(raw), last_good)
+}
+
+/// Builds the corpus from listed files: every file is read and decoded (documents) or
+/// parsed (briefs) on every core, briefs first since they take longest; then ids are
+/// bound and quotes anchored.
+pub fn build_listing(listing: Listing, mut last_good: Option<&mut LastGood>) -> Corpus {
+    enum Task {
+        Seed(Entry),
+        Brief(Entry),
+    }
+    // Transient, one per file: the size of its variants does not matter.
+    #[allow(clippy::large_enum_variant)]
+    enum Done {
+        Seed(Result<Document, Finding>),
+        Brief(Result<Parsed, Finding>),
+    }
+    let Listing {
         root,
         seeds,
         briefs,
         findings: mut listed,
-    } = raw;
-    // Briefs are parsed on one thread, one after another (serde_yaml's buffers then reuse
-    // one arena's memory), while the documents are decoded on the others.
-    let (documents, results) = std::thread::scope(|scope| {
-        let parser = scope.spawn(|| briefs.into_iter().map(parse).collect::<Vec<_>>());
-        let documents = decode_documents(seeds, &mut listed);
-        (documents, parser.join().unwrap_or_default())
+    } = listing;
+    let tasks = briefs
+        .into_iter()
+        .map(Task::Brief)
+        .chain(seeds.into_iter().map(Task::Seed))
+        .collect();
+    let done = par::map(tasks, |task| match task {
+        Task::Brief(entry) => Done::Brief(parse(entry.into_raw())),
+        Task::Seed(entry) => Done::Seed(decode_entry(entry)),
     });
+    let mut documents = Vec::new();
+    let mut results = Vec::new();
+    for item in done {
+        match item {
+            Done::Seed(Ok(doc)) => documents.push(doc),
+            Done::Seed(Err(finding)) => listed.push(finding),
+            Done::Brief(result) => results.push(result),
+        }
+    }
     let mut findings = listed;
     let mut parsed = Vec::new();
     for result in results {
@@ -169,9 +199,7 @@ fn parse(file: RawFile) -> Result<Parsed, Finding> {
         Ok(bytes) => bytes,
         Err(e) => return Err(Finding::error(&file.shown, format!("cannot read: {e}"))),
     };
-    let source = crate::engine::load::decode(&file.shown, bytes)?
-        .as_str()
-        .to_owned();
+    let source = crate::engine::load::decode(&file.shown, bytes)?.into_string();
     let id = file
         .name
         .rsplit('/')
