@@ -38,6 +38,11 @@ struct Session {
 impl Session {
     /// Starts `briefing` on the fixture corpus (or the built-in one) in a cols x rows terminal.
     fn start(cols: u16, rows: u16, built_in: bool) -> Session {
+        Session::start_on((!built_in).then(fixture_dir), cols, rows)
+    }
+
+    /// Starts `briefing` on the corpus in `dir` (the built-in one for `None`).
+    fn start_on(dir: Option<PathBuf>, cols: u16, rows: u16) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -47,9 +52,9 @@ impl Session {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
-        if !built_in {
+        if let Some(dir) = dir {
             cmd.arg("--corpus");
-            cmd.arg(fixture_dir());
+            cmd.arg(dir);
         }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -321,4 +326,94 @@ fn the_built_in_corpus_opens() {
     s.wait_for_text("Keys");
     s.send("\x03");
     assert!(s.wait_exit().success());
+}
+
+/// crossterm's default event source (mio: edge-triggered epoll) forgets that keys are
+/// waiting when they arrive in the same wake-up as a SIGWINCH and the resize is handled
+/// first: the reader then sleeps with the keys unread until the next one comes. About one
+/// run in eight hangs here. crossterm's `use-dev-tty` source (level-triggered poll) does
+/// not; enable it in Cargo.toml, then drop the `ignore`.
+#[test]
+#[ignore = "crossterm's mio source loses keys that arrive with a resize; needs use-dev-tty"]
+fn keys_and_resizes_in_quick_succession_leave_the_reader_answering() {
+    let mut s = Session::start(120, 30, false);
+    s.wait_for_text("vi-gov · vi");
+    // No waiting between a key and a resize: the reader must take them in any order.
+    for round in 0..20u16 {
+        s.send("j");
+        s.resize(80 + round * 2, 24 + round % 7);
+        s.send("k");
+    }
+    s.resize(120, 30);
+    s.pump(Duration::from_millis(10));
+    s.send("?");
+    s.wait_for_text("Keys");
+    s.send("?q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+}
+
+/// Writes `text` to `path` as editors save: a new file, renamed over the old one.
+fn save_by_rename(path: &std::path::Path, text: &str) {
+    let tmp = path.with_extension("yaml.tmp");
+    std::fs::write(&tmp, text).expect("write the new version");
+    std::fs::rename(&tmp, path).expect("rename it over the old one");
+}
+
+#[test]
+fn a_brief_saved_in_another_window_shows_at_once_and_a_broken_one_keeps_its_last_version() {
+    // The fixture's economy brief and its seeds, without its one unplaceable quote.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = fixture_dir();
+    for sub in ["seeds", "briefs"] {
+        std::fs::create_dir(dir.path().join(sub)).expect("mkdir");
+    }
+    for seed in ["vi-gov.txt", "id-vna.txt", "vi-vgp.txt"] {
+        std::fs::copy(
+            src.join("seeds").join(seed),
+            dir.path().join("seeds").join(seed),
+        )
+        .expect("copy a seed");
+    }
+    let econ = std::fs::read_to_string(src.join("briefs/econ.yaml"))
+        .expect("read the brief")
+        .replace("xuất khẩu tăng 12%", "xuất khẩu, tiêu");
+    let brief = dir.path().join("briefs/econ.yaml");
+    std::fs::write(&brief, &econ).expect("write the brief");
+
+    let mut s = Session::start_on(Some(dir.path().to_path_buf()), 120, 30);
+    s.wait_for_text("vi-gov · vi");
+    s.send("nnnnn"); // the first theme
+    s.wait_for_text("Renew the traditional growth engines");
+
+    let edited = econ.replace(
+        "Renew the traditional growth engines",
+        "Revive the old growth engines",
+    );
+    save_by_rename(&brief, &edited);
+    s.wait_for("the edited note and the reload in the status line", |s| {
+        let text = s.text();
+        text.contains("Revive the old growth engines")
+            && text.lines().last().is_some_and(|l| l.contains("reloaded"))
+    });
+    assert!(!s.text().contains("Renew the traditional"), "{}", s.text());
+
+    save_by_rename(&brief, &edited.replacen("quotes:", "qoutes:", 1));
+    s.wait_for("the problem in the status line", |s| {
+        s.text().contains("reloaded: 1 problem (e to list)")
+    });
+    assert!(
+        s.text().contains("Revive the old growth engines"),
+        "the last good version stays:\n{}",
+        s.text()
+    );
+    s.send("e");
+    s.wait_for_text("showing the last version of this brief that loaded");
+    s.send("\x1b");
+    s.wait_for("the problems list to close", |s| {
+        !s.text().contains("Findings")
+    });
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
 }

@@ -6,6 +6,7 @@ pub mod action;
 pub mod keymap;
 pub mod layout_cache;
 mod print;
+pub mod reload;
 mod scroll;
 mod select;
 pub mod state;
@@ -14,6 +15,8 @@ mod update;
 pub mod view;
 
 use std::io;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::Instant;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -25,35 +28,91 @@ pub use view::render;
 
 use crate::engine::{Corpus, CorpusSource};
 use crate::reader::keymap::Mode;
+use crate::reader::reload::Live;
+
+/// What wakes the event loop.
+#[derive(Debug)]
+pub enum Input {
+    /// A key, the mouse, a resize.
+    Terminal(Event),
+    /// Seeds or briefs changed on disk.
+    Files,
+}
 
 /// Runs the reader over `corpus` until the user quits; the terminal is restored on every
-/// way out. `source` is kept so the corpus can be reloaded.
+/// way out. A corpus from a folder is watched and reloaded when its files change.
 pub fn run(corpus: Corpus, source: CorpusSource) -> io::Result<()> {
     let mut app = App::new(corpus);
+    let (tx, inputs) = channel();
+    let files = tx.clone();
+    let mut live = Live::start(&source, &mut app, move || {
+        let _ = files.send(Ok(Input::Files));
+    });
     app.source = Some(source);
     let mut terminal = terminal::init()?;
-    let result = event_loop(&mut terminal, &mut app, event::read);
+    // Terminal events come through the same channel as file changes, so the loop can
+    // sleep until either arrives.
+    std::thread::spawn(move || read_terminal(&tx));
+    let result = event_loop(&mut terminal, &mut app, &inputs, live.as_mut());
     terminal::restore();
     result
 }
 
-/// Draws, waits for an event, applies it; until the app quits. Generic over the backend
-/// and the event source.
+/// Sends terminal events until reading fails (the error is sent too) or the loop is gone.
+/// (crossterm's default mio source can leave keys that came with a resize unread until the
+/// next key: see `keys_and_resizes_in_quick_succession` in tests/pty.rs.)
+fn read_terminal(tx: &Sender<io::Result<Input>>) {
+    loop {
+        let event = event::read();
+        let failed = event.is_err();
+        if tx.send(event.map(Input::Terminal)).is_err() || failed {
+            return;
+        }
+    }
+}
+
+/// Draws, waits for an input, applies it; until the app quits. Generic over the backend;
+/// inputs come from a channel. While a reload is pending the wait ends when it is due;
+/// otherwise the loop sleeps until something arrives.
 pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    mut next_event: impl FnMut() -> io::Result<Event>,
+    inputs: &Receiver<io::Result<Input>>,
+    mut live: Option<&mut Live>,
 ) -> io::Result<()>
 where
     B::Error: Into<io::Error>,
 {
+    let gone = || io::Error::other("the terminal's event reader stopped");
+    let mut draw = true;
     while !app.quit {
-        let size = terminal.size().map_err(Into::into)?;
-        app.resize(size.width, size.height);
-        terminal
-            .draw(|frame| render(app, frame))
-            .map_err(Into::into)?;
-        handle_event(app, next_event()?);
+        if draw {
+            let size = terminal.size().map_err(Into::into)?;
+            app.resize(size.width, size.height);
+            terminal
+                .draw(|frame| render(app, frame))
+                .map_err(Into::into)?;
+        }
+        let input = match live.as_deref().and_then(Live::due) {
+            Some(due) => match inputs.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(input) => Some(input?),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return Err(gone()),
+            },
+            None => Some(inputs.recv().map_err(|_| gone())??),
+        };
+        draw = true;
+        match (input, live.as_deref_mut()) {
+            (Some(Input::Terminal(event)), _) => handle_event(app, event),
+            // Nothing to show yet: the reload waits for the files to settle.
+            (Some(Input::Files), Some(live)) => {
+                live.changed();
+                draw = false;
+            }
+            (Some(Input::Files), None) => draw = false,
+            (None, Some(live)) => live.reload(app),
+            (None, None) => {}
+        }
     }
     Ok(())
 }

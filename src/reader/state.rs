@@ -188,61 +188,90 @@ impl App {
     }
 
     /// Replaces the corpus (after a reload), keeping documents by id, scroll by line,
-    /// the chosen topic by id and marks where their documents remain.
+    /// topics by id, the selected annotation by brief and headline (or place in its
+    /// brief), what is open over the panes, the search and marks where they still apply.
     pub fn replace_corpus(&mut self, corpus: Corpus) {
+        let old_item = self.nav_items().get(self.nav_cursor).copied();
         let old = std::mem::replace(&mut self.corpus, corpus);
-        let map_doc = |new: &Corpus, doc: Option<usize>| {
-            doc.and_then(|d| old.documents.get(d)).and_then(|d| {
-                new.document_by_id(d.id())
-                    .or_else(|| new.documents.iter().position(|n| n.file == d.file))
-            })
-        };
-        let map_pane = |new: &Corpus, p: Pane| {
+        let new = &self.corpus;
+        let map_pane = |p: Pane| {
             let line = p
                 .doc
                 .and_then(|d| old.documents.get(d))
                 .map_or(0, |d| d.text.line_index(p.top));
-            let doc = map_doc(new, p.doc);
+            let doc = p.doc.and_then(|d| same_document(&old, d, new));
             let top = doc
                 .and_then(|d| new.documents.get(d))
                 .map_or(0, |d| d.text.line_range(line).start);
             Pane { doc, top }
         };
-        self.panes = self.panes.map(|p| map_pane(&self.corpus, p));
-        let topic_id = self
-            .topic
-            .and_then(|t| old.topics.get(t))
-            .map(|t| t.id.clone());
-        self.topic = topic_id.and_then(|id| self.corpus.topic_by_id(&id));
-        self.open_topics = vec![false; self.corpus.topics.len()];
-        if let Some(t) = self.topic
-            && let Some(open) = self.open_topics.get_mut(t)
-        {
-            *open = true;
+        let map_topic = |t: usize| old.topics.get(t).and_then(|t| new.topic_by_id(&t.id));
+        let map_place = |place: Place| Place {
+            panes: place.panes.map(map_pane),
+            selected: place.selected.and_then(|a| same_annotation(&old, a, new)),
+            topic: place.topic.and_then(map_topic),
+        };
+        let now = map_place(self.place());
+        let mut open_topics = vec![false; new.topics.len()];
+        for (t, _) in self.open_topics.iter().enumerate().filter(|(_, o)| **o) {
+            if let Some(open) = map_topic(t).and_then(|t| open_topics.get_mut(t)) {
+                *open = true;
+            }
         }
-        self.nav_cursor = 0;
-        self.selected = None;
-        self.overlay = Overlay::None;
-        let marks = std::mem::take(&mut self.marks);
-        self.marks = marks
+        let nav_item = old_item.and_then(|item| match item {
+            NavItem::Topic(t) => map_topic(t).map(NavItem::Topic),
+            NavItem::Annotation { topic, annotation } => map_topic(topic).and_then(|topic| {
+                same_annotation(&old, annotation, new)
+                    .map(|annotation| NavItem::Annotation { topic, annotation })
+            }),
+        });
+        let overlay = match self.overlay {
+            Overlay::Picker { pane, cursor } => match same_document(&old, cursor, new) {
+                Some(cursor) => Overlay::Picker { pane, cursor },
+                None => Overlay::None,
+            },
+            other => other,
+        };
+        let current_match = self
+            .search
+            .current
+            .and_then(|k| self.search.matches.get(k))
+            .and_then(|(d, r)| Some((same_document(&old, *d, new)?, r.start)));
+        let marks = std::mem::take(&mut self.marks)
             .into_iter()
-            .map(|(k, place)| {
-                let panes = place.panes.map(|p| map_pane(&self.corpus, p));
-                (
-                    k,
-                    Place {
-                        panes,
-                        selected: None,
-                        topic: None,
-                    },
-                )
-            })
+            .map(|(k, place)| (k, map_place(place)))
             .collect();
+
+        self.panes = now.panes;
+        self.selected = now.selected;
+        self.topic = now.topic;
+        self.marks = marks;
+        self.open_topics = open_topics;
+        self.overlay = overlay;
+        let items = self.nav_items();
+        self.nav_cursor = nav_item
+            .and_then(|item| items.iter().position(|i| *i == item))
+            .unwrap_or(self.nav_cursor)
+            .min(items.len().saturating_sub(1));
         self.cache.borrow_mut().clear();
+        // The same query finds its matches in the new text; the current one stays the
+        // first at or after where it was.
+        let typing = self.search.typing.take();
         let query = std::mem::take(&mut self.search.query);
         self.search = Search::default();
         if !query.is_empty() {
             self.run_search(&query);
+            self.search.query = query;
+            self.search.current = current_match.and_then(|(doc, start)| {
+                self.search
+                    .matches
+                    .iter()
+                    .position(|(d, r)| *d == doc && r.start >= start)
+            });
+        }
+        if let Some(typing) = typing {
+            self.run_search(&typing);
+            self.search.typing = Some(typing);
         }
     }
 
@@ -316,4 +345,31 @@ impl App {
             n => n,
         }
     }
+}
+
+/// Document `d` of `old` in `new`: by id, else by file.
+fn same_document(old: &Corpus, d: usize, new: &Corpus) -> Option<usize> {
+    let d = old.documents.get(d)?;
+    new.document_by_id(d.id())
+        .or_else(|| new.documents.iter().position(|n| n.file == d.file))
+}
+
+/// Annotation `a` of `old` in `new`: in the brief of the same id, the annotation of the
+/// same kind and headline, else the one at the same place in the brief if of the same kind
+/// (its text was edited).
+fn same_annotation(old: &Corpus, a: usize, new: &Corpus) -> Option<usize> {
+    let ann = old.annotations.get(a)?;
+    let old_brief = old.briefs.get(ann.brief)?;
+    let place = old_brief.annotations.iter().position(|&i| i == a)?;
+    let brief = new.briefs.iter().find(|b| b.id == old_brief.id)?;
+    let alike = |i: usize| new.annotations.get(i).filter(|n| n.kind == ann.kind);
+    // Several with the same headline: the one nearest the old place.
+    let by_headline = (brief.annotations.iter().enumerate())
+        .filter(|&(_, &i)| alike(i).is_some_and(|n| n.headline() == ann.headline()))
+        .min_by_key(|&(k, _)| k.abs_diff(place))
+        .map(|(_, &i)| i);
+    by_headline.or_else(|| {
+        let &i = brief.annotations.get(place)?;
+        alike(i).map(|_| i)
+    })
 }

@@ -1,0 +1,268 @@
+//! Live reload: a watch on the corpus folders that says when seeds or briefs change, and the
+//! reload itself, which swaps the corpus under the reader and keeps its place. A brief that
+//! no longer loads keeps its last good version on screen, with its problem listed.
+
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+
+use crate::engine::load::{self, Listing};
+use crate::engine::{CorpusSource, LastGood, load_keeping, resolve};
+use crate::reader::state::App;
+
+/// How long the files must stay quiet before the corpus is read again: an editor's save
+/// (temp file, rename, attributes) arrives as one burst.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
+/// Files that never stop changing still get a reload this long after the first change.
+const MAX_WAIT: Duration = Duration::from_secs(1);
+
+/// Reloads a corpus from its source, remembering the last good version of every brief.
+#[derive(Debug)]
+pub struct Reloader {
+    source: CorpusSource,
+    last_good: LastGood,
+}
+
+impl Reloader {
+    /// A reloader for `source`; the briefs on disk now become the last good versions
+    /// (only the briefs are read, no seeds, so this costs little next to the first load).
+    pub fn new(source: CorpusSource) -> Reloader {
+        let mut last_good = LastGood::default();
+        if let Ok(listing) = load::list(&source, true) {
+            let briefs = Listing {
+                briefs: listing.briefs,
+                ..Listing::default()
+            };
+            resolve::build_listing(briefs, Some(&mut last_good));
+        }
+        Reloader { source, last_good }
+    }
+
+    /// Loads the corpus again into `app`, keeping its place, and says how it went in the
+    /// status line. A corpus that cannot be loaded at all leaves the old one on screen.
+    pub fn reload(&mut self, app: &mut App) {
+        match load_keeping(&self.source, &mut self.last_good) {
+            Ok(corpus) => {
+                app.replace_corpus(corpus);
+                app.message = Some(match app.problem_count() {
+                    0 => "reloaded".to_string(),
+                    1 => "reloaded: 1 problem (e to list)".to_string(),
+                    n => format!("reloaded: {n} problems (e to list)"),
+                });
+            }
+            Err(e) => {
+                app.message = Some(format!("reload failed, showing the corpus as it was: {e}"));
+            }
+        }
+    }
+}
+
+/// A watch on a corpus folder: the folder itself (so seeds/ or briefs/ appearing, going or
+/// being renamed is seen) and, recursively, seeds/ and briefs/. Folders are watched, not
+/// files, so an editor's save by rename is caught.
+pub struct Watch {
+    watcher: RecommendedWatcher,
+    root: PathBuf,
+}
+
+impl Watch {
+    /// Starts watching `dir`; `changed` is called (on the watcher's thread) for every event
+    /// that touches a seed, a brief or one of their folders.
+    pub fn start(dir: &Path, changed: impl Fn() + Send + 'static) -> notify::Result<Watch> {
+        let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let filter_root = root.clone();
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            // An error (a lost event, an overflow) may hide a change: reload to be sure.
+            if event.is_err() || event.is_ok_and(|e| relevant(&filter_root, &e)) {
+                changed();
+            }
+        })?;
+        let mut watch = Watch { watcher, root };
+        watch
+            .watcher
+            .watch(&watch.root, RecursiveMode::NonRecursive)?;
+        watch.refresh();
+        Ok(watch)
+    }
+
+    /// Watches seeds/ and briefs/ again: after a reload they may have been created, or
+    /// deleted and made anew (a watch dies with its folder).
+    pub fn refresh(&mut self) {
+        for name in ["seeds", "briefs"] {
+            let dir = self.root.join(name);
+            if dir.is_dir() {
+                // A folder that cannot be watched is still read on every other reload.
+                let _ = self.watcher.watch(&dir, RecursiveMode::Recursive);
+            }
+        }
+    }
+}
+
+/// Whether `event` may change the corpus under `root`: a seed (.txt) or brief (.yaml,
+/// .yml) or a folder under seeds/ or briefs/, or those two folders themselves. Reads,
+/// hidden files and editors' backups and swap files are not.
+pub fn relevant(root: &Path, event: &notify::Event) -> bool {
+    if let EventKind::Access(kind) = event.kind
+        && kind != AccessKind::Close(AccessMode::Write)
+    {
+        return false;
+    }
+    event.paths.iter().any(|p| relevant_path(root, p))
+}
+
+fn relevant_path(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let parts: Vec<&str> = rel
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect();
+    let Some((&top, rest)) = parts.split_first() else {
+        return false;
+    };
+    let wanted: &[&str] = match top {
+        "seeds" => &["txt"],
+        "briefs" => &["yaml", "yml"],
+        _ => return false,
+    };
+    let Some(&name) = rest.last() else {
+        return true; // the folder itself
+    };
+    if rest.iter().any(|p| p.starts_with('.')) {
+        return false; // the loader skips hidden files and folders
+    }
+    match name.rsplit_once('.') {
+        Some((_, ext)) => wanted.contains(&ext),
+        // No extension: most likely a folder (one holding seeds or briefs).
+        None => true,
+    }
+}
+
+/// Live reload in the event loop: the watch (if it could start), the reloader, and the
+/// time the next reload is due.
+pub struct Live {
+    reloader: Reloader,
+    watch: Option<Watch>,
+    /// The first change not yet reloaded.
+    since: Option<Instant>,
+    due: Option<Instant>,
+}
+
+impl Live {
+    /// Live reload for `source` (nothing for the built-in corpus, which never changes);
+    /// `changed` is called from the watcher's thread to wake the event loop. A watch that
+    /// cannot start is said in `app`'s status line; the reader goes on without it.
+    pub fn start(
+        source: &CorpusSource,
+        app: &mut App,
+        changed: impl Fn() + Send + 'static,
+    ) -> Option<Live> {
+        let CorpusSource::Dir(dir) = source else {
+            return None;
+        };
+        let watch = match Watch::start(dir, changed) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                app.message = Some(format!(
+                    "live reload off: cannot watch {}: {e}",
+                    dir.display()
+                ));
+                None
+            }
+        };
+        Some(Live {
+            reloader: Reloader::new(source.clone()),
+            watch,
+            since: None,
+            due: None,
+        })
+    }
+
+    /// Files changed: reload once they have been quiet for [`DEBOUNCE`].
+    pub fn changed(&mut self) {
+        let now = Instant::now();
+        let since = *self.since.get_or_insert(now);
+        self.due = Some((now + DEBOUNCE).min(since + MAX_WAIT));
+    }
+
+    /// When the pending reload is due, if one is.
+    pub fn due(&self) -> Option<Instant> {
+        self.due
+    }
+
+    /// Reloads into `app` and watches any folder that has appeared.
+    pub fn reload(&mut self, app: &mut App) {
+        self.since = None;
+        self.due = None;
+        self.reloader.reload(app);
+        if let Some(w) = &mut self.watch {
+            w.refresh();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, ModifyKind, RenameMode};
+
+    fn event(kind: EventKind, paths: &[&str]) -> notify::Event {
+        let mut e = notify::Event::new(kind);
+        for p in paths {
+            e = e.add_path(PathBuf::from(p));
+        }
+        e
+    }
+
+    #[test]
+    fn seeds_briefs_and_their_folders_are_relevant_the_rest_is_not() {
+        let root = Path::new("/c");
+        let modify = EventKind::Modify(ModifyKind::Any);
+        let yes = [
+            "/c/briefs/econ.yaml",
+            "/c/briefs/sub/econ.yml",
+            "/c/seeds/vi.txt",
+            "/c/seeds/sub",
+            "/c/seeds",
+            "/c/briefs",
+        ];
+        for p in yes {
+            assert!(relevant(root, &event(modify, &[p])), "{p}");
+        }
+        let no = [
+            "/c/briefs/.econ.yaml.swp",
+            "/c/briefs/econ.yaml~",
+            "/c/seeds/.hidden/vi.txt",
+            "/c/seeds/notes.md",
+            "/c/README.md",
+            "/elsewhere/briefs/econ.yaml",
+        ];
+        for p in no {
+            assert!(!relevant(root, &event(modify, &[p])), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_save_by_rename_is_relevant_reading_is_not() {
+        let root = Path::new("/c");
+        let rename = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+        assert!(relevant(
+            root,
+            &event(rename, &["/c/briefs/.econ.yaml.tmp", "/c/briefs/econ.yaml"])
+        ));
+        assert!(relevant(
+            root,
+            &event(EventKind::Create(CreateKind::File), &["/c/seeds/new.txt"])
+        ));
+        let open = EventKind::Access(AccessKind::Open(AccessMode::Any));
+        assert!(!relevant(root, &event(open, &["/c/briefs/econ.yaml"])));
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        assert!(relevant(root, &event(closed, &["/c/briefs/econ.yaml"])));
+    }
+}
