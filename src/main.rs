@@ -4,7 +4,7 @@
 
 mod cli;
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -89,6 +89,7 @@ fn stdout_result(r: io::Result<()>) -> Result<(), Failure> {
 
 #[cfg(feature = "reader")]
 fn read(source: CorpusSource) -> Result<(), Failure> {
+    use std::io::IsTerminal;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Failure::Unusable(
             "the reader needs a terminal; in scripts use `briefing check`, `print` or `search` (see --help)".into(),

@@ -330,11 +330,10 @@ fn the_built_in_corpus_opens() {
 
 /// crossterm's default event source (mio: edge-triggered epoll) forgets that keys are
 /// waiting when they arrive in the same wake-up as a SIGWINCH and the resize is handled
-/// first: the reader then sleeps with the keys unread until the next one comes. About one
-/// run in eight hangs here. crossterm's `use-dev-tty` source (level-triggered poll) does
-/// not; enable it in Cargo.toml, then drop the `ignore`.
+/// first: the reader then sleeps with the keys unread until the next one comes (about one
+/// run in eight hung here). Cargo.toml turns on crossterm's `use-dev-tty` source
+/// (level-triggered poll), which does not.
 #[test]
-#[ignore = "crossterm's mio source loses keys that arrive with a resize; needs use-dev-tty"]
 fn keys_and_resizes_in_quick_succession_leave_the_reader_answering() {
     let mut s = Session::start(120, 30, false);
     s.wait_for_text("vi-gov · vi");
