@@ -13,8 +13,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn source() -> CorpusSource {
-    std::env::var_os("BRIEFING_BENCH_CORPUS")
-        .map_or(CorpusSource::BuiltIn, |p| CorpusSource::Dir(PathBuf::from(p)))
+    std::env::var_os("BRIEFING_BENCH_CORPUS").map_or(CorpusSource::BuiltIn, |p| {
+        CorpusSource::Dir(PathBuf::from(p))
+    })
 }
 
 fn frames(c: &mut Criterion) {
@@ -40,7 +41,11 @@ fn frames(c: &mut Criterion) {
     c.bench_function("reader/redraw after a key at 200x60", |b| {
         b.iter(|| {
             // Alternate so that the position stays inside the document.
-            app.update(if down { Action::PageDown } else { Action::PageUp });
+            app.update(if down {
+                Action::PageDown
+            } else {
+                Action::PageUp
+            });
             down = !down;
             terminal.draw(|f| render(&app, f)).expect("draw");
         })
@@ -55,10 +60,22 @@ fn frames(c: &mut Criterion) {
 
 fn wrapping(c: &mut Criterion) {
     let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
-    let text = corpus.documents.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join("\n");
-    c.bench_function("wrap/every line of the built-in corpus at 80 columns", |b| {
-        b.iter(|| text.lines().map(|l| wrap_line(black_box(l), 80).len()).sum::<usize>())
-    });
+    let text = corpus
+        .documents
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    c.bench_function(
+        "wrap/every line of the built-in corpus at 80 columns",
+        |b| {
+            b.iter(|| {
+                text.lines()
+                    .map(|l| wrap_line(black_box(l), 80).len())
+                    .sum::<usize>()
+            })
+        },
+    );
 }
 
 criterion_group!(benches, frames, wrapping);
