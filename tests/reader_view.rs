@@ -294,3 +294,21 @@ fn p_prints_the_brief_or_the_chosen_topic_to_a_file_named_in_the_status_line() {
     assert!(topic.contains("GDP growth target"), "{topic}");
     assert!(!topic.contains("Signed FTAs"), "{topic}");
 }
+
+#[test]
+fn the_built_in_corpus_opens_on_a_parallel_pair() {
+    let app = App::new(load(&CorpusSource::BuiltIn).expect("built-in corpus"));
+    let ids: Vec<&str> = app
+        .panes
+        .iter()
+        .map(|p| p.doc.map_or("-", |d| app.corpus.documents[d].id()))
+        .collect();
+    let pair = app.corpus.partner(app.panes[0].doc.expect("a document"));
+    assert_eq!(pair, app.panes[1].doc, "{ids:?}");
+    let langs: Vec<&str> = app
+        .panes
+        .iter()
+        .filter_map(|p| p.doc.map(|d| app.corpus.documents[d].lang()))
+        .collect();
+    assert_ne!(langs[0], langs[1], "two languages side by side: {ids:?}");
+}

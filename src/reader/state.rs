@@ -155,9 +155,15 @@ impl App {
         app
     }
 
-    /// The first document the first brief declares and its partner (or the next one).
+    /// The first declared document that has a parallel partner, beside that partner: two
+    /// languages side by side is what the reader is for. Without any pair, the first
+    /// declared document and the next one.
     fn default_documents(&self) -> [Option<usize>; 2] {
         let c = &self.corpus;
+        let declared = || c.briefs.iter().flat_map(|b| b.documents.iter().copied());
+        if let Some((first, partner)) = declared().find_map(|d| c.partner(d).map(|p| (d, p))) {
+            return [Some(first), Some(partner)];
+        }
         let first = c
             .briefs
             .iter()
