@@ -27,12 +27,7 @@ pub(super) fn resolve_brief(
         source,
         brief: b,
     } = p;
-    let mut report = Report {
-        shown: &shown,
-        source: &source,
-        index: None,
-        findings,
-    };
+    let mut report = Report::new(&shown, &source, findings);
     let brief_index = corpus.briefs.len();
     if let Some(date) = &b.date
         && !is_iso_date(date)
@@ -306,12 +301,7 @@ pub(super) fn anchor_all(
             let source = &sources[job.brief];
             report = Some((
                 job.brief,
-                Report {
-                    shown: &source.shown,
-                    source: &source.source,
-                    index: None,
-                    findings: &mut *findings,
-                },
+                Report::new(&source.shown, &source.source, &mut *findings),
             ));
         }
         let Some((_, report)) = report.as_mut() else {

@@ -19,12 +19,7 @@ pub(super) fn bind_documents(corpus: &mut Corpus, parsed: &[Parsed], findings: &
     // id -> (document index, where it was bound)
     let mut bound: HashMap<String, (usize, String)> = HashMap::new();
     for p in parsed {
-        let mut report = Report {
-            shown: &p.shown,
-            source: &p.source,
-            index: None,
-            findings,
-        };
+        let mut report = Report::new(&p.shown, &p.source, findings);
         let mut seen_here = HashMap::new();
         for (i, decl) in p.brief.documents.iter().enumerate() {
             let path = format!("documents[{i}]");
@@ -90,12 +85,7 @@ pub(super) fn bind_documents(corpus: &mut Corpus, parsed: &[Parsed], findings: &
     }
     // Ids with no file anywhere, and `parallel:` naming unknown documents.
     for p in parsed {
-        let mut report = Report {
-            shown: &p.shown,
-            source: &p.source,
-            index: None,
-            findings,
-        };
+        let mut report = Report::new(&p.shown, &p.source, findings);
         for (i, decl) in p.brief.documents.iter().enumerate() {
             if decl.file.is_none() && !bound.contains_key(&decl.id) {
                 let f = report.error(

@@ -25,7 +25,16 @@ struct Report<'a> {
     findings: &'a mut Vec<Finding>,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    fn new(shown: &'a str, source: &'a str, findings: &'a mut Vec<Finding>) -> Report<'a> {
+        Report {
+            shown,
+            source,
+            index: None,
+            findings,
+        }
+    }
+
     fn error(&mut self, path: &str, message: impl Into<String>) -> &mut Finding {
         let position = self.position(path);
         self.findings
