@@ -187,18 +187,16 @@ fn add_annotation(
             prefix,
             suffix,
         } = decl;
-        let path = format!("{path}.quotes[{q}]");
         match ids.docs.get(&doc_id) {
             Some(&doc) => jobs.push(Job {
                 brief,
                 annotation: index,
                 quote: q,
                 doc,
-                path,
             }),
             None => {
                 let f = report.error(
-                    &format!("{path}.doc"),
+                    &format!("{path}.quotes[{q}].doc"),
                     format!("unknown document `{doc_id}`"),
                 );
                 let ids = corpus
@@ -267,8 +265,29 @@ pub(super) struct Job {
     annotation: usize,
     quote: usize,
     doc: usize,
-    /// Its path in the brief's YAML, for the position of a finding.
-    path: String,
+}
+
+/// The YAML path of a job's quote (`figures[3].quotes[0]`), made only for a finding.
+fn quote_path(corpus: &Corpus, job: &Job) -> String {
+    let brief = &corpus.briefs[job.brief];
+    let local = brief
+        .annotations
+        .iter()
+        .position(|&a| a == job.annotation)
+        .unwrap_or(0);
+    let figures = brief
+        .annotations
+        .iter()
+        .filter(|&&a| corpus.annotations[a].kind == AnnotationKind::Figure)
+        .count();
+    match corpus.annotations[job.annotation].kind {
+        AnnotationKind::Figure => format!("figures[{local}].quotes[{}]", job.quote),
+        AnnotationKind::Theme => format!(
+            "themes[{}].quotes[{}]",
+            local - figures.min(local),
+            job.quote
+        ),
+    }
 }
 
 /// A brief's path and YAML text, kept for the positions of findings about its quotes.
@@ -323,7 +342,8 @@ fn finish(
     let document = &corpus.documents[job.doc];
     let text = document.text.as_str();
     let at = format!("{} ({})", quote.doc_id, document.file);
-    let text_path = format!("{}.text", job.path);
+    // Made only for a finding: most quotes land.
+    let text_path = || format!("{}.text", quote_path(corpus, job));
     match placement {
         Placement::Unique(range) => {
             let (line, column) = document.text.line_col(range.start);
@@ -335,12 +355,15 @@ fn finish(
             })
         }
         Placement::Empty => {
-            report.error(&text_path, "empty quote: copy the words from the document");
+            report.error(
+                &text_path(),
+                "empty quote: copy the words from the document",
+            );
             Err(AnchorFailure::Empty)
         }
         Placement::NotFound => {
             let f = report.error(
-                &text_path,
+                &text_path(),
                 format!("quote not found in {at}: \"{}\"", shorten(&quote.text)),
             );
             let hint = match nearest(text, &quote.text) {
@@ -368,7 +391,7 @@ fn finish(
                 listed.push_str(", …");
             }
             report.error(
-                &text_path,
+                &text_path(),
                 format!(
                     "quote matches {total} places in {at} (lines {listed}); add prefix: or suffix:"
                 ),

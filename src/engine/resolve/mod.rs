@@ -348,4 +348,16 @@ mod tests {
         let alone = build(raw(&broken));
         assert_eq!((alone.briefs.len(), alone.error_count()), (0, 1));
     }
+
+    #[test]
+    fn a_theme_quote_that_fails_is_reported_at_its_text() {
+        let corpus = build(raw(&GOOD.replace("text: Việt Nam", "text: Việt Nan")));
+        let finding = corpus.findings[0].to_string();
+        assert!(
+            finding.starts_with(
+                "briefs/b.yaml:12:15: error: quote not found in a (a.txt): \"Việt Nan\""
+            ),
+            "{finding}"
+        );
+    }
 }
