@@ -57,7 +57,7 @@ fn ambiguous_quote_lists_every_line() {
     let out = run(&["check", "--corpus", corpus.path()]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout.contains(":38:15: error: quote matches 2 places in vi-gov (vi.txt) (lines 6, 6); add prefix: or suffix:"),
+        out.stdout.contains(":38:15: error: quote matches 2 places in vi-gov (vi.txt) (at 6:11, 6:31); add prefix: or suffix:"),
         "{}",
         out.stdout
     );

@@ -82,8 +82,16 @@ pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<Text, Finding> {
 /// 1-based line and column (in characters) of byte `at` in the valid prefix of `bytes`.
 fn position(bytes: &[u8], at: usize) -> (usize, usize) {
     let head = bytes.get(..at).unwrap_or(bytes);
-    let line_start = memchr::memrchr(b'\n', head).map_or(0, |i| i + 1);
-    let line = memchr::memchr_iter(b'\n', head).count() + 1;
+    // Counted as the normalised text will be: no BOM, and CRLF, LF or a lone CR end a line.
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let (mut line, mut line_start) = (1, 0);
+    for (i, &b) in head.iter().enumerate() {
+        let ends = b == b'\n' || (b == b'\r' && head.get(i + 1) != Some(&b'\n'));
+        if ends {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
     let column = String::from_utf8_lossy(head.get(line_start..).unwrap_or(&[]))
         .chars()
         .count()
@@ -102,6 +110,14 @@ mod tests {
             err.to_string().lines().next().unwrap(),
             "seeds/x.txt:2:3: error: not UTF-8: byte 0xE9 cannot start a character"
         );
+    }
+
+    #[test]
+    fn positions_skip_a_bom_and_count_every_kind_of_line_end() {
+        let err = decode("s.txt", b"\xEF\xBB\xBFab\xE9".to_vec()).unwrap_err();
+        assert_eq!(err.position, Some((1, 3)));
+        let err = decode("s.txt", b"one\rtwo\r\nab\xE9".to_vec()).unwrap_err();
+        assert_eq!(err.position, Some((3, 3)));
     }
 
     #[test]

@@ -378,25 +378,55 @@ fn finish(
             Err(AnchorFailure::NotFound)
         }
         Placement::Ambiguous(ranges, total) => {
-            let lines: Vec<usize> = ranges
+            let places: Vec<(usize, usize)> = ranges
                 .iter()
-                .map(|r| document.text.line_col(r.start).0)
+                .map(|r| document.text.line_col(r.start))
                 .collect();
-            let mut listed = lines
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
-            if total > lines.len() {
-                listed.push_str(", …");
-            }
+            let lines: Vec<usize> = places.iter().map(|&(line, _)| line).collect();
             report.error(
                 &text_path(),
                 format!(
-                    "quote matches {total} places in {at} (lines {listed}); add prefix: or suffix:"
+                    "quote matches {total} places in {at} ({}); add prefix: or suffix:",
+                    list_places(&places, total)
                 ),
             );
             Err(AnchorFailure::Ambiguous(lines))
         }
+    }
+}
+
+/// Where an ambiguous quote stands: `lines 4, 9, 12` when each place has its own line,
+/// else `at 1:1, 1:40, …` (line:column); at most ten, then an ellipsis.
+fn list_places(places: &[(usize, usize)], total: usize) -> String {
+    const SHOWN: usize = 10;
+    let distinct_lines = places.windows(2).all(|w| w[0].0 != w[1].0);
+    let shown = places.iter().take(SHOWN);
+    let mut listed: Vec<String> = if distinct_lines {
+        shown.map(|(line, _)| line.to_string()).collect()
+    } else {
+        shown
+            .map(|(line, column)| format!("{line}:{column}"))
+            .collect()
+    };
+    if total > listed.len() {
+        listed.push("…".to_string());
+    }
+    let head = if distinct_lines { "lines" } else { "at" };
+    format!("{head} {}", listed.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::list_places;
+
+    #[test]
+    fn places_are_lines_when_distinct_else_line_and_column() {
+        assert_eq!(list_places(&[(4, 1), (9, 3), (12, 7)], 3), "lines 4, 9, 12");
+        assert_eq!(list_places(&[(6, 1), (6, 20)], 2), "at 6:1, 6:20");
+        let many: Vec<(usize, usize)> = (0..50).map(|i| (1, 1 + 39 * i)).collect();
+        assert_eq!(
+            list_places(&many, 1000),
+            "at 1:1, 1:40, 1:79, 1:118, 1:157, 1:196, 1:235, 1:274, 1:313, 1:352, …"
+        );
     }
 }
