@@ -11,16 +11,23 @@ use memchr::memmem;
 const WINDOWS: usize = 8;
 /// Occurrences of one word counted at most.
 const HITS_PER_WORD: usize = 2_000;
-/// Below this many characters the whole document is searched when no word is found.
-const WHOLE_DOCUMENT: usize = 200_000;
+/// When no word of the quote is found, the whole document is searched only if that costs
+/// fewer edit-distance cells than this.
+const WHOLE_DOCUMENT_CELLS: usize = 20_000_000;
+/// Characters of a quote matched at most: a longer quote is placed by its start, which
+/// keeps the search linear in the document whatever the quote (a quote is a clause, not
+/// a page).
+pub const PATTERN_LIMIT: usize = 160;
 
-/// The closest place to `quote` in `text`: its byte range and edit distance.
+/// The closest place to `quote` in `text`: its byte range and edit distance. A quote
+/// longer than `PATTERN_LIMIT` characters is placed by its first `PATTERN_LIMIT`.
 pub fn nearest(text: &str, quote: &str) -> Option<(Range<usize>, usize)> {
     let quote: Vec<char> = quote
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .chars()
+        .take(PATTERN_LIMIT)
         .collect();
     if quote.is_empty() || text.is_empty() {
         return None;
@@ -54,7 +61,7 @@ fn windows(text: &str, quote: &[char]) -> Vec<Range<usize>> {
         }
     }
     if votes.is_empty() {
-        return if text.len() <= WHOLE_DOCUMENT {
+        return if text.len().saturating_mul(quote.len()) <= WHOLE_DOCUMENT_CELLS {
             std::iter::once(0..text.len()).collect()
         } else {
             Vec::new()

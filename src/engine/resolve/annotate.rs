@@ -8,7 +8,7 @@ use crate::engine::anchor::{Placement, place};
 use crate::engine::brief::{FIGURE_KINDS, QuoteDecl};
 use crate::engine::finding::Finding;
 use crate::engine::model::*;
-use crate::engine::nearest::nearest;
+use crate::engine::nearest::{PATTERN_LIMIT, nearest};
 use crate::engine::par;
 
 /// Adds one brief's topics and annotations to the corpus, consuming the parsed brief so
@@ -315,6 +315,7 @@ pub(super) fn anchor_all(
         )
     });
     let mut report: Option<(usize, Report)> = None;
+    let mut nearest_cache = HashMap::new();
     for (job, placement) in jobs.iter().zip(placements) {
         if !matches!(report, Some((b, _)) if b == job.brief) {
             let source = &sources[job.brief];
@@ -326,7 +327,7 @@ pub(super) fn anchor_all(
         let Some((_, report)) = report.as_mut() else {
             continue;
         };
-        let anchor = finish(corpus, job, placement, report);
+        let anchor = finish(corpus, job, placement, &mut nearest_cache, report);
         corpus.annotations[job.annotation].quotes[job.quote].anchor = anchor;
     }
 }
@@ -336,6 +337,7 @@ fn finish(
     corpus: &Corpus,
     job: &Job,
     placement: Placement,
+    nearest_cache: &mut HashMap<(usize, String), Option<std::ops::Range<usize>>>,
     report: &mut Report,
 ) -> Result<Anchor, AnchorFailure> {
     let quote = &corpus.annotations[job.annotation].quotes[job.quote];
@@ -366,9 +368,19 @@ fn finish(
                 &text_path(),
                 format!("quote not found in {at}: \"{}\"", shorten(&quote.text)),
             );
-            let hint = match nearest(text, &quote.text) {
-                Some((range, _)) => format!(
-                    "nearest text: \"{}\" at line {}",
+            // The same missing quote (an alias, a copy) is looked for once per document.
+            let found = nearest_cache
+                .entry((job.doc, quote.text.clone()))
+                .or_insert_with(|| nearest(text, &quote.text).map(|(range, _)| range))
+                .clone();
+            let whose = if quote.text.chars().count() > PATTERN_LIMIT {
+                "nearest text to its start"
+            } else {
+                "nearest text"
+            };
+            let hint = match found {
+                Some(range) => format!(
+                    "{whose}: \"{}\" at line {}",
                     shorten(text.get(range.clone()).unwrap_or("")),
                     document.text.line_col(range.start).0
                 ),
