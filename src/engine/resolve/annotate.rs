@@ -29,6 +29,13 @@ pub(super) fn resolve_brief(
     } = p;
     let mut report = Report::new(&shown, &source, findings);
     let brief_index = corpus.briefs.len();
+    if b.documents.is_empty() {
+        let f = report.error("documents", "no documents: a brief declares one or more");
+        add_note(
+            f,
+            "add `- id: ID` with `file:` (relative to seeds/) and `lang:`",
+        );
+    }
     if let Some(date) = &b.date
         && !is_iso_date(date)
     {

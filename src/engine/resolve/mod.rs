@@ -216,7 +216,11 @@ fn parse(file: RawFile) -> Result<Parsed, Finding> {
         .and_then(|n| n.rsplit_once('.'))
         .map_or(file.name.as_str(), |(stem, _)| stem)
         .to_string();
-    if source.trim().is_empty() {
+    let has_content = source
+        .lines()
+        .map(str::trim)
+        .any(|l| !l.is_empty() && !l.starts_with('#') && l != "---" && l != "...");
+    if !has_content {
         return Err(Finding::error(&file.shown, "empty brief")
             .note("a brief needs at least `title:` and `documents:` (see the README)"));
     }
@@ -235,14 +239,46 @@ fn parse(file: RawFile) -> Result<Parsed, Finding> {
 /// A serde_yaml error as a finding: its location moved into the position, a hint added.
 fn yaml_error(shown: &str, e: &serde_yaml::Error) -> Finding {
     let mut message = e.to_string();
-    let position = e.location().map(|l| (l.line(), l.column()));
+    let position = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .or(Some((1, 1)));
     if let Some(cut) = message.rfind(" at line ") {
         message.truncate(cut);
+    }
+    // Say what is expected in the brief's words, not in the names of Rust types.
+    for (internal, plain) in [
+        (
+            "struct BriefFile",
+            "a brief: a mapping with title:, documents: and more",
+        ),
+        (
+            "struct DocDecl",
+            "a document: a mapping with id:, file:, lang:",
+        ),
+        ("struct TopicDecl", "a topic: a mapping with id: and title:"),
+        (
+            "struct FigureDecl",
+            "a figure: a mapping with label:, value:, topics:, quotes:",
+        ),
+        (
+            "struct ThemeDecl",
+            "a theme: a mapping with topics:, note:, quotes:",
+        ),
+        ("struct QuoteDecl", "a quote: a mapping with doc: and text:"),
+        ("unit value", "nothing (null)"),
+        ("type: sequence", "type: list"),
+        ("expected a sequence", "expected a list"),
+        ("type: map,", "type: mapping,"),
+    ] {
+        message = message.replace(internal, plain);
     }
     let hint = if message.contains("unknown field") {
         "check the spelling of the key; the keys allowed here are listed above"
     } else if message.contains("missing field") {
         "add the missing key to this mapping"
+    } else if message.contains("invalid type") || message.contains("invalid value") {
+        "write this value as the message says; the brief is skipped until it loads"
     } else if message.contains("recursion limit") || message.contains("repetition limit") {
         "the brief nests too deep or expands too many aliases; write it out plainly"
     } else {
