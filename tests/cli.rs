@@ -85,7 +85,7 @@ fn malformed_yaml_is_located() {
     assert_eq!(out.code, 1);
     let line = out.stdout.lines().next().unwrap_or_default();
     assert!(
-        line.contains("conference.yaml:1:8: error: title: invalid type: sequence, expected text"),
+        line.contains("conference.yaml:1:8: error: title: invalid type: list, expected text"),
         "{line}"
     );
 
