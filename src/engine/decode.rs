@@ -41,7 +41,8 @@ pub fn decode_entry(entry: Entry) -> Result<Document, Finding> {
     })
 }
 
-fn cannot_read(shown: &str, error: &str) -> Finding {
+/// A file that could not be read, as a finding.
+pub fn cannot_read(shown: &str, error: &str) -> Finding {
     Finding::error(shown, format!("cannot read: {error}"))
         .note("check that the file exists and is readable")
 }

@@ -90,7 +90,7 @@ impl Entry {
     pub fn read(&self) -> Result<Vec<u8>, String> {
         match &self.location {
             Location::BuiltIn(bytes) => Ok(bytes.to_vec()),
-            Location::Disk(path) => fs::read(path).map_err(|e| e.to_string()),
+            Location::Disk(path) => fs::read(path).map_err(|e| read_error(path, &e)),
             Location::Memory(bytes) => bytes.clone(),
         }
     }
@@ -112,10 +112,10 @@ impl Entry {
                 buf.extend_from_slice(bytes.as_ref().map_err(String::clone)?)
             }
             Location::Disk(path) => {
-                let file = fs::File::open(path).map_err(|e| e.to_string())?;
+                let file = fs::File::open(path).map_err(|e| read_error(path, &e))?;
                 // Through `take`, read_to_end asks for no size hint: no stat, no seek per file.
                 std::io::Read::read_to_end(&mut std::io::Read::take(&file, u64::MAX), buf)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| read_error(path, &e))?;
             }
         }
         Ok(())
@@ -247,6 +247,15 @@ fn list_dir_corpus(dir: &Path, briefs: bool) -> Result<Listing, CorpusError> {
     }
     listing.seeds = entries(&seeds_dir, names);
     let briefs_dir = dir.join("briefs");
+    if briefs && briefs_dir.exists() && !briefs_dir.is_dir() {
+        listing.findings.push(
+            Finding::error(
+                briefs_dir.display().to_string(),
+                "briefs/ is not a directory",
+            )
+            .note("put the briefs (*.yaml) in a folder named briefs/"),
+        );
+    }
     if briefs && briefs_dir.is_dir() {
         let mut names = Vec::new();
         walk(
@@ -268,10 +277,39 @@ fn entries(dir: &Path, names: Vec<String>) -> Vec<Entry> {
         .into_iter()
         .map(|name| {
             let path = dir.join(&name);
+            // Names are shown one to a line: a control character in one is escaped.
             Entry {
-                shown: path.display().to_string(),
-                name,
+                shown: printable(&path.display().to_string()),
+                name: printable(&name),
                 location: Location::Disk(path),
+            }
+        })
+        .collect()
+}
+
+/// Why a file could not be read, calling a broken symbolic link one.
+fn read_error(path: &Path, e: &std::io::Error) -> String {
+    let broken_link = e.kind() == std::io::ErrorKind::NotFound
+        && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match fs::read_link(path) {
+        Ok(target) if broken_link => {
+            format!("broken symbolic link to `{}`", target.display())
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// `s` with control characters (a line break in a file name) escaped.
+pub fn printable(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
             }
         })
         .collect()

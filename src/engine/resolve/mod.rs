@@ -206,7 +206,7 @@ pub fn build_listing(listing: Listing, mut last_good: Option<&mut LastGood>) -> 
 fn parse(file: RawFile) -> Result<Parsed, Finding> {
     let bytes = match file.bytes {
         Ok(bytes) => bytes,
-        Err(e) => return Err(Finding::error(&file.shown, format!("cannot read: {e}"))),
+        Err(e) => return Err(crate::engine::decode::cannot_read(&file.shown, &e)),
     };
     let source = crate::engine::load::decode(&file.shown, bytes)?.into_string();
     let id = file
