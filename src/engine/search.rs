@@ -177,7 +177,9 @@ pub fn search_files(files: Vec<Entry>, searcher: &Searcher) -> Vec<Result<FileMa
                 meta: None,
             };
             for m in search_document(&doc, 0, searcher, folded) {
-                found.push(m.line, m.column, doc.text.line(m.line - 1));
+                let line = doc.text.line_range(m.line - 1);
+                let text = doc.text.line(m.line - 1);
+                found.push(m.line, m.column, text, m.range.start - line.start);
             }
             Ok(found)
         })
@@ -203,20 +205,50 @@ fn search_plain(
     }
     let mut ranges = Vec::new();
     searcher.find_in_folded(text, folded, &mut ranges);
+    // Matches come in order: newlines are counted once, and on a line with several
+    // matches each column counts on from the previous one, so a huge line stays linear.
+    let bytes = text.as_bytes();
     let (mut line, mut counted) = (1, 0);
+    let (mut line_start, mut line_end) = (0, None::<usize>);
+    let (mut prev, mut column) = (0, 1);
     for range in ranges {
-        let head = text.get(counted..range.start)?;
-        line += memchr::memchr_iter(b'\n', head.as_bytes()).count();
-        counted = range.start;
-        let line_start =
-            memchr::memrchr(b'\n', text.get(..range.start)?.as_bytes()).map_or(0, |i| i + 1);
-        let line_end = memchr::memchr(b'\n', text.get(range.start..)?.as_bytes())
-            .map_or(text.len(), |i| range.start + i);
-        let before = text.get(line_start..range.start)?;
-        let line_text = text.get(line_start..line_end)?;
-        found.push(line, before.chars().count() + 1, line_text);
+        if line_end.is_none_or(|end| range.start > end) {
+            line += memchr::memchr_iter(b'\n', bytes.get(counted..range.start)?).count();
+            counted = range.start;
+            line_start = memchr::memrchr(b'\n', bytes.get(..range.start)?).map_or(0, |i| i + 1);
+            let end = memchr::memchr(b'\n', bytes.get(range.start..)?)
+                .map_or(text.len(), |i| range.start + i);
+            line_end = Some(end);
+            (prev, column) = (line_start, 1);
+        }
+        let line_text = text.get(line_start..line_end.unwrap_or(line_start))?;
+        column += text.get(prev..range.start)?.chars().count();
+        prev = range.start;
+        found.push(line, column, line_text, range.start - line_start);
     }
     Some(())
+}
+
+/// The line as shown with a match at byte `at`: whole, or for a line longer than
+/// `LINE_LIMIT` bytes, the part around the match between ellipses.
+fn excerpt(line: &str, at: usize) -> std::borrow::Cow<'_, str> {
+    if line.len() <= LINE_LIMIT {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let floor = |mut i: usize| {
+        while i > 0 && !line.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(at.saturating_sub(BEFORE_MATCH));
+    let end = floor((start + EXCERPT).min(line.len()));
+    let head = if start > 0 { "…" } else { "" };
+    let tail = if end < line.len() { "…" } else { "" };
+    std::borrow::Cow::Owned(format!(
+        "{head}{}{tail}",
+        line.get(start..end).unwrap_or("")
+    ))
 }
 
 /// The matches in one file, with the text of the lines they stand on.
@@ -229,13 +261,23 @@ pub struct FileMatches {
     pub text: String,
 }
 
+/// Bytes of a line shown whole at most; a longer line is cut around each match.
+const LINE_LIMIT: usize = 2000;
+/// Bytes shown of a line that is cut, and how many of them before the match.
+const EXCERPT: usize = 800;
+const BEFORE_MATCH: usize = 200;
+
 impl FileMatches {
-    fn push(&mut self, line: usize, column: usize, line_text: &str) {
+    /// Records a match at byte `at` of `line_text`.
+    fn push(&mut self, line: usize, column: usize, line_text: &str, at: usize) {
+        let shown = excerpt(line_text, at);
         let range = match self.lines.last() {
-            Some((l, _, range)) if *l == line => range.clone(),
+            Some((l, _, range)) if *l == line && self.text.get(range.clone()) == Some(&shown) => {
+                range.clone()
+            }
             _ => {
                 let start = self.text.len();
-                self.text.push_str(line_text);
+                self.text.push_str(&shown);
                 start..self.text.len()
             }
         };
@@ -303,6 +345,29 @@ mod tests {
     fn empty_query_is_none() {
         assert!(Searcher::new("  \n").is_none());
         assert!(Searcher::new("\u{301}").is_none());
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_each_match_and_columns_count_on() {
+        let line = format!("{}Phạm{}", "ă".repeat(3000), "x".repeat(3000));
+        let text = format!("first\n{line}\nPhạm\n");
+        let searcher = Searcher::new("pham").unwrap();
+        let mut found = FileMatches::default();
+        search_plain(
+            text.as_bytes(),
+            &searcher,
+            &mut Folded::default(),
+            &mut found,
+        )
+        .unwrap();
+        let hits: Vec<(usize, usize, &str)> = found.iter().collect();
+        assert_eq!((hits[0].0, hits[0].1), (2, 3001));
+        assert!(
+            hits[0].2.starts_with('…') && hits[0].2.ends_with('…'),
+            "cut at both ends"
+        );
+        assert!(hits[0].2.contains("Phạm") && hits[0].2.len() < 900);
+        assert_eq!(hits[1], (3, 1, "Phạm"));
     }
 
     #[test]
