@@ -7,6 +7,8 @@ use std::ops::Range;
 use memchr::memmem;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::engine::text::is_nfc;
+
 /// How many matches are kept when a quote is ambiguous (for the message).
 const MAX_REPORTED: usize = 50;
 
@@ -26,26 +28,54 @@ pub enum Placement {
 /// A quote broken into its words: the unit of white-space-insensitive matching.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    words: Vec<String>,
+    /// The quote in NFC.
+    text: String,
+    /// Its words, as byte ranges of `text`.
+    words: Vec<Range<usize>>,
 }
 
 impl Pattern {
     /// Normalises `quote` to NFC and splits it at white space.
     pub fn new(quote: &str) -> Pattern {
-        let nfc: String = quote.nfc().collect();
-        Pattern {
-            words: nfc.split_whitespace().map(str::to_owned).collect(),
+        let text: String = if is_nfc(quote) {
+            quote.to_owned()
+        } else {
+            quote.nfc().collect()
+        };
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            match (c.is_whitespace(), start) {
+                (true, Some(s)) => {
+                    words.push(s..i);
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
         }
+        if let Some(s) = start {
+            words.push(s..text.len());
+        }
+        Pattern { text, words }
     }
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
 
+    fn word(&self, i: usize) -> &[u8] {
+        self.words
+            .get(i)
+            .and_then(|r| self.text.as_bytes().get(r.clone()))
+            .unwrap_or(&[])
+    }
+
     /// The end of a match starting exactly at `start`, if there is one.
     pub fn match_at(&self, text: &str, start: usize) -> Option<usize> {
         let mut pos = start;
-        for (i, word) in self.words.iter().enumerate() {
+        for i in 0..self.words.len() {
+            let word = self.word(i);
             if i > 0 {
                 let skipped = skip_ws(text, pos);
                 if skipped == pos {
@@ -53,7 +83,7 @@ impl Pattern {
                 }
                 pos = skipped;
             }
-            if !text.as_bytes().get(pos..)?.starts_with(word.as_bytes()) {
+            if !text.as_bytes().get(pos..)?.starts_with(word) {
                 return None;
             }
             pos += word.len();
@@ -64,7 +94,8 @@ impl Pattern {
     /// The start of a match ending exactly at `end`, if there is one.
     pub fn match_ending_at(&self, text: &str, end: usize) -> Option<usize> {
         let mut pos = end;
-        for (i, word) in self.words.iter().rev().enumerate() {
+        for (i, k) in (0..self.words.len()).rev().enumerate() {
+            let word = self.word(k);
             if i > 0 {
                 let skipped = skip_ws_back(text, pos);
                 if skipped == pos {
@@ -72,7 +103,7 @@ impl Pattern {
                 }
                 pos = skipped;
             }
-            if !text.as_bytes().get(..pos)?.ends_with(word.as_bytes()) {
+            if !text.as_bytes().get(..pos)?.ends_with(word) {
                 return None;
             }
             pos -= word.len();
@@ -82,7 +113,7 @@ impl Pattern {
 
     /// Every match, overlapping ones included, in order.
     pub fn find_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
-        let first = self.words.first().map_or(&[][..], |w| w.as_bytes());
+        let first = self.word(0);
         let finder = memmem::Finder::new(first);
         let mut from = 0;
         std::iter::from_fn(move || {

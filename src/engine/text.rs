@@ -104,22 +104,32 @@ impl Text {
 /// U+0080..U+02FF, Latin Extended Additional (precomposed Vietnamese) and general
 /// punctuation is NFC; anything else goes to the Unicode quick check.
 pub fn is_nfc(s: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let safe = match b {
-            0x00..=0xCB => true,
-            // U+1E00..U+1EFF.
-            0xE1 => matches!(bytes.get(i + 1), Some(0xB8..=0xBB)),
-            // U+2002..U+203F (U+2000 and U+2001 are singletons that NFC replaces).
-            0xE2 => bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2).is_some_and(|&c| c >= 0x82),
-            _ => false,
-        };
-        if !safe {
-            return is_nfc_quick(s.chars()) == IsNormalized::Yes || s.nfc().eq(s.chars());
+    while let Some(&b) = bytes.get(i) {
+        // ASCII, eight bytes at a time.
+        if let Some(chunk) = bytes.get(i..i + 8)
+            && u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8])) & HIGH == 0
+        {
+            i += 8;
+            continue;
         }
-        i += 1;
+        let step = match b {
+            0x00..=0x7F => 1,
+            // U+0080..U+02FF.
+            0xC2..=0xCB => 2,
+            // U+1E00..U+1EFF.
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3,
+            // U+2002..U+203F (U+2000 and U+2001 are singletons that NFC replaces).
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && bytes.get(i + 2).is_some_and(|&c| c >= 0x82) =>
+            {
+                3
+            }
+            _ => return is_nfc_quick(s.chars()) == IsNormalized::Yes || s.nfc().eq(s.chars()),
+        };
+        i += step;
     }
     true
 }
