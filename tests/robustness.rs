@@ -995,7 +995,6 @@ fn an_unreadable_seed_and_brief_are_findings_and_the_rest_loads() {
 }
 
 #[test]
-#[test]
 fn unusable_corpora_exit_2_from_every_command() {
     let no_seeds = tempfile::tempdir().expect("tempdir");
     fs::create_dir(no_seeds.path().join("briefs")).expect("mkdir");
