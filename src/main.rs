@@ -39,8 +39,13 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // --help and --version are output too: if it cannot be written, say so.
+            let printed = e.print();
+            let failed = e.use_stderr() || printed.is_err();
+            if let (Err(error), false) = (&printed, e.use_stderr()) {
+                eprintln!("briefing: standard output: {error}");
+            }
+            return ExitCode::from(if failed { 2 } else { 0 });
         }
     };
     let source = cli.corpus.map_or(CorpusSource::BuiltIn, CorpusSource::Dir);
@@ -83,7 +88,8 @@ fn is_broken_pipe(message: &str) -> bool {
 fn stdout_result(r: io::Result<()>) -> Result<(), Failure> {
     match r {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(Failure::from),
+        Err(e) => Err(Failure::Unusable(format!("standard output: {e}"))),
+        Ok(()) => Ok(()),
     }
 }
 
