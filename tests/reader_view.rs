@@ -312,3 +312,28 @@ fn the_built_in_corpus_opens_on_a_parallel_pair() {
         .collect();
     assert_ne!(langs[0], langs[1], "two languages side by side: {ids:?}");
 }
+
+#[test]
+fn typing_a_search_moves_to_the_first_match_and_esc_goes_back() {
+    let mut app = App::new(load(&CorpusSource::BuiltIn).expect("built-in corpus"));
+    app.resize(120, 30);
+    let before = app.panes;
+    app.update(Action::SearchStart);
+    for c in "to lam".chars() {
+        app.update(Action::Input(c));
+    }
+    assert!(!app.search.matches.is_empty());
+    let moved = app.panes;
+    assert_ne!(moved, before, "typing moved to the match");
+    assert!(screen(&app).contains("Tô Lâm"), "{}", screen(&app));
+    app.update(Action::Cancel);
+    assert_eq!(app.panes, before, "Esc went back");
+    // Typing again and Enter keeps the place of the first match.
+    app.update(Action::SearchStart);
+    for c in "to lam".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    assert_eq!(app.panes, moved);
+    assert!(app.search.is_active());
+}

@@ -1,7 +1,7 @@
 //! Going somewhere: choosing a topic, selecting an annotation (panes follow its quotes),
 //! searching and stepping through matches.
 
-use crate::engine::search::Searcher;
+use crate::engine::search::{Searcher, search_documents};
 use crate::reader::layout_cache::row_of;
 use crate::reader::state::{App, NavItem};
 
@@ -144,17 +144,34 @@ impl App {
         let Some(searcher) = Searcher::new(query) else {
             return;
         };
-        for (d, doc) in self.corpus.documents.iter().enumerate() {
-            let found = searcher.find_in(doc.text.as_str());
-            self.search
-                .matches
-                .extend(found.into_iter().map(|r| (d, r)));
+        // On every core, with one fold buffer per thread: this runs on every keystroke.
+        self.search.matches = search_documents(&self.corpus.documents, &searcher)
+            .into_iter()
+            .map(|m| (m.doc, m.range))
+            .collect();
+    }
+
+    /// While the query is typed: every match highlighted, and the panes moved to the first
+    /// match from where the search began (back there when nothing matches yet).
+    pub(crate) fn search_as_typed(&mut self, query: &str) {
+        if let Some(origin) = self.search.origin {
+            self.panes = origin;
+        }
+        self.run_search(query);
+        if !self.search.matches.is_empty() {
+            let k = self.first_match_from_here(true);
+            self.go_to_match(k);
+            self.search.current = None;
+            self.message = None;
         }
     }
 
     /// Makes the typed query the active search and goes to its first match from here.
     pub(crate) fn submit_search(&mut self) {
         let query = self.search.typing.take().unwrap_or_default();
+        if let Some(origin) = self.search.origin.take() {
+            self.panes = origin;
+        }
         if query.trim().is_empty() {
             self.clear_search();
             return;

@@ -73,6 +73,9 @@ pub struct Search {
     pub matches: Vec<(usize, Range<usize>)>,
     /// Index into `matches` of the current one.
     pub current: Option<usize>,
+    /// Where the panes stood when the prompt opened: typing moves to the first match from
+    /// there (as vim's incsearch does), Esc goes back.
+    pub origin: Option<[Pane; 2]>,
 }
 
 impl Search {

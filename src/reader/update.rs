@@ -22,17 +22,20 @@ impl App {
                 let typing = self.search.typing.get_or_insert_with(String::new);
                 typing.push(c);
                 let q = typing.clone();
-                self.run_search(&q);
+                self.search_as_typed(&q);
             }
             Action::Backspace => {
                 let typing = self.search.typing.get_or_insert_with(String::new);
                 typing.pop();
                 let q = typing.clone();
-                self.run_search(&q);
+                self.search_as_typed(&q);
             }
             Action::Submit => self.submit_search(),
             Action::Cancel => {
                 self.search.typing = None;
+                if let Some(origin) = self.search.origin.take() {
+                    self.panes = origin;
+                }
                 let q = self.search.query.clone();
                 self.run_search(&q);
             }
@@ -80,7 +83,10 @@ impl App {
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
             Action::Open => self.open(),
-            Action::SearchStart => self.search.typing = Some(String::new()),
+            Action::SearchStart => {
+                self.search.typing = Some(String::new());
+                self.search.origin = Some(self.panes);
+            }
             Action::Next | Action::Prev => {
                 let forward = action == Action::Next;
                 if self.search.is_active() {
