@@ -11,9 +11,7 @@ use crate::engine::model::{Corpus, Document};
 use crate::engine::{embedded, par, resolve};
 
 pub use crate::engine::decode::{decode, decode_documents};
-
-/// Folders deeper than this under seeds/ or briefs/ are not read.
-const MAX_DEPTH: usize = 32;
+use crate::engine::walk::walk;
 
 /// Where a corpus comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -317,77 +315,6 @@ pub fn printable(s: &str) -> String {
 
 fn is_brief_name(name: &str) -> bool {
     name.ends_with(".yaml") || name.ends_with(".yml")
-}
-
-/// Lists matching files under `dir`, sorted, following symlinks but never into a loop.
-fn walk(
-    dir: &Path,
-    prefix: &str,
-    depth: usize,
-    seen: &mut HashSet<PathBuf>,
-    out: &mut Vec<String>,
-    findings: &mut Vec<Finding>,
-    wanted: &dyn Fn(&str) -> bool,
-) {
-    let shown = dir.display().to_string();
-    match fs::canonicalize(dir) {
-        Ok(real) if !seen.insert(real.clone()) => {
-            findings.push(Finding::warning(
-                shown,
-                "folder visited twice (a symlink loop?); skipped",
-            ));
-            return;
-        }
-        Err(e) => {
-            findings.push(Finding::error(shown, format!("cannot read folder: {e}")));
-            return;
-        }
-        Ok(_) => {}
-    }
-    if depth > MAX_DEPTH {
-        findings.push(Finding::warning(shown, "folders nested too deep; skipped"));
-        return;
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            findings.push(Finding::error(
-                shown,
-                format!("cannot read folder: {e}; check its permissions"),
-            ));
-            return;
-        }
-    };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
-        }
-        let rel = format!("{prefix}{name}");
-        let path = entry.path();
-        // The entry's own type costs no system call; only a symlink is followed with a stat
-        // (a dangling one is reported by the read that fails).
-        let is_dir = match entry.file_type() {
-            Ok(t) if t.is_symlink() => fs::metadata(&path).is_ok_and(|m| m.is_dir()),
-            Ok(t) => t.is_dir(),
-            Err(_) => false,
-        };
-        if is_dir {
-            walk(
-                &path,
-                &format!("{rel}/"),
-                depth + 1,
-                seen,
-                out,
-                findings,
-                wanted,
-            );
-        } else if wanted(&name) {
-            out.push(rel);
-        }
-    }
 }
 
 #[cfg(test)]

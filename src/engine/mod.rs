@@ -19,6 +19,7 @@ pub mod print;
 pub mod resolve;
 pub mod search;
 pub mod text;
+mod walk;
 pub mod wrap;
 mod yaml_pos;
 
