@@ -1,6 +1,8 @@
 //! Shared helpers for the end-to-end tests: throwaway corpora and running the binary.
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
