@@ -101,8 +101,11 @@ fn read(source: CorpusSource) -> Result<(), Failure> {
             "the reader needs a terminal; in scripts use `briefing check`, `print` or `search` (see --help)".into(),
         ));
     }
-    let corpus = load(&source)?;
-    briefing::reader::run(corpus, source).map_err(Failure::from)
+    // Loaded keeping each brief's text, so live reload can fall back on it without
+    // reading the briefs a second time before the first frame.
+    let mut last_good = briefing::engine::LastGood::default();
+    let corpus = briefing::engine::load_keeping(&source, &mut last_good)?;
+    briefing::reader::run(corpus, source, last_good).map_err(Failure::from)
 }
 
 #[cfg(not(feature = "reader"))]

@@ -26,7 +26,7 @@ pub use action::Action;
 pub use state::App;
 pub use view::render;
 
-use crate::engine::{Corpus, CorpusSource};
+use crate::engine::{Corpus, CorpusSource, LastGood};
 use crate::reader::keymap::Mode;
 use crate::reader::reload::Live;
 
@@ -40,12 +40,14 @@ pub enum Input {
 }
 
 /// Runs the reader over `corpus` until the user quits; the terminal is restored on every
-/// way out. A corpus from a folder is watched and reloaded when its files change.
-pub fn run(corpus: Corpus, source: CorpusSource) -> io::Result<()> {
+/// way out. A corpus from a folder is watched and reloaded when its files change;
+/// `last_good` holds its briefs as loaded (`engine::load_keeping`), so that a brief broken
+/// later keeps this version on screen.
+pub fn run(corpus: Corpus, source: CorpusSource, last_good: LastGood) -> io::Result<()> {
     let mut app = App::new(corpus);
     let (tx, inputs) = channel();
     let files = tx.clone();
-    let mut live = Live::start(&source, &mut app, move || {
+    let mut live = Live::start(&source, last_good, &mut app, move || {
         let _ = files.send(Ok(Input::Files));
     });
     app.source = Some(source);

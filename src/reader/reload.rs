@@ -40,6 +40,12 @@ impl Reloader {
         Reloader { source, last_good }
     }
 
+    /// A reloader for `source` whose briefs were loaded with `load_keeping` into
+    /// `last_good`: nothing is read again.
+    pub fn with_last_good(source: CorpusSource, last_good: LastGood) -> Reloader {
+        Reloader { source, last_good }
+    }
+
     /// Loads the corpus again into `app`, keeping its place, and says how it went in the
     /// status line. A corpus that cannot be loaded at all leaves the old one on screen.
     pub fn reload(&mut self, app: &mut App) {
@@ -160,6 +166,7 @@ impl Live {
     /// cannot start is said in `app`'s status line; the reader goes on without it.
     pub fn start(
         source: &CorpusSource,
+        last_good: LastGood,
         app: &mut App,
         changed: impl Fn() + Send + 'static,
     ) -> Option<Live> {
@@ -177,7 +184,7 @@ impl Live {
             }
         };
         Some(Live {
-            reloader: Reloader::new(source.clone()),
+            reloader: Reloader::with_last_good(source.clone(), last_good),
             watch,
             since: None,
             due: None,
