@@ -88,6 +88,12 @@ proptest! {
     }
 
     #[test]
+    fn the_quick_nfc_check_agrees_with_unicode(text in corpus_text()) {
+        let nfc: String = unicode_normalization::UnicodeNormalization::nfc(text.as_str()).collect();
+        prop_assert_eq!(briefing::engine::text::is_nfc(&text), nfc == text);
+    }
+
+    #[test]
     fn a_quote_cut_from_the_text_is_found(start in 0..VI.len(), len in 1usize..120) {
         let text = briefing::engine::text::Text::new(VI);
         let quote = slice(text.as_str(), start, len);

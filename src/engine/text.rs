@@ -105,29 +105,40 @@ impl Text {
 /// punctuation is NFC; anything else goes to the Unicode quick check.
 pub fn is_nfc(s: &str) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const TO_CC: u64 = 0x3434_3434_3434_3434;
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // ASCII, eight bytes at a time.
-        if let Some(chunk) = bytes.get(i..i + 8)
-            && u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8])) & HIGH == 0
-        {
-            i += 8;
+        // Eight bytes at a time, past everything below 0xCC: ASCII, continuation bytes and
+        // the leads of U+0080..U+02FF (a byte b >= 0x80 is >= 0xCC when its low seven
+        // bits plus 0x34 carry into the high bit).
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0xFF; 8]));
+            let lead = x & HIGH & ((x & LOW).wrapping_add(TO_CC) & HIGH);
+            if lead == 0 {
+                i += 8;
+                continue;
+            }
+            i += (lead.trailing_zeros() / 8) as usize;
+        } else if b < 0xCC {
+            i += 1;
             continue;
         }
-        let step = match b {
-            0x00..=0x7F => 1,
-            // U+0080..U+02FF.
-            0xC2..=0xCB => 2,
+        let step = match bytes.get(i) {
             // U+1E00..U+1EFF.
-            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3,
+            Some(0xE1) if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3,
             // U+2002..U+203F (U+2000 and U+2001 are singletons that NFC replaces).
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && bytes.get(i + 2).is_some_and(|&c| c >= 0x82) =>
+            Some(0xE2)
+                if bytes.get(i + 1) == Some(&0x80)
+                    && bytes.get(i + 2).is_some_and(|&c| c >= 0x82) =>
             {
                 3
             }
-            _ => return is_nfc_quick(s.chars()) == IsNormalized::Yes || s.nfc().eq(s.chars()),
+            Some(_) => {
+                return is_nfc_quick(s.chars()) == IsNormalized::Yes || s.nfc().eq(s.chars());
+            }
+            None => break,
         };
         i += step;
     }
