@@ -47,17 +47,31 @@ pub fn run(corpus: Corpus, source: CorpusSource, last_good: LastGood) -> io::Res
     let mut app = App::new(corpus);
     let (tx, inputs) = channel();
     let files = tx.clone();
+    let mut terminal = terminal::init()?;
+    // The first frame comes before the watch starts: a recursive watch walks the corpus.
+    first_frame(&mut terminal, &mut app)?;
     let mut live = Live::start(&source, last_good, &mut app, move || {
         let _ = files.send(Ok(Input::Files));
     });
     app.source = Some(source);
-    let mut terminal = terminal::init()?;
     // Terminal events come through the same channel as file changes, so the loop can
     // sleep until either arrives.
     std::thread::spawn(move || read_terminal(&tx));
     let result = event_loop(&mut terminal, &mut app, &inputs, live.as_mut());
     terminal::restore();
     result
+}
+
+fn first_frame<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
+where
+    B::Error: Into<io::Error>,
+{
+    let size = terminal.size().map_err(Into::into)?;
+    app.resize(size.width, size.height);
+    terminal
+        .draw(|frame| render(app, frame))
+        .map_err(Into::into)?;
+    Ok(())
 }
 
 /// Sends terminal events until reading fails (the error is sent too) or the loop is gone.
