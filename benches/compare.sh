@@ -48,11 +48,13 @@ hyperfine -N --warmup 5 --runs "$RUNS" --export-json "$OUT/small.json" \
   -n builtin-json "$BIN print --format json" >/dev/null
 
 /usr/bin/time -v $BIN check --corpus "$DIR" >/dev/null 2> "$OUT/time.txt" || true
+FIRST_FRAME=$(python3 benches/first_frame.py "$RUNS" "$BIN" --corpus "$DIR")
 PEAK_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/time.txt")
 
-python3 - "$OUT" "$SIZE" "$PEAK_KB" "$OURS" "$THEIRS" "$DOCS" <<'PY'
+python3 - "$OUT" "$SIZE" "$PEAK_KB" "$OURS" "$THEIRS" "$DOCS" "$FIRST_FRAME" <<'PY'
 import json, sys
 out, size, peak_kb, ours, theirs, docs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+first_frame = float(sys.argv[7])
 med = {}
 for name in ("big", "small"):
     for r in json.load(open(f"{out}/{name}.json"))["results"]:
@@ -68,6 +70,7 @@ row("search vs rg -i (median)", f"{ms(med['search'])} / {ms(med['rg-search'])} =
 row("search matches vs rg -o matches", f"{ours} / {theirs}", "equal", ours == theirs)
 r = peak_kb * 1024 / size
 row("check peak memory vs corpus size", f"{peak_kb / 1024:.1f} MB = {r:.2f}x", "<= 2x", r <= 2)
+row("reader: first frame at 200x60 in a pty (median)", f"{first_frame:8.1f} ms", "<= 150 ms", first_frame <= 150)
 for name in ("builtin-check", "builtin-search", "builtin-print", "builtin-json"):
     row(f"{name} on the built-in corpus (median)", ms(med[name]), "<= 10 ms", med[name] <= 0.010)
 PY
