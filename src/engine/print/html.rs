@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::{
     BriefView, QuoteView, Section, Selection, headline, kind_name, measure_text, one_line,
-    paragraphs, quote_groups, see_also, source_fields, topic_ids,
+    paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
 use crate::engine::model::{Annotation, AnnotationKind, Corpus};
 
@@ -113,13 +113,7 @@ fn brief(out: &mut dyn Write, corpus: &Corpus, view: &BriefView) -> io::Result<(
             text(date)
         )?;
     }
-    for p in view
-        .brief
-        .summary
-        .as_deref()
-        .map(paragraphs)
-        .unwrap_or_default()
-    {
+    for p in paragraphs_of(view.brief.summary.as_deref()) {
         writeln!(out, "<p class=\"summary\">{}</p>", esc(&p))?;
     }
     writeln!(out, "</header>")?;
@@ -162,12 +156,7 @@ fn topic(out: &mut dyn Write, corpus: &Corpus, brief: &str, section: &Section) -
         }
         None => writeln!(out, "<section class=\"topic\">\n<h2>Without a topic</h2>")?,
     }
-    for p in section
-        .topic
-        .and_then(|t| t.summary.as_deref())
-        .map(paragraphs)
-        .unwrap_or_default()
-    {
+    for p in paragraphs_of(section.topic.and_then(|t| t.summary.as_deref())) {
         writeln!(out, "<p>{}</p>", esc(&p))?;
     }
     for a in &section.annotations {
@@ -212,7 +201,7 @@ fn annotation(out: &mut dyn Write, corpus: &Corpus, a: &Annotation) -> io::Resul
         )?;
     }
     if a.kind == AnnotationKind::Figure {
-        for p in a.note.as_deref().map(paragraphs).unwrap_or_default() {
+        for p in paragraphs_of(a.note.as_deref()) {
             writeln!(out, "<p class=\"note\">{}</p>", esc(&p))?;
         }
     }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::{
     BriefView, QuoteView, Section, Selection, headline, kind_name, measure_text, one_line,
-    paragraphs, quote_groups, see_also, source_fields, topic_ids,
+    paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
 use crate::engine::model::{Annotation, AnnotationKind, Corpus};
 
@@ -55,13 +55,7 @@ fn brief(out: &mut dyn Write, corpus: &Corpus, view: &BriefView) -> io::Result<(
     if let Some(date) = &view.brief.date {
         writeln!(out, "*{}*\n", inline(date))?;
     }
-    for p in view
-        .brief
-        .summary
-        .as_deref()
-        .map(paragraphs)
-        .unwrap_or_default()
-    {
+    for p in paragraphs_of(view.brief.summary.as_deref()) {
         writeln!(out, "{}\n", block(&p))?;
     }
     for section in &view.sections {
@@ -83,12 +77,7 @@ fn topic(out: &mut dyn Write, corpus: &Corpus, section: &Section) -> io::Result<
         Some(t) => writeln!(out, "## {} ({})\n", inline(&t.title), inline(&t.id))?,
         None => writeln!(out, "## Without a topic\n")?,
     }
-    for p in section
-        .topic
-        .and_then(|t| t.summary.as_deref())
-        .map(paragraphs)
-        .unwrap_or_default()
-    {
+    for p in paragraphs_of(section.topic.and_then(|t| t.summary.as_deref())) {
         writeln!(out, "{}\n", block(&p))?;
     }
     for a in &section.annotations {
@@ -125,7 +114,7 @@ fn annotation(out: &mut dyn Write, corpus: &Corpus, a: &Annotation) -> io::Resul
         writeln!(out)?;
     }
     if a.kind == AnnotationKind::Figure {
-        for p in a.note.as_deref().map(paragraphs).unwrap_or_default() {
+        for p in paragraphs_of(a.note.as_deref()) {
             writeln!(out, "{}\n", block(&p))?;
         }
     }

@@ -169,6 +169,11 @@ pub(crate) fn one_line(s: &str) -> String {
 
 /// Paragraphs of a curator's text: blank lines separate them, line breaks inside one are
 /// spaces (as in Markdown).
+/// The paragraphs of an optional text (none when there is no text).
+pub(crate) fn paragraphs_of(s: Option<&str>) -> Vec<String> {
+    s.map(paragraphs).unwrap_or_default()
+}
+
 pub(crate) fn paragraphs(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::{
     BriefView, QuoteView, Section, Selection, headline, kind_name, measure_text, one_line,
-    paragraphs, quote_groups, see_also, source_fields, topic_ids,
+    paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
 use crate::engine::model::{Annotation, AnnotationKind, Corpus};
 use crate::engine::wrap::{display_width, wrap_line, wrap_str};
@@ -96,13 +96,7 @@ fn brief(page: &mut Page, corpus: &Corpus, view: &BriefView) -> io::Result<()> {
     if let Some(date) = &view.brief.date {
         page.para("", "", &one_line(date))?;
     }
-    for p in view
-        .brief
-        .summary
-        .as_deref()
-        .map(paragraphs)
-        .unwrap_or_default()
-    {
+    for p in paragraphs_of(view.brief.summary.as_deref()) {
         page.blank()?;
         page.para("", "", &p)?;
     }
@@ -135,12 +129,7 @@ fn topic(page: &mut Page, corpus: &Corpus, n: usize, section: &Section) -> io::R
         Some(t) => page.heading(&one_line(&format!("{n}. {} ({})", t.title, t.id)), '-')?,
         None => page.heading(&format!("{n}. Without a topic"), '-')?,
     }
-    for p in section
-        .topic
-        .and_then(|t| t.summary.as_deref())
-        .map(paragraphs)
-        .unwrap_or_default()
-    {
+    for p in paragraphs_of(section.topic.and_then(|t| t.summary.as_deref())) {
         page.blank()?;
         page.para("", "", &p)?;
     }
@@ -174,7 +163,7 @@ fn annotation(page: &mut Page, corpus: &Corpus, a: &Annotation) -> io::Result<()
         )?;
     }
     if a.kind == AnnotationKind::Figure {
-        for p in a.note.as_deref().map(paragraphs).unwrap_or_default() {
+        for p in paragraphs_of(a.note.as_deref()) {
             page.para(INDENT, INDENT, &p)?;
         }
     }
