@@ -288,7 +288,7 @@ fn a_misspelt_key_is_an_error_at_every_depth() {
         (
             "    value: \"10 %\"",
             "    vaule: \"10 %\"",
-            "34:5: error: figures[1]: unknown field `vaule`, expected one of `label`, `value`, `topics`, `note`, `kind`, `amount`, `amount_max`, `unit`, `period`, `quotes`",
+            "34:5: error: figures[1]: unknown field `vaule`, expected one of `label`, `value`, `topics`, `note`, `measure`, `kind`, `amount`, `amount_max`, `unit`, `period`, `quotes`",
         ),
         (
             "        prefix: \"Nhập",

@@ -75,12 +75,16 @@ pub struct FigureDecl {
     pub topics: Vec<String>,
     #[serde(default, deserialize_with = "opt_scalar")]
     pub note: Option<String>,
+    /// The id (a slug) of what the figure measures, shared by figures that measure the
+    /// same thing: the 2025 growth target and the first-half result are one measure.
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub measure: Option<String>,
     #[serde(default, deserialize_with = "opt_scalar")]
     pub kind: Option<String>,
     #[serde(default)]
-    pub amount: Option<f64>,
+    pub amount: Option<AmountDecl>,
     #[serde(default)]
-    pub amount_max: Option<f64>,
+    pub amount_max: Option<AmountDecl>,
     #[serde(default, deserialize_with = "opt_scalar")]
     pub unit: Option<String>,
     #[serde(default, deserialize_with = "opt_scalar")]
@@ -113,6 +117,18 @@ pub struct QuoteDecl {
     pub prefix: Option<String>,
     #[serde(default, deserialize_with = "opt_scalar")]
     pub suffix: Option<String>,
+}
+
+/// An amount as written. Anything that is not a number still loads, so that `check` can
+/// report it at its place and the figure still lists, its amount blank.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AmountDecl {
+    /// A YAML number (possibly `.nan` or `.inf`, which check refuses).
+    Number(f64),
+    /// A string: a number in quotes, or text such as `8,3` or `1e400`.
+    Text(String),
+    /// Something that is no scalar number at all: `a list`, `a mapping`, `true`.
+    Other(&'static str),
 }
 
 /// The kinds a figure's `kind:` may take.
@@ -202,6 +218,52 @@ fn exact_vec<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec
     let mut v = Vec::<T>::deserialize(d)?;
     v.shrink_to_fit();
     Ok(v)
+}
+
+impl<'de> Deserialize<'de> for AmountDecl {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<AmountDecl, D::Error> {
+        struct AmountVisitor;
+        impl<'de> Visitor<'de> for AmountVisitor {
+            type Value = AmountDecl;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number, e.g. 8.3")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<AmountDecl, E> {
+                Ok(AmountDecl::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<AmountDecl, E> {
+                Ok(AmountDecl::Number(v as f64))
+            }
+            // serde_yaml hands an integer beyond u64 to the 128-bit visitors.
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<AmountDecl, E> {
+                Ok(AmountDecl::Number(v as f64))
+            }
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<AmountDecl, E> {
+                Ok(AmountDecl::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<AmountDecl, E> {
+                Ok(AmountDecl::Number(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<AmountDecl, E> {
+                Ok(AmountDecl::Text(v.to_owned()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<AmountDecl, E> {
+                Ok(AmountDecl::Other(if v { "true" } else { "false" }))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AmountDecl, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(AmountDecl::Other("a list"))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<AmountDecl, A::Error> {
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(AmountDecl::Other("a mapping"))
+            }
+        }
+        d.deserialize_any(AmountVisitor)
+    }
 }
 
 /// A scalar inside a list.

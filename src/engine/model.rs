@@ -120,6 +120,9 @@ impl Annotation {
 /// The structured value of a figure, for comparing and sorting.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Measure {
+    /// What it measures (`measure:`, a slug): figures with the same id are readings of one
+    /// thing, compared side by side across documents and years.
+    pub id: Option<String>,
     /// `target`, `result`, `forecast`, `count` or `reference`.
     pub kind: Option<String>,
     pub amount: Option<f64>,

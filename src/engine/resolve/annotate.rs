@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use super::anchoring::{Job, Source};
+use super::measure::measure_of;
 use super::{Ids, Parsed, Report, add_note, is_iso_date, known};
-use crate::engine::brief::{FIGURE_KINDS, QuoteDecl};
+use crate::engine::brief::QuoteDecl;
 use crate::engine::finding::Finding;
 use crate::engine::model::*;
 
@@ -90,29 +91,9 @@ pub(super) fn resolve_brief(
         }
     }
     corpus.briefs.push(brief);
-    for (i, f) in b.figures.into_iter().enumerate() {
+    for (i, mut f) in b.figures.into_iter().enumerate() {
         let path = format!("figures[{i}]");
-        if let Some(kind) = &f.kind
-            && !FIGURE_KINDS.contains(&kind.as_str())
-        {
-            let e = report.error(&format!("{path}.kind"), format!("unknown kind `{kind}`"));
-            add_note(e, format!("use one of: {}", FIGURE_KINDS.join(", ")));
-        }
-        if let (Some(lo), Some(hi)) = (f.amount, f.amount_max)
-            && hi < lo
-        {
-            report.warning(
-                &format!("{path}.amount_max"),
-                format!("amount_max {hi} is below amount {lo}"),
-            );
-        }
-        let measure = Measure {
-            kind: f.kind,
-            amount: f.amount,
-            amount_max: f.amount_max,
-            unit: f.unit,
-            period: f.period,
-        };
+        let measure = measure_of(&mut f, &path, &mut report);
         let annotation = Annotation {
             kind: AnnotationKind::Figure,
             brief: brief_index,

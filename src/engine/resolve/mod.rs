@@ -14,6 +14,7 @@ use crate::engine::yaml_pos::PositionIndex;
 mod anchoring;
 mod annotate;
 mod bind;
+mod measure;
 mod parse;
 
 use anchoring::anchor_all;
@@ -56,14 +57,20 @@ impl<'a> Report<'a> {
     /// The position of `path`, or of its nearest ancestor that has one.
     fn position(&mut self, path: &str) -> Option<(usize, usize)> {
         let source = self.source;
-        let index = self.index.get_or_insert_with(|| PositionIndex::new(source));
-        let mut path = path;
-        loop {
-            if let Some(position) = index.value(path) {
-                return Some(position);
-            }
-            path = path.get(..path.rfind(['.', '['])?)?;
+        lookup(
+            self.index.get_or_insert_with(|| PositionIndex::new(source)),
+            path,
+        )
+    }
+}
+
+/// The position of `path` in `index`, or of its nearest ancestor that has one.
+fn lookup(index: &PositionIndex, mut path: &str) -> Option<(usize, usize)> {
+    loop {
+        if let Some(position) = index.value(path) {
+            return Some(position);
         }
+        path = path.get(..path.rfind(['.', '['])?)?;
     }
 }
 
@@ -200,6 +207,7 @@ pub fn build_listing(listing: Listing, mut last_good: Option<&mut LastGood>) -> 
         .map(|p| resolve_brief(&mut corpus, &mut ids, p, &mut jobs, &mut findings))
         .collect();
     anchor_all(&mut corpus, jobs, &sources, &mut findings);
+    measure::check_units(&corpus, &sources, &mut findings);
     corpus.reindex();
     // A brief that did not load may be the one that covers a seed: its error says enough.
     if corpus.briefs.len() == brief_count {
