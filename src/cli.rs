@@ -26,6 +26,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
 
+    /// Follow symbolic links that lead outside the corpus directory (by default they are
+    /// skipped, each with a warning)
+    #[arg(short = 'L', long, global = true)]
+    pub follow: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -55,7 +60,8 @@ pub enum Command {
         /// Line width for the text format, in terminal columns
         #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
         width: u16,
-        /// Write to FILE (atomically) instead of standard output
+        /// Write to FILE (atomically; never into the corpus's seeds/ or briefs/) instead of
+        /// standard output; `-` is standard output
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },

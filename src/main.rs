@@ -1,18 +1,21 @@
 //! The door: parse the command line, run one command, map its outcome to an exit status
 //! (0 success, 1 findings or no match, 2 unusable corpus or arguments). Errors are printed
-//! here and nowhere else; a closed pipe counts as success.
+//! here and nowhere else, cleaned like all output; a closed pipe counts as success.
 
 mod cli;
 
+use std::fmt::Display;
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use briefing::engine::check::Summary;
-use briefing::engine::print::{self, Format, PrintOptions};
+use briefing::engine::clean::{CleanWriter, Escape, clean, clean_os};
+use briefing::engine::print::{self, PrintError, PrintOptions};
 use briefing::engine::search::{Searcher, search_files};
-use briefing::engine::{CorpusSource, atomic, load};
+use briefing::engine::{CorpusError, CorpusSource, atomic, guard, load};
 use cli::{Cli, Command, FormatArg};
 
 /// How a command ended, short of success.
@@ -21,16 +24,13 @@ enum Failure {
     Negative,
     /// Unusable corpus or arguments: exit 2 with this message.
     Unusable(String),
+    /// Standard output could not be written: exit 2, unless the reader of a pipe has
+    /// gone (`briefing search x | head`), which is the end of the output, not a failure.
+    Output(io::Error),
 }
 
-impl From<io::Error> for Failure {
-    fn from(e: io::Error) -> Failure {
-        Failure::Unusable(e.to_string())
-    }
-}
-
-impl From<briefing::engine::CorpusError> for Failure {
-    fn from(e: briefing::engine::CorpusError) -> Failure {
+impl From<CorpusError> for Failure {
+    fn from(e: CorpusError) -> Failure {
         Failure::Unusable(e.to_string())
     }
 }
@@ -43,12 +43,16 @@ fn main() -> ExitCode {
             let printed = e.print();
             let failed = e.use_stderr() || printed.is_err();
             if let (Err(error), false) = (&printed, e.use_stderr()) {
-                eprintln!("briefing: standard output: {error}");
+                report(format!("standard output: {error}"));
             }
             return ExitCode::from(if failed { 2 } else { 0 });
         }
     };
-    let source = cli.corpus.map_or(CorpusSource::BuiltIn, CorpusSource::Dir);
+    let source = match (cli.corpus, cli.follow) {
+        (None, _) => CorpusSource::BuiltIn,
+        (Some(dir), false) => CorpusSource::Dir(dir),
+        (Some(dir), true) => CorpusSource::DirFollowingLinks(dir),
+    };
     let result = match cli.command {
         None => read(source),
         Some(Command::Check { strict }) => check(&source, strict),
@@ -64,6 +68,14 @@ fn main() -> ExitCode {
                 topics,
                 width: usize::from(width),
             };
+            let format = match format {
+                FormatArg::Text => print::Format::Text,
+                FormatArg::Markdown => print::Format::Markdown,
+                FormatArg::Html => print::Format::Html,
+                FormatArg::Json => print::Format::Json,
+            };
+            // `-o -` is standard output, as with most tools.
+            let output = output.filter(|o| o.as_os_str() != "-");
             print_brief(&source, format, &options, output.as_deref())
         }
         Some(Command::Search { query }) => search(&source, &query),
@@ -71,26 +83,53 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Negative) => ExitCode::from(1),
-        Err(Failure::Unusable(message)) if is_broken_pipe(&message) => ExitCode::SUCCESS,
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(e)) => {
+            report(format!("standard output: {e}"));
+            ExitCode::from(2)
+        }
         Err(Failure::Unusable(message)) => {
-            eprintln!("briefing: {message}");
+            report(message);
             ExitCode::from(2)
         }
     }
 }
 
-fn is_broken_pipe(message: &str) -> bool {
-    message == io::Error::from(io::ErrorKind::BrokenPipe).to_string()
-        || message.contains("Broken pipe")
+/// Writes `message` on standard error after `briefing: `, cleaned: it may quote the corpus.
+fn report(message: impl Display) {
+    eprintln!("briefing: {}", clean(&message.to_string()));
 }
 
-/// A stdout write that treats a closed pipe as the end of the output.
-fn stdout_result(r: io::Result<()>) -> Result<(), Failure> {
-    match r {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Unusable(format!("standard output: {e}"))),
-        Ok(()) => Ok(()),
+/// Standard output, buffered and cleaned; its errors are `Failure::Output`. When the
+/// shell closed it (`briefing check >&-`), the runtime has put /dev/null in its place:
+/// that is said rather than printing into nothing.
+fn stdout() -> Result<CleanWriter<BufWriter<io::StdoutLock<'static>>>, Failure> {
+    if stdout_was_closed() {
+        return Err(Failure::Output(io::Error::from_raw_os_error(9)));
     }
+    Ok(CleanWriter::new(
+        BufWriter::new(io::stdout().lock()),
+        Escape::Visible,
+    ))
+}
+
+/// Whether standard output is the /dev/null that Rust's runtime opens, read and write,
+/// for a descriptor that was closed at start; a redirection to /dev/null opens it for
+/// writing only (Linux; elsewhere this says no).
+fn stdout_was_closed() -> bool {
+    let points_at_null =
+        std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    points_at_null
+        && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        })
+}
+
+fn finish(out: CleanWriter<impl Write>) -> Result<(), Failure> {
+    out.finish().map(drop).map_err(Failure::Output)
 }
 
 #[cfg(feature = "reader")]
@@ -101,11 +140,19 @@ fn read(source: CorpusSource) -> Result<(), Failure> {
             "the reader needs a terminal; in scripts use `briefing check`, `print` or `search` (see --help)".into(),
         ));
     }
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Err(Failure::Unusable(
+            "the reader needs a terminal that understands escape codes, and TERM is `dumb`; \
+             run it in a terminal emulator (TERM=xterm-256color), or use `briefing print` or `search`"
+                .into(),
+        ));
+    }
     // Loaded keeping each brief's text, so live reload can fall back on it without
     // reading the briefs a second time before the first frame.
     let mut last_good = briefing::engine::LastGood::default();
     let corpus = briefing::engine::load_keeping(&source, &mut last_good)?;
-    briefing::reader::run(corpus, source, last_good).map_err(Failure::from)
+    briefing::reader::run(corpus, source, last_good)
+        .map_err(|e| Failure::Unusable(format!("the terminal: {e}")))
 }
 
 #[cfg(not(feature = "reader"))]
@@ -118,15 +165,12 @@ fn read(_source: CorpusSource) -> Result<(), Failure> {
 fn check(source: &CorpusSource, strict: bool) -> Result<(), Failure> {
     let corpus = load(source)?;
     let summary = Summary::of(&corpus);
-    let mut out = BufWriter::new(io::stdout().lock());
-    let written = (|| {
-        for finding in &corpus.findings {
-            writeln!(out, "{finding}")?;
-        }
-        writeln!(out, "{summary}")?;
-        out.flush()
-    })();
-    stdout_result(written)?;
+    let mut out = stdout()?;
+    for finding in &corpus.findings {
+        writeln!(out, "{finding}").map_err(Failure::Output)?;
+    }
+    writeln!(out, "{summary}").map_err(Failure::Output)?;
+    finish(out)?;
     if summary.fails(strict) {
         Err(Failure::Negative)
     } else {
@@ -136,45 +180,45 @@ fn check(source: &CorpusSource, strict: bool) -> Result<(), Failure> {
 
 fn print_brief(
     source: &CorpusSource,
-    format: FormatArg,
+    format: print::Format,
     options: &PrintOptions,
-    output: Option<&std::path::Path>,
+    output: Option<&Path>,
 ) -> Result<(), Failure> {
+    if let Some(reason) = output.and_then(|path| guard::into_corpus(source, path)) {
+        return Err(Failure::Unusable(format!(
+            "{reason}: print never writes into its corpus (documents and briefs are only read); \
+             give -o a path outside seeds/ and briefs/"
+        )));
+    }
     let corpus = load(source)?;
-    let format = match format {
-        FormatArg::Text => Format::Text,
-        FormatArg::Markdown => Format::Markdown,
-        FormatArg::Html => Format::Html,
-        FormatArg::Json => Format::Json,
-    };
     let errors = corpus.error_count();
     if errors > 0 {
-        eprintln!(
-            "briefing: warning: the corpus has {errors} error(s); unplaced quotes are marked. Run `briefing check` for details."
-        );
+        report(format!(
+            "warning: the corpus has {errors} error(s); unplaced quotes are marked. Run `briefing check` for details."
+        ));
     }
-    let to_failure = |e: print::PrintError| match e {
-        print::PrintError::Io(io) if io.kind() == io::ErrorKind::BrokenPipe => None,
-        other => Some(Failure::Unusable(other.to_string())),
-    };
-    let result = match output {
-        Some(path) => atomic::write_atomically(path, |w| print::print(&corpus, format, options, w))
-            .map_err(|e| match e {
-                print::PrintError::Io(io) => print::PrintError::Io(io::Error::new(
-                    io.kind(),
-                    format!("{}: {io}", path.display()),
-                )),
-                other => other,
-            }),
+    match output {
+        Some(path) => atomic::write_atomically(path, atomic::Links::Follow, |w| {
+            print::print(&corpus, format, options, w)
+        })
+        .map_err(|e| match e {
+            PrintError::Io(io) => {
+                Failure::Unusable(format!("{}: {io}", clean_os(path.as_os_str())))
+            }
+            other => Failure::Unusable(other.to_string()),
+        }),
         None => {
             let mut out = BufWriter::new(io::stdout().lock());
+            if stdout_was_closed() {
+                return Err(Failure::Output(io::Error::from_raw_os_error(9)));
+            }
             print::print(&corpus, format, options, &mut out)
-                .and_then(|()| out.flush().map_err(print::PrintError::Io))
+                .and_then(|()| out.flush().map_err(PrintError::Io))
+                .map_err(|e| match e {
+                    PrintError::Io(io) => Failure::Output(io),
+                    other => Failure::Unusable(other.to_string()),
+                })
         }
-    };
-    match result.map_err(to_failure) {
-        Ok(()) | Err(None) => Ok(()),
-        Err(Some(failure)) => Err(failure),
     }
 }
 
@@ -184,24 +228,25 @@ fn search(source: &CorpusSource, query: &str) -> Result<(), Failure> {
             "empty query: give the words to find, e.g. briefing search 'pham minh chinh'".into(),
         ));
     };
-    let listing = briefing::engine::load::list(source, false)?;
+    let listing = load::list(source, false)?;
     for finding in &listing.findings {
         eprintln!("{finding}");
     }
     let mut found = false;
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = stdout()?;
     for result in search_files(listing.seeds, &searcher) {
         match result {
             Ok(file) => {
                 for (line, column, text) in file.iter() {
                     found = true;
-                    stdout_result(writeln!(out, "{}:{line}:{column}: {text}", file.file))?;
+                    writeln!(out, "{}:{line}:{column}: {text}", file.file)
+                        .map_err(Failure::Output)?;
                 }
             }
             Err(finding) => eprintln!("{finding}"),
         }
     }
-    stdout_result(out.flush())?;
+    finish(out)?;
     if found {
         Ok(())
     } else {

@@ -18,6 +18,8 @@ pub enum CorpusError {
         "{path}: seeds/ is not a directory; put the documents (*.txt) in a folder named seeds/"
     )]
     SeedsNotADirectory { path: String },
+    #[error("{path}: a symbolic link to `{target}`, outside the corpus; pass --follow to read it")]
+    SeedsOutside { path: String, target: String },
     #[error("{path}: no documents; put UTF-8 text files (*.txt) in it")]
     Empty { path: String },
     #[error("{path}: cannot read: {source}")]

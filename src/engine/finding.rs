@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::engine::clean::Line;
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -58,7 +60,8 @@ impl Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        // Every part may hold corpus text: shown cleaned, each on its one line.
+        write!(f, "{}", Line(&self.file))?;
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
@@ -66,9 +69,9 @@ impl fmt::Display for Finding {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, ": {level}: {}", self.message)?;
+        write!(f, ": {level}: {}", Line(&self.message))?;
         for note in &self.notes {
-            write!(f, "\n    {note}")?;
+            write!(f, "\n    {}", Line(note))?;
         }
         Ok(())
     }

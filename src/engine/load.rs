@@ -1,7 +1,6 @@
 //! Reading a corpus from disk (or from the copy built into the binary) and decoding its
 //! files. Decoding is where text is normalised, once: BOM dropped, CRLF unified, NFC.
 
-use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -10,16 +9,30 @@ use crate::engine::finding::Finding;
 use crate::engine::model::{Corpus, Document};
 use crate::engine::{embedded, par, resolve};
 
+use crate::engine::clean::clean_os;
 pub use crate::engine::decode::{decode, decode_documents};
-use crate::engine::walk::walk;
+use crate::engine::walk::{Confine, Found, Walk, not_regular};
 
 /// Where a corpus comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorpusSource {
     /// The repository's seeds/ and briefs/, compiled into the binary.
     BuiltIn,
-    /// A directory holding seeds/ and briefs/.
+    /// A directory holding seeds/ and briefs/; symbolic links are followed only where
+    /// they stay inside it.
     Dir(PathBuf),
+    /// A directory as above, following symbolic links wherever they lead (`--follow`).
+    DirFollowingLinks(PathBuf),
+}
+
+impl CorpusSource {
+    /// The corpus directory, unless the corpus is the built-in one.
+    pub fn dir(&self) -> Option<&Path> {
+        match self {
+            CorpusSource::BuiltIn => None,
+            CorpusSource::Dir(dir) | CorpusSource::DirFollowingLinks(dir) => Some(dir),
+        }
+    }
 }
 
 /// A file as read, before decoding.
@@ -84,11 +97,22 @@ enum Location {
 }
 
 impl Entry {
+    /// Where the file is on disk, if it is on disk.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.location {
+            Location::Disk(path) => Some(path),
+            _ => None,
+        }
+    }
+
     /// The file's bytes, or why they could not be read.
     pub fn read(&self) -> Result<Vec<u8>, String> {
         match &self.location {
             Location::BuiltIn(bytes) => Ok(bytes.to_vec()),
-            Location::Disk(path) => fs::read(path).map_err(|e| read_error(path, &e)),
+            Location::Disk(path) => {
+                let mut buf = Vec::new();
+                read_regular(path, &mut buf).map(|()| buf)
+            }
             Location::Memory(bytes) => bytes.clone(),
         }
     }
@@ -109,12 +133,7 @@ impl Entry {
             Location::Memory(bytes) => {
                 buf.extend_from_slice(bytes.as_ref().map_err(String::clone)?)
             }
-            Location::Disk(path) => {
-                let file = fs::File::open(path).map_err(|e| read_error(path, &e))?;
-                // Through `take`, read_to_end asks for no size hint: no stat, no seek per file.
-                std::io::Read::read_to_end(&mut std::io::Read::take(&file, u64::MAX), buf)
-                    .map_err(|e| read_error(path, &e))?;
-            }
+            Location::Disk(path) => read_regular(path, buf)?,
         }
         Ok(())
     }
@@ -174,7 +193,8 @@ pub fn read(source: &CorpusSource, briefs: bool) -> Result<RawCorpus, CorpusErro
 pub fn list(source: &CorpusSource, briefs: bool) -> Result<Listing, CorpusError> {
     match source {
         CorpusSource::BuiltIn => Ok(list_built_in(briefs)),
-        CorpusSource::Dir(dir) => list_dir_corpus(dir, briefs),
+        CorpusSource::Dir(dir) => list_dir_corpus(dir, false, briefs),
+        CorpusSource::DirFollowingLinks(dir) => list_dir_corpus(dir, true, briefs),
     }
 }
 
@@ -197,8 +217,8 @@ fn list_built_in(briefs: bool) -> Listing {
     listing
 }
 
-fn list_dir_corpus(dir: &Path, briefs: bool) -> Result<Listing, CorpusError> {
-    let shown_root = dir.display().to_string();
+fn list_dir_corpus(dir: &Path, follow: bool, briefs: bool) -> Result<Listing, CorpusError> {
+    let shown_root = clean_os(dir.as_os_str());
     let meta = fs::metadata(dir).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => CorpusError::NotFound {
             path: shown_root.clone(),
@@ -211,8 +231,15 @@ fn list_dir_corpus(dir: &Path, briefs: bool) -> Result<Listing, CorpusError> {
     if !meta.is_dir() {
         return Err(CorpusError::NotADirectory { path: shown_root });
     }
+    let confine = Confine {
+        root: fs::canonicalize(dir).map_err(|e| CorpusError::Io {
+            path: shown_root.clone(),
+            source: e,
+        })?,
+        follow,
+    };
     let seeds_dir = dir.join("seeds");
-    let shown_seeds = seeds_dir.display().to_string();
+    let shown_seeds = clean_os(seeds_dir.as_os_str());
     match fs::metadata(&seeds_dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(CorpusError::NoSeeds { path: shown_root });
@@ -226,63 +253,114 @@ fn list_dir_corpus(dir: &Path, briefs: bool) -> Result<Listing, CorpusError> {
         Ok(m) if !m.is_dir() => return Err(CorpusError::SeedsNotADirectory { path: shown_seeds }),
         Ok(_) => {}
     }
+    if let Some(target) = outside(&confine, &seeds_dir) {
+        return Err(CorpusError::SeedsOutside {
+            path: shown_seeds,
+            target: clean_os(target.as_os_str()),
+        });
+    }
     let mut listing = Listing {
         root: Some(shown_root),
         ..Listing::default()
     };
-    let mut names = Vec::new();
-    walk(
-        &seeds_dir,
-        "",
-        0,
-        &mut HashSet::new(),
-        &mut names,
-        &mut listing.findings,
-        &|n| n.ends_with(".txt"),
-    );
-    if names.is_empty() && listing.findings.is_empty() {
+    let mut walk = Walk::new(&confine, &|n: &str| n.ends_with(".txt"));
+    walk.dir(&seeds_dir, "", 0);
+    if walk.found.is_empty() && walk.findings.is_empty() {
         return Err(CorpusError::Empty { path: shown_seeds });
     }
-    listing.seeds = entries(&seeds_dir, names);
+    listing.seeds = entries(walk.found);
+    listing.findings = walk.findings;
     let briefs_dir = dir.join("briefs");
-    if briefs && briefs_dir.exists() && !briefs_dir.is_dir() {
+    if !briefs {
+        return Ok(listing);
+    }
+    if briefs_dir.exists() && !briefs_dir.is_dir() {
         listing.findings.push(
             Finding::error(
-                briefs_dir.display().to_string(),
+                clean_os(briefs_dir.as_os_str()),
                 "briefs/ is not a directory",
             )
             .note("put the briefs (*.yaml) in a folder named briefs/"),
         );
-    }
-    if briefs && briefs_dir.is_dir() {
-        let mut names = Vec::new();
-        walk(
-            &briefs_dir,
-            "",
-            0,
-            &mut HashSet::new(),
-            &mut names,
-            &mut listing.findings,
-            &is_brief_name,
+    } else if let Some(target) = outside(&confine, &briefs_dir) {
+        listing.findings.push(
+            Finding::warning(
+                clean_os(briefs_dir.as_os_str()),
+                format!(
+                    "symbolic link to `{}`, outside the corpus; skipped",
+                    clean_os(target.as_os_str())
+                ),
+            )
+            .note("pass --follow to read files that links lead to elsewhere"),
         );
-        listing.briefs = entries(&briefs_dir, names);
+    } else if briefs_dir.is_dir() {
+        let mut walk = Walk::new(&confine, &is_brief_name);
+        walk.dir(&briefs_dir, "", 0);
+        listing.briefs = entries(walk.found);
+        listing.findings.extend(walk.findings);
     }
     Ok(listing)
 }
 
-fn entries(dir: &Path, names: Vec<String>) -> Vec<Entry> {
-    names
+/// Where `dir` really is, when a link takes it out of the corpus and that is not allowed.
+fn outside(confine: &Confine, dir: &Path) -> Option<PathBuf> {
+    fs::canonicalize(dir)
+        .ok()
+        .filter(|real| !confine.allows(real))
+}
+
+fn entries(found: Vec<Found>) -> Vec<Entry> {
+    found
         .into_iter()
-        .map(|name| {
-            let path = dir.join(&name);
-            // Names are shown one to a line: a control character in one is escaped.
-            Entry {
-                shown: printable(&path.display().to_string()),
-                name: printable(&name),
-                location: Location::Disk(path),
-            }
+        .map(|f| Entry {
+            // Names are shown one to a line: the walk escaped what needs it.
+            shown: clean_os(f.path.as_os_str()),
+            name: f.name,
+            location: Location::Disk(f.path),
         })
         .collect()
+}
+
+/// The largest file read: beyond it a document or brief is a finding, not a read that
+/// runs the memory out (a huge sparse file).
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Reads a regular file into `buf`. Opened without blocking, so a FIFO put in place
+/// after the walk cannot hang the read, and checked after opening, so what is read is
+/// what was checked.
+fn read_regular(path: &Path, buf: &mut Vec<u8>) -> Result<(), String> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    const O_NONBLOCK: i32 = 0o4000;
+    const O_NOCTTY: i32 = 0o400;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(O_NONBLOCK | O_NOCTTY)
+        .open(path)
+        .map_err(|e| read_error(path, &e))?;
+    let meta = file.metadata().map_err(|e| read_error(path, &e))?;
+    if let Some(what) = not_regular(&meta.file_type()) {
+        return Err(format!("not a regular file ({what})"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "too large ({} bytes; briefing reads files up to {} bytes)",
+            meta.len(),
+            MAX_FILE_BYTES
+        ));
+    }
+    // Through `take`, read_to_end asks for no size hint: no second stat, no seek; the
+    // bound holds even if the file grows while it is read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(buf)
+        .map_err(|e| read_error(path, &e))?;
+    if buf.len() as u64 > MAX_FILE_BYTES {
+        buf.clear();
+        return Err(format!(
+            "too large (briefing reads files up to {MAX_FILE_BYTES} bytes)"
+        ));
+    }
+    Ok(())
 }
 
 /// Why a file could not be read, calling a broken symbolic link one.
@@ -291,26 +369,10 @@ fn read_error(path: &Path, e: &std::io::Error) -> String {
         && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     match fs::read_link(path) {
         Ok(target) if broken_link => {
-            format!("broken symbolic link to `{}`", target.display())
+            format!("broken symbolic link to `{}`", clean_os(target.as_os_str()))
         }
         _ => e.to_string(),
     }
-}
-
-/// `s` with control characters (a line break in a file name) escaped.
-pub fn printable(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 fn is_brief_name(name: &str) -> bool {

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::engine::clean::is_unsafe;
 use crate::engine::text::Text;
 
 /// Columns between tab stops.
@@ -84,7 +85,7 @@ pub fn wrap_text(text: &Text, width: usize) -> Vec<Range<usize>> {
 pub fn cell_width(g: &str, column: usize) -> usize {
     if g == "\t" {
         TAB_STOP - column % TAB_STOP
-    } else if g.chars().any(char::is_control) {
+    } else if g.chars().any(|c| c.is_control() || is_unsafe(c)) {
         1
     } else {
         g.width()
@@ -95,7 +96,7 @@ pub fn cell_width(g: &str, column: usize) -> usize {
 pub fn cell_text(g: &str, column: usize) -> std::borrow::Cow<'_, str> {
     if g == "\t" {
         " ".repeat(TAB_STOP - column % TAB_STOP).into()
-    } else if g.chars().any(char::is_control) {
+    } else if g.chars().any(|c| c.is_control() || is_unsafe(c)) {
         CONTROL_SUBSTITUTE.into()
     } else {
         g.into()

@@ -105,6 +105,7 @@ where
         if draw {
             let size = terminal.size().map_err(Into::into)?;
             app.resize(size.width, size.height);
+            let _screen = terminal::hold_screen();
             terminal
                 .draw(|frame| render(app, frame))
                 .map_err(Into::into)?;

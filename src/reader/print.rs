@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::engine::atomic::write_atomically;
+use crate::engine::atomic::{Links, write_atomically};
+use crate::engine::clean::clean_os;
+use crate::engine::guard::into_corpus;
 use crate::engine::print::{Format, PrintError, PrintOptions, print};
 use crate::reader::state::App;
 
@@ -44,34 +46,71 @@ impl App {
             .and_then(|t| c.topics.get(t))
             .map(|t| t.id.clone());
         let name = match &topic {
-            Some(t) => format!("briefing-{}-{t}.txt", file_safe(&brief.id)),
+            Some(t) => format!("briefing-{}-{}.txt", file_safe(&brief.id), file_safe(t)),
             None => format!("briefing-{}.txt", file_safe(&brief.id)),
         };
         let path: PathBuf = self.print_dir.join(name);
+        let shown = clean_os(path.as_os_str());
+        if let Some(reason) = self.source.as_ref().and_then(|s| into_corpus(s, &path)) {
+            self.message = Some(format!(
+                "Not printed: {reason}; the reader never writes into its corpus. Start it from another folder."
+            ));
+            return;
+        }
         let options = PrintOptions {
             brief: Some(brief.id.clone()),
             topics: topic.into_iter().collect(),
             width: PRINT_WIDTH,
         };
-        let result = write_atomically(&path, |w| -> Result<(), PrintError> {
+        // A link found under the name is replaced, never written through: the reader did
+        // not make it.
+        let result = write_atomically(&path, Links::Replace, |w| -> Result<(), PrintError> {
             print(c, Format::Text, &options, w)
         });
         self.message = Some(match result {
-            Ok(()) => format!("Wrote {}", path.display()),
-            Err(e) => format!("Could not write {}: {e}", path.display()),
+            Ok(()) => format!("Wrote {shown}"),
+            Err(e) => format!("Could not write {shown}: {e}"),
         });
     }
 }
 
-/// A brief id as a file name part: path separators and odd characters become `-`.
+/// Longest part of a file name made from an id.
+const MAX_NAME_PART: usize = 64;
+
+/// An id as a file name part: ASCII letters, digits, `_` and `-` only, every other run of
+/// characters one `-`, so no id can name a path (`x/../seeds/a` is `x-seeds-a`).
 fn file_safe(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    let mut out = String::new();
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-');
+    let out: String = out.chars().take(MAX_NAME_PART).collect();
+    if out.is_empty() {
+        "brief".to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_safe;
+
+    #[test]
+    fn ids_become_safe_file_name_parts() {
+        assert_eq!(file_safe("x/../seeds/a"), "x-seeds-a");
+        assert_eq!(file_safe("econ-2025"), "econ-2025");
+        assert_eq!(file_safe("trade/fta"), "trade-fta");
+        assert_eq!(file_safe(".."), "brief");
+        assert_eq!(file_safe("\u{1b}]0;x\u{7}"), "0-x");
+        assert_eq!(file_safe("thương mại"), "th-ng-m-i");
+        assert_eq!(file_safe(&"a".repeat(300)).len(), MAX_NAME_PART_TEST);
+    }
+
+    const MAX_NAME_PART_TEST: usize = super::MAX_NAME_PART;
 }

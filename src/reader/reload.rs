@@ -79,12 +79,16 @@ impl Watch {
     pub fn start(dir: &Path, changed: impl Fn() + Send + 'static) -> notify::Result<Watch> {
         let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         let filter_root = root.clone();
-        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let handler = move |event: notify::Result<notify::Event>| {
             // An error (a lost event, an overflow) may hide a change: reload to be sure.
             if event.is_err() || event.is_ok_and(|e| relevant(&filter_root, &e)) {
                 changed();
             }
-        })?;
+        };
+        // A recursive watch never follows links: `seeds/root -> /` must not make it walk
+        // the whole machine. A linked folder is still read on every reload.
+        let config = notify::Config::default().with_follow_symlinks(false);
+        let watcher = RecommendedWatcher::new(handler, config)?;
         let mut watch = Watch { watcher, root };
         watch
             .watcher
@@ -170,9 +174,7 @@ impl Live {
         app: &mut App,
         changed: impl Fn() + Send + 'static,
     ) -> Option<Live> {
-        let CorpusSource::Dir(dir) = source else {
-            return None;
-        };
+        let dir = source.dir()?;
         let watch = match Watch::start(dir, changed) {
             Ok(w) => Some(w),
             Err(e) => {

@@ -17,6 +17,7 @@ use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
 
+use crate::engine::clean::{CleanWriter, Escape};
 use crate::engine::model::Corpus;
 
 pub(crate) use parts::*;
@@ -120,11 +121,20 @@ pub fn print(
     out: &mut dyn Write,
 ) -> Result<(), PrintError> {
     let selection = select::select(corpus, options)?;
+    // Whatever a format leaves raw (serde_json keeps C1 and BiDi characters) is escaped
+    // on the way out, in the format's own notation.
+    let style = match format {
+        Format::Text | Format::Markdown => Escape::Visible,
+        Format::Html => Escape::Html,
+        Format::Json => Escape::Json,
+    };
+    let mut out = CleanWriter::new(out, style);
     match format {
-        Format::Text => text::write(&selection, options.width, out)?,
-        Format::Markdown => markdown::write(&selection, out)?,
-        Format::Html => html::write(&selection, out)?,
-        Format::Json => json::write(&selection, out)?,
+        Format::Text => text::write(&selection, options.width, &mut out)?,
+        Format::Markdown => markdown::write(&selection, &mut out)?,
+        Format::Html => html::write(&selection, &mut out)?,
+        Format::Json => json::write(&selection, &mut out)?,
     }
+    out.finish()?;
     Ok(())
 }

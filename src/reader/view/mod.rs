@@ -13,6 +13,8 @@ pub(crate) mod topics;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 
+use crate::engine::clean::is_unsafe;
+use crate::reader::layout_cache::CONTROL_SUBSTITUTE;
 use crate::reader::state::{App, Focus, Overlay};
 
 /// At this width and above, the two panes stand side by side.
@@ -139,6 +141,25 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Help { scroll } => help::render(app, frame, body, scroll),
         Overlay::Picker { pane, cursor } => picker::render(app, frame, body, pane, cursor),
         Overlay::Problems { scroll } => problems::render(app, frame, body, scroll),
+    }
+    clean_buffer(frame.buffer_mut());
+}
+
+/// The net under every view: no cell reaches the terminal holding a control, C1 or BiDi
+/// character (ratatui drops C0 and C1 but passes BiDi controls, which a terminal may obey).
+/// A cell of nothing else shows the substitute; one where such a character rode on a
+/// letter keeps the letter.
+fn clean_buffer(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        let symbol = cell.symbol();
+        if symbol.chars().any(is_unsafe) {
+            let kept: String = symbol.chars().filter(|&c| !is_unsafe(c)).collect();
+            if kept.is_empty() {
+                cell.set_symbol(CONTROL_SUBSTITUTE);
+            } else {
+                cell.set_symbol(&kept);
+            }
+        }
     }
 }
 
