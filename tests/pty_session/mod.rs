@@ -32,6 +32,8 @@ pub struct Session {
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
     size: (u16, u16),
+    /// Every byte the program wrote, as it came (escape sequences included).
+    pub raw: Vec<u8>,
 }
 
 impl Session {
@@ -42,6 +44,42 @@ impl Session {
 
     /// Starts `briefing` on the corpus in `dir` (the built-in one for `None`).
     pub fn start_on(dir: Option<PathBuf>, cols: u16, rows: u16) -> Session {
+        let mut args = Vec::new();
+        if let Some(dir) = dir {
+            args.push("--corpus".into());
+            args.push(dir.into_os_string());
+        }
+        Session::start_with(&args, &[("TERM", "xterm-256color")], cols, rows)
+    }
+
+    /// Starts `briefing --corpus CORPUS` in the folder `cwd`.
+    pub fn start_in(
+        cwd: &std::path::Path,
+        corpus: &std::path::Path,
+        cols: u16,
+        rows: u16,
+    ) -> Session {
+        let args = ["--corpus".into(), corpus.as_os_str().to_owned()];
+        Session::spawn(&args, &[("TERM", "xterm-256color")], Some(cwd), cols, rows)
+    }
+
+    /// Starts `briefing ARGS` with these environment variables set.
+    pub fn start_with(
+        args: &[std::ffi::OsString],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
+        Session::spawn(args, env, None, cols, rows)
+    }
+
+    fn spawn(
+        args: &[std::ffi::OsString],
+        env: &[(&str, &str)],
+        cwd: Option<&std::path::Path>,
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -51,12 +89,14 @@ impl Session {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
-        if let Some(dir) = dir {
-            cmd.arg("--corpus");
-            cmd.arg(dir);
+        cmd.args(args);
+        if let Some(cwd) = cwd {
+            cmd.cwd(cwd);
         }
-        cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn briefing");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -77,6 +117,7 @@ impl Session {
             child,
             master: pair.master,
             size: (cols, rows),
+            raw: Vec::new(),
         }
     }
 
@@ -89,8 +130,10 @@ impl Session {
     pub fn pump(&mut self, wait: Duration) {
         if let Ok(bytes) = self.output.recv_timeout(wait) {
             self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
             while let Ok(bytes) = self.output.try_recv() {
                 self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
             }
         }
     }
@@ -156,6 +199,11 @@ impl Session {
             .expect("resize the pty");
         self.parser.screen_mut().set_size(rows, cols);
         self.size = (cols, rows);
+    }
+
+    /// The child's process id, to send it a signal.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
     }
 
     /// Waits for the program to end, still reading its output.

@@ -149,17 +149,10 @@ pub(crate) fn topic_ids(corpus: &Corpus, a: &Annotation) -> Vec<String> {
         .collect()
 }
 
-/// Text safe to show: a tab becomes a space, other control characters (an escape
-/// sequence in a curator's note must not reach a terminal) become U+FFFD.
+/// Text safe to show: a tab becomes a space, anything else that must not reach a terminal
+/// is escaped visibly by the one cleaner ([`crate::engine::clean`]).
 pub(crate) fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            '\n' => '\n',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect()
+    crate::engine::clean::clean(&s.replace('\t', " ")).into_owned()
 }
 
 /// [`clean`] text on one line, every run of white space one space.
