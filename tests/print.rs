@@ -277,6 +277,27 @@ fn built_in_corpus_prints_in_every_format() {
 }
 
 #[test]
+fn sources_keep_their_labels_at_every_width() {
+    let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus loads");
+    let wide = render(&corpus, Format::Text, &options(None, &[], 200));
+    let labels = |text: &str| {
+        let sources = text
+            .split("\nSources\n")
+            .nth(1)
+            .unwrap_or_default()
+            .to_owned();
+        ["English title:", "Date:", "Event:", "Note:", "File:"]
+            .map(|label| sources.matches(label).count())
+    };
+    let expected = labels(&wide);
+    assert!(expected.iter().all(|&n| n > 0), "{expected:?}");
+    for width in 20..=40 {
+        let out = render(&corpus, Format::Text, &options(None, &[], width));
+        assert_eq!(labels(&out), expected, "width {width}");
+    }
+}
+
+#[test]
 fn format_names_round_trip() {
     for format in Format::ALL {
         assert_eq!(format.to_string().parse::<Format>().ok(), Some(format));

@@ -337,3 +337,93 @@ fn typing_a_search_moves_to_the_first_match_and_esc_goes_back() {
     assert_eq!(app.panes, moved);
     assert!(app.search.is_active());
 }
+
+/// A corpus in a temporary folder: `docs` as (file, id, text), in one brief.
+fn corpus_of(docs: &[(&str, &str, &str)]) -> (tempfile::TempDir, Corpus) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("seeds")).expect("mkdir");
+    std::fs::create_dir_all(dir.path().join("briefs")).expect("mkdir");
+    let mut brief = String::from("title: t\ndocuments:\n");
+    for (file, id, text) in docs {
+        std::fs::write(dir.path().join("seeds").join(file), text).expect("write");
+        brief.push_str(&format!(
+            "  - id: \"{id}\"\n    file: {file}\n    lang: vi\n    title: Title of {file}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("briefs/b.yaml"), brief).expect("write");
+    let corpus = load(&CorpusSource::Dir(dir.path().to_path_buf())).expect("loads");
+    (dir, corpus)
+}
+
+#[test]
+fn the_picker_keeps_its_columns_with_long_and_wide_ids() {
+    let long = "an-id-far-too-long-for-any-column-of-a-picker-at-all";
+    let (_dir, corpus) = corpus_of(&[
+        ("a.txt", long, "a\n"),
+        ("b.txt", "越南经济", "b\n"),
+        ("c.txt", "vi", "c\n"),
+    ]);
+    let mut app = App::new(corpus);
+    app.palette = Palette::mono();
+    app.resize(100, 20);
+    apply(&mut app, &[Action::PickDocument]);
+    let text = screen(&app);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(" vi    Title of"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    // Every title starts in the same column, whatever the id before it.
+    let columns: Vec<usize> = rows
+        .iter()
+        .map(|r| {
+            let at = r.find("Title of").unwrap_or(0);
+            briefing::engine::wrap::display_width(r.get(..at).unwrap_or(""))
+        })
+        .collect();
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+    assert!(text.contains("an-id-far-too-long-for-an… vi"), "{text}");
+}
+
+#[test]
+fn no_cell_holds_a_bidi_or_control_character() {
+    let (_dir, corpus) = corpus_of(&[(
+        "a.txt",
+        "x\u{202e}y",
+        "Pham \u{202e}evil\u{2066} tail \u{1b}]0;t\u{7} \u{9b}2J soft\u{ad}hyphen\n",
+    )]);
+    let mut app = App::new(corpus);
+    app.palette = Palette::mono();
+    app.resize(120, 20);
+    let mut terminal = Terminal::new(TestBackend::new(120, 20)).expect("test terminal");
+    terminal.draw(|f| render(&app, f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    for cell in &buffer.content {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{ad}')),
+            "raw {:?} in a cell",
+            cell.symbol()
+        );
+    }
+    let text = screen(&app);
+    assert!(
+        text.contains("Pham \u{fffd}evil\u{fffd} tail \u{fffd}]0;t\u{fffd} \u{fffd}2J soft-hyphen"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_status_line_measures_wide_characters_by_their_columns() {
+    let (_dir, corpus) = corpus_of(&[("a.txt", "zh", "越南经济外交 越南\n")]);
+    let mut app = App::new(corpus);
+    app.palette = Palette::mono();
+    app.resize(120, 20);
+    typed(&mut app, "越南经济");
+    let text = screen(&app);
+    let status = text.lines().last().unwrap_or_default();
+    assert!(
+        status.ends_with("/越南经济 1/1 matches  sync  line 1/1 100%"),
+        "{text}"
+    );
+}

@@ -8,18 +8,50 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// Columns one grapheme takes. A tab or another control character counts as one column,
-/// like the space a printer or the reader puts in its place.
+/// like the space a printer or the reader puts in its place; so does a soft hyphen, which
+/// terminals show as a hyphen (wcwidth 1) although Unicode gives it no width.
 pub fn grapheme_width(g: &str) -> usize {
-    if g.chars().next().is_some_and(char::is_control) {
+    if g.chars()
+        .next()
+        .is_some_and(|c| c.is_control() || c == SOFT_HYPHEN)
+    {
         1
     } else {
         g.width()
     }
 }
 
+/// U+00AD, a hyphenation point that terminals draw as `-`.
+pub const SOFT_HYPHEN: char = '\u{ad}';
+
 /// Columns `s` takes on a terminal: the sum of its graphemes' widths.
 pub fn display_width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// `s` in exactly `width` columns: cut at a grapheme with `…` when it is wider, padded
+/// with spaces when it is narrower (table cells, the picker's columns).
+pub fn fit(s: &str, width: usize) -> String {
+    let full = display_width(s);
+    if full <= width {
+        return format!("{s}{}", " ".repeat(width - full));
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+        used += 1;
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
 }
 
 /// Whether a row may break at this grapheme (no-break spaces hold words together).
@@ -122,6 +154,22 @@ pub fn wrap_str(line: &str, width: usize) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fit_cuts_and_pads_by_display_width() {
+        assert_eq!(fit("vi-gov", 8), "vi-gov  ");
+        assert_eq!(fit("id-integration", 8), "id-inte…");
+        assert_eq!(fit("越南经济外交", 7), "越南经…");
+        assert_eq!(display_width(&fit("越南经济外交", 6)), 6);
+        assert_eq!(fit("Phạm", 4), "Phạm");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn a_soft_hyphen_takes_the_column_a_terminal_gives_it() {
+        assert_eq!(display_width("a\u{ad}b"), 3);
+        assert_eq!(rows("ab\u{ad}cd efgh", 5), ["ab\u{ad}cd", "efgh"]);
+    }
 
     fn rows(line: &str, width: usize) -> Vec<&str> {
         wrap_str(line, width)

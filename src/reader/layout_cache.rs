@@ -19,6 +19,8 @@ pub const TAB_STOP: usize = 8;
 
 /// Drawn in place of a control character (ratatui would drop it and shift the row).
 pub const CONTROL_SUBSTITUTE: &str = "\u{fffd}";
+/// A soft hyphen, a grapheme of its own.
+const SOFT_HYPHEN_STR: &str = "\u{ad}";
 
 /// Wrapped rows of one document.
 pub type Rows = Rc<[Range<usize>]>;
@@ -85,7 +87,7 @@ pub fn wrap_text(text: &Text, width: usize) -> Vec<Range<usize>> {
 pub fn cell_width(g: &str, column: usize) -> usize {
     if g == "\t" {
         TAB_STOP - column % TAB_STOP
-    } else if g.chars().any(|c| c.is_control() || is_unsafe(c)) {
+    } else if g.chars().any(|c| c.is_control() || is_unsafe(c)) || g == SOFT_HYPHEN_STR {
         1
     } else {
         g.width()
@@ -98,6 +100,9 @@ pub fn cell_text(g: &str, column: usize) -> std::borrow::Cow<'_, str> {
         " ".repeat(TAB_STOP - column % TAB_STOP).into()
     } else if g.chars().any(|c| c.is_control() || is_unsafe(c)) {
         CONTROL_SUBSTITUTE.into()
+    } else if g == SOFT_HYPHEN_STR {
+        // Drawn as the hyphen a terminal would show, in the one cell it takes.
+        "-".into()
     } else {
         g.into()
     }

@@ -117,8 +117,9 @@ fn brief(page: &mut Page, corpus: &Corpus, view: &BriefView) -> io::Result<()> {
             "  ",
             &one_line(&format!("{} ({})", doc.id(), doc.lang())),
         )?;
+        // A label is part of the text, so a narrow page wraps it rather than dropping it.
         for (label, value) in source_fields(doc) {
-            page.para(&format!("{INDENT}{label}: "), "    ", &value)?;
+            page.para(INDENT, "    ", &format!("{label}: {value}"))?;
         }
     }
     Ok(())
@@ -141,7 +142,7 @@ fn topic(page: &mut Page, corpus: &Corpus, n: usize, section: &Section) -> io::R
         page.blank()?;
     }
     for (a, home) in &section.see_also {
-        page.para("See also: ", "  ", &see_also(a, *home))?;
+        page.para("", "  ", &format!("See also: {}", see_also(a, *home)))?;
     }
     if section.annotations.is_empty() && section.see_also.is_empty() {
         page.blank()?;
@@ -157,9 +158,9 @@ fn annotation(page: &mut Page, corpus: &Corpus, a: &Annotation) -> io::Result<()
     }
     if a.topics.len() > 1 {
         page.para(
-            &format!("{INDENT}Topics: "),
+            INDENT,
             "    ",
-            &topic_ids(corpus, a).join(", "),
+            &format!("Topics: {}", topic_ids(corpus, a).join(", ")),
         )?;
     }
     if a.kind == AnnotationKind::Figure {

@@ -5,8 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use crate::engine::wrap::{display_width, fit};
 use crate::reader::state::App;
 use crate::reader::view::{centered, inner};
+
+/// Columns of the language tag (`vi`, `id`, `zh-Hant` is cut).
+const LANG_WIDTH: usize = 5;
 
 /// Draws the picker for `pane` over `area`, the cursor on document `cursor`.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usize) {
@@ -25,6 +29,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usi
     let list = inner(r);
     frame.render_widget(block, r);
     let height = usize::from(list.height).max(1);
+    // The id column is as wide as the widest id, up to a third of the box; a longer id is
+    // cut with an ellipsis, so the columns after it never shift.
+    let id_width = docs
+        .iter()
+        .map(|d| display_width(d.id()))
+        .max()
+        .unwrap_or(0)
+        .clamp(6, (usize::from(list.width) / 3).max(6));
     let skip = (cursor + 1).saturating_sub(height);
     let lines: Vec<Line> = docs
         .iter()
@@ -43,8 +55,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usi
                 .collect();
             let line = Line::from(vec![
                 Span::styled(format!("{shown} "), p.key),
-                Span::styled(format!("{:<10} ", doc.id()), p.title),
-                Span::styled(format!("{:<4} ", doc.lang()), p.dim),
+                Span::styled(format!("{} ", fit(doc.id(), id_width)), p.title),
+                Span::styled(format!("{} ", fit(doc.lang(), LANG_WIDTH)), p.dim),
                 Span::raw(doc.title().to_string()),
             ]);
             if d == cursor {

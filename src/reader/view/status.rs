@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::engine::wrap::display_width;
 use crate::reader::keymap::{self, Mode};
 use crate::reader::state::App;
 use crate::reader::view::{Areas, panes};
@@ -13,7 +14,7 @@ use crate::reader::view::{Areas, panes};
 pub fn render(app: &App, frame: &mut Frame, area: Rect, areas: &Areas) {
     let p = &app.palette;
     let right = right_side(app, areas);
-    let right_width = u16::try_from(right.chars().count()).unwrap_or(u16::MAX);
+    let right_width = u16::try_from(display_width(&right)).unwrap_or(u16::MAX);
     let left = match app.mode() {
         Mode::Prompt => Line::from(vec![
             Span::styled("/", p.key),
