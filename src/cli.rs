@@ -14,6 +14,7 @@ Examples:
   briefing print --topic fta --width 100
   briefing print --format html -o brief.html
   briefing search 'pham minh chinh'     case- and diacritic-insensitive
+  briefing figures --by-measure         each measure's targets and results side by side
 
 Exit status: 0 success; 1 check found errors (or warnings with --strict), or search
 found nothing; 2 the corpus or the arguments are unusable.";
@@ -65,6 +66,37 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// List the key figures: one row per figure, or each measure compared (--by-measure)
+    #[command(after_help = FIGURES_HELP)]
+    Figures {
+        /// Only figures carrying this topic (repeat the flag for several)
+        #[arg(long = "topic", value_name = "ID")]
+        topics: Vec<String>,
+        /// Only figures of this kind
+        #[arg(long, value_name = "K", value_parser = clap::builder::PossibleValuesParser::new(briefing::engine::brief::FIGURE_KINDS))]
+        kind: Option<String>,
+        /// Only figures quoted in this document
+        #[arg(long, value_name = "ID")]
+        doc: Option<String>,
+        /// Only figures quoted in a document of this language (e.g. vi)
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
+        /// Sort by this column (blank cells last; ties keep the briefs' order)
+        #[arg(long, value_enum, value_name = "COLUMN", default_value_t = SortArg::Brief)]
+        sort: SortArg,
+        /// Sort in descending order
+        #[arg(long)]
+        reverse: bool,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = FiguresFormatArg::Text)]
+        format: FiguresFormatArg,
+        /// Table width for the text format, in terminal columns
+        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
+        width: u16,
+        /// Compare the figures of each measure: targets, forecasts and results by period
+        #[arg(long)]
+        by_measure: bool,
+    },
     /// Find QUERY in every document, ignoring case and diacritics; FILE:LINE:COLUMN: text
     #[command(
         after_help = "A query letter that carries a diacritic matches only that diacritic: \
@@ -74,6 +106,45 @@ pub enum Command {
         /// The words to find
         query: String,
     },
+}
+
+const FIGURES_HELP: &str = "\
+Examples:
+  briefing figures --topic growth --sort period
+  briefing figures --by-measure
+  briefing figures --format csv > figures.csv";
+
+/// `figures --sort` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// The briefs' own order
+    Brief,
+    Label,
+    Value,
+    Measure,
+    /// target, forecast, result, count, reference
+    Kind,
+    Amount,
+    Unit,
+    /// In time: the first year named, then half, quarter or month
+    Period,
+    /// The first topic
+    Topic,
+    /// The first document quoted
+    Document,
+}
+
+/// `figures --format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FiguresFormatArg {
+    /// A table aligned by display width, fitting --width
+    Text,
+    /// RFC 4180, with a header row
+    Csv,
+    /// {"figures": [...]} or, with --by-measure, {"measures": [...]}
+    Json,
+    /// GitHub-style tables
+    Markdown,
 }
 
 /// `--format` values.

@@ -3,6 +3,7 @@
 //! here and nowhere else, cleaned like all output; a closed pipe counts as success.
 
 mod cli;
+mod figures_cmd;
 
 use std::fmt::Display;
 use std::io::{self, BufWriter, Write};
@@ -79,6 +80,7 @@ fn main() -> ExitCode {
             print_brief(&source, format, &options, output.as_deref())
         }
         Some(Command::Search { query }) => search(&source, &query),
+        Some(figures @ Command::Figures { .. }) => figures_cmd::run(&source, figures),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -9,6 +9,7 @@ pub mod clean;
 pub mod decode;
 pub mod embedded;
 pub mod error;
+pub mod figures;
 pub mod finding;
 pub mod fold;
 pub mod guard;

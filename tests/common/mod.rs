@@ -50,6 +50,22 @@ impl Corpus {
         corpus
     }
 
+    /// A copy of tests/fixtures/NAME.
+    pub fn copy_of(name: &str) -> Corpus {
+        let corpus = Corpus::blank();
+        copy_dir(&fixture(name), corpus.dir.path());
+        corpus
+    }
+
+    /// Replaces `from` by `to` in `rel` (e.g. `briefs/x.yaml`), which must contain it.
+    pub fn edit(self, rel: &str, from: &str, to: &str) -> Corpus {
+        let path = self.dir.path().join(rel);
+        let text = fs::read_to_string(&path).expect("read");
+        assert!(text.contains(from), "{rel} lacks {from:?}");
+        fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        self
+    }
+
     /// A corpus whose seeds/ is empty.
     pub fn empty() -> Corpus {
         let corpus = Corpus::blank();

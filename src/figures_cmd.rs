@@ -1,0 +1,74 @@
+//! `briefing figures`: the command line's options turned into the engine's, the figures
+//! written to standard output.
+
+use std::io::{self, BufWriter, Write};
+
+use briefing::engine::figures::output::{self, FiguresError, Format, Options};
+use briefing::engine::figures::{Column, Filter};
+use briefing::engine::{CorpusSource, load};
+
+use crate::cli::{Command, FiguresFormatArg, SortArg};
+use crate::{Failure, stdout_result};
+
+pub fn run(source: &CorpusSource, command: Command) -> Result<(), Failure> {
+    let Command::Figures {
+        topics,
+        kind,
+        doc,
+        lang,
+        sort,
+        reverse,
+        format,
+        width,
+        by_measure,
+    } = command
+    else {
+        return Ok(());
+    };
+    let options = Options {
+        filter: Filter {
+            topics,
+            kind,
+            doc,
+            lang,
+        },
+        sort: column(sort),
+        descending: reverse,
+        format: match format {
+            FiguresFormatArg::Text => Format::Text,
+            FiguresFormatArg::Csv => Format::Csv,
+            FiguresFormatArg::Json => Format::Json,
+            FiguresFormatArg::Markdown => Format::Markdown,
+        },
+        width: usize::from(width),
+        by_measure,
+    };
+    let corpus = load(source)?;
+    let errors = corpus.error_count();
+    if errors > 0 {
+        eprintln!(
+            "briefing: warning: the corpus has {errors} error(s); blank or unplaced cells may follow. Run `briefing check` for details."
+        );
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    match output::write(&corpus, &options, &mut out) {
+        Ok(()) => stdout_result(out.flush()),
+        Err(FiguresError::Io(e)) => stdout_result(Err(e)),
+        Err(FiguresError::Filter(e)) => Err(Failure::Unusable(e.to_string())),
+    }
+}
+
+fn column(sort: SortArg) -> Column {
+    match sort {
+        SortArg::Brief => Column::Brief,
+        SortArg::Label => Column::Label,
+        SortArg::Value => Column::Value,
+        SortArg::Measure => Column::Measure,
+        SortArg::Kind => Column::Kind,
+        SortArg::Amount => Column::Amount,
+        SortArg::Unit => Column::Unit,
+        SortArg::Period => Column::Period,
+        SortArg::Topic => Column::Topic,
+        SortArg::Document => Column::Document,
+    }
+}
