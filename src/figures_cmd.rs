@@ -8,7 +8,7 @@ use briefing::engine::figures::{Column, Filter};
 use briefing::engine::{CorpusSource, load};
 
 use crate::cli::{Command, FiguresFormatArg, SortArg};
-use crate::{Failure, stdout_result};
+use crate::{Failure, report, stdout_was_closed};
 
 pub fn run(source: &CorpusSource, command: Command) -> Result<(), Failure> {
     let Command::Figures {
@@ -46,14 +46,19 @@ pub fn run(source: &CorpusSource, command: Command) -> Result<(), Failure> {
     let corpus = load(source)?;
     let errors = corpus.error_count();
     if errors > 0 {
-        eprintln!(
-            "briefing: warning: the corpus has {errors} error(s); blank or unplaced cells may follow. Run `briefing check` for details."
-        );
+        report(format!(
+            "warning: the corpus has {errors} error(s); blank or unplaced cells may follow. Run `briefing check` for details."
+        ));
     }
+    if stdout_was_closed() {
+        return Err(Failure::Output(io::Error::from_raw_os_error(9)));
+    }
+    // Not the cleaning writer of the other commands: CSV lines end in CRLF. The engine
+    // cleans every cell, and JSON on its way out.
     let mut out = BufWriter::new(io::stdout().lock());
     match output::write(&corpus, &options, &mut out) {
-        Ok(()) => stdout_result(out.flush()),
-        Err(FiguresError::Io(e)) => stdout_result(Err(e)),
+        Ok(()) => out.flush().map_err(Failure::Output),
+        Err(FiguresError::Io(e)) => Err(Failure::Output(e)),
         Err(FiguresError::Filter(e)) => Err(Failure::Unusable(e.to_string())),
     }
 }

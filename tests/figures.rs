@@ -179,6 +179,36 @@ fn csv_quotes_and_control_characters_survive_a_round_trip() {
 }
 
 #[test]
+fn c1_and_bidi_characters_are_escaped_in_every_format() {
+    let corpus = Corpus::copy_of("figures").edit(
+        "briefs/growth-2025.yaml",
+        "value: \"strong\"",
+        "value: \"x\\u009b31m \\u202eevil\"",
+    );
+    for format in ["text", "csv", "markdown", "json"] {
+        let out = run(&["figures", "--corpus", corpus.path(), "--format", format]);
+        assert_eq!(out.code, 0, "{out:?}");
+        assert!(
+            !out.stdout.contains(['\u{9b}', '\u{202e}']),
+            "{format}: {}",
+            out.stdout
+        );
+    }
+    let json = run(&["figures", "--corpus", corpus.path(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert_eq!(
+        json["figures"][2]["value"], "x\u{9b}31m \u{202e}evil",
+        "JSON escapes decode to the text itself"
+    );
+    let text = run(&["figures", "--corpus", corpus.path(), "--width", "140"]);
+    assert!(
+        text.stdout.contains("x\\u{9b}31m \\u{202e}evil"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
 fn sorting_by_each_column() {
     let by = |column: &str| labels(&["--sort", column]);
     assert_eq!(

@@ -13,6 +13,7 @@ pub mod table;
 pub mod text;
 
 use crate::engine::brief::FIGURE_KINDS;
+use crate::engine::clean::clean_line;
 use crate::engine::model::{
     Anchor, AnchorFailure, Annotation, AnnotationKind, Brief, Corpus, Document, Measure, Topic,
 };
@@ -237,10 +238,10 @@ pub enum FilterError {
 }
 
 /// Corpus text made safe for a terminal, on one line: white space runs become one space,
-/// control characters are shown escaped.
+/// what must not reach a terminal is shown escaped (the engine's one cleaner).
 pub fn cell(s: &str) -> String {
     let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    crate::engine::load::printable(&one_line)
+    clean_line(&one_line).into_owned()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::{Column, Filter, FilterError, compare, csv, json, markdown, rows, sort, text};
+use crate::engine::clean::{CleanWriter, Escape};
 use crate::engine::model::Corpus;
 
 /// The formats of `briefing figures`.
@@ -58,22 +59,25 @@ pub fn write(corpus: &Corpus, options: &Options, out: &mut dyn Write) -> Result<
     let mut sorted = rows(corpus);
     sorted.retain(|r| options.filter.accepts(r));
     sort(&mut sorted, options.sort, options.descending);
-    if options.by_measure {
-        let groups = compare::by_measure(&sorted);
-        let unmeasured = sorted.iter().filter(|r| r.measure_id().is_none()).count();
-        match options.format {
-            Format::Text => text::write_comparison(&groups, unmeasured, options.width, out)?,
-            Format::Csv => csv::write_comparison(&groups, out)?,
-            Format::Json => json::write_comparison(&groups, out)?,
-            Format::Markdown => markdown::write_comparison(&groups, unmeasured, out)?,
+    let groups = options.by_measure.then(|| compare::by_measure(&sorted));
+    let unmeasured = sorted.iter().filter(|r| r.measure_id().is_none()).count();
+    // Cells are cleaned as they are made (their widths count what is shown); JSON strings
+    // are escaped on the way out, where serde_json leaves C1 and BiDi characters raw.
+    match (options.format, &groups) {
+        (Format::Json, groups) => {
+            let mut out = CleanWriter::new(out, Escape::Json);
+            match groups {
+                Some(groups) => json::write_comparison(groups, &mut out)?,
+                None => json::write_list(&sorted, &mut out)?,
+            }
+            out.finish()?;
         }
-    } else {
-        match options.format {
-            Format::Text => text::write_list(&sorted, options.width, out)?,
-            Format::Csv => csv::write_list(&sorted, out)?,
-            Format::Json => json::write_list(&sorted, out)?,
-            Format::Markdown => markdown::write_list(&sorted, out)?,
-        }
+        (Format::Text, Some(g)) => text::write_comparison(g, unmeasured, options.width, out)?,
+        (Format::Csv, Some(g)) => csv::write_comparison(g, out)?,
+        (Format::Markdown, Some(g)) => markdown::write_comparison(g, unmeasured, out)?,
+        (Format::Text, None) => text::write_list(&sorted, options.width, out)?,
+        (Format::Csv, None) => csv::write_list(&sorted, out)?,
+        (Format::Markdown, None) => markdown::write_list(&sorted, out)?,
     }
     Ok(())
 }

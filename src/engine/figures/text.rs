@@ -133,8 +133,17 @@ pub fn write_comparison(
         let headers = comparison_headers(group);
         let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
         let mut table = Table::new(&headers);
+        // A kind's column stands right when it holds amounts only (a value is text).
         for k in 0..group.kinds().len() {
-            table = table.align_right(1 + k);
+            let in_column = |r: &&&FigureRow| group.kind_column(r) == k;
+            if group
+                .rows
+                .iter()
+                .filter(in_column)
+                .all(|r| r.measure.amount.is_some() || r.measure.amount_max.is_some())
+            {
+                table = table.align_right(1 + k);
+            }
         }
         for row in &group.rows {
             table.push(
