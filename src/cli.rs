@@ -96,6 +96,25 @@ pub enum Command {
         /// Compare the figures of each measure: targets, forecasts and results by period
         #[arg(long)]
         by_measure: bool,
+    /// Align two documents passage by passage: each sentence beside its counterpart
+    #[command(
+        after_help = "B defaults to A's `parallel:` document. Pairs come from pins, shared annotations, \
+shared numbers, codes and names, and sentence lengths.\nExit status: 0 aligned; 2 unknown document or unusable corpus."
+    )]
+    Align {
+        /// The first document's id (its passages are in order)
+        a: String,
+        /// The second document's id; default: A's parallel document
+        b: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Line width for the text format, in terminal columns
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(20..))]
+        width: u16,
+        /// Write to FILE (atomically) instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Find QUERY in every document, ignoring case and diacritics; FILE:LINE:COLUMN: text
     #[command(

@@ -2,6 +2,7 @@
 //! (0 success, 1 findings or no match, 2 unusable corpus or arguments). Errors are printed
 //! here and nowhere else, cleaned like all output; a closed pipe counts as success.
 
+mod align_cmd;
 mod cli;
 mod figures_cmd;
 
@@ -81,6 +82,19 @@ fn main() -> ExitCode {
         }
         Some(Command::Search { query }) => search(&source, &query),
         Some(figures @ Command::Figures { .. }) => figures_cmd::run(&source, figures),
+        Some(Command::Align {
+            a,
+            b,
+            format,
+            width,
+            output,
+        }) => align_cmd::run(
+            &source,
+            (&a, b.as_deref()),
+            format,
+            width,
+            output.as_deref(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -23,6 +23,17 @@ pub struct BriefFile {
     pub figures: Vec<FigureDecl>,
     #[serde(default)]
     pub themes: Vec<ThemeDecl>,
+    #[serde(default)]
+    pub pins: Vec<PinDecl>,
+}
+
+/// Two passages the aligner must pair: one quote in each of two documents.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PinDecl {
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub note: Option<String>,
+    pub quotes: Vec<QuoteDecl>,
 }
 
 /// A document as a brief declares it.

@@ -1,6 +1,7 @@
 //! The engine: corpus loading, the brief model, anchoring, folding, search, check and the
 //! printers. Pure data in, data out: no terminal, nothing printed to stdout.
 
+pub mod align;
 pub mod anchor;
 pub mod atomic;
 pub mod brief;

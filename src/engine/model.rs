@@ -24,6 +24,8 @@ pub struct Corpus {
     pub findings: Vec<Finding>,
     /// Per-document anchors and per-topic annotations (see [`Corpus::reindex`]).
     pub index: CorpusIndex,
+    /// Passages curators paired by hand (`pins:`), for the aligner.
+    pub pins: Vec<crate::engine::align::Pin>,
 }
 
 /// One seed document.

@@ -44,7 +44,7 @@ dl.source dd { margin-left: 1.2rem; }
 "#;
 
 /// Escapes text for HTML content and attribute values.
-fn esc(s: &str) -> String {
+pub(super) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -21,7 +21,7 @@ pub(super) fn write(selection: &Selection, out: &mut dyn Write) -> io::Result<()
 
 /// Escapes what Markdown would read as markup inside a line, `|` (table cells) and `&`
 /// (so that `&amp;` in a note is printed as written, not read as an entity).
-fn inline(s: &str) -> String {
+pub(super) fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in one_line(s).chars() {
         if matches!(

@@ -6,6 +6,7 @@
 //! printed, and named in a "see also" line under the others, so a printout never repeats
 //! a figure yet every topic lists what carries it.
 
+pub mod aligned;
 mod html;
 mod json;
 mod markdown;

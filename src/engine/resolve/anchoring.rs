@@ -160,7 +160,7 @@ fn finish(
 
 /// Where an ambiguous quote stands: `lines 4, 9, 12` when each place has its own line,
 /// else `at 1:1, 1:40, …` (line:column); at most ten, then an ellipsis.
-fn list_places(places: &[(usize, usize)], total: usize) -> String {
+pub(super) fn list_places(places: &[(usize, usize)], total: usize) -> String {
     const SHOWN: usize = 10;
     let distinct_lines = places.windows(2).all(|w| w[0].0 != w[1].0);
     let shown = places.iter().take(SHOWN);

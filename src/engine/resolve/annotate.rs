@@ -137,6 +137,7 @@ pub(super) fn resolve_brief(
             t.quotes,
         );
     }
+    super::pins::resolve_pins(corpus, ids, &mut report, brief_index, b.pins);
     Source { shown, source }
 }
 

@@ -16,6 +16,7 @@ mod annotate;
 mod bind;
 mod measure;
 mod parse;
+mod pins;
 
 use anchoring::anchor_all;
 use annotate::resolve_brief;

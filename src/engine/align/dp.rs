@@ -1,0 +1,324 @@
+//! The length-based dynamic programme of Gale and Church between two anchors: beads of
+//! 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2 sentences, each costed by how well the lengths agree,
+//! what the sentences share, and a prior; a passage left alone costs a constant, so a
+//! condensed translation leaves gaps instead of smearing. Banded around the diagonal, so
+//! time and memory grow with the length of the documents, not with its square.
+
+use std::ops::Range;
+
+/// One side of the programme: per sentence, its length, token set and total weight, and
+/// for each token the sorted sentences that hold it.
+pub struct Side<'a> {
+    pub len: &'a [f32],
+    pub bags: &'a [Vec<u32>],
+    pub total: &'a [f32],
+    pub postings: &'a [Vec<u32>],
+}
+
+/// How beads are costed.
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Expected length of Y per unit length of X.
+    pub ratio: f32,
+    /// Cost of leaving one sentence of X, or of Y, without a counterpart.
+    pub skip_x: f32,
+    pub skip_y: f32,
+    /// How much shared tokens lower a bead's cost (times the similarity, 0..1).
+    pub bonus: f32,
+    /// Extra cost of pairing sentences that both carry tokens but share none.
+    pub mismatch: f32,
+    /// Extra cost of pairing sentences that share nothing at all (high where much of a
+    /// document has no counterpart, so that lengths alone do not decide).
+    pub blind: f32,
+    /// Largest number of cells; the band narrows to stay under it.
+    pub max_cells: usize,
+}
+
+/// A bead found by the programme: global sentence ranges (either may be empty), its
+/// length agreement (0..1) and its similarity (0..1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    pub x: Range<usize>,
+    pub y: Range<usize>,
+    pub length_p: f32,
+    pub sim: f32,
+}
+
+/// The weight two bags share.
+pub fn shared(a: &[u32], b: &[u32], weight: &[f32]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += weight.get(x as usize).copied().unwrap_or(0.0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// Similarity from shared weight and both totals: what is shared against half of what is
+/// not, damped so that one common token alone never looks certain.
+pub fn similarity(shared: f32, wx: f32, wy: f32) -> f32 {
+    let unshared = (wx - shared).max(0.0) + (wy - shared).max(0.0);
+    (shared / (shared + 0.5 * unshared + 4.0)).clamp(0.0, 1.0)
+}
+
+/// Probability that two lengths this far apart translate each other (two-sided normal
+/// tail of Gale and Church's delta), and its cost.
+pub fn length_fit(lx: f32, ly: f32, ratio: f32) -> (f32, f32) {
+    let expected = ratio * lx;
+    let delta = (ly - expected) / (6.8 * (expected + ly) / 2.0 + 1.0).sqrt();
+    let p = erfc(delta.abs() / std::f32::consts::SQRT_2).max(1e-12);
+    (p, -p.ln())
+}
+
+/// Complementary error function (Abramowitz and Stegun 7.1.26), enough for costs.
+fn erfc(x: f32) -> f32 {
+    let t = 1.0 / (1.0 + 0.327_591_1 * x);
+    let poly = t
+        * (0.254_829_6
+            + t * (-0.284_496_7 + t * (1.421_413_7 + t * (-1.453_152 + t * 1.061_405_4))));
+    poly * (-x * x).exp()
+}
+
+const INF: f32 = f32::INFINITY;
+
+/// Moves into a cell: (rows back, columns back).
+const MOVES: [(usize, usize); 6] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)];
+const PRIOR: [f32; 6] = [0.12, 0.0, 0.0, 2.4, 2.4, 4.5];
+
+/// The prior cost of a bead of `nx` and `ny` sentences (both at least 1).
+pub fn prior(nx: usize, ny: usize) -> f32 {
+    match (nx, ny) {
+        (1, 1) => PRIOR[0],
+        (2, 1) | (1, 2) => PRIOR[3],
+        (2, 2) => PRIOR[5],
+        _ => PRIOR[5] + (nx + ny - 4) as f32 * 2.0,
+    }
+}
+
+/// Aligns the sentences `xs` (global indexes into `x`) with `ys`; returns the beads in order.
+pub fn align_gap(
+    xs: &[usize],
+    ys: &[usize],
+    x: &Side,
+    y: &Side,
+    weight: &[f32],
+    p: &Params,
+) -> Vec<Bead> {
+    let (n, m) = (xs.len(), ys.len());
+    if n == 0 || m == 0 {
+        return xs
+            .iter()
+            .map(|&i| lone(i..i + 1, 0..0))
+            .chain(ys.iter().map(|&j| lone(0..0, j..j + 1)))
+            .collect();
+    }
+    // A band of columns around the diagonal for each row, wide enough to cross it.
+    let slope = m as f64 / n as f64;
+    let full = (n + 1) * (m + 1) <= p.max_cells;
+    let half = if full {
+        m + 1
+    } else {
+        (p.max_cells / (n + 1) / 2).max(slope.ceil() as usize + 3)
+    };
+    let band = |r: usize| -> (usize, usize) {
+        let centre = (r as f64 * slope).round() as usize;
+        (centre.saturating_sub(half), (centre + half).min(m))
+    };
+    let rows: Vec<(usize, usize)> = (0..=n).map(band).collect();
+    let mut offsets = Vec::with_capacity(n + 2);
+    let mut total = 0;
+    for &(lo, hi) in &rows {
+        offsets.push(total);
+        total += hi - lo + 1;
+    }
+    let mut cost = vec![INF; total];
+    let mut back = vec![u8::MAX; total];
+    let at = |r: usize, j: usize| -> Option<usize> {
+        let (lo, hi) = rows[r];
+        (lo..=hi).contains(&j).then(|| offsets[r] + j - lo)
+    };
+    // Where each global y sentence stands in `ys`, for reading postings.
+    let y_first = ys[0];
+    let y_last = ys[m - 1];
+    let mut local = vec![u32::MAX; y_last - y_first + 1];
+    for (k, &g) in ys.iter().enumerate() {
+        local[g - y_first] = k as u32;
+    }
+    // Shared weight of x sentence `xs[r]` with each column's y sentence, two rows kept.
+    let mut shared_rows: [(usize, Vec<f32>); 2] = [(0, Vec::new()), (0, Vec::new())];
+    let fill = |r: usize, out: &mut (usize, Vec<f32>)| {
+        let (lo, hi) = (rows[r + 1].0.saturating_sub(2), rows[r + 1].1.min(m));
+        out.0 = lo;
+        out.1.clear();
+        out.1.resize(hi - lo + 1, 0.0);
+        if hi == lo {
+            return;
+        }
+        let (g_lo, g_hi) = (ys[lo], ys[hi - 1]);
+        for &t in &x.bags[xs[r]] {
+            let w = weight.get(t as usize).copied().unwrap_or(0.0);
+            if w == 0.0 {
+                continue;
+            }
+            let list = &y.postings[t as usize];
+            let start = list.partition_point(|&g| (g as usize) < g_lo);
+            for &g in list.get(start..).unwrap_or(&[]) {
+                let g = g as usize;
+                if g > g_hi {
+                    break;
+                }
+                let k = local[g - y_first];
+                if k != u32::MAX
+                    && let Some(slot) = out.1.get_mut((k as usize).wrapping_sub(lo))
+                {
+                    *slot += w;
+                }
+            }
+        }
+    };
+    let get_shared = |rows: &[(usize, Vec<f32>); 2], which: usize, k: usize| -> f32 {
+        let (lo, v) = &rows[which];
+        k.checked_sub(*lo)
+            .and_then(|i| v.get(i))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    cost[0] = 0.0;
+    for (r, &(lo, hi)) in rows.iter().enumerate() {
+        if r >= 1 {
+            shared_rows.swap(0, 1);
+            fill(r - 1, &mut shared_rows[1]);
+        }
+        for j in lo..=hi {
+            let Some(here) = at(r, j) else { continue };
+            if r == 0 && j == 0 {
+                continue;
+            }
+            let mut best = (INF, u8::MAX);
+            for (k, &(dr, dc)) in MOVES.iter().enumerate() {
+                if dr > r || dc > j {
+                    continue;
+                }
+                let Some(from) = at(r - dr, j - dc) else {
+                    continue;
+                };
+                let base = cost[from];
+                if base == INF {
+                    continue;
+                }
+                let xr = r - dr..r;
+                let yr = j - dc..j;
+                let bead = if dc == 0 {
+                    p.skip_x
+                } else if dr == 0 {
+                    p.skip_y
+                } else if !adjacent(xs, &xr) || !adjacent(ys, &yr) {
+                    INF
+                } else {
+                    let mut s = 0.0;
+                    for rr in xr.clone() {
+                        let which = if rr + 1 == r { 1 } else { 0 };
+                        for c in yr.clone() {
+                            s += get_shared(&shared_rows, which, c);
+                        }
+                    }
+                    bead_cost(xs, &xr, ys, &yr, x, y, s, p).0 + PRIOR[k]
+                };
+                if base + bead < best.0 {
+                    best = (base + bead, k as u8);
+                }
+            }
+            cost[here] = best.0;
+            back[here] = best.1;
+        }
+    }
+    // Trace back from the corner.
+    let mut beads = Vec::new();
+    let (mut r, mut j) = (n, m);
+    while r > 0 || j > 0 {
+        let Some(k) = at(r, j)
+            .map(|i| back[i] as usize)
+            .filter(|&k| k < MOVES.len())
+        else {
+            break;
+        };
+        let (dr, dc) = MOVES[k];
+        let xr = r - dr..r;
+        let yr = j - dc..j;
+        let gx = xs.get(xr.start).map_or(0..0, |&g| g..g + dr);
+        let gy = ys.get(yr.start).map_or(0..0, |&g| g..g + dc);
+        let (gx, gy) = (
+            if dr == 0 { 0..0 } else { gx },
+            if dc == 0 { 0..0 } else { gy },
+        );
+        beads.push(if dr == 0 || dc == 0 {
+            lone(gx, gy)
+        } else {
+            let s: f32 = gx
+                .clone()
+                .flat_map(|a| gy.clone().map(move |b| (a, b)))
+                .map(|(a, b)| shared(&x.bags[a], &y.bags[b], weight))
+                .sum();
+            let (_, length_p, sim) = bead_cost(xs, &xr, ys, &yr, x, y, s, p);
+            Bead {
+                x: gx,
+                y: gy,
+                length_p,
+                sim,
+            }
+        });
+        r -= dr;
+        j -= dc;
+    }
+    beads.reverse();
+    beads
+}
+
+fn lone(x: Range<usize>, y: Range<usize>) -> Bead {
+    Bead {
+        x,
+        y,
+        length_p: 0.0,
+        sim: 0.0,
+    }
+}
+
+/// Whether the local range maps to consecutive global sentences.
+fn adjacent(list: &[usize], r: &Range<usize>) -> bool {
+    r.len() < 2 || list[r.end - 1] == list[r.start] + r.len() - 1
+}
+
+/// A bead's cost without its prior, its length agreement and its similarity.
+#[allow(clippy::too_many_arguments)]
+fn bead_cost(
+    xs: &[usize],
+    xr: &Range<usize>,
+    ys: &[usize],
+    yr: &Range<usize>,
+    x: &Side,
+    y: &Side,
+    shared: f32,
+    p: &Params,
+) -> (f32, f32, f32) {
+    let sum = |list: &[usize], r: &Range<usize>, v: &[f32]| -> f32 {
+        list[r.clone()].iter().map(|&g| v[g]).sum()
+    };
+    let (lx, ly) = (sum(xs, xr, x.len), sum(ys, yr, y.len));
+    let (wx, wy) = (sum(xs, xr, x.total), sum(ys, yr, y.total));
+    let (length_p, length_cost) = length_fit(lx, ly, p.ratio);
+    let sim = similarity(shared, wx, wy);
+    let against = if shared == 0.0 && wx > 0.0 && wy > 0.0 {
+        p.mismatch * (wx.min(wy) / 4.0).min(1.0)
+    } else {
+        0.0
+    };
+    let blind = if sim < 0.05 { p.blind } else { 0.0 };
+    (length_cost - p.bonus * sim + against + blind, length_p, sim)
+}

@@ -1,0 +1,502 @@
+//! Parallel reading: every passage of one document beside its counterpart in another,
+//! computed from the text alone and refined by what curators wrote. Sentences (segment),
+//! tokens that survive translation (cognates), a chain of sure links (chain: pins,
+//! annotations, anchors), and between them a length-based programme (dp); then passages
+//! left alone next to a pair join it when that fits better (absorb).
+
+mod absorb;
+mod chain;
+pub mod cognates;
+mod dp;
+pub mod pins;
+pub mod segment;
+
+use std::ops::Range;
+
+use crate::engine::model::Corpus;
+use chain::{Candidate, heaviest_chain};
+use cognates::{Bags, Mode, bags};
+use dp::{Bead, Params, Side, align_gap, length_fit, shared, similarity};
+
+pub use pins::Pin;
+
+/// What put a pair together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum By {
+    /// A curator's pin (`pins:` in a brief).
+    Pin,
+    /// An annotation quoted in both documents.
+    Annotation,
+    /// Numbers, codes, names or words the two passages share.
+    Anchor,
+    /// Lengths alone, between anchors (or a passage left without counterpart).
+    Length,
+}
+
+impl By {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            By::Pin => "pin",
+            By::Annotation => "annotation",
+            By::Anchor => "anchor",
+            By::Length => "length",
+        }
+    }
+}
+
+/// One row of an alignment: sentences of A beside sentences of B; either may be empty (a
+/// passage without counterpart).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    /// Indexes into `Alignment::a_sentences`.
+    pub a: Range<usize>,
+    /// Indexes into `Alignment::b_sentences`.
+    pub b: Range<usize>,
+    /// Confidence, 0..1.
+    pub score: f32,
+    pub by: By,
+}
+
+/// The alignment of two texts: their sentences (byte ranges) and the pairs, in the order
+/// of A (a passage only in B stands where it falls between A's passages).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alignment {
+    pub a_sentences: Vec<Range<usize>>,
+    pub b_sentences: Vec<Range<usize>>,
+    pub pairs: Vec<Pair>,
+}
+
+/// A link a curator made between two places (byte ranges of A and B).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub a: Range<usize>,
+    pub b: Range<usize>,
+    pub by: By,
+}
+
+impl Alignment {
+    /// The byte range of sentences `r` of A (or B when `side_b`), `None` when empty.
+    pub fn span(&self, r: &Range<usize>, side_b: bool) -> Option<Range<usize>> {
+        let sentences = if side_b {
+            &self.b_sentences
+        } else {
+            &self.a_sentences
+        };
+        let first = sentences.get(r.start)?;
+        let last = sentences.get(r.end.checked_sub(1)?)?;
+        (r.end > r.start).then_some(first.start..last.end)
+    }
+
+    /// The pair whose passage in A (or B) holds byte `offset`, or the next one after it.
+    pub fn pair_at(&self, offset: usize, side_b: bool) -> Option<&Pair> {
+        let sentences = if side_b {
+            &self.b_sentences
+        } else {
+            &self.a_sentences
+        };
+        let k = sentences.partition_point(|s| s.end <= offset);
+        let k = k.min(sentences.len().checked_sub(1)?);
+        self.pairs.iter().find(|p| {
+            let r = if side_b { &p.b } else { &p.a };
+            r.contains(&k)
+        })
+    }
+}
+
+/// Which tokens two documents can share, from their language tags.
+pub fn mode_for(lang_a: &str, lang_b: &str) -> Mode {
+    let primary = |l: &str| {
+        l.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let (a, b) = (primary(lang_a), primary(lang_b));
+    if a != b && !a.is_empty() && !b.is_empty() && a != "?" && b != "?" {
+        Mode::Cognates
+    } else {
+        Mode::Words
+    }
+}
+
+/// Aligns documents `a` and `b` of the corpus, with its pins and shared annotations.
+pub fn align_documents(corpus: &Corpus, a: usize, b: usize) -> Alignment {
+    let (Some(da), Some(db)) = (corpus.documents.get(a), corpus.documents.get(b)) else {
+        return Alignment::default();
+    };
+    let mut links = Vec::new();
+    for pin in &corpus.pins {
+        if (pin.a.doc, pin.b.doc) == (a, b) {
+            links.push(Link {
+                a: pin.a.range.clone(),
+                b: pin.b.range.clone(),
+                by: By::Pin,
+            });
+        } else if (pin.a.doc, pin.b.doc) == (b, a) {
+            links.push(Link {
+                a: pin.b.range.clone(),
+                b: pin.a.range.clone(),
+                by: By::Pin,
+            });
+        }
+    }
+    for ann in &corpus.annotations {
+        let places = |doc: usize| {
+            ann.quotes
+                .iter()
+                .filter_map(move |q| q.anchor.as_ref().ok().filter(|x| x.doc == doc))
+        };
+        for qa in places(a) {
+            for qb in places(b) {
+                links.push(Link {
+                    a: qa.range.clone(),
+                    b: qb.range.clone(),
+                    by: By::Annotation,
+                });
+            }
+        }
+    }
+    let mode = mode_for(da.lang(), db.lang());
+    align_texts(da.text.as_str(), db.text.as_str(), &links, mode)
+}
+
+/// Postings cap for finding anchors: a token in more sentences than this is too common.
+const ANCHOR_POSTINGS: usize = 64;
+/// Cells of one gap's programme at most (about 5 bytes each).
+const MAX_CELLS: usize = 4_000_000;
+
+/// Aligns two texts, given links curators made between them.
+pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
+    let sa = segment::sentences(a);
+    let sb = segment::sentences(b);
+    let bags = bags(a, &sa, b, &sb, mode);
+    let len = |text: &str, s: &[Range<usize>]| -> Vec<f32> {
+        s.iter()
+            .map(|r| text.get(r.clone()).map_or(0, |t| t.chars().count()) as f32)
+            .collect()
+    };
+    let (len_a, len_b) = (len(a, &sa), len(b, &sb));
+    let vocab = bags.weight.len();
+    let (post_a, post_b) = (postings(&bags.a, vocab), postings(&bags.b, vocab));
+    let (pins, mut candidates): (Vec<Candidate>, Vec<Candidate>) = curated(links, &sa, &sb, &bags)
+        .into_iter()
+        .partition(|c| c.by == By::Pin);
+    candidates.extend(anchors(&bags, &post_b));
+    let (mut chain, off) = heaviest_chain(candidates, sb.len());
+    let (mut used_a, mut used_b) = (vec![false; sa.len()], vec![false; sb.len()]);
+    let mark = |c: &Candidate, ua: &mut [bool], ub: &mut [bool]| {
+        c.a.clone().for_each(|i| ua[i] = true);
+        c.b.clone().for_each(|j| ub[j] = true);
+    };
+    // Pins always hold (the first of two that overlap); chain links they overlap give
+    // way. A pin in order with the chain joins it, one across it moved.
+    let mut moved: Vec<Candidate> = Vec::new();
+    let mut held: Vec<Candidate> = Vec::new();
+    for pin in pins {
+        if !held.iter().any(|h| overlaps(h, &pin)) {
+            chain.retain(|c| !overlaps(c, &pin));
+            held.push(pin);
+        }
+    }
+    for pin in held {
+        let k = chain.partition_point(|c| c.a.start < pin.a.start);
+        let after_prev = k == 0 || chain[k - 1].b.end <= pin.b.start;
+        let before_next = chain.get(k).is_none_or(|c| pin.b.end <= c.b.start);
+        if after_prev && before_next {
+            chain.insert(k, pin);
+        } else {
+            moved.push(pin);
+        }
+    }
+    chain
+        .iter()
+        .chain(&moved)
+        .for_each(|c| mark(c, &mut used_a, &mut used_b));
+    // Sure links that moved, heaviest first, where their sentences are free.
+    let mut rest: Vec<&Candidate> = off
+        .iter()
+        .filter(|c| c.by == By::Annotation || (c.by == By::Anchor && c.sim >= 0.5))
+        .collect();
+    rest.sort_by(|x, y| y.weight.total_cmp(&x.weight));
+    for c in rest {
+        if c.a.clone().all(|i| !used_a[i]) && c.b.clone().all(|j| !used_b[j]) {
+            mark(c, &mut used_a, &mut used_b);
+            moved.push(c.clone());
+        }
+    }
+    let ratio = ratio(&chain, &len_a, &len_b);
+    let params = Params {
+        ratio,
+        skip_x: skip_cost(&len_a, &len_b, ratio),
+        skip_y: skip_cost(&len_b, &len_a, 1.0 / ratio),
+        bonus: if mode == Mode::Words { 10.0 } else { 6.0 },
+        mismatch: if mode == Mode::Words { 0.0 } else { 2.0 },
+        blind: 4.0 * unmatched(&len_a, &len_b, ratio).max(unmatched(&len_b, &len_a, 1.0 / ratio)),
+        max_cells: MAX_CELLS,
+    };
+    let side_a = Side {
+        len: &len_a,
+        bags: &bags.a,
+        total: &bags.total_a,
+        postings: &post_a,
+    };
+    let side_b = Side {
+        len: &len_b,
+        bags: &bags.b,
+        total: &bags.total_b,
+        postings: &post_b,
+    };
+    let mut beads: Vec<(Bead, Option<By>)> = Vec::new();
+    let mut from = (0, 0);
+    let ends = Candidate {
+        a: sa.len()..sa.len(),
+        b: sb.len()..sb.len(),
+        by: By::Length,
+        sim: 0.0,
+        weight: 0.0,
+    };
+    for c in chain.iter().chain(std::iter::once(&ends)) {
+        let xs: Vec<usize> = (from.0..c.a.start).filter(|&i| !used_a[i]).collect();
+        let ys: Vec<usize> = (from.1..c.b.start).filter(|&j| !used_b[j]).collect();
+        let gap = if xs.len() >= ys.len() {
+            align_gap(&xs, &ys, &side_a, &side_b, &bags.weight, &params)
+        } else {
+            let flipped = Params {
+                ratio: 1.0 / params.ratio,
+                skip_x: params.skip_y,
+                skip_y: params.skip_x,
+                ..params
+            };
+            let mut beads = align_gap(&ys, &xs, &side_b, &side_a, &bags.weight, &flipped);
+            beads
+                .iter_mut()
+                .for_each(|b| std::mem::swap(&mut b.x, &mut b.y));
+            beads
+        };
+        beads.extend(gap.into_iter().map(|b| (b, None)));
+        if c.a.end > c.a.start || c.b.end > c.b.start {
+            beads.push((fixed(c, &side_a, &side_b, &bags, params.ratio), Some(c.by)));
+        }
+        from = (c.a.end.max(from.0), c.b.end.max(from.1));
+    }
+    let in_sequence = beads.len();
+    for c in &moved {
+        beads.push((fixed(c, &side_a, &side_b, &bags, params.ratio), Some(c.by)));
+    }
+    absorb::absorb(&mut beads, &side_a, &side_b, &bags.weight, &params);
+    Alignment {
+        pairs: order(beads, in_sequence),
+        a_sentences: sa,
+        b_sentences: sb,
+    }
+}
+
+fn overlaps(x: &Candidate, y: &Candidate) -> bool {
+    let meet = |p: &Range<usize>, q: &Range<usize>| p.start < q.end && q.start < p.end;
+    meet(&x.a, &y.a) || meet(&x.b, &y.b)
+}
+
+/// For each token, the sorted sentences that hold it.
+fn postings(bags: &[Vec<u32>], vocab: usize) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::new(); vocab];
+    for (k, bag) in bags.iter().enumerate() {
+        for &t in bag {
+            out[t as usize].push(k as u32);
+        }
+    }
+    out
+}
+
+/// The sentences `[first, last]` that a byte range touches.
+fn sentence_range(s: &[Range<usize>], r: &Range<usize>) -> Option<Range<usize>> {
+    let first = s.partition_point(|x| x.end <= r.start);
+    let last = s.partition_point(|x| x.start < r.end.max(r.start + 1));
+    (first < last).then_some(first..last)
+}
+
+/// Curators' links as candidates: pins outweigh everything, annotations all anchors.
+fn curated(
+    links: &[Link],
+    sa: &[Range<usize>],
+    sb: &[Range<usize>],
+    bags: &Bags,
+) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for link in links {
+        let (Some(a), Some(b)) = (sentence_range(sa, &link.a), sentence_range(sb, &link.b)) else {
+            continue;
+        };
+        let sim = range_sim(&a, &b, bags);
+        let weight = match link.by {
+            By::Pin => 1e6,
+            _ => 1e3 + 10.0 * f64::from(sim),
+        };
+        if let Some(same) = out.iter_mut().find(|c| c.a == a && c.b == b) {
+            same.weight = same.weight.max(weight) + 1.0;
+            same.by = same.by.min(link.by);
+            continue;
+        }
+        out.push(Candidate {
+            a,
+            b,
+            by: link.by,
+            sim,
+            weight,
+        });
+    }
+    out
+}
+
+fn range_sim(a: &Range<usize>, b: &Range<usize>, bags: &Bags) -> f32 {
+    let mut s = 0.0;
+    for i in a.clone() {
+        for j in b.clone() {
+            s += shared(&bags.a[i], &bags.b[j], &bags.weight);
+        }
+    }
+    let wa: f32 = a.clone().map(|i| bags.total_a[i]).sum();
+    let wb: f32 = b.clone().map(|j| bags.total_b[j]).sum();
+    similarity(s, wa, wb)
+}
+
+/// Sentences that are each other's best match by shared tokens, and clearly so.
+fn anchors(bags: &Bags, post_b: &[Vec<u32>]) -> Vec<Candidate> {
+    let nb = bags.b.len();
+    let mut acc = vec![0.0f32; nb];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut best_a: Vec<(f32, usize)> = vec![(0.0, usize::MAX); bags.a.len()];
+    let mut best_b: Vec<(f32, usize)> = vec![(0.0, usize::MAX); nb];
+    let cap = ANCHOR_POSTINGS.max(nb / 100);
+    for (i, bag) in bags.a.iter().enumerate() {
+        for &t in bag {
+            let list = &post_b[t as usize];
+            let w = bags.weight[t as usize];
+            if list.len() > cap || w == 0.0 {
+                continue;
+            }
+            for &j in list {
+                if acc[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j as usize] += w;
+            }
+        }
+        for j in touched.drain(..) {
+            let j = j as usize;
+            let s = std::mem::take(&mut acc[j]);
+            let sim = similarity(s, bags.total_a[i], bags.total_b[j]);
+            if s >= 3.0 && sim > best_a[i].0 {
+                best_a[i] = (sim, j);
+            }
+            if s >= 3.0 && sim > best_b[j].0 {
+                best_b[j] = (sim, i);
+            }
+        }
+    }
+    let floor = 0.3;
+    best_a
+        .iter()
+        .enumerate()
+        .filter(|&(i, &(sim, j))| j != usize::MAX && best_b[j].1 == i && sim >= floor)
+        .map(|(i, &(sim, j))| Candidate {
+            a: i..i + 1,
+            b: j..j + 1,
+            by: By::Anchor,
+            sim,
+            weight: f64::from(sim),
+        })
+        .collect()
+}
+
+/// The expected length of B per character of A: the median over one-to-one chain links,
+/// else 1.
+fn ratio(chain: &[Candidate], len_a: &[f32], len_b: &[f32]) -> f32 {
+    let mut r: Vec<f32> = chain
+        .iter()
+        .filter(|c| c.a.len() == 1 && c.b.len() == 1 && len_a[c.a.start] > 0.0)
+        .map(|c| len_b[c.b.start] / len_a[c.a.start])
+        .collect();
+    if r.len() < 3 {
+        return 1.0;
+    }
+    r.sort_by(f32::total_cmp);
+    r[r.len() / 2].clamp(0.25, 4.0)
+}
+
+/// The cost of leaving a sentence of X alone: low where X is much longer than Y would
+/// make it (a condensed translation leaves much of X without counterpart), else that of
+/// Gale and Church's deletions.
+fn skip_cost(len_x: &[f32], len_y: &[f32], ratio: f32) -> f32 {
+    (-unmatched(len_x, len_y, ratio).max(0.08).ln()).clamp(0.7, 4.6)
+}
+
+/// The share of X's length that Y, shorter, cannot cover.
+fn unmatched(len_x: &[f32], len_y: &[f32], ratio: f32) -> f32 {
+    let (lx, ly): (f32, f32) = (len_x.iter().sum(), len_y.iter().sum());
+    if lx > 0.0 {
+        (1.0 - ly / (ratio * lx)).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// A chain link or moved link as a bead, with its measures.
+fn fixed(c: &Candidate, a: &Side, b: &Side, bags: &Bags, ratio: f32) -> Bead {
+    let la: f32 = c.a.clone().map(|i| a.len[i]).sum();
+    let lb: f32 = c.b.clone().map(|j| b.len[j]).sum();
+    Bead {
+        x: c.a.clone(),
+        y: c.b.clone(),
+        length_p: length_fit(la, lb, ratio).0,
+        sim: range_sim(&c.a, &c.b, bags),
+    }
+}
+
+/// Beads as pairs with scores, in the order of A; a passage only in B stands before the
+/// A passage that follows it in its gap. `beads[..in_sequence]` are in path order; the
+/// rest moved. A bead emptied by `absorb` is dropped.
+fn order(beads: Vec<(Bead, Option<By>)>, in_sequence: usize) -> Vec<Pair> {
+    let mut next_a = usize::MAX;
+    let mut keyed: Vec<((usize, u8, usize), Pair)> = Vec::with_capacity(beads.len());
+    for (k, (bead, by)) in beads.into_iter().enumerate().rev() {
+        if bead.x.is_empty() && bead.y.is_empty() {
+            continue;
+        }
+        if !bead.x.is_empty() && k < in_sequence {
+            next_a = bead.x.start;
+        }
+        let key = if bead.x.is_empty() {
+            (next_a, 0, bead.y.start)
+        } else {
+            (bead.x.start, 1, bead.y.start)
+        };
+        keyed.push((key, score(&bead, by)));
+    }
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, p)| p).collect()
+}
+
+fn score(bead: &Bead, by: Option<By>) -> Pair {
+    let paired = !bead.x.is_empty() && !bead.y.is_empty();
+    let evidence = (bead.sim * 1.6).min(1.0);
+    let (score, by) = match by {
+        Some(By::Pin) => (1.0, By::Pin),
+        Some(By::Annotation) => (0.9 + 0.1 * evidence, By::Annotation),
+        _ if !paired => (0.0, By::Length),
+        _ if bead.sim >= 0.3 => (0.4 + 0.45 * evidence + 0.15 * bead.length_p, By::Anchor),
+        _ => {
+            let merged = if bead.x.len() + bead.y.len() > 2 {
+                0.8
+            } else {
+                1.0
+            };
+            (0.5 * bead.length_p * merged, By::Length)
+        }
+    };
+    Pair {
+        a: bead.x.clone(),
+        b: bead.y.clone(),
+        score: score.clamp(0.0, 1.0),
+        by,
+    }
+}

@@ -1,0 +1,258 @@
+//! Sentences of a document: Unicode sentence boundaries (UAX #29), made right for news
+//! reports in Vietnamese and Indonesian. A blank line always ends a sentence; a single line
+//! break ends one only where the line reads finished; abbreviations such as `No.` do not
+//! end one; an overlong run is cut at a space so that no passage grows without bound.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The longest passage, in bytes, before it is cut at a space (or a character).
+pub const MAX_SENTENCE: usize = 2_000;
+
+/// Words that end with a full stop without ending the sentence (compared case-sensitively
+/// after the stop is removed). `etc.` and `dll.` are left out: they usually end one.
+const ABBREVIATIONS: &[&str] = &[
+    "No", "Nr", "no", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "vs", "Jl", "Bpk", "Ny",
+    "Sdr", "Kab", "Kec", "Prov", "Rp", "hlm", "TP", "Tp", "TS", "PGS", "GS", "ThS", "Th.S", "TT",
+    "PV", "e.g", "i.e", "cf", "Co", "Ltd", "Inc", "Corp", "Gov", "Sen",
+];
+
+/// Byte ranges of the sentences of `text`, in order, without surrounding white space.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for para in paragraphs(text) {
+        let Some(slice) = text.get(para.clone()) else {
+            continue;
+        };
+        // Single line breaks become spaces for UAX #29 (one byte each: offsets hold); the
+        // ones that end a sentence are put back as cuts below.
+        let flat = slice.replace('\n', " ");
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        for (start, s) in flat.split_sentence_bound_indices() {
+            let range = para.start + start..para.start + start + s.len();
+            match pieces.last_mut() {
+                Some(last) if joins(text, last) => last.end = range.end,
+                _ => pieces.push(range),
+            }
+        }
+        for piece in pieces {
+            for line_piece in cut_at_finished_lines(text, piece) {
+                push_bounded(text, trim(text, line_piece), &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Runs of text between blank lines (a line holding only white space counts as blank).
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, start) {
+            (true, Some(s)) => {
+                out.push(s..offset);
+                start = None;
+            }
+            (false, None) => start = Some(offset),
+            _ => {}
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// Whether the break after `piece` is false: the piece ends with an abbreviation or an
+/// initial (`No.`, `J.`), or the next text starts lower case (UAX #29 breaks before a
+/// digit after `No. `).
+fn joins(text: &str, piece: &Range<usize>) -> bool {
+    let Some(s) = text.get(piece.clone()) else {
+        return false;
+    };
+    let s = s.trim_end();
+    let Some(body) = s.strip_suffix('.') else {
+        return false;
+    };
+    let word = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    if word.contains('\n') || word.is_empty() {
+        return false;
+    }
+    let initial = {
+        let mut chars = word.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+    };
+    initial || ABBREVIATIONS.contains(&word)
+}
+
+/// Splits a piece at single line breaks where the line before reads finished (it ends
+/// with sentence punctuation) or the next line does not continue it (it starts with a
+/// capital, a digit or a quote while the line before is short, as a headline is).
+fn cut_at_finished_lines(text: &str, piece: Range<usize>) -> Vec<Range<usize>> {
+    let Some(s) = text.get(piece.clone()) else {
+        return vec![piece];
+    };
+    if !s.trim_end().contains('\n') {
+        return vec![piece];
+    }
+    let mut out = Vec::new();
+    let mut start = piece.start;
+    let mut offset = piece.start;
+    let mut lines = s.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        offset += line.len();
+        let Some(next) = lines.peek() else { break };
+        let before = line.trim_end();
+        let finished = before.ends_with(['.', '!', '?', '…', ':', ';', '"', '”', ')'])
+            || (before.chars().count() < 60
+                && next
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"'));
+        if finished {
+            out.push(start..offset);
+            start = offset;
+        }
+    }
+    out.push(start..piece.end);
+    out
+}
+
+/// `range` without white space at either end.
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = text.get(range.clone()).unwrap_or("");
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    let start = range.start + lead;
+    start..(range.end - trail).max(start)
+}
+
+/// Pushes `range` (if not empty), cut into pieces of at most `MAX_SENTENCE` bytes at the
+/// last space before the limit, or at a character boundary when there is none.
+fn push_bounded(text: &str, mut range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    while range.end - range.start > MAX_SENTENCE {
+        let mut cut = range.start + MAX_SENTENCE;
+        while cut > range.start && !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = text.get(range.start..cut).unwrap_or("");
+        if let Some(space) = window.rfind(char::is_whitespace)
+            && space > MAX_SENTENCE / 2
+        {
+            cut = range.start + space;
+        }
+        if cut == range.start {
+            break;
+        }
+        out.push(trim(text, range.start..cut));
+        range = trim(text, cut..range.end);
+    }
+    if range.end > range.start {
+        out.push(range);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .into_iter()
+            .map(|r| text.get(r).unwrap_or("?"))
+            .collect()
+    }
+
+    #[test]
+    fn decimals_codes_and_numbers_stay_inside() {
+        assert_eq!(
+            split(
+                "Tăng trưởng từ 8,3-8,5% trong năm 2025. Nghị quyết 222/2025/QH15 về tài chính. Chỉ thị số 15-CT/TW của Ban Bí thư."
+            ),
+            [
+                "Tăng trưởng từ 8,3-8,5% trong năm 2025.",
+                "Nghị quyết 222/2025/QH15 về tài chính.",
+                "Chỉ thị số 15-CT/TW của Ban Bí thư."
+            ]
+        );
+        assert_eq!(
+            split("Rate 6.5% in 2024. Next."),
+            ["Rate 6.5% in 2024.", "Next."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_a_sentence() {
+        assert_eq!(
+            split(
+                "Resolusi Majelis Nasional No. 222/2025/QH15 tentang pusat keuangan. Beliau meminta."
+            ),
+            [
+                "Resolusi Majelis Nasional No. 222/2025/QH15 tentang pusat keuangan.",
+                "Beliau meminta."
+            ]
+        );
+        assert_eq!(
+            split("Ông J. Smith đến TP. Hồ Chí Minh. Xong."),
+            ["Ông J. Smith đến TP. Hồ Chí Minh.", "Xong."]
+        );
+    }
+
+    #[test]
+    fn quotes_ellipses_and_brackets() {
+        assert_eq!(
+            split(
+                "\"Chúng ta kiên định, hiệu quả\", Thủ tướng nêu rõ. Tinh thần \"chỉ bàn làm\". Tiếp tục..."
+            ),
+            [
+                "\"Chúng ta kiên định, hiệu quả\", Thủ tướng nêu rõ.",
+                "Tinh thần \"chỉ bàn làm\".",
+                "Tiếp tục..."
+            ]
+        );
+        assert_eq!(
+            split("Với Pakistan...; thúc đẩy (da giày,...) mở rộng. Hết."),
+            ["Với Pakistan...; thúc đẩy (da giày,...) mở rộng.", "Hết."]
+        );
+    }
+
+    #[test]
+    fn line_breaks_end_finished_lines_only() {
+        assert_eq!(
+            split("Headline\nThe text starts\nand goes on.\nNext paragraph.\n\nAnother."),
+            [
+                "Headline",
+                "The text starts\nand goes on.",
+                "Next paragraph.",
+                "Another."
+            ]
+        );
+    }
+
+    #[test]
+    fn hostile_shapes_are_bounded() {
+        let no_end = "kata ".repeat(5_000);
+        let parts = sentences(&no_end);
+        assert!(parts.iter().all(|r| r.len() <= MAX_SENTENCE), "{parts:?}");
+        assert_eq!(parts.first().map(|r| r.start), Some(0));
+        let no_space = "á".repeat(3_000);
+        let parts = sentences(&no_space);
+        assert!(
+            parts
+                .iter()
+                .all(|r| r.len() <= MAX_SENTENCE && no_space.get(r.clone()).is_some())
+        );
+        assert!(sentences("").is_empty());
+        assert!(sentences("\n\n \n").is_empty());
+        assert_eq!(sentences(&". ".repeat(1000)).len(), 1000);
+    }
+}

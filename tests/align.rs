@@ -1,0 +1,170 @@
+//! The aligner against hand alignments: the built-in pair (vi-gov beside id-vna) and pairs
+//! written for these tests (tests/fixtures/align/), with precision and recall floors the
+//! aligner meets; and the properties every alignment has.
+
+use std::collections::BTreeSet;
+
+use briefing::engine::align::cognates::Mode;
+use briefing::engine::align::{Alignment, By, Link, align_documents, align_texts, mode_for};
+use briefing::engine::{CorpusSource, load};
+
+/// Gold links as (sentence of A, sentence of B), from `snippet A => snippet B` lines.
+fn gold(spec: &str, a: &str, b: &str, al: &Alignment) -> BTreeSet<(usize, usize)> {
+    let find = |text: &str, sentences: &[std::ops::Range<usize>], snippet: &str| -> usize {
+        let hits: Vec<usize> = text.match_indices(snippet).map(|(i, _)| i).collect();
+        assert_eq!(hits.len(), 1, "snippet {snippet:?} must stand once");
+        sentences
+            .iter()
+            .position(|s| s.contains(&hits[0]))
+            .unwrap_or_else(|| panic!("{snippet:?} is in no sentence"))
+    };
+    spec.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (x, y) = l.split_once(" => ").expect("a link is `A => B`");
+            (
+                find(a, &al.a_sentences, x.trim()),
+                find(b, &al.b_sentences, y.trim()),
+            )
+        })
+        .collect()
+}
+
+/// Every (sentence of A, sentence of B) that a pair puts together.
+fn links(al: &Alignment) -> BTreeSet<(usize, usize)> {
+    al.pairs
+        .iter()
+        .flat_map(|p| {
+            p.a.clone()
+                .flat_map(move |i| p.b.clone().map(move |j| (i, j)))
+        })
+        .collect()
+}
+
+fn precision_recall(
+    found: &BTreeSet<(usize, usize)>,
+    gold: &BTreeSet<(usize, usize)>,
+) -> (f64, f64) {
+    let hit = found.intersection(gold).count() as f64;
+    (
+        hit / found.len().max(1) as f64,
+        hit / gold.len().max(1) as f64,
+    )
+}
+
+/// The properties of any alignment: each sentence in exactly one pair per side, pairs
+/// in the order of A, ranges inside the documents, scores in 0..1.
+fn assert_well_formed(al: &Alignment) {
+    let mut seen_a = vec![0; al.a_sentences.len()];
+    let mut seen_b = vec![0; al.b_sentences.len()];
+    let mut last_a = 0;
+    for p in &al.pairs {
+        assert!(!(p.a.is_empty() && p.b.is_empty()), "an empty pair: {p:?}");
+        assert!((0.0..=1.0).contains(&p.score), "{p:?}");
+        p.a.clone().for_each(|i| seen_a[i] += 1);
+        p.b.clone().for_each(|j| seen_b[j] += 1);
+        if !p.a.is_empty() {
+            assert!(p.a.start >= last_a, "pairs out of A's order at {p:?}");
+            last_a = p.a.start;
+        }
+    }
+    assert!(
+        seen_a.iter().all(|&n| n == 1),
+        "A sentences used {seen_a:?}"
+    );
+    assert!(
+        seen_b.iter().all(|&n| n == 1),
+        "B sentences used {seen_b:?}"
+    );
+}
+
+#[test]
+fn the_built_in_pair_against_a_hand_alignment() {
+    let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
+    let a = corpus.document_by_id("vi-gov").expect("vi-gov");
+    let b = corpus.document_by_id("id-vna").expect("id-vna");
+    let (ta, tb) = (
+        corpus.documents[a].text.as_str(),
+        corpus.documents[b].text.as_str(),
+    );
+    let spec =
+        std::fs::read_to_string("tests/fixtures/align/hand-vi-gov-id-vna.txt").expect("fixture");
+
+    let with_briefs = align_documents(&corpus, a, b);
+    assert_well_formed(&with_briefs);
+    let hand = gold(&spec, ta, tb, &with_briefs);
+    let (p, r) = precision_recall(&links(&with_briefs), &hand);
+    eprintln!("vi-gov/id-vna with the briefs' annotations: precision {p:.2}, recall {r:.2}");
+    assert!(p >= 0.75 && r >= 0.6, "precision {p:.2}, recall {r:.2}");
+
+    // From the text alone (no annotation, no pin): lower, and still mostly right.
+    let alone = align_texts(ta, tb, &[], mode_for("vi", "id"));
+    assert_well_formed(&alone);
+    let (p, r) = precision_recall(&links(&alone), &gold(&spec, ta, tb, &alone));
+    eprintln!("vi-gov/id-vna from the text alone: precision {p:.2}, recall {r:.2}");
+    assert!(p >= 0.25 && r >= 0.2, "precision {p:.2}, recall {r:.2}");
+}
+
+#[test]
+fn every_pair_of_built_in_documents_is_well_formed_and_deterministic() {
+    let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
+    for a in 0..corpus.documents.len() {
+        for b in 0..corpus.documents.len() {
+            let first = align_documents(&corpus, a, b);
+            assert_well_formed(&first);
+            assert_eq!(first, align_documents(&corpus, a, b));
+        }
+    }
+}
+
+#[test]
+fn a_pin_holds_even_against_the_text() {
+    let a = "Alpha 15-CT/TW of 2019. Beta 16-CT/TW of 2020. Gamma 17-CT/TW of 2021.";
+    let b = "Uno 15-CT/TW, 2019. Dos 16-CT/TW, 2020. Tres 17-CT/TW, 2021.";
+    let at = |t: &str, s: &str| {
+        let i = t.find(s).expect("in text");
+        i..i + s.len()
+    };
+    // Pinned across the grain: the first of A with the last of B.
+    let pin = Link {
+        a: at(a, "Alpha"),
+        b: at(b, "Tres"),
+        by: By::Pin,
+    };
+    let al = align_texts(a, b, &[pin], Mode::Cognates);
+    assert_well_formed(&al);
+    let pinned = al
+        .pairs
+        .iter()
+        .find(|p| p.by == By::Pin)
+        .expect("the pin is a pair");
+    assert_eq!(
+        (pinned.a.clone(), pinned.b.clone(), pinned.score),
+        (0..1, 2..3, 1.0)
+    );
+    // The rest still follows the codes.
+    assert!(
+        al.pairs
+            .iter()
+            .any(|p| p.a == (1..2) && p.b == (1..2) && p.by == By::Anchor),
+        "{al:?}"
+    );
+}
+
+#[test]
+fn hostile_shapes_end_quickly_and_well_formed() {
+    let tiny = "Ya. ".repeat(100_000);
+    let other = "Tak. ".repeat(50_000);
+    let al = align_texts(&tiny, &other, &[], Mode::Words);
+    assert_well_formed(&al);
+    assert_eq!(al.a_sentences.len(), 100_000);
+
+    let no_ends = "kata ".repeat(200_000);
+    let al = align_texts(&no_ends, "Satu. Dua.", &[], Mode::Cognates);
+    assert_well_formed(&al);
+
+    let al = align_texts("", "Only B.", &[], Mode::Words);
+    assert_well_formed(&al);
+    assert_eq!(al.pairs.len(), 1);
+    assert!(align_texts("", "", &[], Mode::Words).pairs.is_empty());
+}
