@@ -4,11 +4,13 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use briefing::engine::align::align_documents;
+use briefing::engine::clean::{Line, clean_os};
+use briefing::engine::print::Format;
 use briefing::engine::print::aligned::{self, AlignedView};
-use briefing::engine::{Corpus, CorpusSource, atomic, load};
+use briefing::engine::{Corpus, CorpusSource, atomic, guard, load};
 
-use crate::Failure;
 use crate::cli::FormatArg;
+use crate::{Failure, stdout_was_closed};
 
 /// Aligns `ids.0` with `ids.1` (or its parallel document) and writes it.
 pub fn run(
@@ -18,14 +20,20 @@ pub fn run(
     width: u16,
     output: Option<&Path>,
 ) -> Result<(), Failure> {
+    let output = output.filter(|o| o.as_os_str() != "-");
+    if let Some(reason) = output.and_then(|path| guard::into_corpus(source, path)) {
+        return Err(Failure::Unusable(format!(
+            "{reason}: align never writes into its corpus; give -o a path outside seeds/ and briefs/"
+        )));
+    }
     let corpus = load(source)?;
     let a = find(&corpus, ids.0)?;
     let b = match ids.1 {
         Some(id) => find(&corpus, id)?,
         None => corpus.partner(a).ok_or_else(|| {
             Failure::Unusable(format!(
-                "`{}` has no parallel document; name the second one: briefing align {} ID",
-                ids.0, ids.0
+                "`{0}` has no parallel document; name the second one: briefing align {0} ID",
+                Line(ids.0)
             ))
         })?,
     };
@@ -35,18 +43,26 @@ pub fn run(
         b: &corpus.documents[b],
         alignment: &alignment,
     };
-    let write = |out: &mut dyn Write| match format {
-        FormatArg::Text => aligned::text(&view, usize::from(width), out),
-        FormatArg::Markdown => aligned::markdown(&view, 1, out),
-        FormatArg::Html => aligned::html_page(&view, out),
-        FormatArg::Json => aligned::json(&view, out),
+    let format = match format {
+        FormatArg::Text => Format::Text,
+        FormatArg::Markdown => Format::Markdown,
+        FormatArg::Html => Format::Html,
+        FormatArg::Json => Format::Json,
     };
+    let width = usize::from(width);
     match output {
-        Some(path) => atomic::write_atomically(path, |w| write(w))
-            .map_err(|e| Failure::Unusable(format!("{}: {e}", path.display()))),
+        Some(path) => atomic::write_atomically(path, atomic::Links::Follow, |w| {
+            aligned::write(&view, format, width, w)
+        })
+        .map_err(|e| Failure::Unusable(format!("{}: {e}", clean_os(path.as_os_str())))),
         None => {
+            if stdout_was_closed() {
+                return Err(Failure::Output(io::Error::from_raw_os_error(9)));
+            }
             let mut out = BufWriter::new(io::stdout().lock());
-            crate::stdout_result(write(&mut out).and_then(|()| out.flush()))
+            aligned::write(&view, format, width, &mut out)
+                .and_then(|()| out.flush())
+                .map_err(Failure::Output)
         }
     }
 }
@@ -61,8 +77,8 @@ fn find(corpus: &Corpus, id: &str) -> Result<usize, Failure> {
             ids.sort_unstable();
             Failure::Unusable(format!(
                 "no document `{}`; documents are: {}",
-                briefing::engine::load::printable(id),
-                ids.join(", ")
+                Line(id),
+                Line(&ids.join(", "))
             ))
         })
 }

@@ -273,7 +273,7 @@ fn a_misspelt_key_is_an_error_at_every_depth() {
         (
             "summary: Two",
             "sumary: Two",
-            "3:1: error: unknown field `sumary`, expected one of `title`, `date`, `summary`, `documents`, `topics`, `figures`, `themes`",
+            "3:1: error: unknown field `sumary`, expected one of `title`, `date`, `summary`, `documents`, `topics`, `figures`, `themes`, `pins`",
         ),
         (
             "    lang: id\n",

@@ -253,6 +253,6 @@ mod tests {
         );
         assert!(sentences("").is_empty());
         assert!(sentences("\n\n \n").is_empty());
-        assert_eq!(sentences(&". ".repeat(1000)).len(), 1000);
+        assert_eq!(sentences(&"Ya. ".repeat(1000)).len(), 1000);
     }
 }

@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use super::html::esc;
 use super::markdown::inline;
-use super::one_line;
+use super::{Format, one_line};
 use crate::engine::align::{Alignment, Pair};
+use crate::engine::clean::{CleanWriter, Escape};
 use crate::engine::model::Document;
 use crate::engine::wrap::{display_width, wrap_str};
 
@@ -31,6 +32,29 @@ impl AlignedView<'_> {
     fn heading(doc: &Document) -> String {
         one_line(&format!("{} ({}) {}", doc.id(), doc.lang(), doc.title()))
     }
+}
+
+/// Writes the alignment in `format`, through the cleaner in the format's own notation
+/// (whatever a layout leaves raw, such as BiDi controls in a JSON string, is escaped).
+pub fn write(
+    view: &AlignedView,
+    format: Format,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let style = match format {
+        Format::Text | Format::Markdown => Escape::Visible,
+        Format::Html => Escape::Html,
+        Format::Json => Escape::Json,
+    };
+    let mut out = CleanWriter::new(out, style);
+    match format {
+        Format::Text => text(view, width, &mut out)?,
+        Format::Markdown => markdown(view, 1, &mut out)?,
+        Format::Html => html_page(view, &mut out)?,
+        Format::Json => json(view, &mut out)?,
+    }
+    out.finish().map(drop)
 }
 
 /// Two columns `width` wide in all, a passage without counterpart beside a blank.

@@ -70,7 +70,10 @@ fn yaml_error(shown: &str, e: &serde_yaml::Error) -> Finding {
             "a theme: a mapping with topics:, note:, quotes:",
         ),
         ("struct QuoteDecl", "a quote: a mapping with doc: and text:"),
-        ("struct PinDecl", "a pin: a mapping with quotes: (two) and note:"),
+        (
+            "struct PinDecl",
+            "a pin: a mapping with quotes: (two) and note:",
+        ),
         ("unit value", "nothing (null)"),
         ("type: sequence", "type: list"),
         ("expected a sequence", "expected a list"),
