@@ -96,6 +96,7 @@ pub enum Command {
         /// Compare the figures of each measure: targets, forecasts and results by period
         #[arg(long)]
         by_measure: bool,
+    },
     /// Align two documents passage by passage: each sentence beside its counterpart
     #[command(
         after_help = "B defaults to A's `parallel:` document. Pairs come from pins, shared annotations, \
