@@ -212,9 +212,17 @@ fn markdown_escapes_markup_and_pipes() {
         &PrintOptions::default(),
     );
     insta::assert_snapshot!("markdown_hostile", out);
-    for line in out.lines().filter(|l| l.starts_with("| ")) {
-        assert_eq!(line.replace("\\|", "").matches('|').count(), 3, "{line}");
+    // Every row of a table has as many cells as its header: no pipe escaped the cells.
+    let pipes = |line: &str| line.replace("\\|", "").matches('|').count();
+    let mut header = None;
+    for line in out.lines() {
+        match (line.starts_with('|'), header) {
+            (true, None) => header = Some(pipes(line)),
+            (true, Some(n)) => assert_eq!(pipes(line), n, "{line}"),
+            (false, _) => header = None,
+        }
     }
+    assert!(out.contains("| Figure | Value | Quoted in |"), "{out}");
 }
 
 #[test]
@@ -330,4 +338,45 @@ proptest! {
         let out = render(&corpus, Format::Text, &options(None, &[], width));
         prop_assert!(widest(&out) <= width, "width {}", width);
     }
+}
+
+#[test]
+fn a_brief_opens_with_its_key_figures_before_the_topics() {
+    let corpus = fixture("conference");
+    let all = PrintOptions::default();
+    for (format, table, topic) in [
+        (
+            Format::Text,
+            "Key figures\n-----------\n\nFigure ",
+            "1. Growth targets",
+        ),
+        (
+            Format::Markdown,
+            "## Key figures\n\n| Figure |",
+            "## Growth targets",
+        ),
+        (
+            Format::Html,
+            "<h2>Key figures</h2>\n<table>",
+            "<h2>Growth targets",
+        ),
+    ] {
+        let out = render(&corpus, format, &all);
+        let (Some(at), Some(first_topic)) = (out.find(table), out.find(topic)) else {
+            panic!("{format}: no table or no topic:\n{out}");
+        };
+        assert!(at < first_topic, "{format}: the table comes first:\n{out}");
+        assert_eq!(out.matches(table).count(), 1, "{format}");
+    }
+    // Narrowed to a topic, the table holds that topic's figures only.
+    let fta = render(&corpus, Format::Text, &options(None, &["fta"], 80));
+    assert!(fta.contains("Signed free trade agreements  17"), "{fta}");
+    assert!(!fta.contains("GDP growth target for 2025    8.3"), "{fta}");
+    // A brief without figures has no table.
+    let corpus = Corpus {
+        annotations: Vec::new(),
+        ..fixture("conference")
+    };
+    let none = render(&corpus, Format::Text, &all);
+    assert!(!none.contains("Key figures"), "{none}");
 }

@@ -10,8 +10,10 @@ const GAP: &str = "  ";
 const MIN_COLUMN: usize = 4;
 /// Before each detail line.
 const DETAIL: &str = "  ";
+/// Words this short are never cut: a table that would have to is written as records.
+const WORD_FLOOR: usize = 8;
 /// A word longer than this may be cut to let other columns breathe.
-const WORD_CAP: usize = 14;
+const WORD_CAP: usize = 16;
 
 /// How a column's cells stand in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,22 +146,27 @@ impl Table {
         if natural.iter().sum::<usize>() <= room {
             return Some(natural);
         }
-        // Room for each column's header and longest word, the cap on words lowered until
-        // they all fit; a column narrower than its header is no column (records instead).
+        // Room for each column's header and longest word (up to a cap); while that is too
+        // wide, the widest column gives a column, down to a floor that keeps short words
+        // whole. A table that cannot keep its floors becomes records.
         let words = self.longest_words(WORD_CAP);
-        let least: Vec<usize> = self
-            .headers
-            .iter()
-            .map(|h| display_width(h).max(MIN_COLUMN))
+        let floor: Vec<usize> = (0..n)
+            .map(|c| {
+                let header = display_width(&self.headers[c]).max(MIN_COLUMN);
+                words[c].min(WORD_FLOOR).max(header).min(natural[c])
+            })
             .collect();
-        let mut widths = Vec::new();
-        for cap in (MIN_COLUMN..=WORD_CAP).rev() {
-            widths = (0..n)
-                .map(|c| words[c].min(cap).max(least[c]).min(natural[c]))
-                .collect();
-            if widths.iter().sum::<usize>() <= room {
-                break;
-            }
+        if floor.iter().sum::<usize>() > room {
+            return None;
+        }
+        let mut widths: Vec<usize> = (0..n)
+            .map(|c| words[c].max(floor[c]).min(natural[c]))
+            .collect();
+        while widths.iter().sum::<usize>() > room {
+            let widest = (0..n)
+                .filter(|&c| widths[c] > floor[c])
+                .max_by_key(|&c| (widths[c], std::cmp::Reverse(c)))?;
+            widths[widest] -= 1;
         }
         let mut extra = room.checked_sub(widths.iter().sum())?;
         // The rest to the columns that want more, in proportion to how much more (the

@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 
 use super::{
-    BriefView, QuoteView, Section, Selection, headline, kind_name, measure_text, one_line,
-    paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
+    BriefView, HEADING, QuoteView, Section, Selection, headline, key_figures, kind_name,
+    measure_text, one_line, paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
 use crate::engine::model::{Annotation, AnnotationKind, Corpus};
 
@@ -30,6 +30,10 @@ figure.quote { margin: 0 0 .6rem; }
 blockquote { margin: 0; padding-left: .6rem; border-left: 2px solid #ccc; }
 figcaption { font-size: .85em; color: #555; margin-top: .2rem; }
 .failed figcaption { color: #a00; font-weight: bold; }
+.key-figures table { border-collapse: collapse; width: 100%; font-size: .92em; }
+.key-figures th, .key-figures td { text-align: left; vertical-align: top;
+  border-bottom: 1px solid #ccc; padding: .2rem .4rem; }
+.key-figures tr { break-inside: avoid; page-break-inside: avoid; }
 .see-also { font-size: .92em; color: #444; }
 dl.source { margin: .3rem 0 1rem; }
 dl.source dt { font-weight: bold; margin-top: .6rem; }
@@ -117,6 +121,25 @@ fn brief(out: &mut dyn Write, corpus: &Corpus, view: &BriefView) -> io::Result<(
         writeln!(out, "<p class=\"summary\">{}</p>", esc(&p))?;
     }
     writeln!(out, "</header>")?;
+    let figures = key_figures(corpus, view);
+    if !figures.rows.is_empty() {
+        writeln!(
+            out,
+            "<section class=\"key-figures\">\n<h2>{HEADING}</h2>\n<table>\n<thead><tr>"
+        )?;
+        for h in &figures.headers {
+            write!(out, "<th scope=\"col\">{h}</th>")?;
+        }
+        writeln!(out, "</tr></thead>\n<tbody>")?;
+        for row in &figures.rows {
+            write!(out, "<tr>")?;
+            for cell in row {
+                write!(out, "<td>{}</td>", esc(cell))?;
+            }
+            writeln!(out, "</tr>")?;
+        }
+        writeln!(out, "</tbody>\n</table>\n</section>")?;
+    }
     for section in &view.sections {
         topic(out, corpus, &view.brief.id, section)?;
     }

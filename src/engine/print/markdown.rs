@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 
 use super::{
-    BriefView, QuoteView, Section, Selection, headline, kind_name, measure_text, one_line,
-    paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
+    BriefView, HEADING, QuoteView, Section, Selection, headline, key_figures, kind_name,
+    measure_text, one_line, paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
 use crate::engine::model::{Annotation, AnnotationKind, Corpus};
 
@@ -58,6 +58,17 @@ fn brief(out: &mut dyn Write, corpus: &Corpus, view: &BriefView) -> io::Result<(
     }
     for p in paragraphs_of(view.brief.summary.as_deref()) {
         writeln!(out, "{}\n", block(&p))?;
+    }
+    let figures = key_figures(corpus, view);
+    if !figures.rows.is_empty() {
+        writeln!(out, "## {HEADING}\n")?;
+        writeln!(out, "| {} |", figures.headers.join(" | "))?;
+        writeln!(out, "|{}|", vec!["---"; figures.headers.len()].join("|"))?;
+        for row in &figures.rows {
+            let cells: Vec<String> = row.iter().map(|c| inline(c)).collect();
+            writeln!(out, "| {} |", cells.join(" | "))?;
+        }
+        writeln!(out)?;
     }
     for section in &view.sections {
         topic(out, corpus, section)?;

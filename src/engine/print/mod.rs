@@ -9,6 +9,7 @@
 pub mod aligned;
 mod html;
 mod json;
+mod key_figures;
 mod markdown;
 mod parts;
 mod select;
@@ -21,6 +22,7 @@ use std::str::FromStr;
 use crate::engine::clean::{CleanWriter, Escape};
 use crate::engine::model::Corpus;
 
+pub(crate) use key_figures::*;
 pub(crate) use parts::*;
 pub(crate) use select::*;
 

@@ -4,9 +4,10 @@
 use std::io::{self, Write};
 
 use super::{
-    BriefView, QuoteView, Section, Selection, headline, kind_name, measure_text, one_line,
-    paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
+    BriefView, HEADING, QuoteView, Section, Selection, headline, key_figures, kind_name,
+    measure_text, one_line, paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
+use crate::engine::figures::table::Table;
 use crate::engine::model::{Annotation, AnnotationKind, Corpus};
 use crate::engine::wrap::{display_width, wrap_line, wrap_str};
 
@@ -100,6 +101,7 @@ fn brief(page: &mut Page, corpus: &Corpus, view: &BriefView) -> io::Result<()> {
         page.blank()?;
         page.para("", "", &p)?;
     }
+    key_figures_table(page, corpus, view)?;
     for (n, section) in view.sections.iter().enumerate() {
         page.blank()?;
         topic(page, corpus, n + 1, section)?;
@@ -121,6 +123,25 @@ fn brief(page: &mut Page, corpus: &Corpus, view: &BriefView) -> io::Result<()> {
         for (label, value) in source_fields(doc) {
             page.para(INDENT, "    ", &format!("{label}: {value}"))?;
         }
+    }
+    Ok(())
+}
+
+/// The key figures table, when the brief prints figures.
+fn key_figures_table(page: &mut Page, corpus: &Corpus, view: &BriefView) -> io::Result<()> {
+    let figures = key_figures(corpus, view);
+    if figures.rows.is_empty() {
+        return Ok(());
+    }
+    page.blank()?;
+    page.heading(HEADING, '-')?;
+    page.blank()?;
+    let mut table = Table::new(&figures.headers);
+    for row in figures.rows {
+        table.push(row.into_iter().map(|c| vec![c]).collect());
+    }
+    for line in table.render(page.width) {
+        page.line(&line)?;
     }
     Ok(())
 }
