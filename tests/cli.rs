@@ -331,3 +331,40 @@ fn print_to_a_file_and_unknown_brief() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("nope"), "{}", out.stderr);
 }
+
+/// A second brief that leans on conference.yaml for its documents and topics.
+const LEANING: &str = "title: Follow-up\ndocuments:\n  - id: vi-gov\n  - id: id-vna\n    parallel: vi-gov\nthemes:\n  - topics: [growth, fta]\n    quotes:\n      - doc: vi-gov\n        text: \"Việt Nam\"\n      - doc: id-vna\n        text: \"Vietnam\"\n";
+
+#[test]
+fn one_misspelt_key_is_one_error_and_what_follows_is_one_note() {
+    let corpus = Corpus::good()
+        .write_brief("follow-up.yaml", LEANING)
+        .edit_brief("    lang: vi\n", "    lnag: vi\n");
+    let out = run(&["check", "--corpus", corpus.path()]);
+    assert_eq!(out.code, 1);
+    let root = corpus.path();
+    assert_eq!(
+        out.stdout,
+        format!(
+            "{root}/briefs/conference.yaml:7:5: error: documents[0]: unknown field `lnag`, expected one of `id`, `file`, `lang`, `title`, `title_en`, `date`, `source`, `parallel`, `event`, `note`\n    \
+             check the spelling of the key; the keys allowed here are listed above\n    \
+             7 findings in {root}/briefs/follow-up.yaml follow from this one, as this brief declares document `vi-gov`, document `id-vna`, topic `growth`, topic `fta`: fix this brief and run check again\n\
+             2 documents, 1 brief, 0 topics, 0 figures, 1 theme: 1 error, 0 warnings\n"
+        )
+    );
+}
+
+#[test]
+fn a_brief_that_is_not_yaml_still_takes_what_follows_from_it() {
+    let corpus = Corpus::good()
+        .write_brief("follow-up.yaml", LEANING)
+        .edit_brief("summary: Two", "summary: \"Two");
+    let out = run(&["check", "--corpus", corpus.path()]);
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", out.stdout);
+    assert!(lines[2].ends_with(
+        "follow from this one, as this brief declares document `vi-gov`, document `id-vna`, topic `growth`, topic `fta`: fix this brief and run check again"
+    ), "{}", out.stdout);
+    assert!(lines[3].ends_with(": 1 error, 0 warnings"), "{}", out.stdout);
+}

@@ -23,6 +23,16 @@ pub struct Finding {
     pub message: String,
     /// Further lines: the nearest text, what to do.
     pub notes: Vec<String>,
+    /// A declaration this finding exists for want of: when the brief that declares it
+    /// failed to load, the finding follows from that failure rather than standing alone.
+    pub wants: Option<Wanted>,
+}
+
+/// An id a finding needed and did not find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wanted {
+    Document(String),
+    Topic(String),
 }
 
 impl Finding {
@@ -33,6 +43,7 @@ impl Finding {
             position: None,
             message: message.into(),
             notes: Vec::new(),
+            wants: None,
         }
     }
 

@@ -7,7 +7,7 @@ use super::anchoring::{Job, Source};
 use super::measure::measure_of;
 use super::{Ids, Parsed, Report, add_note, is_iso_date, known};
 use crate::engine::brief::QuoteDecl;
-use crate::engine::finding::Finding;
+use crate::engine::finding::{Finding, Wanted};
 use crate::engine::model::*;
 
 /// Adds one brief's topics and annotations to the corpus, consuming the parsed brief so
@@ -194,6 +194,7 @@ fn add_annotation(
                     f,
                     format!("declare it under documents:, or use one of: {}", known(ids)),
                 );
+                f.wants = Some(Wanted::Document(doc_id.clone()));
             }
         }
         annotation.quotes.push(Quote {
@@ -240,6 +241,7 @@ fn resolve_topics(
                         known(corpus.topics.iter().map(|t| &t.id))
                     ),
                 );
+                f.wants = Some(Wanted::Topic(id.clone()));
             }
         }
     }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{Parsed, Report, add_note, is_iso_date, known};
 use crate::engine::brief::DocDecl;
-use crate::engine::finding::Finding;
+use crate::engine::finding::{Finding, Wanted};
 use crate::engine::model::{Corpus, DocMeta};
 
 /// Binds every declared document id to its seed file and merges the metadata.
@@ -96,6 +96,7 @@ pub(super) fn bind_documents(corpus: &mut Corpus, parsed: &[Parsed], findings: &
                     f,
                     "add `file:` (relative to seeds/) here or in another brief that declares it",
                 );
+                f.wants = Some(Wanted::Document(decl.id.clone()));
             }
             if let Some(parallel) = &decl.parallel
                 && !bound.contains_key(parallel)
@@ -105,6 +106,7 @@ pub(super) fn bind_documents(corpus: &mut Corpus, parsed: &[Parsed], findings: &
                     format!("`parallel: {parallel}` names an unknown document"),
                 );
                 add_note(f, format!("declared documents: {}", known(bound.keys())));
+                f.wants = Some(Wanted::Document(parallel.clone()));
             }
             if let Some(date) = &decl.date
                 && !is_iso_date(date)

@@ -14,6 +14,7 @@ use crate::engine::yaml_pos::PositionIndex;
 mod anchoring;
 mod annotate;
 mod bind;
+mod cascade;
 mod measure;
 mod parse;
 mod pins;
@@ -21,7 +22,7 @@ mod pins;
 use anchoring::anchor_all;
 use annotate::resolve_brief;
 use bind::bind_documents;
-use parse::parse;
+use parse::{Failed, parse};
 
 /// One brief's source and findings; positions are looked up only when there is a finding.
 struct Report<'a> {
@@ -122,7 +123,7 @@ pub fn build_listing(listing: Listing, mut last_good: Option<&mut LastGood>) -> 
     #[allow(clippy::large_enum_variant)]
     enum Done {
         Seed(Result<Document, Finding>),
-        Brief(Result<Parsed, Finding>),
+        Brief(Result<Parsed, Failed>),
     }
     let Listing {
         root,
@@ -151,6 +152,7 @@ pub fn build_listing(listing: Listing, mut last_good: Option<&mut LastGood>) -> 
     }
     let mut findings = listed;
     let mut parsed = Vec::new();
+    let mut failed = Vec::new();
     for result in results {
         match result {
             Ok(p) => {
@@ -164,7 +166,7 @@ pub fn build_listing(listing: Listing, mut last_good: Option<&mut LastGood>) -> 
                 }
                 parsed.push(p);
             }
-            Err(finding) => {
+            Err(Failed { finding, declared }) => {
                 let fallback = last_good
                     .as_deref()
                     .and_then(|k| k.0.get(&finding.file))
@@ -176,7 +178,10 @@ pub fn build_listing(listing: Listing, mut last_good: Option<&mut LastGood>) -> 
                             finding.note("showing the last version of this brief that loaded"),
                         );
                     }
-                    _ => findings.push(finding),
+                    _ => {
+                        failed.push((finding.file.clone(), declared));
+                        findings.push(finding);
+                    }
                 }
             }
         }
@@ -214,6 +219,7 @@ pub fn build_listing(listing: Listing, mut last_good: Option<&mut LastGood>) -> 
     if corpus.briefs.len() == brief_count {
         uncovered_seeds(&corpus, &mut findings);
     }
+    cascade::fold_cascades(&mut findings, &failed);
     findings.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
     corpus.findings = findings;
     corpus

@@ -2,15 +2,31 @@
 //! way that can fail said as a finding at its place, in the brief's words.
 
 use super::Parsed;
+use super::cascade::Declared;
 use crate::engine::brief::BriefFile;
 use crate::engine::finding::Finding;
 use crate::engine::load::RawFile;
 
+/// A brief that did not load: why, and what it would have declared.
+pub(super) struct Failed {
+    pub finding: Finding,
+    pub declared: Declared,
+}
+
+impl From<Finding> for Failed {
+    fn from(finding: Finding) -> Failed {
+        Failed {
+            finding,
+            declared: Declared::default(),
+        }
+    }
+}
+
 /// Parses one brief, or reports why it does not load.
-pub(super) fn parse(file: RawFile) -> Result<Parsed, Finding> {
+pub(super) fn parse(file: RawFile) -> Result<Parsed, Failed> {
     let bytes = match file.bytes {
         Ok(bytes) => bytes,
-        Err(e) => return Err(crate::engine::decode::cannot_read(&file.shown, &e)),
+        Err(e) => return Err(crate::engine::decode::cannot_read(&file.shown, &e).into()),
     };
     let source = crate::engine::load::decode(&file.shown, bytes)?.into_string();
     let id = file
@@ -26,7 +42,8 @@ pub(super) fn parse(file: RawFile) -> Result<Parsed, Finding> {
         .any(|l| !l.is_empty() && !l.starts_with('#') && l != "---" && l != "...");
     if !has_content {
         return Err(Finding::error(&file.shown, "empty brief")
-            .note("a brief needs at least `title:` and `documents:` (see the README)"));
+            .note("a brief needs at least `title:` and `documents:` (see the README)")
+            .into());
     }
     match serde_yaml::from_str::<BriefFile>(&source) {
         Ok(brief) => Ok(Parsed {
@@ -36,7 +53,10 @@ pub(super) fn parse(file: RawFile) -> Result<Parsed, Finding> {
             source,
             brief,
         }),
-        Err(e) => Err(yaml_error(&file.shown, &e)),
+        Err(e) => Err(Failed {
+            finding: yaml_error(&file.shown, &e),
+            declared: Declared::read(&source),
+        }),
     }
 }
 
