@@ -125,6 +125,17 @@ shared numbers, codes and names, and sentence lengths.\nExit status: 0 aligned; 
     Search {
         /// The words to find
         query: String,
+        /// One line per match, FILE:LINE:COLUMN: text (what is printed when standard
+        /// output is not a terminal)
+        #[arg(long, conflicts_with = "heading")]
+        vimgrep: bool,
+        /// A heading per document (its id and file), then each matching line once with
+        /// its number (what is printed on a terminal)
+        #[arg(long)]
+        heading: bool,
+        /// Colour the matches: auto (on a terminal, unless NO_COLOR is set), always, never
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+        color: ColorArg,
     },
 }
 
@@ -165,6 +176,14 @@ pub enum FiguresFormatArg {
     Json,
     /// GitHub-style tables
     Markdown,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 /// `--format` values.

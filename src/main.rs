@@ -17,8 +17,9 @@ use briefing::engine::check::Summary;
 use briefing::engine::clean::{CleanWriter, Escape, clean, clean_os};
 use briefing::engine::print::{self, PrintError, PrintOptions};
 use briefing::engine::search::{Searcher, search_files};
+use briefing::engine::search_print::{Colour, Layout, SearchPrinter};
 use briefing::engine::{CorpusError, CorpusSource, atomic, guard, load};
-use cli::{Cli, Command, FormatArg};
+use cli::{Cli, ColorArg, Command, FormatArg};
 
 /// How a command ended, short of success.
 enum Failure {
@@ -80,7 +81,27 @@ fn main() -> ExitCode {
             let output = output.filter(|o| o.as_os_str() != "-");
             print_brief(&source, format, &options, output.as_deref())
         }
-        Some(Command::Search { query }) => search(&source, &query),
+        Some(Command::Search {
+            query,
+            vimgrep,
+            heading,
+            color,
+        }) => {
+            use std::io::IsTerminal;
+            let terminal = io::stdout().is_terminal();
+            let layout = if heading || (terminal && !vimgrep) {
+                Layout::Heading
+            } else {
+                Layout::Vimgrep
+            };
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let colour = match color {
+                ColorArg::Always => Colour::On,
+                ColorArg::Auto if terminal && !no_color => Colour::On,
+                ColorArg::Auto | ColorArg::Never => Colour::Off,
+            };
+            search(&source, &query, SearchPrinter::new(layout, colour), layout)
+        }
         Some(figures @ Command::Figures { .. }) => figures_cmd::run(&source, figures),
         Some(Command::Align {
             a,
@@ -238,13 +259,20 @@ fn print_brief(
     }
 }
 
-fn search(source: &CorpusSource, query: &str) -> Result<(), Failure> {
+fn search(
+    source: &CorpusSource,
+    query: &str,
+    mut printer: SearchPrinter,
+    layout: Layout,
+) -> Result<(), Failure> {
     let Some(searcher) = Searcher::new(query) else {
         return Err(Failure::Unusable(
             "empty query: give the words to find, e.g. briefing search 'pham minh chinh'".into(),
         ));
     };
-    let listing = load::list(source, false)?;
+    // Headings name each document by its id, which only the briefs know.
+    let mut listing = load::list(source, layout == Layout::Heading)?;
+    let ids = briefing::engine::doc_ids::document_ids(std::mem::take(&mut listing.briefs));
     for finding in &listing.findings {
         eprintln!("{finding}");
     }
@@ -253,11 +281,9 @@ fn search(source: &CorpusSource, query: &str) -> Result<(), Failure> {
     for result in search_files(listing.seeds, &searcher) {
         match result {
             Ok(file) => {
-                for (line, column, text) in file.iter() {
-                    found = true;
-                    writeln!(out, "{}:{line}:{column}: {text}", file.file)
-                        .map_err(Failure::Output)?;
-                }
+                found |= !file.lines.is_empty();
+                let id = ids.get(&file.file).map(String::as_str);
+                printer.file(&mut out, &file, id).map_err(Failure::Output)?;
             }
             Err(finding) => eprintln!("{finding}"),
         }

@@ -366,5 +366,9 @@ fn a_brief_that_is_not_yaml_still_takes_what_follows_from_it() {
     assert!(lines[2].ends_with(
         "follow from this one, as this brief declares document `vi-gov`, document `id-vna`, topic `growth`, topic `fta`: fix this brief and run check again"
     ), "{}", out.stdout);
-    assert!(lines[3].ends_with(": 1 error, 0 warnings"), "{}", out.stdout);
+    assert!(
+        lines[3].ends_with(": 1 error, 0 warnings"),
+        "{}",
+        out.stdout
+    );
 }

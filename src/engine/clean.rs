@@ -92,6 +92,15 @@ impl fmt::Display for Line<'_> {
     }
 }
 
+/// A graphic rendition the program itself asks for (`CleanWriter::style`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sgr {
+    Reset,
+    Bold,
+    /// One of the eight ANSI colours, 0 (black) to 7 (white): 1 red, 2 green, 5 magenta.
+    Fg(u8),
+}
+
 /// A writer that escapes every unsafe character of what goes through it, whatever wrote
 /// it: the net under every command's output. Bytes that are not UTF-8 are written `\xNN`
 /// (JSON and HTML output is always UTF-8, so that arises in plain text only). A character
@@ -109,6 +118,17 @@ impl<W: Write> CleanWriter<W> {
             inner,
             style,
             pending: Vec::new(),
+        }
+    }
+
+    /// Writes a colour the program composed itself past the cleaning: `Sgr` holds no
+    /// text, so nothing from a corpus can take this way.
+    pub fn style(&mut self, sgr: Sgr) -> io::Result<()> {
+        self.flush_pending()?;
+        match sgr {
+            Sgr::Reset => self.inner.write_all(b"\x1b[0m"),
+            Sgr::Bold => self.inner.write_all(b"\x1b[1m"),
+            Sgr::Fg(colour) => write!(self.inner, "\x1b[{}m", 30 + u16::from(colour.min(7))),
         }
     }
 

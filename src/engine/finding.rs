@@ -25,7 +25,7 @@ pub struct Finding {
     pub notes: Vec<String>,
     /// A declaration this finding exists for want of: when the brief that declares it
     /// failed to load, the finding follows from that failure rather than standing alone.
-    pub wants: Option<Wanted>,
+    pub wants: Option<Box<Wanted>>,
 }
 
 /// An id a finding needed and did not find.

@@ -21,6 +21,9 @@ pub struct Searcher {
     folded: String,
     /// Query characters that must match exactly: (offset in `folded`, lower-case NFC char).
     exact: Vec<(usize, String)>,
+    /// Offsets in `folded` of decimal separators (a `.` or `,` between digits), which
+    /// match either: `8.3` finds `8,3` as Vietnamese and Indonesian write it.
+    separators: Vec<usize>,
 }
 
 /// One match in a document.
@@ -61,7 +64,19 @@ impl Searcher {
         if folded.is_empty() {
             return None;
         }
-        Some(Searcher { folded, exact })
+        let bytes = folded.as_bytes();
+        let separators = (1..bytes.len().saturating_sub(1))
+            .filter(|&i| {
+                matches!(bytes[i], b'.' | b',')
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes[i + 1].is_ascii_digit()
+            })
+            .collect();
+        Some(Searcher {
+            folded,
+            exact,
+            separators,
+        })
     }
 
     /// Every match in `text` (NFC), as byte ranges, in order.
@@ -75,12 +90,51 @@ impl Searcher {
 
     /// Like `find_in`, over a text already folded into `folded` (whose buffer is reused).
     pub fn find_in_folded(&self, text: &str, folded: &Folded, out: &mut Vec<Range<usize>>) {
+        if !self.separators.is_empty() {
+            return self.find_with_separators(text, folded, out);
+        }
         let finder = memmem::Finder::new(self.folded.as_bytes());
         for start in finder.find_iter(folded.as_bytes()) {
             let end = start + self.folded.len();
             if self.exact_marks_agree(text, folded, start) {
                 out.push(folded.original_range(text, start, end));
             }
+        }
+    }
+
+    /// Like `find_in_folded` for a query with decimal separators: the longest stretch
+    /// between them is found, and the rest compared around it, a separator matching
+    /// either `.` or `,`.
+    fn find_with_separators(&self, text: &str, folded: &Folded, out: &mut Vec<Range<usize>>) {
+        let query = self.folded.as_bytes();
+        let bounds: Vec<usize> = std::iter::once(0)
+            .chain(self.separators.iter().flat_map(|&s| [s, s + 1]))
+            .chain(std::iter::once(query.len()))
+            .collect();
+        let (from, to) = bounds
+            .chunks(2)
+            .map(|pair| (pair[0], pair[1]))
+            .max_by_key(|(from, to)| to - from)
+            .unwrap_or((0, query.len()));
+        let hay = folded.as_bytes();
+        let agree = |start: usize| {
+            hay.get(start..start + query.len()).is_some_and(|seen| {
+                seen.iter().zip(query).enumerate().all(|(i, (s, q))| {
+                    s == q || (self.separators.contains(&i) && matches!(s, b'.' | b','))
+                })
+            })
+        };
+        let mut last_end = 0;
+        let finder = memmem::Finder::new(query.get(from..to).unwrap_or_default());
+        for hit in finder.find_iter(hay) {
+            let Some(start) = hit.checked_sub(from) else {
+                continue;
+            };
+            if start < last_end || !agree(start) || !self.exact_marks_agree(text, folded, start) {
+                continue;
+            }
+            last_end = start + query.len();
+            out.push(folded.original_range(text, start, last_end));
         }
     }
 
@@ -179,7 +233,12 @@ pub fn search_files(files: Vec<Entry>, searcher: &Searcher) -> Vec<Result<FileMa
             for m in search_document(&doc, 0, searcher, folded) {
                 let line = doc.text.line_range(m.line - 1);
                 let text = doc.text.line(m.line - 1);
-                found.push(m.line, m.column, text, m.range.start - line.start);
+                found.push(
+                    m.line,
+                    m.column,
+                    text,
+                    m.range.start - line.start..m.range.end - line.start,
+                );
             }
             Ok(found)
         })
@@ -224,16 +283,22 @@ fn search_plain(
         let line_text = text.get(line_start..line_end.unwrap_or(line_start))?;
         column += text.get(prev..range.start)?.chars().count();
         prev = range.start;
-        found.push(line, column, line_text, range.start - line_start);
+        found.push(
+            line,
+            column,
+            line_text,
+            range.start - line_start..range.end - line_start,
+        );
     }
     Some(())
 }
 
 /// The line as shown with a match at byte `at`: whole, or for a line longer than
-/// `LINE_LIMIT` bytes, the part around the match between ellipses.
-fn excerpt(line: &str, at: usize) -> std::borrow::Cow<'_, str> {
+/// `LINE_LIMIT` bytes, the part around the match between ellipses; and where byte 0 of
+/// the line would stand in what is shown (negative when cut).
+fn excerpt(line: &str, at: usize) -> (std::borrow::Cow<'_, str>, isize) {
     if line.len() <= LINE_LIMIT {
-        return std::borrow::Cow::Borrowed(line);
+        return (std::borrow::Cow::Borrowed(line), 0);
     }
     let floor = |mut i: usize| {
         while i > 0 && !line.is_char_boundary(i) {
@@ -245,10 +310,9 @@ fn excerpt(line: &str, at: usize) -> std::borrow::Cow<'_, str> {
     let end = floor((start + EXCERPT).min(line.len()));
     let head = if start > 0 { "…" } else { "" };
     let tail = if end < line.len() { "…" } else { "" };
-    std::borrow::Cow::Owned(format!(
-        "{head}{}{tail}",
-        line.get(start..end).unwrap_or("")
-    ))
+    let shift = head.len() as isize - start as isize;
+    let shown = format!("{head}{}{tail}", line.get(start..end).unwrap_or(""));
+    (std::borrow::Cow::Owned(shown), shift)
 }
 
 /// The matches in one file, with the text of the lines they stand on.
@@ -259,6 +323,9 @@ pub struct FileMatches {
     pub lines: Vec<(usize, usize, Range<usize>)>,
     /// The matching lines, one after another (a line with several matches appears once).
     pub text: String,
+    /// Each match's byte range in its line as shown (in the slice of `text` that
+    /// `lines` names), one per entry of `lines`.
+    pub spans: Vec<Range<usize>>,
 }
 
 /// Bytes of a line shown whole at most; a longer line is cut around each match.
@@ -268,9 +335,11 @@ const EXCERPT: usize = 800;
 const BEFORE_MATCH: usize = 200;
 
 impl FileMatches {
-    /// Records a match at byte `at` of `line_text`.
-    fn push(&mut self, line: usize, column: usize, line_text: &str, at: usize) {
-        let shown = excerpt(line_text, at);
+    /// Records a match at bytes `at` of `line_text`.
+    fn push(&mut self, line: usize, column: usize, line_text: &str, at: Range<usize>) {
+        let (shown, shift) = excerpt(line_text, at.start);
+        let place = |i: usize| (i as isize + shift).clamp(0, shown.len() as isize) as usize;
+        self.spans.push(place(at.start)..place(at.end));
         let range = match self.lines.last() {
             Some((l, _, range)) if *l == line && self.text.get(range.clone()) == Some(&shown) => {
                 range.clone()
@@ -282,6 +351,25 @@ impl FileMatches {
             }
         };
         self.lines.push((line, column, range));
+    }
+
+    /// The matches grouped by line as shown: (line, the line's text, each match's byte
+    /// range in it), a line with several matches once.
+    pub fn by_line(&self) -> impl Iterator<Item = (usize, &str, &[Range<usize>])> + '_ {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let (line, _, range) = self.lines.get(at)?;
+            let from = at;
+            while self
+                .lines
+                .get(at)
+                .is_some_and(|(l, _, r)| l == line && r == range)
+            {
+                at += 1;
+            }
+            let text = self.text.get(range.clone()).unwrap_or("");
+            Some((*line, text, self.spans.get(from..at).unwrap_or_default()))
+        })
     }
 
     /// Each match as (line, column, the line's text).
@@ -368,6 +456,23 @@ mod tests {
         );
         assert!(hits[0].2.contains("Phạm") && hits[0].2.len() < 900);
         assert_eq!(hits[1], (3, 1, "Phạm"));
+    }
+
+    #[test]
+    fn numbers_match_across_decimal_comma_and_point() {
+        assert_eq!(found("8.3", "từ 8,3-8,5% và 8.3"), ["8,3", "8.3"]);
+        assert_eq!(found("7,52", "tăng 7,52% hay 7.52"), ["7,52", "7.52"]);
+        assert_eq!(found("8.3-8.5%", "từ 8,3-8,5% trong"), ["8,3-8,5%"]);
+        assert_eq!(
+            found("1.000.000", "1,000,000 và 1.000,000"),
+            ["1,000,000", "1.000,000"]
+        );
+        // Only between digits: a full stop is not a comma, and `8.3` is not `813`.
+        assert!(found("nam. Ha", "nam, Ha").is_empty());
+        assert!(found("8.3", "813 8;3").is_empty());
+        // Matches do not overlap, and the separator keeps the other rules.
+        assert_eq!(found("1.1", "1,1,1.1"), ["1,1", "1.1"]);
+        assert_eq!(found("Đồng 8.3", "đồng 8,3 đóng 8,3"), ["đồng 8,3"]);
     }
 
     #[test]

@@ -194,7 +194,7 @@ fn add_annotation(
                     f,
                     format!("declare it under documents:, or use one of: {}", known(ids)),
                 );
-                f.wants = Some(Wanted::Document(doc_id.clone()));
+                f.wants = Some(Box::new(Wanted::Document(doc_id.clone())));
             }
         }
         annotation.quotes.push(Quote {
@@ -241,7 +241,7 @@ fn resolve_topics(
                         known(corpus.topics.iter().map(|t| &t.id))
                     ),
                 );
-                f.wants = Some(Wanted::Topic(id.clone()));
+                f.wants = Some(Box::new(Wanted::Topic(id.clone())));
             }
         }
     }

@@ -96,7 +96,7 @@ pub(super) fn bind_documents(corpus: &mut Corpus, parsed: &[Parsed], findings: &
                     f,
                     "add `file:` (relative to seeds/) here or in another brief that declares it",
                 );
-                f.wants = Some(Wanted::Document(decl.id.clone()));
+                f.wants = Some(Box::new(Wanted::Document(decl.id.clone())));
             }
             if let Some(parallel) = &decl.parallel
                 && !bound.contains_key(parallel)
@@ -106,7 +106,7 @@ pub(super) fn bind_documents(corpus: &mut Corpus, parsed: &[Parsed], findings: &
                     format!("`parallel: {parallel}` names an unknown document"),
                 );
                 add_note(f, format!("declared documents: {}", known(bound.keys())));
-                f.wants = Some(Wanted::Document(parallel.clone()));
+                f.wants = Some(Box::new(Wanted::Document(parallel.clone())));
             }
             if let Some(date) = &decl.date
                 && !is_iso_date(date)

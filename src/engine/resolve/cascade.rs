@@ -57,7 +57,7 @@ impl Declared {
 /// Removes every finding of another file that wants an id one of `failed` (the briefs
 /// that did not load, by the file shown) declares, and says on that brief's own finding
 /// how many there were and for which ids.
-pub(super) fn fold_cascades(findings: &mut Vec<Finding>, failed: &[(String, Declared)]) {
+pub(super) fn fold_cascades(findings: &mut Vec<Finding>, failed: &[(String, Box<Declared>)]) {
     if failed.is_empty() {
         return;
     }
@@ -66,7 +66,7 @@ pub(super) fn fold_cascades(findings: &mut Vec<Finding>, failed: &[(String, Decl
     let mut kept = Vec::with_capacity(findings.len());
     let mut count = vec![0usize; failed.len()];
     for finding in std::mem::take(findings) {
-        let cause = finding.wants.as_ref().and_then(|wanted| {
+        let cause = finding.wants.as_deref().and_then(|wanted| {
             let i = failed
                 .iter()
                 .position(|(file, declared)| *file != finding.file && declared.covers(wanted))?;

@@ -10,14 +10,14 @@ use crate::engine::load::RawFile;
 /// A brief that did not load: why, and what it would have declared.
 pub(super) struct Failed {
     pub finding: Finding,
-    pub declared: Declared,
+    pub declared: Box<Declared>,
 }
 
 impl From<Finding> for Failed {
     fn from(finding: Finding) -> Failed {
         Failed {
             finding,
-            declared: Declared::default(),
+            declared: Box::default(),
         }
     }
 }
@@ -55,7 +55,7 @@ pub(super) fn parse(file: RawFile) -> Result<Parsed, Failed> {
         }),
         Err(e) => Err(Failed {
             finding: yaml_error(&file.shown, &e),
-            declared: Declared::read(&source),
+            declared: Box::new(Declared::read(&source)),
         }),
     }
 }

@@ -1,0 +1,206 @@
+//! How `briefing search` shows its matches: one line per match (`FILE:LINE:COLUMN: text`,
+//! for editors and scripts), or, as ripgrep does on a terminal, a heading per document
+//! and each matching line once with its line number; either with colours or without.
+//! Corpus text goes through the cleaning writer; only the colours bypass it.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use crate::engine::clean::{CleanWriter, Line, Sgr};
+use crate::engine::search::FileMatches;
+
+/// One match a line, or a heading per document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Vimgrep,
+    Heading,
+}
+
+/// Whether colours are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colour {
+    On,
+    Off,
+}
+
+const FILE: Sgr = Sgr::Fg(5);
+const NUMBER: Sgr = Sgr::Fg(2);
+const MATCH: Sgr = Sgr::Fg(1);
+
+/// Writes the matches of file after file.
+#[derive(Debug)]
+pub struct SearchPrinter {
+    layout: Layout,
+    colour: Colour,
+    files: usize,
+}
+
+impl SearchPrinter {
+    pub fn new(layout: Layout, colour: Colour) -> SearchPrinter {
+        SearchPrinter {
+            layout,
+            colour,
+            files: 0,
+        }
+    }
+
+    /// Writes the matches of `file`, whose document goes by `id` when a brief declares it.
+    pub fn file<W: Write>(
+        &mut self,
+        out: &mut CleanWriter<W>,
+        file: &FileMatches,
+        id: Option<&str>,
+    ) -> io::Result<()> {
+        if file.lines.is_empty() {
+            return Ok(());
+        }
+        self.files += 1;
+        match self.layout {
+            Layout::Vimgrep => self.vimgrep(out, file),
+            Layout::Heading => self.heading(out, file, id),
+        }
+    }
+
+    fn vimgrep<W: Write>(&self, out: &mut CleanWriter<W>, file: &FileMatches) -> io::Result<()> {
+        for ((line, column, range), span) in file.lines.iter().zip(&file.spans) {
+            let text = file.text.get(range.clone()).unwrap_or("");
+            self.paint(out, FILE, &file.file)?;
+            write!(out, ":")?;
+            self.paint(out, NUMBER, &line.to_string())?;
+            write!(out, ":")?;
+            self.paint(out, NUMBER, &column.to_string())?;
+            write!(out, ": ")?;
+            self.text(out, text, std::slice::from_ref(span))?;
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+
+    fn heading<W: Write>(
+        &self,
+        out: &mut CleanWriter<W>,
+        file: &FileMatches,
+        id: Option<&str>,
+    ) -> io::Result<()> {
+        if self.files > 1 {
+            writeln!(out)?;
+        }
+        if let Some(id) = id {
+            if self.colour == Colour::On {
+                out.style(Sgr::Bold)?;
+            }
+            write!(out, "{}", Line(id))?;
+            if self.colour == Colour::On {
+                out.style(Sgr::Reset)?;
+            }
+            write!(out, " ")?;
+        }
+        self.paint(out, FILE, &file.file)?;
+        writeln!(out)?;
+        for (line, text, spans) in file.by_line() {
+            self.paint(out, NUMBER, &line.to_string())?;
+            write!(out, ":")?;
+            self.text(out, text, spans)?;
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+
+    /// `text` on one line, each of `spans` (in order) in the match colour.
+    fn text<W: Write>(
+        &self,
+        out: &mut CleanWriter<W>,
+        text: &str,
+        spans: &[Range<usize>],
+    ) -> io::Result<()> {
+        if self.colour == Colour::Off {
+            return write!(out, "{}", Line(text));
+        }
+        let mut at = 0;
+        for span in spans {
+            let (Some(before), Some(found)) = (text.get(at..span.start), text.get(span.clone()))
+            else {
+                continue;
+            };
+            write!(out, "{}", Line(before))?;
+            out.style(Sgr::Bold)?;
+            self.paint(out, MATCH, found)?;
+            at = span.end;
+        }
+        write!(out, "{}", Line(text.get(at..).unwrap_or("")))
+    }
+
+    fn paint<W: Write>(&self, out: &mut CleanWriter<W>, sgr: Sgr, text: &str) -> io::Result<()> {
+        if self.colour == Colour::Off {
+            return write!(out, "{}", Line(text));
+        }
+        out.style(sgr)?;
+        write!(out, "{}", Line(text))?;
+        out.style(Sgr::Reset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::search::{Searcher, search_files};
+
+    fn printed(text: &str, query: &str, layout: Layout, colour: Colour) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("seeds")).unwrap();
+        std::fs::write(dir.path().join("seeds/a.txt"), text).unwrap();
+        let source = crate::engine::CorpusSource::Dir(dir.path().to_path_buf());
+        let listing = crate::engine::load::list(&source, false).unwrap();
+        let searcher = Searcher::new(query).unwrap();
+        let mut out = CleanWriter::new(Vec::new(), crate::engine::clean::Escape::Visible);
+        let mut printer = SearchPrinter::new(layout, colour);
+        for file in search_files(listing.seeds, &searcher) {
+            printer
+                .file(&mut out, &file.unwrap(), Some("vi-gov"))
+                .unwrap();
+        }
+        String::from_utf8(out.finish().unwrap()).unwrap()
+    }
+
+    const TEXT: &str = "Đồng và đồng.\nkhông\nmột đồng \u{1b}]0;x\u{7}\n";
+
+    #[test]
+    fn heading_shows_each_line_once_with_every_match_coloured() {
+        assert_eq!(
+            printed(TEXT, "dong", Layout::Heading, Colour::Off),
+            "vi-gov a.txt\n1:Đồng và đồng.\n3:một đồng \\u{1b}]0;x\\u{7}\n"
+        );
+        assert_eq!(
+            printed(TEXT, "dong", Layout::Heading, Colour::On),
+            "\u{1b}[1mvi-gov\u{1b}[0m \u{1b}[35ma.txt\u{1b}[0m\n\
+             \u{1b}[32m1\u{1b}[0m:\u{1b}[1m\u{1b}[31mĐồng\u{1b}[0m và \u{1b}[1m\u{1b}[31mđồng\u{1b}[0m.\n\
+             \u{1b}[32m3\u{1b}[0m:một \u{1b}[1m\u{1b}[31mđồng\u{1b}[0m \\u{1b}]0;x\\u{7}\n"
+        );
+    }
+
+    #[test]
+    fn vimgrep_is_one_line_per_match() {
+        assert_eq!(
+            printed(TEXT, "dong", Layout::Vimgrep, Colour::Off),
+            "a.txt:1:1: Đồng và đồng.\na.txt:1:9: Đồng và đồng.\na.txt:3:5: một đồng \\u{1b}]0;x\\u{7}\n"
+        );
+        assert_eq!(
+            printed("x đồng\n", "dong", Layout::Vimgrep, Colour::On),
+            "\u{1b}[35ma.txt\u{1b}[0m:\u{1b}[32m1\u{1b}[0m:\u{1b}[32m3\u{1b}[0m: x \u{1b}[1m\u{1b}[31mđồng\u{1b}[0m\n"
+        );
+    }
+
+    #[test]
+    fn a_cut_line_colours_the_match_where_it_is_shown() {
+        let text = format!("{}đồng{}\n", "a ".repeat(1500), " b".repeat(1500));
+        let out = printed(&text, "dong", Layout::Heading, Colour::On);
+        assert!(
+            out.contains("a …") || out.contains("\u{1b}[0m:…"),
+            "cut at the start"
+        );
+        assert!(
+            out.contains("a \u{1b}[1m\u{1b}[31mđồng\u{1b}[0m b"),
+            "{out}"
+        );
+    }
+}
