@@ -1,10 +1,12 @@
 //! Anchoring every quote of the corpus: placed on every core once all briefs are
-//! resolved, then turned, in order, into anchors or findings with their positions.
+//! resolved (with the nearest text of those not found), then turned, in order, into
+//! anchors or findings with their positions.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::{Report, add_note, shorten};
-use crate::engine::anchor::{Placement, place};
+use crate::engine::anchor::{Anchorer, INDEX_FROM_QUOTES, Placement};
 use crate::engine::finding::Finding;
 use crate::engine::model::*;
 use crate::engine::nearest::{PATTERN_LIMIT, nearest};
@@ -21,16 +23,14 @@ pub(super) struct Job {
 /// The YAML path of a job's quote (`figures[3].quotes[0]`), made only for a finding.
 fn quote_path(corpus: &Corpus, job: &Job) -> String {
     let brief = &corpus.briefs[job.brief];
+    // A brief's annotations are in corpus order, figures first: both found by halving.
     let local = brief
         .annotations
-        .iter()
-        .position(|&a| a == job.annotation)
+        .binary_search(&job.annotation)
         .unwrap_or(0);
     let figures = brief
         .annotations
-        .iter()
-        .filter(|&&a| corpus.annotations[a].kind == AnnotationKind::Figure)
-        .count();
+        .partition_point(|&a| corpus.annotations[a].kind == AnnotationKind::Figure);
     match corpus.annotations[job.annotation].kind {
         AnnotationKind::Figure => format!("figures[{local}].quotes[{}]", job.quote),
         AnnotationKind::Theme => format!(
@@ -47,7 +47,20 @@ pub(super) struct Source {
     pub source: String,
 }
 
-/// Places every quote (on every core), then records each anchor or finding, in order.
+/// A quote as anchoring sees it: document, text, prefix, suffix.
+type QuoteKey<'a> = (usize, &'a str, Option<&'a str>, Option<&'a str>);
+
+/// What placing one distinct quote found, with the nearest text of one not found.
+#[derive(Clone)]
+struct Placed {
+    placement: Placement,
+    nearest: Option<Range<usize>>,
+}
+
+/// Places every quote, then records each anchor or finding, in order. The same quote in
+/// the same document (an alias, a copy) is placed once. A document with a few quotes is
+/// one task, all such documents on every core; a document with many is indexed once and
+/// its quotes placed on every core.
 pub(super) fn anchor_all(
     corpus: &mut Corpus,
     jobs: Vec<Job>,
@@ -55,19 +68,49 @@ pub(super) fn anchor_all(
     findings: &mut Vec<Finding>,
 ) {
     let shared: &Corpus = corpus;
-    let placements = par::map(jobs.iter().collect(), |job: &Job| {
-        let quote = &shared.annotations[job.annotation].quotes[job.quote];
-        let text = shared.documents[job.doc].text.as_str();
-        place(
-            text,
-            &quote.text,
-            quote.prefix.as_deref(),
-            quote.suffix.as_deref(),
-        )
+    let quote_of = |job: &Job| &shared.annotations[job.annotation].quotes[job.quote];
+    let mut distinct: HashMap<QuoteKey, usize> = HashMap::new();
+    let mut by_doc: HashMap<usize, Vec<(usize, &Quote)>> = HashMap::new();
+    let which: Vec<usize> = jobs
+        .iter()
+        .map(|job| {
+            let q = quote_of(job);
+            let key = (
+                job.doc,
+                q.text.as_str(),
+                q.prefix.as_deref(),
+                q.suffix.as_deref(),
+            );
+            let next = distinct.len();
+            *distinct.entry(key).or_insert_with(|| {
+                by_doc.entry(job.doc).or_default().push((next, q));
+                next
+            })
+        })
+        .collect();
+    let mut placed: Vec<Option<Placed>> = vec![None; distinct.len()];
+    drop(distinct);
+    let (heavy, light): (Vec<_>, Vec<_>) = by_doc
+        .into_iter()
+        .partition(|(_, quotes)| quotes.len() >= INDEX_FROM_QUOTES);
+    let light = par::map(light, |(doc, quotes)| {
+        let anchorer = Anchorer::new(shared.documents[doc].text.as_str());
+        quotes
+            .into_iter()
+            .map(|(k, q)| (k, place_one(&anchorer, q)))
+            .collect::<Vec<_>>()
     });
+    for (k, p) in light.into_iter().flatten() {
+        placed[k] = Some(p);
+    }
+    for (doc, quotes) in heavy {
+        let anchorer = Anchorer::indexed(shared.documents[doc].text.as_str());
+        for (k, p) in par::map(quotes, |(k, q)| (k, place_one(&anchorer, q))) {
+            placed[k] = Some(p);
+        }
+    }
     let mut report: Option<(usize, Report)> = None;
-    let mut nearest_cache = HashMap::new();
-    for (job, placement) in jobs.iter().zip(placements) {
+    for (job, k) in jobs.iter().zip(which) {
         if !matches!(report, Some((b, _)) if b == job.brief) {
             let source = &sources[job.brief];
             report = Some((
@@ -75,22 +118,36 @@ pub(super) fn anchor_all(
                 Report::new(&source.shown, &source.source, &mut *findings),
             ));
         }
-        let Some((_, report)) = report.as_mut() else {
+        let (Some((_, report)), Some(placed)) = (report.as_mut(), placed[k].clone()) else {
             continue;
         };
-        let anchor = finish(corpus, job, placement, &mut nearest_cache, report);
+        let anchor = finish(corpus, job, placed, report);
         corpus.annotations[job.annotation].quotes[job.quote].anchor = anchor;
     }
+}
+
+/// Places one quote; for one not found, looks for its nearest text too.
+fn place_one(anchorer: &Anchorer, quote: &Quote) -> Placed {
+    let placement = anchorer.place(
+        &quote.text,
+        quote.prefix.as_deref(),
+        quote.suffix.as_deref(),
+    );
+    let nearest = match placement {
+        Placement::NotFound => nearest(anchorer.text(), &quote.text).map(|(range, _)| range),
+        _ => None,
+    };
+    Placed { placement, nearest }
 }
 
 /// The anchor of a placed quote, or the finding that says why it has none.
 fn finish(
     corpus: &Corpus,
     job: &Job,
-    placement: Placement,
-    nearest_cache: &mut HashMap<(usize, String), Option<std::ops::Range<usize>>>,
+    placed: Placed,
     report: &mut Report,
 ) -> Result<Anchor, AnchorFailure> {
+    let Placed { placement, nearest } = placed;
     let quote = &corpus.annotations[job.annotation].quotes[job.quote];
     let document = &corpus.documents[job.doc];
     let text = document.text.as_str();
@@ -119,17 +176,12 @@ fn finish(
                 &text_path(),
                 format!("quote not found in {at}: \"{}\"", shorten(&quote.text)),
             );
-            // The same missing quote (an alias, a copy) is looked for once per document.
-            let found = nearest_cache
-                .entry((job.doc, quote.text.clone()))
-                .or_insert_with(|| nearest(text, &quote.text).map(|(range, _)| range))
-                .clone();
             let whose = if quote.text.chars().count() > PATTERN_LIMIT {
                 "nearest text to its start"
             } else {
                 "nearest text"
             };
-            let hint = match found {
+            let hint = match nearest {
                 Some(range) => format!(
                     "{whose}: \"{}\" at line {}",
                     shorten(text.get(range.clone()).unwrap_or("")),
