@@ -72,6 +72,53 @@ pub enum Action {
     Cancel,
     /// Scroll the pane at a screen position (mouse wheel); `down` says which way.
     Wheel { column: u16, row: u16, down: bool },
+    /// Open the figures view, or change what it lists.
+    Figures(FigureKey),
+}
+
+/// What a key of the figures view asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKey {
+    /// Open (or close) the figures view.
+    Open,
+    /// Close the view and scroll the panes to the figure's quotes.
+    Go,
+    /// Close the figures view.
+    Close,
+    /// Sort by the next column.
+    Sort,
+    /// Turn the order round.
+    Reverse,
+    /// Group by measure, each in time order, with its bar chart.
+    Compare,
+    /// Show only the next topic's figures (then all again).
+    Topic,
+    /// Show only the next kind (target, forecast, result, ...).
+    Kind,
+    /// Show only the figures quoted in the next document.
+    Document,
+    /// Show only the figures quoted in the next language.
+    Language,
+    /// Clear every filter.
+    Clear,
+}
+
+impl FigureKey {
+    pub fn description(&self) -> &'static str {
+        match self {
+            FigureKey::Open => "key figures: a table to sort, filter, compare",
+            FigureKey::Go => "go to the figure's quotes in the panes",
+            FigureKey::Close => "close the figures view",
+            FigureKey::Sort => "sort by the next column",
+            FigureKey::Reverse => "reverse the order",
+            FigureKey::Compare => "compare by measure (with a bar chart)",
+            FigureKey::Topic => "filter by topic (next one)",
+            FigureKey::Kind => "filter by kind (next one)",
+            FigureKey::Document => "filter by document (next one)",
+            FigureKey::Language => "filter by language (next one)",
+            FigureKey::Clear => "clear the filters",
+        }
+    }
 }
 
 impl Action {
@@ -110,6 +157,7 @@ impl Action {
             Action::Submit => "search",
             Action::Cancel => "cancel the search",
             Action::Wheel { .. } => "scroll the pane under the pointer",
+            Action::Figures(key) => key.description(),
         }
     }
 }

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
 
-use crate::reader::action::Action;
+use crate::reader::action::{Action, FigureKey};
 
 /// What the keyboard is doing: reading, typing a search, or naming a mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +20,8 @@ pub enum Mode {
     Mark,
     /// After `'`: the letter of the place to return to.
     Jump,
+    /// In the figures view (`f`).
+    Figures,
 }
 
 impl Mode {
@@ -31,6 +33,7 @@ impl Mode {
             Mode::Prompt => "Typing a search",
             Mode::Mark => "After m",
             Mode::Jump => "After '",
+            Mode::Figures => "In the figures view (f), besides the reading keys",
         }
     }
 }
@@ -123,7 +126,11 @@ const fn bind(
     }
 }
 
-use Mode::{Any, Jump, Mark, Normal, Prompt};
+const fn fig(keys: &'static [Key], key: FigureKey, hint: &'static str) -> Binding {
+    bind(Figures, keys, Action::Figures(key), Some(hint))
+}
+
+use Mode::{Any, Figures, Jump, Mark, Normal, Prompt};
 
 /// Every key the reader knows, in the order the help lists them.
 pub const KEYS: &[Binding] = &[
@@ -165,6 +172,7 @@ pub const KEYS: &[Binding] = &[
     bind(Normal, &[ch('s')], Action::ToggleSync, None),
     bind(Normal, &[ch('e')], Action::Problems, None),
     bind(Normal, &[ch('p')], Action::Print, None),
+    bind(Normal, &[ch('f')], Action::Figures(FigureKey::Open), None),
     bind(Normal, &[ch('m')], Action::MarkPrefix, None),
     bind(Normal, &[ch('\'')], Action::JumpPrefix, None),
     bind(Normal, &[ch('?')], Action::Help, Some("help")),
@@ -184,6 +192,20 @@ pub const KEYS: &[Binding] = &[
         bound: Bound::WithChar(Action::Input),
         hint: None,
     },
+    fig(&[key(KeyCode::Enter)], FigureKey::Go, "go to"),
+    fig(&[ch('s')], FigureKey::Sort, "sort"),
+    fig(&[ch('r')], FigureKey::Reverse, "reverse"),
+    fig(&[ch('c')], FigureKey::Compare, "compare"),
+    fig(&[ch('t')], FigureKey::Topic, "topic"),
+    fig(&[ch('y')], FigureKey::Kind, "kind"),
+    fig(&[ch('d')], FigureKey::Document, "doc"),
+    fig(&[ch('l')], FigureKey::Language, "lang"),
+    fig(&[ch('x')], FigureKey::Clear, "clear"),
+    fig(
+        &[key(KeyCode::Esc), ch('q'), ch('f')],
+        FigureKey::Close,
+        "close",
+    ),
     Binding {
         mode: Mark,
         keys: &[Key::Letter],
@@ -218,7 +240,13 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
             })
         })
     };
-    found(Mode::Any).or_else(|| found(mode))
+    // The figures view moves with the reading keys; its own come first.
+    let reading = || {
+        (mode == Mode::Figures)
+            .then(|| found(Mode::Normal))
+            .flatten()
+    };
+    found(Mode::Any).or_else(|| found(mode)).or_else(reading)
 }
 
 fn with_char(bound: Bound, c: char) -> Option<Action> {
@@ -253,7 +281,12 @@ pub fn mouse_action(event: MouseEvent) -> Option<Action> {
 
 /// The main keys and their words, for the status line.
 pub fn hints() -> impl Iterator<Item = (String, &'static str)> {
-    KEYS.iter().filter_map(|b| {
+    hints_in(Mode::Normal)
+}
+
+/// The keys of `mode` that have a word, with it: a status line or a box's bottom line.
+pub fn hints_in(mode: Mode) -> impl Iterator<Item = (String, &'static str)> {
+    KEYS.iter().filter(move |b| b.mode == mode).filter_map(|b| {
         b.hint
             .map(|h| (b.keys.first().map_or(String::new(), |k| key_label(*k)), h))
     })
@@ -293,7 +326,13 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        let modes = [Mode::Normal, Mode::Prompt, Mode::Mark, Mode::Jump];
+        let modes = [
+            Mode::Normal,
+            Mode::Prompt,
+            Mode::Mark,
+            Mode::Jump,
+            Mode::Figures,
+        ];
         for mode in modes {
             let mut seen: Vec<Key> = Vec::new();
             for b in KEYS
@@ -319,6 +358,18 @@ mod tests {
         assert_eq!(action_for(Mode::Mark, q), Some(Action::SetMark('q')));
         let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
         assert_eq!(action_for(Mode::Normal, ctrl_d), Some(Action::HalfPageDown));
+        // The figures view: its own keys first, then the reading keys.
+        let d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::NONE);
+        let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(Mode::Figures, d),
+            Some(Action::Figures(FigureKey::Document))
+        );
+        assert_eq!(action_for(Mode::Figures, j), Some(Action::Down));
+        assert_eq!(
+            action_for(Mode::Figures, q),
+            Some(Action::Figures(FigureKey::Close))
+        );
     }
 
     #[test]

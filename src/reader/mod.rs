@@ -3,6 +3,7 @@
 //! `&App` into any ratatui backend, which is how the tests render whole screens.
 
 pub mod action;
+pub mod figures;
 pub mod keymap;
 pub mod layout_cache;
 mod print;

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 
 use crate::engine::{Corpus, CorpusSource};
+use crate::reader::figures::FiguresView;
 use crate::reader::keymap::Mode;
 use crate::reader::layout_cache::{LayoutCache, Rows};
 use crate::reader::view::style::Palette;
@@ -40,6 +41,8 @@ pub enum Overlay {
     Problems {
         scroll: usize,
     },
+    /// The key figures table (its state is `App::figures`).
+    Figures,
 }
 
 /// A document pane.
@@ -121,6 +124,8 @@ pub struct App {
     pub palette: Palette,
     /// Where `p` writes the printed brief.
     pub print_dir: PathBuf,
+    /// The figures view: filters, order, cursor.
+    pub figures: FiguresView,
     /// The terminal's size, for layout in `update` (set by `resize`).
     pub size: Rect,
     pub quit: bool,
@@ -148,6 +153,7 @@ impl App {
             message: None,
             palette: Palette::from_env(),
             print_dir: PathBuf::from("."),
+            figures: FiguresView::default(),
             size: Rect::new(0, 0, 80, 24),
             quit: false,
             cache: RefCell::new(LayoutCache::default()),
@@ -263,6 +269,7 @@ impl App {
             .unwrap_or(self.nav_cursor)
             .min(items.len().saturating_sub(1));
         self.cache.borrow_mut().clear();
+        self.figures.refresh(&self.corpus);
         // The same query finds its matches in the new text; the current one stays the
         // first at or after where it was.
         let typing = self.search.typing.take();
@@ -288,6 +295,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.search.typing.is_some() {
             Mode::Prompt
+        } else if self.overlay == Overlay::Figures && self.pending.is_none() {
+            Mode::Figures
         } else {
             self.pending.unwrap_or(Mode::Normal)
         }

@@ -63,6 +63,7 @@ impl App {
                     self.overlay_action(action, scroll, len, Action::Problems);
                 }
                 Overlay::Picker { pane, cursor } => self.picker(action, pane, cursor),
+                Overlay::Figures => self.figures_action(action),
             },
         }
     }
@@ -131,6 +132,7 @@ impl App {
                 self.focus = Focus::Pane(other);
             }
             Action::Print => self.print(),
+            Action::Figures(_) => self.open_figures(),
             Action::MarkPrefix => self.pending = Some(Mode::Mark),
             Action::JumpPrefix => self.pending = Some(Mode::Jump),
             _ => {}
@@ -315,7 +317,10 @@ impl App {
         let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
         let pos = ratatui::layout::Position::new(column, row);
         match self.overlay {
-            Overlay::Help { .. } | Overlay::Problems { .. } | Overlay::Picker { .. } => {
+            Overlay::Help { .. }
+            | Overlay::Problems { .. }
+            | Overlay::Picker { .. }
+            | Overlay::Figures => {
                 self.update(if down { Action::Down } else { Action::Up });
                 return;
             }

@@ -21,8 +21,18 @@ pub struct MeasureGroup<'r, 'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
     pub unit: String,
-    /// A label (period and kind) and the amount (the lower bound of a range).
-    pub bars: Vec<(String, f64)>,
+    pub bars: Vec<Bar>,
+}
+
+/// One amount of a series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// What it stands for: period and kind (`2025 target`).
+    pub label: String,
+    /// The amount (the lower bound of a range).
+    pub amount: f64,
+    /// The figure: an index into `Corpus::annotations`.
+    pub index: usize,
 }
 
 /// The measures among `rows`, by id; figures without a measure are left out.
@@ -112,11 +122,17 @@ impl MeasureGroup<'_, '_> {
         self.units
             .iter()
             .filter_map(|&unit| {
-                let bars: Vec<(String, f64)> = self
+                let bars: Vec<Bar> = self
                     .rows
                     .iter()
                     .filter(|r| r.unit() == Some(unit))
-                    .filter_map(|r| Some((bar_label(r), r.measure.amount?)))
+                    .filter_map(|r| {
+                        Some(Bar {
+                            label: bar_label(r),
+                            amount: r.measure.amount?,
+                            index: r.index,
+                        })
+                    })
                     .collect();
                 (bars.len() >= 2).then(|| Series {
                     unit: unit.to_string(),

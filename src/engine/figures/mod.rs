@@ -135,6 +135,14 @@ pub fn rows(corpus: &Corpus) -> Vec<FigureRow<'_>> {
         .collect()
 }
 
+/// The row of figure `index` (into `Corpus::annotations`), if it is a figure.
+pub fn row_at(corpus: &Corpus, index: usize) -> Option<FigureRow<'_>> {
+    let a = corpus.annotations.get(index)?;
+    (a.kind == AnnotationKind::Figure)
+        .then(|| row(corpus, index, a))
+        .flatten()
+}
+
 fn row<'a>(corpus: &'a Corpus, index: usize, a: &'a Annotation) -> Option<FigureRow<'a>> {
     let measure = a.measure.as_deref().unwrap_or(&BLANK);
     Some(FigureRow {

@@ -19,6 +19,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Mode::Prompt,
         Mode::Mark,
         Mode::Jump,
+        Mode::Figures,
     ] {
         let rows: Vec<_> = KEYS.iter().filter(|b| b.mode == mode).collect();
         if rows.is_empty() {

@@ -2,6 +2,7 @@
 //! here too, because `update` needs the same sizes (page length, the pane under the mouse).
 
 pub(crate) mod detail;
+pub(crate) mod figures;
 pub(crate) mod help;
 pub(crate) mod panes;
 mod picker;
@@ -141,6 +142,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Help { scroll } => help::render(app, frame, body, scroll),
         Overlay::Picker { pane, cursor } => picker::render(app, frame, body, pane, cursor),
         Overlay::Problems { scroll } => problems::render(app, frame, body, scroll),
+        Overlay::Figures => figures::render(app, frame, body),
     }
     clean_buffer(frame.buffer_mut());
 }

@@ -1,0 +1,222 @@
+//! The figures view's state and its keys: which figures are listed (filters by topic,
+//! kind, document and language), in what order (a column, either way, or grouped by
+//! measure for comparison), and where the cursor is. Enter scrolls the panes to the
+//! figure's quotes. Rows are kept as annotation indices, so a frame draws only those on
+//! screen however many figures the corpus holds.
+
+use crate::engine::figures::{self, Column, Filter, KIND_ORDER, compare};
+use crate::engine::model::{AnnotationKind, Corpus};
+use crate::reader::action::{Action, FigureKey};
+use crate::reader::state::{App, Overlay};
+
+/// What the figures view shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiguresView {
+    pub filter: Filter,
+    pub sort: Column,
+    pub descending: bool,
+    /// Grouped by measure, each in time order, figures without a measure left out.
+    pub compare: bool,
+    /// Annotation indices in the order shown.
+    pub rows: Vec<usize>,
+    /// Index into `rows`.
+    pub cursor: usize,
+}
+
+impl Default for FiguresView {
+    fn default() -> FiguresView {
+        FiguresView {
+            filter: Filter::default(),
+            sort: Column::Brief,
+            descending: false,
+            compare: false,
+            rows: Vec::new(),
+            cursor: 0,
+        }
+    }
+}
+
+impl FiguresView {
+    /// The annotation under the cursor.
+    pub fn current(&self) -> Option<usize> {
+        self.rows.get(self.cursor).copied()
+    }
+
+    /// Lists the figures again after a change of filter, order or corpus, keeping the
+    /// cursor on the same figure where it is still listed.
+    pub fn refresh(&mut self, corpus: &Corpus) {
+        let keep = self.current();
+        let mut rows = figures::rows(corpus);
+        rows.retain(|r| self.filter.accepts(r));
+        figures::sort(&mut rows, self.sort, self.descending);
+        self.rows = if self.compare {
+            compare::by_measure(&rows)
+                .iter()
+                .flat_map(|g| g.rows.iter().map(|r| r.index))
+                .collect()
+        } else {
+            rows.iter().map(|r| r.index).collect()
+        };
+        self.cursor = keep
+            .and_then(|a| self.rows.iter().position(|&r| r == a))
+            .unwrap_or(self.cursor)
+            .min(self.rows.len().saturating_sub(1));
+    }
+
+    /// What the filters say, for the title: `topic growth · kind target`.
+    pub fn describe_filter(&self) -> String {
+        let f = &self.filter;
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(f.topics.first().map(|t| format!("topic {t}")));
+        parts.extend(f.kind.as_ref().map(|k| format!("kind {k}")));
+        parts.extend(f.doc.as_ref().map(|d| format!("document {d}")));
+        parts.extend(f.lang.as_ref().map(|l| format!("language {l}")));
+        parts.join(" · ")
+    }
+}
+
+/// The next value of a filter: none, then each choice in turn, then none again.
+fn cycle(current: Option<&str>, choices: &[String]) -> Option<String> {
+    let next = match current.and_then(|c| choices.iter().position(|x| x == c)) {
+        None => 0,
+        Some(k) => k + 1,
+    };
+    choices.get(next).cloned()
+}
+
+/// Pushes `item` unless it is there already (choices keep their first-seen order).
+fn push_new(choices: &mut Vec<String>, item: &str) {
+    if !choices.iter().any(|c| c == item) {
+        choices.push(item.to_string());
+    }
+}
+
+/// The values a filter can take in this corpus: only those some figure has.
+fn choices(corpus: &Corpus, key: FigureKey) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let figures = corpus
+        .annotations
+        .iter()
+        .filter(|a| a.kind == AnnotationKind::Figure);
+    for a in figures {
+        match key {
+            FigureKey::Topic => {
+                for t in a.topics.iter().filter_map(|&t| corpus.topics.get(t)) {
+                    push_new(&mut out, &t.id);
+                }
+            }
+            FigureKey::Kind => {
+                if let Some(k) = a.measure.as_deref().and_then(|m| m.kind.as_deref()) {
+                    push_new(&mut out, k);
+                }
+            }
+            FigureKey::Document | FigureKey::Language => {
+                for q in a.quotes.iter().filter_map(|q| q.anchor.as_ref().ok()) {
+                    let Some(doc) = corpus.documents.get(q.doc) else {
+                        continue;
+                    };
+                    match key {
+                        FigureKey::Document => push_new(&mut out, doc.id()),
+                        _ => push_new(&mut out, doc.lang()),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    match key {
+        FigureKey::Kind => out.sort_by_key(|k| KIND_ORDER.iter().position(|o| o == k)),
+        FigureKey::Document | FigureKey::Language => out.sort(),
+        _ => {}
+    }
+    out
+}
+
+impl App {
+    /// `f`: opens the figures view where it was left.
+    pub(crate) fn open_figures(&mut self) {
+        self.figures.refresh(&self.corpus);
+        self.overlay = Overlay::Figures;
+    }
+
+    /// A key in the figures view.
+    pub(crate) fn figures_action(&mut self, action: Action) {
+        let view = &mut self.figures;
+        let last = view.rows.len().saturating_sub(1);
+        let page = usize::from(self.size.height.saturating_sub(8)).max(1);
+        match action {
+            Action::Down => view.cursor = (view.cursor + 1).min(last),
+            Action::Up => view.cursor = view.cursor.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => view.cursor = (view.cursor + page).min(last),
+            Action::PageUp | Action::HalfPageUp => view.cursor = view.cursor.saturating_sub(page),
+            Action::Top => view.cursor = 0,
+            Action::Bottom => view.cursor = last,
+            Action::Open | Action::Figures(FigureKey::Go) => {
+                let Some(a) = view.current() else {
+                    self.message = Some("No figure to go to: x clears the filters.".into());
+                    return;
+                };
+                self.overlay = Overlay::None;
+                self.select_annotation(a);
+            }
+            Action::Close | Action::Quit | Action::Figures(FigureKey::Open | FigureKey::Close) => {
+                self.overlay = Overlay::None;
+            }
+            Action::Figures(key) => self.figures_key(key),
+            _ => {}
+        }
+    }
+
+    fn figures_key(&mut self, key: FigureKey) {
+        let view = &mut self.figures;
+        match key {
+            FigureKey::Sort => {
+                let all = Column::ALL;
+                let k = all
+                    .iter()
+                    .position(|c| *c == view.sort)
+                    .map_or(0, |k| k + 1);
+                view.sort = all[k % all.len()];
+            }
+            FigureKey::Reverse => view.descending = !view.descending,
+            FigureKey::Compare => view.compare = !view.compare,
+            FigureKey::Clear => view.filter = Filter::default(),
+            FigureKey::Topic => {
+                let next = cycle(
+                    view.filter.topics.first().map(String::as_str),
+                    &choices(&self.corpus, key),
+                );
+                view.filter.topics = next.into_iter().collect();
+            }
+            FigureKey::Kind => {
+                let next = cycle(view.filter.kind.as_deref(), &choices(&self.corpus, key));
+                view.filter.kind = next;
+            }
+            FigureKey::Document => {
+                let next = cycle(view.filter.doc.as_deref(), &choices(&self.corpus, key));
+                view.filter.doc = next;
+            }
+            FigureKey::Language => {
+                let next = cycle(view.filter.lang.as_deref(), &choices(&self.corpus, key));
+                view.filter.lang = next;
+            }
+            FigureKey::Open | FigureKey::Go | FigureKey::Close => {}
+        }
+        self.figures.refresh(&self.corpus);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_cycle_through_their_choices_and_back_to_none() {
+        let choices = ["a".to_string(), "b".to_string()];
+        assert_eq!(cycle(None, &choices).as_deref(), Some("a"));
+        assert_eq!(cycle(Some("a"), &choices).as_deref(), Some("b"));
+        assert_eq!(cycle(Some("b"), &choices), None);
+        assert_eq!(cycle(Some("gone"), &choices).as_deref(), Some("a"));
+        assert_eq!(cycle(None, &[]), None);
+    }
+}
