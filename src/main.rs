@@ -184,11 +184,9 @@ fn read(source: CorpusSource) -> Result<(), Failure> {
                 .into(),
         ));
     }
-    // Loaded keeping each brief's text, so live reload can fall back on it without
-    // reading the briefs a second time before the first frame.
-    let mut last_good = briefing::engine::LastGood::default();
-    let corpus = briefing::engine::load_keeping(&source, &mut last_good)?;
-    briefing::reader::run(corpus, source, last_good)
+    // What the first screen needs: a large corpus loads the rest in the background.
+    let opening = briefing::engine::opening::load_opening(&source)?;
+    briefing::reader::run(opening, source)
         .map_err(|e| Failure::Unusable(format!("the terminal: {e}")))
 }
 

@@ -20,6 +20,7 @@ pub mod load;
 pub mod model;
 pub mod nearest;
 mod occurrences;
+pub mod opening;
 pub mod par;
 pub mod print;
 pub mod resolve;

@@ -6,6 +6,7 @@ pub mod action;
 pub mod figures;
 pub mod keymap;
 pub mod layout_cache;
+pub mod live;
 mod print;
 pub mod reload;
 mod scroll;
@@ -27,9 +28,10 @@ pub use action::Action;
 pub use state::App;
 pub use view::render;
 
-use crate::engine::{Corpus, CorpusSource, LastGood};
+use crate::engine::opening::Opening;
+use crate::engine::{CorpusSource, LastGood};
 use crate::reader::keymap::Mode;
-use crate::reader::reload::Live;
+use crate::reader::live::{Live, Loaded};
 
 /// What wakes the event loop.
 #[derive(Debug)]
@@ -38,25 +40,49 @@ pub enum Input {
     Terminal(Event),
     /// Seeds or briefs changed on disk.
     Files,
+    /// A load in the background is done: the whole corpus, or a reload.
+    Loaded(Box<Loaded>),
 }
 
-/// Runs the reader over `corpus` until the user quits; the terminal is restored on every
-/// way out. A corpus from a folder is watched and reloaded when its files change;
-/// `last_good` holds its briefs as loaded (`engine::load_keeping`), so that a brief broken
-/// later keeps this version on screen.
-pub fn run(corpus: Corpus, source: CorpusSource, last_good: LastGood) -> io::Result<()> {
+/// Runs the reader until the user quits; the terminal is restored on every way out. The
+/// first frame shows `opening` (the whole corpus, or the part of a large one that the
+/// first screen needs, the rest loading in the background). A corpus from a folder is
+/// watched and reloaded in the background when its files change; the briefs' last good
+/// versions keep a brief broken later on screen.
+pub fn run(opening: Opening, source: CorpusSource) -> io::Result<()> {
+    let (corpus, last_good, loading) = match opening {
+        Opening::Whole(corpus, last_good) => (corpus, last_good, None),
+        Opening::Part { corpus, documents } => (corpus, LastGood::default(), Some(documents)),
+    };
     let mut app = App::new(corpus);
+    if let Some(documents) = loading {
+        app.progress = Some(format!("loading {documents} documents…"));
+    }
     let (tx, inputs) = channel();
     let files = tx.clone();
+    let loads = tx.clone();
     let mut terminal = terminal::init()?;
     // The first frame comes before the watch starts: a recursive watch walks the corpus.
     first_frame(&mut terminal, &mut app)?;
-    let mut live = Live::start(&source, last_good, &mut app, move || {
-        let _ = files.send(Ok(Input::Files));
-    });
+    let mut live = Live::start(
+        &source,
+        last_good,
+        &mut app,
+        move || {
+            let _ = files.send(Ok(Input::Files));
+        },
+        move |loaded| {
+            let _ = loads.send(Ok(Input::Loaded(Box::new(loaded))));
+        },
+    );
+    if loading.is_some()
+        && let Some(live) = live.as_mut()
+    {
+        live.load_whole();
+    }
     app.source = Some(source);
-    // Terminal events come through the same channel as file changes, so the loop can
-    // sleep until either arrives.
+    // Terminal events come through the same channel as file changes and finished loads,
+    // so the loop can sleep until any of them arrives.
     std::thread::spawn(move || read_terminal(&tx));
     let result = event_loop(&mut terminal, &mut app, &inputs, live.as_mut());
     terminal::restore();
@@ -102,6 +128,9 @@ where
 {
     let gone = || io::Error::other("the terminal's event reader stopped");
     let mut draw = true;
+    // Whether the user has done anything yet: the whole corpus, once loaded, opens on its
+    // own first pair only if not.
+    let mut touched = false;
     while !app.quit {
         if draw {
             let size = terminal.size().map_err(Into::into)?;
@@ -121,14 +150,23 @@ where
         };
         draw = true;
         match (input, live.as_deref_mut()) {
-            (Some(Input::Terminal(event)), _) => handle_event(app, event),
+            (Some(Input::Terminal(event)), _) => {
+                touched |= matches!(event, Event::Key(_) | Event::Mouse(_));
+                handle_event(app, event);
+            }
+            (Some(Input::Loaded(loaded)), Some(live)) => live.finished(*loaded, app, touched),
+            (Some(Input::Loaded(_)), None) => draw = false,
             // Nothing to show yet: the reload waits for the files to settle.
             (Some(Input::Files), Some(live)) => {
                 live.changed();
                 draw = false;
             }
             (Some(Input::Files), None) => draw = false,
-            (None, Some(live)) => live.reload(app),
+            // The reload runs in the background; its result wakes the loop.
+            (None, Some(live)) => {
+                live.reload();
+                draw = false;
+            }
             (None, None) => {}
         }
     }

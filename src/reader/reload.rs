@@ -3,20 +3,20 @@
 //! no longer loads keeps its last good version on screen, with its problem listed.
 
 use std::path::{Component, Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::engine::load::{self, Listing};
-use crate::engine::{CorpusSource, LastGood, load_keeping, resolve};
+use crate::engine::{Corpus, CorpusError, CorpusSource, LastGood, load_keeping, resolve};
 use crate::reader::state::App;
 
 /// How long the files must stay quiet before the corpus is read again: an editor's save
 /// (temp file, rename, attributes) arrives as one burst.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
 /// Files that never stop changing still get a reload this long after the first change.
-const MAX_WAIT: Duration = Duration::from_secs(1);
+pub const MAX_WAIT: Duration = Duration::from_secs(1);
 
 /// Reloads a corpus from its source, remembering the last good version of every brief.
 #[derive(Debug)]
@@ -49,7 +49,18 @@ impl Reloader {
     /// Loads the corpus again into `app`, keeping its place, and says how it went in the
     /// status line. A corpus that cannot be loaded at all leaves the old one on screen.
     pub fn reload(&mut self, app: &mut App) {
-        match load_keeping(&self.source, &mut self.last_good) {
+        let loaded = self.load();
+        Reloader::apply(loaded, app);
+    }
+
+    /// Loads the corpus again (on any thread), remembering its briefs' good versions.
+    pub fn load(&mut self) -> Result<Corpus, CorpusError> {
+        load_keeping(&self.source, &mut self.last_good)
+    }
+
+    /// Puts a loaded corpus into `app` as [`Reloader::reload`] does.
+    pub fn apply(loaded: Result<Corpus, CorpusError>, app: &mut App) {
+        match loaded {
             Ok(corpus) => {
                 app.replace_corpus(corpus);
                 app.message = Some(match app.problem_count() {
@@ -151,68 +162,6 @@ fn relevant_path(root: &Path, path: &Path) -> bool {
         Some((_, ext)) => wanted.contains(&ext),
         // No extension: most likely a folder (one holding seeds or briefs).
         None => true,
-    }
-}
-
-/// Live reload in the event loop: the watch (if it could start), the reloader, and the
-/// time the next reload is due.
-pub struct Live {
-    reloader: Reloader,
-    watch: Option<Watch>,
-    /// The first change not yet reloaded.
-    since: Option<Instant>,
-    due: Option<Instant>,
-}
-
-impl Live {
-    /// Live reload for `source` (nothing for the built-in corpus, which never changes);
-    /// `changed` is called from the watcher's thread to wake the event loop. A watch that
-    /// cannot start is said in `app`'s status line; the reader goes on without it.
-    pub fn start(
-        source: &CorpusSource,
-        last_good: LastGood,
-        app: &mut App,
-        changed: impl Fn() + Send + 'static,
-    ) -> Option<Live> {
-        let dir = source.dir()?;
-        let watch = match Watch::start(dir, changed) {
-            Ok(w) => Some(w),
-            Err(e) => {
-                app.message = Some(format!(
-                    "live reload off: cannot watch {}: {e}",
-                    dir.display()
-                ));
-                None
-            }
-        };
-        Some(Live {
-            reloader: Reloader::with_last_good(source.clone(), last_good),
-            watch,
-            since: None,
-            due: None,
-        })
-    }
-
-    /// Files changed: reload once they have been quiet for [`DEBOUNCE`].
-    pub fn changed(&mut self) {
-        let now = Instant::now();
-        let since = *self.since.get_or_insert(now);
-        self.due = Some((now + DEBOUNCE).min(since + MAX_WAIT));
-    }
-
-    /// When the pending reload is due, if one is.
-    pub fn due(&self) -> Option<Instant> {
-        self.due
-    }
-
-    /// Reloads into `app` and watches any folder that has appeared.
-    pub fn reload(&mut self, app: &mut App) {
-        self.since = None;
-        self.due = None;
-        self.reloader.reload(app);
-        if let Some(w) = &mut self.watch {
-            w.refresh();
-        }
     }
 }
 

@@ -121,6 +121,8 @@ pub struct App {
     pub shown: usize,
     /// A one-off message for the status line (cleared by the next key).
     pub message: Option<String>,
+    /// What is still loading in the background, kept on the status line until it is done.
+    pub progress: Option<String>,
     pub palette: Palette,
     /// Where `p` writes the printed brief.
     pub print_dir: PathBuf,
@@ -151,6 +153,7 @@ impl App {
             sync: true,
             shown: 0,
             message: None,
+            progress: None,
             palette: Palette::from_env(),
             print_dir: PathBuf::from("."),
             figures: FiguresView::default(),
@@ -195,6 +198,18 @@ impl App {
             })
             .or_else(|| (0..c.documents.len()).find(|&d| d != first));
         [Some(first), second]
+    }
+
+    /// Opens on the whole corpus, loaded after a part of it, as if it had been there from
+    /// the start (its own first pair), keeping how the reader was started and drawn.
+    pub fn open_whole(&mut self, corpus: Corpus) {
+        let mut whole = App::new(corpus);
+        whole.source = self.source.take();
+        whole.palette = self.palette;
+        whole.print_dir = std::mem::take(&mut self.print_dir);
+        whole.size = self.size;
+        whole.message = self.message.take();
+        *self = whole;
     }
 
     /// Records the terminal size (on start and on every resize).

@@ -87,6 +87,9 @@ fn right_side(app: &App, areas: &Areas) -> String {
     {
         parts.push(format!("/{} {m}", app.search.query));
     }
+    if let Some(progress) = &app.progress {
+        parts.push(progress.clone());
+    }
     if app.sync && areas.both_panes() {
         parts.push("sync".to_string());
     }

@@ -1,0 +1,142 @@
+//! The corpus a first screen needs, at a cost that does not grow with the corpus: a small
+//! corpus whole, a large one as its first brief and the documents that brief declares, so
+//! the reader can draw at once and load the rest in the background.
+
+use crate::engine::brief::BriefFile;
+use crate::engine::error::CorpusError;
+use crate::engine::load::{CorpusSource, Listing, list};
+use crate::engine::model::Corpus;
+use crate::engine::resolve::{self, LastGood};
+
+/// Up to this many documents a corpus is loaded whole before the first frame: it costs
+/// a few milliseconds.
+pub const WHOLE_UP_TO: usize = 200;
+/// How many briefs the opening looks through for one that declares documents.
+const BRIEFS_TRIED: usize = 4;
+
+/// What the first screen gets.
+#[derive(Debug)]
+pub enum Opening {
+    /// The whole corpus, with its briefs' last good versions for live reload.
+    Whole(Corpus, LastGood),
+    /// A part: the first brief that loads and the documents it declares. Its findings are
+    /// left out (they would be those of a part, such as a document declared elsewhere
+    /// having no file); the whole corpus, loaded next, reports them.
+    Part {
+        corpus: Corpus,
+        /// Documents in the whole corpus, for the status line while it loads.
+        documents: usize,
+    },
+}
+
+/// Lists the corpus and loads what the first screen needs.
+pub fn load_opening(source: &CorpusSource) -> Result<Opening, CorpusError> {
+    let listing = list(source, true)?;
+    let documents = listing.seeds.len();
+    if documents <= WHOLE_UP_TO {
+        let mut last_good = LastGood::default();
+        let corpus = resolve::build_listing(listing, Some(&mut last_good));
+        return Ok(Opening::Whole(corpus, last_good));
+    }
+    let Listing {
+        root,
+        seeds,
+        briefs,
+        findings: _,
+    } = listing;
+    let first = briefs.into_iter().take(BRIEFS_TRIED).find_map(|entry| {
+        let bytes = entry.read().ok()?;
+        let brief: BriefFile = serde_yaml::from_slice(&bytes).ok()?;
+        let files: Vec<String> = brief.documents.into_iter().filter_map(|d| d.file).collect();
+        (!files.is_empty()).then_some((entry, files))
+    });
+    let part = match first {
+        Some((brief, files)) => Listing {
+            root,
+            seeds: seeds
+                .into_iter()
+                .filter(|s| files.contains(&s.name))
+                .collect(),
+            briefs: vec![brief],
+            findings: Vec::new(),
+        },
+        // No brief to open on: the first documents, unannotated, until the rest arrives.
+        None => Listing {
+            root,
+            seeds: seeds.into_iter().take(2).collect(),
+            briefs: Vec::new(),
+            findings: Vec::new(),
+        },
+    };
+    let mut corpus = resolve::build_listing(part, None);
+    corpus.findings.clear();
+    Ok(Opening::Part { corpus, documents })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn corpus(docs: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("seeds")).unwrap();
+        fs::create_dir_all(dir.path().join("briefs")).unwrap();
+        for i in 0..docs {
+            fs::write(
+                dir.path().join(format!("seeds/d{i:04}.txt")),
+                format!("doc {i}\n"),
+            )
+            .unwrap();
+        }
+        // The first brief declares two documents, one of them only by id.
+        fs::write(
+            dir.path().join("briefs/a.yaml"),
+            "title: A\ndocuments:\n  - id: one\n    file: d0003.txt\n    lang: vi\n    parallel: two\n  - id: two\n    file: d0007.txt\n    lang: id\n  - id: elsewhere\n",
+        )
+        .unwrap();
+        fs::write(
+            dir.path().join("briefs/b.yaml"),
+            "title: B\ndocuments:\n  - id: elsewhere\n    file: d0100.txt\n",
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_small_corpus_opens_whole() {
+        let dir = corpus(WHOLE_UP_TO);
+        let opening = load_opening(&CorpusSource::Dir(dir.path().to_path_buf())).unwrap();
+        let Opening::Whole(c, _) = opening else {
+            panic!("expected the whole corpus");
+        };
+        assert_eq!(c.documents.len(), WHOLE_UP_TO);
+        assert_eq!(c.briefs.len(), 2);
+    }
+
+    #[test]
+    fn a_large_corpus_opens_on_its_first_brief_and_its_documents() {
+        let dir = corpus(WHOLE_UP_TO + 1);
+        let opening = load_opening(&CorpusSource::Dir(dir.path().to_path_buf())).unwrap();
+        let Opening::Part { corpus, documents } = opening else {
+            panic!("expected a part");
+        };
+        assert_eq!(documents, WHOLE_UP_TO + 1);
+        let files: Vec<&str> = corpus.documents.iter().map(|d| d.file.as_str()).collect();
+        assert_eq!(files, ["d0003.txt", "d0007.txt"]);
+        assert_eq!(corpus.briefs.len(), 1);
+        // `elsewhere` has no file in this part: not reported, the whole corpus says.
+        assert!(corpus.findings.is_empty(), "{:?}", corpus.findings);
+    }
+
+    #[test]
+    fn a_large_corpus_without_a_brief_opens_on_its_first_documents() {
+        let dir = corpus(WHOLE_UP_TO + 1);
+        fs::remove_dir_all(dir.path().join("briefs")).unwrap();
+        let opening = load_opening(&CorpusSource::Dir(dir.path().to_path_buf())).unwrap();
+        let Opening::Part { corpus, .. } = opening else {
+            panic!("expected a part");
+        };
+        assert_eq!(corpus.documents.len(), 2);
+    }
+}
