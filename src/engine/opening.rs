@@ -1,10 +1,11 @@
 //! The corpus a first screen needs, at a cost that does not grow with the corpus: a small
-//! corpus whole, a large one as its first brief and the documents that brief declares, so
-//! the reader can draw at once and load the rest in the background.
+//! corpus whole; of a large one, the head of its first brief (documents and topics) and
+//! the pair of documents the reader opens on, so the reader can draw at once and load the
+//! rest (annotations, counts, the other documents) in the background.
 
 use crate::engine::brief::BriefFile;
 use crate::engine::error::CorpusError;
-use crate::engine::load::{CorpusSource, Listing, list};
+use crate::engine::load::{CorpusSource, Entry, Listing, RawFile, list};
 use crate::engine::model::Corpus;
 use crate::engine::resolve::{self, LastGood};
 
@@ -19,7 +20,8 @@ const BRIEFS_TRIED: usize = 4;
 pub enum Opening {
     /// The whole corpus, with its briefs' last good versions for live reload.
     Whole(Corpus, LastGood),
-    /// A part: the first brief that loads and the documents it declares. Its findings are
+    /// A part: the head of the first brief that loads and the pair it opens on. Its
+    /// findings are
     /// left out (they would be those of a part, such as a document declared elsewhere
     /// having no file); the whole corpus, loaded next, reports them.
     Part {
@@ -44,12 +46,7 @@ pub fn load_opening(source: &CorpusSource) -> Result<Opening, CorpusError> {
         briefs,
         findings: _,
     } = listing;
-    let first = briefs.into_iter().take(BRIEFS_TRIED).find_map(|entry| {
-        let bytes = entry.read().ok()?;
-        let brief: BriefFile = serde_yaml::from_slice(&bytes).ok()?;
-        let files: Vec<String> = brief.documents.into_iter().filter_map(|d| d.file).collect();
-        (!files.is_empty()).then_some((entry, files))
-    });
+    let first = briefs.iter().take(BRIEFS_TRIED).find_map(opening_brief);
     let part = match first {
         Some((brief, files)) => Listing {
             root,
@@ -57,7 +54,7 @@ pub fn load_opening(source: &CorpusSource) -> Result<Opening, CorpusError> {
                 .into_iter()
                 .filter(|s| files.contains(&s.name))
                 .collect(),
-            briefs: vec![brief],
+            briefs: vec![Entry::from(brief)],
             findings: Vec::new(),
         },
         // No brief to open on: the first documents, unannotated, until the rest arrives.
@@ -71,6 +68,49 @@ pub fn load_opening(source: &CorpusSource) -> Result<Opening, CorpusError> {
     let mut corpus = resolve::build_listing(part, None);
     corpus.findings.clear();
     Ok(Opening::Part { corpus, documents })
+}
+
+/// The head of a brief (what comes before its first top-level `figures:` or `themes:`:
+/// title, documents, topics) and the files of the pair the reader opens on: the first
+/// document with a parallel partner that has a file, or the first document with a file.
+/// The annotations, which are the bulk of a large brief, come with the whole corpus.
+fn opening_brief(entry: &Entry) -> Option<(RawFile, Vec<String>)> {
+    let bytes = entry.read().ok()?;
+    let head = head_of(&bytes);
+    let brief: BriefFile = serde_yaml::from_slice(head).ok()?;
+    let file_of = |id: &str| {
+        brief
+            .documents
+            .iter()
+            .find(|d| d.id == id)
+            .and_then(|d| d.file.clone())
+    };
+    let pair = brief.documents.iter().find_map(|d| {
+        let partner = file_of(d.parallel.as_deref()?)?;
+        Some(vec![d.file.clone()?, partner])
+    });
+    let files = pair.or_else(|| {
+        let first = brief.documents.iter().find_map(|d| d.file.clone())?;
+        Some(vec![first])
+    })?;
+    let head = RawFile {
+        name: entry.name.clone(),
+        shown: entry.shown.clone(),
+        bytes: Ok(head.to_vec()),
+    };
+    Some((head, files))
+}
+
+/// `yaml` up to the first line that starts a top-level `figures:` or `themes:` key.
+fn head_of(yaml: &[u8]) -> &[u8] {
+    let mut at = 0;
+    for line in yaml.split_inclusive(|&b| b == b'\n') {
+        if line.starts_with(b"figures:") || line.starts_with(b"themes:") {
+            return yaml.get(..at).unwrap_or(yaml);
+        }
+        at += line.len();
+    }
+    yaml
 }
 
 #[cfg(test)]
@@ -127,6 +167,24 @@ mod tests {
         assert_eq!(corpus.briefs.len(), 1);
         // `elsewhere` has no file in this part: not reported, the whole corpus says.
         assert!(corpus.findings.is_empty(), "{:?}", corpus.findings);
+    }
+
+    #[test]
+    fn the_part_is_the_head_of_the_brief_without_its_annotations() {
+        let dir = corpus(WHOLE_UP_TO + 1);
+        let brief = fs::read_to_string(dir.path().join("briefs/a.yaml")).unwrap();
+        let with_annotations = format!(
+            "{brief}topics:\n  - id: t\n    title: T\nthemes:\n  - topics: [t]\n    quotes:\n      - doc: one\n        text: doc 3\nfigures: []\n"
+        );
+        fs::write(dir.path().join("briefs/a.yaml"), with_annotations).unwrap();
+        let opening = load_opening(&CorpusSource::Dir(dir.path().to_path_buf())).unwrap();
+        let Opening::Part { corpus, .. } = opening else {
+            panic!("expected a part");
+        };
+        assert_eq!(corpus.topics.len(), 1);
+        assert!(corpus.annotations.is_empty());
+        assert_eq!(head_of(b"a: 1\nthemes:\n  x\nfigures: []\n"), b"a: 1\n");
+        assert_eq!(head_of(b"a: 1\n  themes: 2\n"), b"a: 1\n  themes: 2\n");
     }
 
     #[test]

@@ -60,10 +60,15 @@ fn item_line(app: &App, item: NavItem) -> Line<'static> {
             } else {
                 Style::default()
             };
+            // While the corpus loads, counts would be those of a part: they fill in later.
+            let count = match app.progress {
+                Some(_) => " (…)".to_string(),
+                None => format!(" ({count})"),
+            };
             Line::from(vec![
                 Span::raw(if open { "▾ " } else { "▸ " }),
                 Span::styled(title.to_string(), style),
-                Span::styled(format!(" ({count})"), p.dim),
+                Span::styled(count, p.dim),
             ])
         }
         NavItem::Annotation { annotation, .. } => {
