@@ -138,7 +138,7 @@ fn search_highlights_and_walks_matches_across_documents() {
 
 #[test]
 fn help_lists_every_key_of_the_table() {
-    let mut app = app(100, 60);
+    let mut app = app(100, 80);
     app.update(Action::Help);
     let s = screen(&app);
     for b in briefing::reader::keymap::KEYS {
@@ -289,7 +289,7 @@ fn p_prints_the_brief_or_the_chosen_topic_to_a_file_named_in_the_status_line() {
     assert!(text.contains("Economic diplomacy conference"), "{text}");
     assert!(screen(&app).contains("Wrote "), "status names the file");
     apply(&mut app, &[Action::NextTopic, Action::Print]);
-    let topic = std::fs::read_to_string(dir.path().join("briefing-econ-growth.txt"))
+    let topic = std::fs::read_to_string(dir.path().join("briefing-topic-growth.txt"))
         .expect("printed topic");
     assert!(topic.contains("GDP growth target"), "{topic}");
     assert!(!topic.contains("Signed FTAs"), "{topic}");

@@ -527,11 +527,7 @@ fn reader_print_names_are_safe_and_never_land_in_the_corpus() {
     let work = tempfile::tempdir().expect("tempdir");
     let victim = work.path().join("victim.txt");
     fs::write(&victim, "precious").expect("write");
-    symlink(
-        &victim,
-        work.path().join("briefing-conference-x-seeds-a.txt"),
-    )
-    .expect("symlink");
+    symlink(&victim, work.path().join("briefing-topic-x-seeds-a.txt")).expect("symlink");
     let mut s = reader_in(work.path(), corpus.root());
     s.wait_for_text("Growth");
     s.send("]");
@@ -541,7 +537,7 @@ fn reader_print_names_are_safe_and_never_land_in_the_corpus() {
     s.send("q");
     s.wait_exit();
     assert_eq!(fs::read_to_string(&victim).expect("read"), "precious");
-    let written = work.path().join("briefing-conference-x-seeds-a.txt");
+    let written = work.path().join("briefing-topic-x-seeds-a.txt");
     assert!(fs::symlink_metadata(&written).expect("stat").is_file());
     assert!(
         fs::read_to_string(&written)

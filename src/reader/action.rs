@@ -48,6 +48,10 @@ pub enum Action {
     PickDocument,
     /// Show or hide the problems found in the corpus.
     Problems,
+    /// Show the whole selected annotation: label, value, note, every quote and its place.
+    ShowAnnotation,
+    /// Show the focused document's sources: titles, date, source, event, curator's note.
+    ShowDocument,
     /// Turn synchronised scrolling of parallel documents on or off.
     ToggleSync,
     /// Show the other document (when only one pane fits).
@@ -147,16 +151,18 @@ impl Action {
             Action::Close => "close, clear search, deselect",
             Action::PickDocument => "choose the pane's document",
             Action::Problems => "list problems in the corpus",
+            Action::ShowAnnotation => "the whole annotation, every quote",
+            Action::ShowDocument => "the document's sources and metadata",
             Action::ToggleSync => "synchronised scrolling on/off",
             Action::SwitchPane => "show the other document",
-            Action::Print => "print the brief or topic to a file",
+            Action::Print => "print the topic (every brief) or the brief",
             Action::MarkPrefix | Action::SetMark(_) => "set a mark at this place",
             Action::JumpPrefix | Action::JumpMark(_) => "return to a mark",
             Action::Input(_) => "type the query",
             Action::Backspace => "delete a character",
             Action::Submit => "search",
             Action::Cancel => "cancel the search",
-            Action::Wheel { .. } => "scroll the pane under the pointer",
+            Action::Wheel { .. } => "scroll the pane under the pointer, 3 rows",
             Action::Figures(key) => key.description(),
         }
     }

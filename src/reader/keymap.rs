@@ -171,6 +171,8 @@ pub const KEYS: &[Binding] = &[
     bind(Normal, &[ch('w')], Action::SwitchPane, None),
     bind(Normal, &[ch('s')], Action::ToggleSync, None),
     bind(Normal, &[ch('e')], Action::Problems, None),
+    bind(Normal, &[ch('i')], Action::ShowAnnotation, None),
+    bind(Normal, &[ch('d')], Action::ShowDocument, None),
     bind(Normal, &[ch('p')], Action::Print, None),
     bind(Normal, &[ch('f')], Action::Figures(FigureKey::Open), None),
     bind(Normal, &[ch('m')], Action::MarkPrefix, None),

@@ -12,6 +12,7 @@ pub mod reload;
 mod scroll;
 mod select;
 pub mod state;
+mod steady;
 mod terminal;
 mod update;
 pub mod view;

@@ -1,5 +1,5 @@
-//! `p`: the current brief, or the chosen topic of it, written through the text printer to
-//! a file next to where the reader was started.
+//! `p`: the chosen topic across every brief, or else the current brief, written through
+//! the text printer to a file in the folder the reader was started from.
 
 use std::path::PathBuf;
 
@@ -32,24 +32,59 @@ impl App {
             .or(if c.briefs.is_empty() { None } else { Some(0) })
     }
 
-    /// Writes the brief (limited to the chosen topic when it has it) to a text file.
+    /// Writes the chosen topic, across every brief that carries it, or else the current
+    /// brief, to a text file, and says where and what.
     pub(crate) fn print(&mut self) {
-        let Some(b) = self.current_brief() else {
-            self.message = Some("No brief loaded: nothing to print.".into());
-            return;
-        };
         let c = &self.corpus;
-        let Some(brief) = c.briefs.get(b) else { return };
-        let topic = self
-            .topic
-            .filter(|t| brief.topics.contains(t))
-            .and_then(|t| c.topics.get(t))
-            .map(|t| t.id.clone());
-        let name = match &topic {
-            Some(t) => format!("briefing-{}-{}.txt", file_safe(&brief.id), file_safe(t)),
-            None => format!("briefing-{}.txt", file_safe(&brief.id)),
+        let (name, options, what) = match self.topic.and_then(|t| c.topics.get(t)) {
+            Some(topic) => {
+                let t = self.topic.unwrap_or_default();
+                let count = c.annotations_for_topic(t).count();
+                let mut briefs: Vec<usize> = c
+                    .annotations_for_topic(t)
+                    .filter_map(|a| c.annotations.get(a).map(|a| a.brief))
+                    .collect();
+                briefs.sort_unstable();
+                briefs.dedup();
+                let what = format!(
+                    "topic {}: {count} annotation{} from {} brief{}",
+                    topic.title,
+                    if count == 1 { "" } else { "s" },
+                    briefs.len(),
+                    if briefs.len() == 1 { "" } else { "s" },
+                );
+                let options = PrintOptions {
+                    brief: None,
+                    topics: vec![topic.id.clone()],
+                    width: PRINT_WIDTH,
+                };
+                (
+                    format!("briefing-topic-{}.txt", file_safe(&topic.id)),
+                    options,
+                    what,
+                )
+            }
+            None => {
+                let Some(brief) = self.current_brief().and_then(|b| c.briefs.get(b)) else {
+                    self.message = Some("No brief loaded: nothing to print.".into());
+                    return;
+                };
+                let options = PrintOptions {
+                    brief: Some(brief.id.clone()),
+                    topics: Vec::new(),
+                    width: PRINT_WIDTH,
+                };
+                let what = format!("brief {}", brief.title);
+                (
+                    format!("briefing-{}.txt", file_safe(&brief.id)),
+                    options,
+                    what,
+                )
+            }
         };
-        let path: PathBuf = self.print_dir.join(name);
+        // Said in full, so the file can be found from any shell.
+        let dir = std::path::absolute(&self.print_dir).unwrap_or_else(|_| self.print_dir.clone());
+        let path: PathBuf = dir.join(name);
         let shown = clean_os(path.as_os_str());
         if let Some(reason) = self.source.as_ref().and_then(|s| into_corpus(s, &path)) {
             self.message = Some(format!(
@@ -57,18 +92,13 @@ impl App {
             ));
             return;
         }
-        let options = PrintOptions {
-            brief: Some(brief.id.clone()),
-            topics: topic.into_iter().collect(),
-            width: PRINT_WIDTH,
-        };
         // A link found under the name is replaced, never written through: the reader did
         // not make it.
         let result = write_atomically(&path, Links::Replace, |w| -> Result<(), PrintError> {
             print(c, Format::Text, &options, w)
         });
         self.message = Some(match result {
-            Ok(()) => format!("Wrote {shown}"),
+            Ok(()) => format!("Wrote {shown} ({what})."),
             Err(e) => format!("Could not write {shown}: {e}"),
         });
     }

@@ -60,9 +60,18 @@ impl App {
         let Some((rows, _)) = self.pane_rows(i) else {
             return;
         };
-        let top = row_of(&rows, self.panes[i].top);
+        let (before, partner) = (self.panes[i].top, self.panes[1 - i.min(1)]);
+        let top = row_of(&rows, before);
         self.set_top_row(i, top.saturating_add_signed(delta));
+        // At the end of one pane the other stays; it never moves against the scroll.
+        if self.panes[i].top == before {
+            return;
+        }
         self.sync_from(i);
+        let other = &mut self.panes[1 - i.min(1)];
+        if other.doc == partner.doc && (delta > 0) == (other.top < partner.top) {
+            other.top = partner.top;
+        }
     }
 
     /// Scrolls pane `i` to its first or last screen.

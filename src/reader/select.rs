@@ -31,22 +31,19 @@ impl App {
                 .find(|(d, _)| app.panes[i].doc == Some(*d))
                 .copied()
         };
-        if shows(self, 0).is_none() && shows(self, 1).is_none() {
-            let p = self.focused_pane();
-            self.set_doc(p, first);
-            let other = docs
-                .get(1)
-                .map(|(d, _)| *d)
-                .or_else(|| self.corpus.partner(first));
-            if let Some(d) = other {
-                self.set_doc(1 - p, d);
-            }
-        } else if let Some(&(missing, _)) = docs
+        // The panes follow from the annotation alone: its first document beside its first
+        // in another language (else its second, else the first one's partner).
+        let lang = |d: usize| self.corpus.documents.get(d).map(|d| d.lang());
+        let other = docs
             .iter()
-            .find(|(d, _)| self.panes.iter().all(|p| p.doc != Some(*d)))
-            && let Some(free) = (0..2).find(|&i| shows(self, i).is_none())
-        {
-            self.set_doc(free, missing);
+            .map(|(d, _)| *d)
+            .find(|&d| lang(d) != lang(first))
+            .or_else(|| docs.get(1).map(|(d, _)| *d))
+            .or_else(|| self.corpus.partner(first));
+        for (i, d) in self.sides_for(first, other).into_iter().enumerate() {
+            if let Some(d) = d {
+                self.set_doc(i, d);
+            }
         }
         for i in 0..2 {
             if let Some((_, offset)) = shows(self, i)
@@ -228,8 +225,10 @@ impl App {
         } else if let Some(i) = (0..2).find(|&i| self.panes[i].doc == Some(doc)) {
             i
         } else {
-            self.set_doc(focused, doc);
-            focused
+            let side = self.sides_for(doc, None).iter().position(Option::is_some);
+            let side = side.unwrap_or(focused);
+            self.set_doc(side, doc);
+            side
         };
         // Leave the pane alone when the match is already on screen, as less does.
         if !self.on_screen(pane, range.start) {

@@ -43,6 +43,20 @@ pub enum Overlay {
     },
     /// The key figures table (its state is `App::figures`).
     Figures,
+    /// The whole of an annotation, or a document's sources, scrolled by `scroll` rows.
+    Card {
+        card: Card,
+        scroll: usize,
+    },
+}
+
+/// What a card shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Card {
+    /// Annotation (index into `Corpus::annotations`).
+    Annotation(usize),
+    /// Document (index into `Corpus::documents`).
+    Document(usize),
 }
 
 /// A document pane.
@@ -215,6 +229,7 @@ impl App {
     /// Records the terminal size (on start and on every resize).
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
+        self.keep_panes_full();
     }
 
     /// Replaces the corpus (after a reload), keeping documents by id, scroll by line,
@@ -260,6 +275,13 @@ impl App {
                 Some(cursor) => Overlay::Picker { pane, cursor },
                 None => Overlay::None,
             },
+            Overlay::Card { card, scroll } => {
+                let card = match card {
+                    Card::Annotation(a) => same_annotation(&old, a, new).map(Card::Annotation),
+                    Card::Document(d) => same_document(&old, d, new).map(Card::Document),
+                };
+                card.map_or(Overlay::None, |card| Overlay::Card { card, scroll })
+            }
             other => other,
         };
         let current_match = self

@@ -2,7 +2,7 @@
 
 use crate::reader::action::Action;
 use crate::reader::keymap::Mode;
-use crate::reader::state::{App, Focus, NavItem, Overlay};
+use crate::reader::state::{App, Card, Focus, NavItem, Overlay};
 use crate::reader::view::{self, areas, inner};
 
 /// Rows the mouse wheel moves per notch.
@@ -55,8 +55,8 @@ impl App {
             _ => match self.overlay {
                 Overlay::None => self.normal(action),
                 Overlay::Help { scroll } => {
-                    let len = view::help::lines(self).len();
-                    self.overlay_action(action, scroll, len, Action::Help);
+                    let positions = view::help::max_scroll(self) + 1;
+                    self.overlay_action(action, scroll, positions, Action::Help);
                 }
                 Overlay::Problems { scroll } => {
                     let len = view::problems::lines(self).len();
@@ -64,6 +64,14 @@ impl App {
                 }
                 Overlay::Picker { pane, cursor } => self.picker(action, pane, cursor),
                 Overlay::Figures => self.figures_action(action),
+                Overlay::Card { card, scroll } => {
+                    let positions = view::card::max_scroll(self, card) + 1;
+                    let toggle = match card {
+                        Card::Annotation(_) => Action::ShowAnnotation,
+                        Card::Document(_) => Action::ShowDocument,
+                    };
+                    self.overlay_action(action, scroll, positions, toggle);
+                }
             },
         }
     }
@@ -100,6 +108,26 @@ impl App {
             Action::PrevTopic => self.step_topic(false),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Problems => self.overlay = Overlay::Problems { scroll: 0 },
+            Action::ShowAnnotation => match self.selected {
+                Some(a) => {
+                    self.overlay = Overlay::Card {
+                        card: Card::Annotation(a),
+                        scroll: 0,
+                    }
+                }
+                None => {
+                    self.message = Some("No annotation selected: n or Enter selects one.".into())
+                }
+            },
+            Action::ShowDocument => match self.panes[self.focused_pane()].doc {
+                Some(d) => {
+                    self.overlay = Overlay::Card {
+                        card: Card::Document(d),
+                        scroll: 0,
+                    }
+                }
+                None => self.message = Some("No document in this pane: o chooses one.".into()),
+            },
             Action::PickDocument => {
                 let pane = self.focused_pane();
                 let cursor = self.panes[pane].doc.unwrap_or(0);
@@ -168,6 +196,7 @@ impl App {
         self.overlay = match self.overlay {
             Overlay::Help { .. } => Overlay::Help { scroll },
             Overlay::Problems { .. } => Overlay::Problems { scroll },
+            Overlay::Card { card, .. } => Overlay::Card { card, scroll },
             other => other,
         };
     }
@@ -320,7 +349,8 @@ impl App {
             Overlay::Help { .. }
             | Overlay::Problems { .. }
             | Overlay::Picker { .. }
-            | Overlay::Figures => {
+            | Overlay::Figures
+            | Overlay::Card { .. } => {
                 self.update(if down { Action::Down } else { Action::Up });
                 return;
             }

@@ -3,14 +3,81 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::AnnotationKind;
+use crate::engine::wrap::{display_width, grapheme_width, wrap_line};
 use crate::reader::state::App;
 
-/// Draws the detail line in `area`.
+/// Draws the detail line in `area`: wrapped, and when it does not fit, cut with an
+/// ellipsis and the key that shows the whole annotation.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    frame.render_widget(Paragraph::new(line(app)).wrap(Wrap { trim: true }), area);
+    let more = if app.selected.is_some() {
+        "… i: all"
+    } else {
+        "…"
+    };
+    let rows = fit_rows(
+        line(app),
+        usize::from(area.width),
+        usize::from(area.height),
+        Span::styled(more, app.palette.key),
+    );
+    frame.render_widget(Paragraph::new(rows), area);
+}
+
+/// `line` wrapped to `width` columns on at most `height` rows, styles kept; when it needs
+/// more, the last row is cut to make room for `more`.
+pub fn fit_rows(
+    line: Line<'static>,
+    width: usize,
+    height: usize,
+    more: Span<'static>,
+) -> Vec<Line<'static>> {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for span in &line.spans {
+        let start = text.len();
+        text.push_str(&span.content);
+        spans.push((start..text.len(), span.style));
+    }
+    let mut rows = wrap_line(&text, width);
+    let cut = rows.len() > height.max(1);
+    rows.truncate(height.max(1));
+    if cut && let Some(last) = rows.last_mut() {
+        let room = width.saturating_sub(display_width(&more.content) + 1);
+        let row = text.get(last.clone()).unwrap_or("");
+        let mut used = 0;
+        let mut end = last.start;
+        for (at, g) in row.grapheme_indices(true) {
+            used += grapheme_width(g);
+            if used > room {
+                break;
+            }
+            end = last.start + at + g.len();
+        }
+        last.end = end;
+    }
+    let count = rows.len();
+    rows.into_iter()
+        .enumerate()
+        .map(|(k, row)| {
+            let mut out: Vec<Span<'static>> = spans
+                .iter()
+                .filter_map(|(range, style)| {
+                    let (from, to) = (range.start.max(row.start), range.end.min(row.end));
+                    let piece = text.get(from..to).filter(|p| !p.is_empty())?;
+                    Some(Span::styled(piece.to_string(), *style))
+                })
+                .collect();
+            if cut && k + 1 == count {
+                out.push(Span::raw(" "));
+                out.push(more.clone());
+            }
+            Line::from(out)
+        })
+        .collect()
 }
 
 /// The detail line's content.

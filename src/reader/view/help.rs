@@ -39,11 +39,27 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
+/// The help's box in `area`, for `len` lines.
+fn frame_of(area: Rect, len: usize) -> Rect {
+    let height = u16::try_from(len + 2).unwrap_or(u16::MAX);
+    centered(area, 64, height)
+}
+
+/// How far the help scrolls: until its last line stands at the bottom of the box.
+pub fn max_scroll(app: &App) -> usize {
+    let len = lines(app).len();
+    let body = Rect {
+        height: app.size.height.saturating_sub(1),
+        ..app.size
+    };
+    let visible = usize::from(frame_of(body, len).height.saturating_sub(2)).max(1);
+    len.saturating_sub(visible)
+}
+
 /// Draws the help over `area`, scrolled by `scroll` lines.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let lines = lines(app);
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let r = centered(area, 64, height);
+    let r = frame_of(area, lines.len());
     let block = Block::bordered()
         .border_style(app.palette.border_focused)
         .title(Line::styled(" Keys ", app.palette.title))

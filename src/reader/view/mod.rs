@@ -1,6 +1,7 @@
 //! Drawing: pure functions from `&App` to a frame. The screen's division into areas lives
 //! here too, because `update` needs the same sizes (page length, the pane under the mouse).
 
+pub(crate) mod card;
 pub(crate) mod detail;
 pub(crate) mod figures;
 pub(crate) mod help;
@@ -143,6 +144,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Picker { pane, cursor } => picker::render(app, frame, body, pane, cursor),
         Overlay::Problems { scroll } => problems::render(app, frame, body, scroll),
         Overlay::Figures => figures::render(app, frame, body),
+        Overlay::Card { card, scroll } => card::render(app, frame, body, card, scroll),
     }
     clean_buffer(frame.buffer_mut());
 }

@@ -19,7 +19,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .title(Line::styled(" Topics ", p.title));
     let problems = app.problem_count();
     if problems > 0 {
-        block = block.title_bottom(Line::styled(format!(" e: {problems} problems "), p.error));
+        let s = if problems == 1 { "" } else { "s" };
+        block = block.title_bottom(Line::styled(format!(" e: {problems} problem{s} "), p.error));
     }
     let list = inner(area);
     frame.render_widget(block, area);
