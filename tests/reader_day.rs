@@ -387,3 +387,35 @@ fn one_problem_is_one_problem() {
     assert_eq!(app.problem_count(), 1);
     assert!(screen(&app).contains(" e: 1 problem "), "{}", screen(&app));
 }
+
+#[test]
+fn editing_a_document_while_it_is_open_keeps_the_place_by_its_text() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::create_dir_all(dir.path().join("seeds")).expect("seeds");
+    std::fs::create_dir_all(dir.path().join("briefs")).expect("briefs");
+    let seed: String = (1..120)
+        .map(|n| format!("Đoạn văn thứ {n} nói về kinh tế.\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("seeds/a.txt"), &seed).expect("seed");
+    std::fs::write(
+        dir.path().join("briefs/b.yaml"),
+        "title: B\ndocuments:\n  - id: a\n    file: a.txt\n    lang: vi\ntopics:\n  - id: t\n    title: T\n",
+    )
+    .expect("brief");
+    let source = CorpusSource::Dir(dir.path().to_path_buf());
+    let mut app = app_on(load(&source).expect("loads"), 120, 30);
+    let mut reloader = briefing::reader::reload::Reloader::new(source);
+    for _ in 0..40 {
+        app.update(Action::Down);
+    }
+    let top_line = |app: &App| {
+        let text = &app.corpus.documents[app.panes[0].doc.expect("doc")].text;
+        text.line(text.line_index(app.panes[0].top)).to_string()
+    };
+    let before = top_line(&app);
+    assert!(before.starts_with("Đoạn văn thứ 2"), "{before}");
+    let edited = format!("Tiêu đề thêm vào.\n\nMột đoạn mở đầu mới.\n\n{seed}");
+    std::fs::write(dir.path().join("seeds/a.txt"), edited).expect("edit");
+    reloader.reload(&mut app);
+    assert_eq!(top_line(&app), before, "the view stays on the same text");
+}

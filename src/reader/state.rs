@@ -240,14 +240,17 @@ impl App {
         let old = std::mem::replace(&mut self.corpus, corpus);
         let new = &self.corpus;
         let map_pane = |p: Pane| {
-            let line = p
-                .doc
-                .and_then(|d| old.documents.get(d))
-                .map_or(0, |d| d.text.line_index(p.top));
             let doc = p.doc.and_then(|d| same_document(&old, d, new));
-            let top = doc
-                .and_then(|d| new.documents.get(d))
-                .map_or(0, |d| d.text.line_range(line).start);
+            // Kept by text, so lines added above the place do not move the view.
+            let top = match (
+                p.doc.and_then(|d| old.documents.get(d)),
+                doc.and_then(|d| new.documents.get(d)),
+            ) {
+                (Some(before), Some(after)) => {
+                    crate::reader::steady::same_place(&before.text, p.top, &after.text)
+                }
+                _ => 0,
+            };
             Pane { doc, top }
         };
         let map_topic = |t: usize| old.topics.get(t).and_then(|t| new.topic_by_id(&t.id));
