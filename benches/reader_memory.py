@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Peak memory of the reader once it has shown everything: starts it in a pseudo-terminal
+(200x60), waits until the whole corpus is on screen (the status line's "loaded N
+documents", or the first whole frame for a corpus small enough to open whole), then reads
+the process's peak resident set (VmHWM) before quitting. Prints it in kilobytes.
+Usage: reader_memory.py BINARY [ARGS...]"""
+import fcntl, os, pty, select, struct, sys, termios, time
+
+
+def main(argv):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(argv[0], argv)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 60, 200, 0, 0))
+    seen, done, deadline = b"", False, time.monotonic() + 120
+    while not done and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 1)
+        if ready:
+            try:
+                seen += os.read(fd, 1 << 16)
+            except OSError:
+                break
+        whole_frame = b"Topics" in seen and "┘".encode() in seen
+        done = b"loaded " in seen or (whole_frame and "documents…".encode() not in seen)
+    if not done:
+        sys.exit("the reader did not show the whole corpus within 120 s")
+    # Let the frame after the load settle (the search and layout it triggers).
+    time.sleep(0.5)
+    with open(f"/proc/{pid}/status") as status:
+        peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+    os.write(fd, b"q")
+    os.waitpid(pid, 0)
+    print(peak)
+
+
+main(sys.argv[1:])
