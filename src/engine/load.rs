@@ -349,8 +349,11 @@ fn read_regular(path: &Path, buf: &mut Vec<u8>) -> Result<(), String> {
             MAX_FILE_BYTES
         ));
     }
-    // Through `take`, read_to_end asks for no size hint: no second stat, no seek; the
-    // bound holds even if the file grows while it is read.
+    // Room for exactly the size the file has: read_to_end would otherwise grow the buffer
+    // by doubling, up to twice the text held for as long as the document lives. Through
+    // `take` it asks for no size hint of its own (no second stat, no seek), and the bound
+    // holds even if the file grows while it is read.
+    buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(buf)
         .map_err(|e| read_error(path, &e))?;
