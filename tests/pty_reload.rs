@@ -36,7 +36,26 @@ fn a_brief_saved_in_another_window_shows_at_once_and_a_broken_one_keeps_its_last
 
     let mut s = Session::start_on(Some(dir.path().to_path_buf()), 120, 30);
     s.wait_for_text("vi-gov · vi");
-    s.send("nnnnn"); // the first theme
+    // As many `n` as the reader needs to reach the first theme from the reading line.
+    let mut app = briefing::reader::App::new(
+        briefing::engine::load(&briefing::engine::CorpusSource::Dir(
+            dir.path().to_path_buf(),
+        ))
+        .expect("loads"),
+    );
+    app.resize(120, 30);
+    let mut presses = String::new();
+    while presses.len() < 50
+        && app
+            .selected
+            .map(|a| app.corpus.annotations[a].headline().to_string())
+            .as_deref()
+            != Some("Renew the traditional growth engines")
+    {
+        app.update(briefing::reader::Action::Next);
+        presses.push('n');
+    }
+    s.send(&presses);
     s.wait_for_text("Renew the traditional growth engines");
 
     let edited = econ.replace(

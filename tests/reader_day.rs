@@ -419,3 +419,58 @@ fn editing_a_document_while_it_is_open_keeps_the_place_by_its_text() {
     reloader.reload(&mut app);
     assert_eq!(top_line(&app), before, "the view stays on the same text");
 }
+
+#[test]
+fn counts_repeat_the_next_key_as_in_vim() {
+    let mut app = app_on(built_in(), 200, 50);
+    let mut once = app_on(built_in(), 200, 50);
+    apply(
+        &mut app,
+        &[Action::Digit('1'), Action::Digit('2'), Action::Down],
+    );
+    for _ in 0..12 {
+        once.update(Action::Down);
+    }
+    assert_eq!(app.panes, once.panes);
+    assert_eq!(pane_rows(&app, 0).0, 12);
+    apply(&mut app, &[Action::Digit('3'), Action::Next]);
+    apply(&mut once, &[Action::Next, Action::Next, Action::Next]);
+    assert_eq!(app.selected, once.selected);
+    // A count is spent by the key it precedes, and 0 alone is no count.
+    apply(&mut app, &[Action::Digit('0'), Action::Down]);
+    once.update(Action::Down);
+    assert_eq!(app.panes, once.panes);
+}
+
+#[test]
+fn n_with_no_topic_goes_to_the_next_annotation_after_the_reading_line() {
+    let mut app = app_on(built_in(), 200, 50);
+    for _ in 0..40 {
+        app.update(Action::Down);
+    }
+    let doc = app.panes[0].doc.expect("doc");
+    let top = app.panes[0].top;
+    app.update(Action::Next);
+    let a = app.selected.expect("selected");
+    let corpus = app.corpus.clone();
+    let start = |a: usize| {
+        corpus.annotations[a]
+            .quotes
+            .iter()
+            .filter_map(|q| q.anchor.as_ref().ok())
+            .find(|x| x.doc == doc)
+            .map(|x| x.range.start)
+    };
+    let here = start(a).expect("in the focused document");
+    assert!(here >= top, "after the reading line");
+    let earliest = (0..corpus.annotations.len())
+        .filter_map(start)
+        .filter(|&s| s >= top)
+        .min()
+        .expect("one after");
+    assert_eq!(here, earliest, "the first after it");
+    // Then on through the document, in the order of its text.
+    app.update(Action::Next);
+    let next = start(app.selected.expect("selected")).expect("in the document");
+    assert!(next >= here);
+}

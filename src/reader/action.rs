@@ -66,6 +66,8 @@ pub enum Action {
     SetMark(char),
     /// Return to the place remembered under a letter.
     JumpMark(char),
+    /// A digit of the count for the next key (`5j`, `3n`).
+    Digit(char),
     /// Add a character to the search being typed.
     Input(char),
     /// Delete the last character of the search being typed.
@@ -158,6 +160,7 @@ impl Action {
             Action::Print => "print the topic (every brief) or the brief",
             Action::MarkPrefix | Action::SetMark(_) => "set a mark at this place",
             Action::JumpPrefix | Action::JumpMark(_) => "return to a mark",
+            Action::Digit(_) => "a count for the next key (5j, 3n)",
             Action::Input(_) => "type the query",
             Action::Backspace => "delete a character",
             Action::Submit => "search",

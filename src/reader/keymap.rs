@@ -47,6 +47,8 @@ pub enum Key {
     Letter,
     /// Any printable character; the action receives it.
     Printable,
+    /// A digit 1 to 9 (0 too once a count has begun); the action receives it.
+    Digit,
     /// The mouse wheel, over a pane.
     Wheel,
 }
@@ -181,6 +183,12 @@ pub const KEYS: &[Binding] = &[
     bind(Normal, &[key(KeyCode::Esc)], Action::Close, None),
     Binding {
         mode: Normal,
+        keys: &[Key::Digit],
+        bound: Bound::WithChar(Action::Digit),
+        hint: None,
+    },
+    Binding {
+        mode: Normal,
         keys: &[Key::Wheel],
         bound: Bound::Wheel,
         hint: None,
@@ -236,6 +244,9 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
                     with_char(b.bound, c)
                 }
                 (Key::Printable, KeyCode::Char(c)) if !c.is_control() && mods.is_empty() => {
+                    with_char(b.bound, c)
+                }
+                (Key::Digit, KeyCode::Char(c)) if c.is_ascii_digit() && mods.is_empty() => {
                     with_char(b.bound, c)
                 }
                 _ => None,
@@ -300,6 +311,7 @@ pub fn key_label(key: Key) -> String {
         Key::Code(code, mods) => (code, mods),
         Key::Letter => return "a-z".to_string(),
         Key::Printable => return "text".to_string(),
+        Key::Digit => return "1-9".to_string(),
         Key::Wheel => return "wheel".to_string(),
     };
     let name = match code {

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod layout_cache;
 pub mod live;
 mod print;
+mod reading;
 pub mod reload;
 mod scroll;
 mod select;

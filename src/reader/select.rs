@@ -87,8 +87,7 @@ impl App {
         {
             Some(k) if forward => (k + 1) % cycle.len(),
             Some(k) => (k + cycle.len() - 1) % cycle.len(),
-            None if forward => 0,
-            None => cycle.len() - 1,
+            None => self.start_from_reading_line(&cycle, forward),
         };
         if let Some(&a) = cycle.get(k) {
             self.select_annotation(a);

@@ -122,6 +122,8 @@ pub struct App {
     pub pending: Option<Mode>,
     /// The chosen topic: `n`/`N` walk its annotations.
     pub topic: Option<usize>,
+    /// A count typed before a key (`5j`, `3n`).
+    pub count: Option<usize>,
     /// Topics opened in the navigator.
     pub open_topics: Vec<bool>,
     pub nav_cursor: usize,
@@ -160,6 +162,7 @@ impl App {
             overlay: Overlay::None,
             pending: None,
             topic: None,
+            count: None,
             nav_cursor: 0,
             selected: None,
             search: Search::default(),
@@ -370,11 +373,12 @@ impl App {
         items
     }
 
-    /// The annotations `n`/`N` walk: the chosen topic's, or all.
+    /// The annotations `n`/`N` walk: the chosen topic's, or all, the focused document's
+    /// first in the order they stand in it.
     pub fn cycle(&self) -> Vec<usize> {
         match self.topic {
             Some(t) => self.corpus.annotations_for_topic(t).collect(),
-            None => (0..self.corpus.annotations.len()).collect(),
+            None => self.reading_order(),
         }
     }
 

@@ -15,8 +15,13 @@ impl App {
             self.message = None;
         }
         self.pending = None;
+        let times = match action {
+            Action::Digit(_) => 1,
+            other => self.repeat_for(other),
+        };
         match action {
             Action::Interrupt => self.quit = true,
+            Action::Digit(c) => self.add_digit(c.to_digit(10).unwrap_or(0)),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Input(c) => {
                 let typing = self.search.typing.get_or_insert_with(String::new);
@@ -53,7 +58,11 @@ impl App {
                 None => self.message = Some(format!("No mark {c}: set one with m{c}.")),
             },
             _ => match self.overlay {
-                Overlay::None => self.normal(action),
+                Overlay::None => {
+                    for _ in 0..times {
+                        self.normal(action);
+                    }
+                }
                 Overlay::Help { scroll } => {
                     let positions = view::help::max_scroll(self) + 1;
                     self.overlay_action(action, scroll, positions, Action::Help);
