@@ -187,14 +187,26 @@ fn search_document(
     folded.fold(text);
     let mut ranges = Vec::new();
     searcher.find_in_folded(text, folded, &mut ranges);
+    // Columns counted on from the previous match of the same line: a long line with
+    // many matches is read once, not once per match.
+    let (mut line, mut counted, mut column) = (usize::MAX, 0, 1);
     ranges
         .into_iter()
         .map(|range| {
-            let (line, column) = doc.text.line_col(range.start);
+            let here = doc.text.line_index(range.start);
+            if here != line {
+                line = here;
+                counted = doc.text.line_range(here).start;
+                column = 1;
+            }
+            column += text
+                .get(counted..range.start)
+                .map_or(0, |s| s.chars().count());
+            counted = range.start;
             Match {
                 doc: index,
                 range,
-                line,
+                line: line + 1,
                 column,
             }
         })

@@ -68,7 +68,7 @@ impl App {
                     self.overlay_action(action, scroll, positions, Action::Help);
                 }
                 Overlay::Problems { scroll } => {
-                    let len = view::problems::lines(self).len();
+                    let len = view::problems::line_count(self);
                     self.overlay_action(action, scroll, len, Action::Problems);
                 }
                 Overlay::Picker { pane, cursor } => self.picker(action, pane, cursor),

@@ -6,68 +6,98 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::engine::Severity;
+use crate::engine::{Finding, Quote, Severity};
 use crate::reader::state::App;
 use crate::reader::view::centered;
 use crate::reader::view::topics::headline;
 
-/// Every line of the list.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let p = &app.palette;
-    let c = &app.corpus;
-    let mut out = vec![Line::styled(
-        format!("Findings ({})", c.findings.len()),
-        p.heading,
-    )];
-    if c.findings.is_empty() {
-        out.push(Line::styled(" none", p.dim));
-    }
-    for f in &c.findings {
-        let text = f.to_string();
-        let mut rows = text.lines();
-        if let Some(first) = rows.next() {
-            let style = if f.severity == Severity::Error {
-                p.error
-            } else {
-                p.title
-            };
-            out.push(Line::styled(format!(" {first}"), style));
-        }
-        out.extend(rows.map(|r| Line::from(format!(" {r}"))));
-    }
-    out.push(Line::from(""));
-    let orphans: Vec<_> = c.orphans().collect();
-    out.push(Line::styled(
-        format!("Orphaned annotations ({})", orphans.len()),
-        p.heading,
-    ));
-    if orphans.is_empty() {
-        out.push(Line::styled(" none", p.dim));
-    }
-    for (i, q) in orphans {
-        let Some(a) = c.annotations.get(i) else {
-            continue;
-        };
-        let brief = c.briefs.get(a.brief).map_or("?", |b| b.path.as_str());
-        let reason = q
-            .anchor
-            .as_ref()
-            .err()
-            .map(|e| e.reason())
-            .unwrap_or_default();
-        out.push(Line::from(vec![
-            Span::styled(format!(" {brief}: "), p.dim),
-            Span::styled(headline(a), p.title),
-        ]));
-        out.push(Line::from(format!(
-            "   {}: {reason}: \"{}\"",
-            q.doc_id, q.text
-        )));
-    }
-    out
+/// One line of the list, named before it is formatted: a list of 100,000 findings is
+/// walked in microseconds and only the lines on screen are made.
+#[derive(Debug, Clone, Copy)]
+enum Row<'a> {
+    FindingsHeading,
+    NoFindings,
+    /// A finding's first line (`0`) or one of its notes (`1..`).
+    Finding(&'a Finding, usize),
+    Blank,
+    OrphansHeading(usize),
+    NoOrphans,
+    /// An orphaned quote: its annotation's headline (`false`), then the quote (`true`).
+    Orphan(usize, &'a Quote, bool),
 }
 
-/// Draws the list over `area`, scrolled by `scroll` lines.
+fn rows(app: &App) -> impl Iterator<Item = Row<'_>> + '_ {
+    let c = &app.corpus;
+    let findings = c
+        .findings
+        .iter()
+        .flat_map(|f| (0..=f.notes.len()).map(move |k| Row::Finding(f, k)));
+    let orphans = c.orphans().count();
+    std::iter::once(Row::FindingsHeading)
+        .chain(c.findings.is_empty().then_some(Row::NoFindings))
+        .chain(findings)
+        .chain([Row::Blank, Row::OrphansHeading(orphans)])
+        .chain((orphans == 0).then_some(Row::NoOrphans))
+        .chain(
+            c.orphans()
+                .flat_map(|(i, q)| [Row::Orphan(i, q, false), Row::Orphan(i, q, true)]),
+        )
+}
+
+/// How many lines the list has.
+pub fn line_count(app: &App) -> usize {
+    rows(app).count()
+}
+
+/// Lines `from..from + count` of the list.
+pub fn lines(app: &App, from: usize, count: usize) -> Vec<Line<'static>> {
+    rows(app)
+        .skip(from)
+        .take(count)
+        .map(|row| line(app, row))
+        .collect()
+}
+
+fn line(app: &App, row: Row) -> Line<'static> {
+    let p = &app.palette;
+    let c = &app.corpus;
+    match row {
+        Row::FindingsHeading => Line::styled(format!("Findings ({})", c.findings.len()), p.heading),
+        Row::NoFindings | Row::NoOrphans => Line::styled(" none", p.dim),
+        Row::Finding(f, k) => {
+            let text = f.to_string();
+            let part = text.lines().nth(k).unwrap_or_default();
+            match (k, f.severity) {
+                (0, Severity::Error) => Line::styled(format!(" {part}"), p.error),
+                (0, Severity::Warning) => Line::styled(format!(" {part}"), p.title),
+                _ => Line::from(format!(" {part}")),
+            }
+        }
+        Row::Blank => Line::from(""),
+        Row::OrphansHeading(n) => Line::styled(format!("Orphaned annotations ({n})"), p.heading),
+        Row::Orphan(i, q, second) => {
+            let Some(a) = c.annotations.get(i) else {
+                return Line::from("");
+            };
+            if second {
+                let reason = q
+                    .anchor
+                    .as_ref()
+                    .err()
+                    .map(|e| e.reason())
+                    .unwrap_or_default();
+                return Line::from(format!("   {}: {reason}: \"{}\"", q.doc_id, q.text));
+            }
+            let brief = c.briefs.get(a.brief).map_or("?", |b| b.path.as_str());
+            Line::from(vec![
+                Span::styled(format!(" {brief}: "), p.dim),
+                Span::styled(headline(a), p.title),
+            ])
+        }
+    }
+}
+
+/// Draws the list over `area`, from line `scroll` on: only the lines that fit are made.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let r = centered(area, 100, area.height.saturating_sub(2).max(3));
     let block = Block::bordered()
@@ -75,11 +105,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         .title(Line::styled(" Problems ", app.palette.title))
         .title_bottom(Line::from(" j/k scroll · Esc close ").right_aligned());
     frame.render_widget(Clear, r);
+    let visible = lines(app, scroll, usize::from(r.height));
     frame.render_widget(
-        Paragraph::new(lines(app))
+        Paragraph::new(visible)
             .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            .wrap(Wrap { trim: false }),
         r,
     );
 }

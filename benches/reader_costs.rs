@@ -1,0 +1,101 @@
+//! Criterion benches of the reader's cost cases (docs/robustness.md, "Costs"), each on a
+//! hostile document made here: a keystroke of search on a 2 MB single-line document, a
+//! 20,000-character paste into the prompt, the problems list at the end of 100,000
+//! findings, and resizes and `/a` on a large document (BRIEFING_BENCH_BIG_MB, 20 MB by
+//! default; the table's figure is for 200).
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+
+use briefing::engine::{Corpus, CorpusSource, Finding, load};
+use briefing::reader::{Action, App, render};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// A corpus of one document, `text`, declared by one brief.
+fn corpus_of(text: &str) -> Corpus {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("seeds")).expect("mkdir");
+    std::fs::create_dir_all(dir.path().join("briefs")).expect("mkdir");
+    std::fs::write(dir.path().join("seeds/big.txt"), text).expect("write");
+    std::fs::write(
+        dir.path().join("briefs/b.yaml"),
+        "title: B\ndocuments:\n  - id: big\n    file: big.txt\n    lang: vi\n",
+    )
+    .expect("write");
+    load(&CorpusSource::Dir(dir.path().to_path_buf())).expect("corpus")
+}
+
+/// Vietnamese sentences, `bytes` of them, with a line break every `every` sentences.
+fn prose(bytes: usize, every: usize) -> String {
+    let sentences = [
+        "Thủ tướng Phạm Minh Chính chủ trì hội nghị về ngoại giao kinh tế.",
+        "Tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025 là mục tiêu đề ra.",
+        "Khai thác hiệu quả 17 hiệp định thương mại tự do (FTA) đã ký kết.",
+        "Kim ngạch xuất khẩu đạt kỷ lục, thu hút đầu tư nước ngoài tăng mạnh.",
+    ];
+    let mut text = String::with_capacity(bytes + 100);
+    let mut n = 0;
+    while text.len() < bytes {
+        let _ = write!(text, "{} ", sentences[n % sentences.len()]);
+        n += 1;
+        if n % every == 0 {
+            text.push_str("\n\n");
+        }
+    }
+    text.push('\n');
+    text
+}
+
+fn app_on(corpus: Corpus, width: u16, height: u16) -> (App, Terminal<TestBackend>) {
+    let mut app = App::new(corpus);
+    app.resize(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|f| render(&app, f)).expect("draw");
+    (app, terminal)
+}
+
+fn search_keystroke(c: &mut Criterion) {
+    let (mut app, mut terminal) = app_on(corpus_of(&prose(2_000_000, usize::MAX)), 200, 60);
+    let mut group = c.benchmark_group("reader costs");
+    group.sample_size(10);
+    group.bench_function("2 MB single line: `/` then one key, drawn", |b| {
+        b.iter(|| {
+            app.update(Action::SearchStart);
+            app.update(Action::Input('k'));
+            terminal.draw(|f| render(&app, f)).expect("draw");
+            app.update(Action::Cancel);
+        })
+    });
+    group.finish();
+}
+
+fn problems(c: &mut Criterion) {
+    let findings = (1..=100_000)
+        .map(|i| Finding::error("briefs/b.yaml", format!("finding {i}")).at(Some((i, 1))))
+        .collect();
+    let (mut app, mut terminal) = app_on(
+        Corpus {
+            findings,
+            ..Corpus::default()
+        },
+        200,
+        60,
+    );
+    app.update(Action::Problems);
+    app.update(Action::Bottom);
+    c.bench_function(
+        "reader costs/problems: a key and a frame at 100,000 findings",
+        |b| {
+            b.iter(|| {
+                app.update(black_box(Action::Up));
+                app.update(black_box(Action::Down));
+                terminal.draw(|f| render(&app, f)).expect("draw");
+            })
+        },
+    );
+}
+
+criterion_group!(benches, search_keystroke, problems);
+criterion_main!(benches);

@@ -1,0 +1,69 @@
+//! The reader on corpora that make it work hard (docs/robustness.md, "Costs"): what is on
+//! screen stays right at any length. Timings are benches/costs.sh's, never asserted here.
+
+#![cfg(feature = "reader")]
+
+use briefing::engine::{Corpus, Finding};
+use briefing::reader::{Action, App, render};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The row of `buffer` holding `text`, with the x where it starts.
+fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    (0..buffer.area.height).find_map(|y| {
+        let row: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        row.find(text)
+            .map(|i| (row.get(..i).map_or(0, |h| h.chars().count()) as u16, y))
+    })
+}
+
+#[test]
+fn the_problems_list_scrolls_to_the_last_of_100_000_findings() {
+    let findings: Vec<Finding> = (1..=100_000)
+        .map(|i| {
+            let f = Finding::error("briefs/b.yaml", format!("finding number {i}")).at(Some((i, 1)));
+            if i % 2 == 0 {
+                f.note(format!("note of {i}"))
+            } else {
+                f
+            }
+        })
+        .collect();
+    let mut app = App::new(Corpus {
+        findings,
+        ..Corpus::default()
+    });
+    app.resize(100, 30);
+    app.update(Action::Problems);
+    app.update(Action::Bottom);
+    // The last line is the orphans' "none": four lines up, the last finding opens the list.
+    for _ in 0..4 {
+        app.update(Action::Up);
+    }
+    let screen = draw(&app);
+    let (x, y) = find(
+        &screen,
+        "briefs/b.yaml:100000:1: error: finding number 100000",
+    )
+    .expect("the last finding is on screen");
+    assert!(find(&screen, "note of 100000").is_some_and(|(_, ny)| ny == y + 1));
+    assert_eq!(
+        screen[(x, y)].style().fg,
+        Some(app.palette.error.fg.expect("error colour"))
+    );
+    // Line 150,000 of the list, far past 65,535: one line up shows the finding before.
+    app.update(Action::Up);
+    let screen = draw(&app);
+    let above = find(&screen, "finding number 99999").expect("the finding before");
+    assert_eq!(above.1, y, "{above:?}");
+}
