@@ -58,7 +58,15 @@ fn n_goes_to_the_next_annotation_in_every_pane_that_shows_it() {
     // The fifth annotation is the first theme, quoted in both documents on screen.
     let theme = &corpus.annotations[4];
     assert_eq!(theme.quotes.len(), 2);
-    s.send("nnnnn");
+    // `n` walks from the reading line: as many as the reader needs to reach it.
+    let mut app = briefing::reader::App::new(corpus.clone());
+    app.resize(120, 30);
+    let mut presses = String::new();
+    while app.selected != Some(4) && presses.len() < 50 {
+        app.update(briefing::reader::Action::Next);
+        presses.push('n');
+    }
+    s.send(&presses);
     s.wait_for_text("Renew the traditional growth engines");
     for (i, q) in theme.quotes.iter().enumerate() {
         let pane = s.pane_text(&corpus, i);

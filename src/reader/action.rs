@@ -48,6 +48,8 @@ pub enum Action {
     PickDocument,
     /// Show or hide the problems found in the corpus.
     Problems,
+    /// List every match of the search, by document, with the annotations and topics.
+    Results,
     /// Show the whole selected annotation: label, value, note, every quote and its place.
     ShowAnnotation,
     /// Show the focused document's sources: titles, date, source, event, curator's note.
@@ -153,6 +155,7 @@ impl Action {
             Action::Close => "close, clear search, deselect",
             Action::PickDocument => "choose the pane's document",
             Action::Problems => "list problems in the corpus",
+            Action::Results => "list every match, by document",
             Action::ShowAnnotation => "the whole annotation, every quote",
             Action::ShowDocument => "the document's sources and metadata",
             Action::ToggleSync => "synchronised scrolling on/off",

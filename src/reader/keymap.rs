@@ -173,6 +173,7 @@ pub const KEYS: &[Binding] = &[
     bind(Normal, &[ch('w')], Action::SwitchPane, None),
     bind(Normal, &[ch('s')], Action::ToggleSync, None),
     bind(Normal, &[ch('e')], Action::Problems, None),
+    bind(Normal, &[ch('r')], Action::Results, None),
     bind(Normal, &[ch('i')], Action::ShowAnnotation, None),
     bind(Normal, &[ch('d')], Action::ShowDocument, None),
     bind(Normal, &[ch('p')], Action::Print, None),

@@ -10,6 +10,7 @@ pub mod live;
 mod print;
 mod reading;
 pub mod reload;
+pub mod results;
 mod scroll;
 mod select;
 pub mod state;

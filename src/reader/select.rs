@@ -197,7 +197,18 @@ impl App {
             Some(k) => (k + n - 1) % n,
             None => self.first_match_from_here(forward),
         };
+        let wrapped = self
+            .search
+            .current
+            .is_some_and(|c| if forward { k <= c } else { k >= c });
         self.go_to_match(k);
+        if wrapped && let Some(m) = self.message.as_mut() {
+            m.push_str(if forward {
+                " · search wrapped to the top"
+            } else {
+                " · search wrapped to the bottom"
+            });
+        }
     }
 
     /// The first match at or after the focused pane's top (or before it, going back),
@@ -213,7 +224,7 @@ impl App {
         if forward { k % n } else { (k + n - 1) % n }
     }
 
-    fn go_to_match(&mut self, k: usize) {
+    pub(crate) fn go_to_match(&mut self, k: usize) {
         let Some((doc, range)) = self.search.matches.get(k).cloned() else {
             return;
         };
@@ -237,7 +248,7 @@ impl App {
         if let Some(d) = self.corpus.documents.get(doc) {
             let (line, column) = d.text.line_col(range.start);
             self.message = Some(format!(
-                "/{}  {}/{} in {} {line}:{column}",
+                "/{}  {}/{} in {} {line}:{column} · r lists them",
                 self.search.query,
                 k + 1,
                 self.search.matches.len(),

@@ -43,6 +43,10 @@ pub enum Overlay {
     },
     /// The key figures table (its state is `App::figures`).
     Figures,
+    /// The results list of the search, its cursor on hit `cursor` (`App::hits`).
+    Results {
+        cursor: usize,
+    },
     /// The whole of an annotation, or a document's sources, scrolled by `scroll` rows.
     Card {
         card: Card,

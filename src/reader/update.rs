@@ -73,6 +73,7 @@ impl App {
                 }
                 Overlay::Picker { pane, cursor } => self.picker(action, pane, cursor),
                 Overlay::Figures => self.figures_action(action),
+                Overlay::Results { cursor } => self.results_action(action, cursor),
                 Overlay::Card { card, scroll } => {
                     let positions = view::card::max_scroll(self, card) + 1;
                     let toggle = match card {
@@ -117,6 +118,7 @@ impl App {
             Action::PrevTopic => self.step_topic(false),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Problems => self.overlay = Overlay::Problems { scroll: 0 },
+            Action::Results => self.open_results(),
             Action::ShowAnnotation => match self.selected {
                 Some(a) => {
                     self.overlay = Overlay::Card {
@@ -359,7 +361,8 @@ impl App {
             | Overlay::Problems { .. }
             | Overlay::Picker { .. }
             | Overlay::Figures
-            | Overlay::Card { .. } => {
+            | Overlay::Card { .. }
+            | Overlay::Results { .. } => {
                 self.update(if down { Action::Down } else { Action::Up });
                 return;
             }

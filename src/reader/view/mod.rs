@@ -8,6 +8,7 @@ pub(crate) mod help;
 pub(crate) mod panes;
 mod picker;
 pub(crate) mod problems;
+mod results;
 mod status;
 pub mod style;
 pub(crate) mod topics;
@@ -145,6 +146,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Problems { scroll } => problems::render(app, frame, body, scroll),
         Overlay::Figures => figures::render(app, frame, body),
         Overlay::Card { card, scroll } => card::render(app, frame, body, card, scroll),
+        Overlay::Results { cursor } => results::render(app, frame, body, cursor),
     }
     clean_buffer(frame.buffer_mut());
 }
