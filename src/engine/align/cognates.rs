@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::engine::fold::fold_str;
+use crate::engine::fold::{fold_char_into, fold_str};
 
 /// Which tokens count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,12 +67,12 @@ struct Vocab {
 }
 
 impl Vocab {
-    fn id(&mut self, token: String, kind: Kind) -> u32 {
-        if let Some(&id) = self.ids.get(&token) {
+    fn id(&mut self, token: &str, kind: Kind) -> u32 {
+        if let Some(&id) = self.ids.get(token) {
             return id;
         }
         let id = self.kinds.len() as u32;
-        self.ids.insert(token, id);
+        self.ids.insert(token.to_owned(), id);
         self.kinds.push(kind);
         self.in_a.push(false);
         self.in_b.push(false);
@@ -83,14 +83,11 @@ impl Vocab {
 /// The token sets of the sentences `sa` of `a` and `sb` of `b`.
 pub fn bags(a: &str, sa: &[Range<usize>], b: &str, sb: &[Range<usize>], mode: Mode) -> Bags {
     let mut vocab = Vocab::default();
-    let mut scratch = Vec::new();
-    let mut bag_of = |text: &str, range: &Range<usize>, vocab: &mut Vocab, side_a: bool| {
-        scratch.clear();
-        tokens(text.get(range.clone()).unwrap_or(""), mode, &mut scratch);
-        let mut ids: Vec<u32> = scratch
-            .drain(..)
-            .map(|(token, kind)| vocab.id(token, kind))
-            .collect();
+    let bag_of = |text: &str, range: &Range<usize>, vocab: &mut Vocab, side_a: bool| {
+        let mut ids: Vec<u32> = Vec::new();
+        tokens(text.get(range.clone()).unwrap_or(""), mode, &mut |token, kind| {
+            ids.push(vocab.id(token, kind));
+        });
         ids.sort_unstable();
         ids.dedup();
         for &id in &ids {
@@ -218,29 +215,56 @@ fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
     prev[b.len()]
 }
 
-/// Appends the tokens of one sentence.
-fn tokens(s: &str, mode: Mode, out: &mut Vec<(String, Kind)>) {
-    let mut run: Vec<String> = Vec::new();
-    let flush = flush_run;
+/// Emits the tokens of one sentence.
+fn tokens(s: &str, mode: Mode, emit: &mut dyn FnMut(&str, Kind)) {
+    let mut scratch = Scratch::default();
     let mut first = true;
     for (raw, delimiter) in words(s) {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         // Punctuation (a comma, a bracket) after a word ends a run of names.
         let ends_run = delimiter.is_some_and(|d| !d.is_whitespace());
         if !word.is_empty() {
-            word_tokens(word, std::mem::take(&mut first), mode, &mut run, out);
+            word_tokens(word, std::mem::take(&mut first), mode, &mut scratch, emit);
         }
         if ends_run {
-            flush(&mut run, out);
+            scratch.flush(emit);
         }
     }
-    flush(&mut run, out);
+    scratch.flush(emit);
+}
+
+/// Buffers reused from word to word: the folded word, and the run of capitalised words
+/// that may form one name.
+#[derive(Default)]
+struct Scratch {
+    folded: String,
+    run: String,
+    run_len: usize,
+}
+
+impl Scratch {
+    /// Two to four consecutive capitalised words also count as one name (`Việt Nam` and
+    /// `Vietnam`, `Tô Lâm` and `To Lam`).
+    fn flush(&mut self, emit: &mut dyn FnMut(&str, Kind)) {
+        if (2..=4).contains(&self.run_len) {
+            emit(&self.run, Kind::Name);
+        }
+        self.run.clear();
+        self.run_len = 0;
+    }
 }
 
 /// The words of a sentence, each with the separator after it: white space and punctuation,
 /// except a comma or point between digits (`8,3`, `1.000`).
 fn words(s: &str) -> impl Iterator<Item = (&str, Option<char>)> {
-    let is_sep = |c: char| c.is_whitespace() || "()[]{}\"“”‘’«»;:!?,…".contains(c);
+    let is_sep = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | ')' | '[' | ']' | '{' | '}' | '"' | '“' | '”' | '‘' | '’' | '«' | '»'
+                    | ';' | ':' | '!' | '?' | ',' | '…'
+            )
+    };
     let mut chars = s.char_indices().peekable();
     let mut start = 0;
     let mut prev: Option<char> = None;
@@ -266,61 +290,61 @@ fn words(s: &str) -> impl Iterator<Item = (&str, Option<char>)> {
     })
 }
 
-/// The tokens of one word; `run` collects consecutive capitalised words into one name.
+/// The tokens of one word.
 fn word_tokens(
     word: &str,
     at_start: bool,
     mode: Mode,
-    run: &mut Vec<String>,
-    out: &mut Vec<(String, Kind)>,
+    scratch: &mut Scratch,
+    emit: &mut dyn FnMut(&str, Kind),
 ) {
-    if word.chars().any(|c| c.is_ascii_digit()) {
-        flush_run(run, out);
-        number_or_code(word, out);
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        scratch.flush(emit);
+        number_or_code(word, emit);
+        return;
+    }
+    let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
+    // Most words of a translation pair are neither names nor long: nothing to fold.
+    if mode == Mode::Cognates && !starts_upper && word.len() < 7 {
+        scratch.flush(emit);
         return;
     }
     let capitals = word.chars().filter(|c| c.is_uppercase()).count();
-    let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
-    let folded = fold_str(word);
+    scratch.folded.clear();
+    word.chars()
+        .for_each(|c| fold_char_into(c, &mut scratch.folded));
     if capitals >= 2 && !word.contains('-') && word.chars().count() <= 8 {
-        flush_run(run, out);
-        out.push((folded, Kind::Acronym));
+        scratch.flush(emit);
+        emit(&scratch.folded, Kind::Acronym);
         return;
     }
-    for part in folded
+    for part in scratch
+        .folded
         .split(['-', '/', '.', '\''])
         .filter(|p| !p.is_empty())
     {
-        let long = part.chars().count() >= 7;
-        let name = starts_upper && !at_start && part.chars().count() >= 3;
+        let chars = part.chars().count();
         match mode {
-            Mode::Words => out.push((part.to_string(), Kind::Word)),
-            Mode::Cognates if name => out.push((part.to_string(), Kind::Name)),
-            Mode::Cognates if long => out.push((part.to_string(), Kind::Word)),
+            Mode::Words => emit(part, Kind::Word),
+            Mode::Cognates if starts_upper && !at_start && chars >= 3 => emit(part, Kind::Name),
+            Mode::Cognates if chars >= 7 => emit(part, Kind::Word),
             Mode::Cognates => {}
         }
     }
     if starts_upper {
-        run.push(folded.replace(['-', '\''], ""));
+        let Scratch { folded, run, .. } = scratch;
+        run.extend(folded.chars().filter(|&c| c != '-' && c != '\''));
+        scratch.run_len += 1;
     } else {
-        flush_run(run, out);
+        scratch.flush(emit);
     }
-}
-
-/// Two to four consecutive capitalised words also count as one name (`Việt Nam` and
-/// `Vietnam`, `Tô Lâm` and `To Lam`).
-fn flush_run(run: &mut Vec<String>, out: &mut Vec<(String, Kind)>) {
-    if (2..=4).contains(&run.len()) {
-        out.push((run.concat(), Kind::Name));
-    }
-    run.clear();
 }
 
 /// `8,3-8,5%` gives the numbers 8.3 and 8.5; `222/2025/QH15` and `15-CT/TW` are codes.
-fn number_or_code(word: &str, out: &mut Vec<(String, Kind)>) {
+fn number_or_code(word: &str, emit: &mut dyn FnMut(&str, Kind)) {
     let letters = word.chars().any(char::is_alphabetic);
     if letters || word.contains('/') {
-        out.push((fold_str(word).replace(',', "."), Kind::Code));
+        emit(&fold_str(word).replace(',', "."), Kind::Code);
         return;
     }
     for part in word.split(['-', '–']) {
@@ -328,16 +352,12 @@ fn number_or_code(word: &str, out: &mut Vec<(String, Kind)>) {
         if n.is_empty() {
             continue;
         }
-        let canonical = n.replace(',', ".");
-        let small = canonical.len() == 1;
-        out.push((
-            canonical,
-            if small {
-                Kind::SmallNumber
-            } else {
-                Kind::Number
-            },
-        ));
+        let kind = if n.len() == 1 {
+            Kind::SmallNumber
+        } else {
+            Kind::Number
+        };
+        emit(&n.replace(',', "."), kind);
     }
 }
 
@@ -348,8 +368,8 @@ mod tests {
 
     fn toks(s: &str, mode: Mode) -> Vec<String> {
         let mut out = Vec::new();
-        tokens(s, mode, &mut out);
-        out.into_iter().map(|(t, _)| t).collect()
+        tokens(s, mode, &mut |t, _| out.push(t.to_string()));
+        out
     }
 
     #[test]

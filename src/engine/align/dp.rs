@@ -71,10 +71,33 @@ pub fn similarity(shared: f32, wx: f32, wy: f32) -> f32 {
 /// Probability that two lengths this far apart translate each other (two-sided normal
 /// tail of Gale and Church's delta), and its cost.
 pub fn length_fit(lx: f32, ly: f32, ratio: f32) -> (f32, f32) {
+    let cost = length_cost(lx, ly, ratio);
+    ((-cost).exp(), cost)
+}
+
+/// The cost alone, from a table (the programme asks for it millions of times).
+fn length_cost(lx: f32, ly: f32, ratio: f32) -> f32 {
+    const STEP: f32 = 0.01;
+    const LAST: usize = 1_000;
+    static TABLE: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..=LAST + 1)
+            .map(|k| {
+                let x = k as f32 * STEP / std::f32::consts::SQRT_2;
+                -erfc(x).max(1e-30).ln()
+            })
+            .collect()
+    });
     let expected = ratio * lx;
-    let delta = (ly - expected) / (6.8 * (expected + ly) / 2.0 + 1.0).sqrt();
-    let p = erfc(delta.abs() / std::f32::consts::SQRT_2).max(1e-12);
-    (p, -p.ln())
+    let delta = ((ly - expected) / (6.8 * (expected + ly) / 2.0 + 1.0).sqrt()).abs();
+    let at = delta / STEP;
+    let k = at as usize;
+    if k >= LAST {
+        // The normal tail: -ln erfc(x) ~ x^2 + ln(x sqrt(pi)), x = delta / sqrt(2).
+        return delta * delta / 2.0 + (delta * 1.2533).ln();
+    }
+    let frac = at - k as f32;
+    table[k] + (table[k + 1] - table[k]) * frac
 }
 
 /// Complementary error function (Abramowitz and Stegun 7.1.26), enough for costs.
@@ -132,6 +155,7 @@ pub fn align_gap(
         (centre.saturating_sub(half), (centre + half).min(m))
     };
     let rows: Vec<(usize, usize)> = (0..=n).map(band).collect();
+    let (sx, sy) = (Sums::new(xs, x), Sums::new(ys, y));
     let mut offsets = Vec::with_capacity(n + 2);
     let mut total = 0;
     for &(lo, hi) in &rows {
@@ -229,7 +253,7 @@ pub fn align_gap(
                             s += get_shared(&shared_rows, which, c);
                         }
                     }
-                    bead_cost(xs, &xr, ys, &yr, x, y, s, p).0 + PRIOR[k]
+                    bead_cost(&sx, &xr, &sy, &yr, s, p).0 + PRIOR[k]
                 };
                 if base + bead < best.0 {
                     best = (base + bead, k as u8);
@@ -266,7 +290,8 @@ pub fn align_gap(
                 .flat_map(|a| gy.clone().map(move |b| (a, b)))
                 .map(|(a, b)| shared(&x.bags[a], &y.bags[b], weight))
                 .sum();
-            let (_, length_p, sim) = bead_cost(xs, &xr, ys, &yr, x, y, s, p);
+            let (_, length_cost, sim) = bead_cost(&sx, &xr, &sy, &yr, s, p);
+            let length_p = (-length_cost).exp();
             Bead {
                 x: gx,
                 y: gy,
@@ -295,24 +320,51 @@ fn adjacent(list: &[usize], r: &Range<usize>) -> bool {
     r.len() < 2 || list[r.end - 1] == list[r.start] + r.len() - 1
 }
 
-/// A bead's cost without its prior, its length agreement and its similarity.
-#[allow(clippy::too_many_arguments)]
+/// Running sums of lengths and token weights over a gap's sentences, so that a bead's
+/// sums cost two subtractions.
+struct Sums {
+    len: Vec<f32>,
+    total: Vec<f32>,
+}
+
+impl Sums {
+    fn new(list: &[usize], side: &Side) -> Sums {
+        let mut sums = Sums {
+            len: Vec::with_capacity(list.len() + 1),
+            total: Vec::with_capacity(list.len() + 1),
+        };
+        let (mut l, mut t) = (0.0, 0.0);
+        sums.len.push(0.0);
+        sums.total.push(0.0);
+        for &g in list {
+            l += side.len[g];
+            t += side.total[g];
+            sums.len.push(l);
+            sums.total.push(t);
+        }
+        sums
+    }
+
+    fn of(&self, r: &Range<usize>) -> (f32, f32) {
+        (
+            self.len[r.end] - self.len[r.start],
+            self.total[r.end] - self.total[r.start],
+        )
+    }
+}
+
+/// A bead's cost without its prior, the cost of its lengths, and its similarity.
 fn bead_cost(
-    xs: &[usize],
+    sx: &Sums,
     xr: &Range<usize>,
-    ys: &[usize],
+    sy: &Sums,
     yr: &Range<usize>,
-    x: &Side,
-    y: &Side,
     shared: f32,
     p: &Params,
 ) -> (f32, f32, f32) {
-    let sum = |list: &[usize], r: &Range<usize>, v: &[f32]| -> f32 {
-        list[r.clone()].iter().map(|&g| v[g]).sum()
-    };
-    let (lx, ly) = (sum(xs, xr, x.len), sum(ys, yr, y.len));
-    let (wx, wy) = (sum(xs, xr, x.total), sum(ys, yr, y.total));
-    let (length_p, length_cost) = length_fit(lx, ly, p.ratio);
+    let (lx, wx) = sx.of(xr);
+    let (ly, wy) = sy.of(yr);
+    let length_cost = length_cost(lx, ly, p.ratio);
     let sim = similarity(shared, wx, wy);
     let against = if shared == 0.0 && wx > 0.0 && wy > 0.0 {
         p.mismatch * (wx.min(wy) / 4.0).min(1.0)
@@ -320,5 +372,5 @@ fn bead_cost(
         0.0
     };
     let blind = if sim < 0.05 { p.blind } else { 0.0 };
-    (length_cost - p.bonus * sim + against + blind, length_p, sim)
+    (length_cost - p.bonus * sim + against + blind, length_cost, sim)
 }

@@ -1,11 +1,13 @@
-//! Sentences of a document: Unicode sentence boundaries (UAX #29), made right for news
-//! reports in Vietnamese and Indonesian. A blank line always ends a sentence; a single line
-//! break ends one only where the line reads finished; abbreviations such as `No.` do not
-//! end one; an overlong run is cut at a space so that no passage grows without bound.
+//! Sentences of a document, by the rules of Unicode sentence boundaries (UAX #29) that
+//! matter for news reports in Vietnamese and Indonesian, in one pass over the text (UAX #29
+//! in full took half the aligner's time): a sentence ends after `.`, `!`, `?` or `…`, and
+//! any closing quotes or brackets, where white space follows and the next word does not
+//! start lower case; decimals (`8,3`, `6.5`) and codes (`222/2025/QH15`) have no space
+//! inside, abbreviations and initials (`No.`, `TP.`, `J.`) end nothing. A blank line
+//! always ends a sentence; a single line break ends one only where the line reads
+//! finished; an overlong run is cut at a space so that no passage grows without bound.
 
 use std::ops::Range;
-
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The longest passage, in bytes, before it is cut at a space (or a character).
 pub const MAX_SENTENCE: usize = 2_000;
@@ -25,22 +27,70 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         let Some(slice) = text.get(para.clone()) else {
             continue;
         };
-        // Single line breaks become spaces for UAX #29 (one byte each: offsets hold); the
-        // ones that end a sentence are put back as cuts below.
-        let flat = slice.replace('\n', " ");
         let mut pieces: Vec<Range<usize>> = Vec::new();
-        for (start, s) in flat.split_sentence_bound_indices() {
-            let range = para.start + start..para.start + start + s.len();
+        let mut start = 0;
+        for end in breaks(slice) {
+            let range = para.start + start..para.start + end;
+            start = end;
             match pieces.last_mut() {
                 Some(last) if joins(text, last) => last.end = range.end,
                 _ => pieces.push(range),
             }
+        }
+        if start < slice.len() {
+            pieces.push(para.start + start..para.end);
         }
         for piece in pieces {
             for line_piece in cut_at_finished_lines(text, piece) {
                 push_bounded(text, trim(text, line_piece), &mut out);
             }
         }
+    }
+    out
+}
+
+/// Byte offsets in `s` where a sentence ends (after its closing punctuation and the white
+/// space that follows): a terminator, closers, white space, then a word that does not
+/// start lower case.
+fn breaks(s: &str) -> Vec<usize> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Terminators are `.`, `!`, `?` (ASCII) and `…` (E2 80 A6); skip to the next.
+        let Some(k) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        else {
+            break;
+        };
+        i += k;
+        if bytes[i] == 0xE2 && bytes.get(i + 1..i + 3) != Some(&[0x80, 0xA6]) {
+            i += 1;
+            continue;
+        }
+        // The run of terminators and closers.
+        let mut j = i;
+        while let Some(c) = s.get(j..).and_then(|t| t.chars().next()) {
+            if matches!(c, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let mut k = j;
+        while let Some(c) = s.get(k..).and_then(|t| t.chars().next()) {
+            if c.is_whitespace() {
+                k += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let next = s.get(k..).and_then(|t| t.chars().next());
+        if k > j && next.is_some_and(|c| !c.is_lowercase()) {
+            out.push(k);
+        }
+        i = j.max(i + 1);
     }
     out
 }
