@@ -56,6 +56,8 @@ pub enum Action {
     ShowDocument,
     /// Turn synchronised scrolling of parallel documents on or off.
     ToggleSync,
+    /// Mark the counterpart of the passage at the reading line in the other pane, or not.
+    ToggleCounterpart,
     /// Show the other document (when only one pane fits).
     SwitchPane,
     /// Write the current brief (or topic) to a text file.
@@ -159,6 +161,7 @@ impl Action {
             Action::ShowAnnotation => "the whole annotation, every quote",
             Action::ShowDocument => "the document's sources and metadata",
             Action::ToggleSync => "synchronised scrolling on/off",
+            Action::ToggleCounterpart => "mark the counterpart in the other pane on/off",
             Action::SwitchPane => "show the other document",
             Action::Print => "print the topic (every brief) or the brief",
             Action::MarkPrefix | Action::SetMark(_) => "set a mark at this place",

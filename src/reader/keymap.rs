@@ -172,6 +172,7 @@ pub const KEYS: &[Binding] = &[
     bind(Normal, &[ch('o')], Action::PickDocument, Some("docs")),
     bind(Normal, &[ch('w')], Action::SwitchPane, None),
     bind(Normal, &[ch('s')], Action::ToggleSync, None),
+    bind(Normal, &[ch('c')], Action::ToggleCounterpart, None),
     bind(Normal, &[ch('e')], Action::Problems, None),
     bind(Normal, &[ch('r')], Action::Results, None),
     bind(Normal, &[ch('i')], Action::ShowAnnotation, None),

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod figures;
+pub mod aligned;
 pub mod keymap;
 pub mod layout_cache;
 pub mod live;

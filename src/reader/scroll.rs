@@ -1,9 +1,9 @@
 //! Moving panes: by rows, to a byte offset, and synchronised scrolling of two documents
-//! aligned by the annotations they share.
+//! along their alignment (the engine's aligner, cached per pair in `aligned`).
 
 use ratatui::layout::Rect;
 
-use crate::engine::Corpus;
+use crate::reader::aligned::Counterpart;
 use crate::reader::layout_cache::{Rows, row_of};
 use crate::reader::state::App;
 use crate::reader::view::{areas, inner};
@@ -98,8 +98,9 @@ impl App {
         }
     }
 
-    /// With sync on, moves the other pane to the place in its document that corresponds
-    /// to pane `i`'s top, interpolating between shared annotations.
+    /// With sync on, moves the other pane to the counterpart of the passage at pane
+    /// `i`'s top (the reading line), as far into it as the reading line is into its
+    /// passage; a passage without counterpart shows what follows the previous one's.
     pub(crate) fn sync_from(&mut self, i: usize) {
         let j = 1 - i.min(1);
         let (Some(a), Some(b)) = (self.panes[i].doc, self.panes[j].doc) else {
@@ -108,101 +109,38 @@ impl App {
         if !self.sync || a == b {
             return;
         }
-        let points = alignment(&self.corpus, a, b);
-        if points.is_empty() {
-            return;
-        }
-        let (Some((rows_a, _)), Some((rows_b, _))) = (self.pane_rows(i), self.pane_rows(j)) else {
+        let top = self.panes[i].top;
+        let Some(target) = self.counterpart(a, top, b) else {
             return;
         };
-        let (Some(da), Some(db)) = (self.corpus.documents.get(a), self.corpus.documents.get(b))
+        let (Some((rows_a, _)), Some((rows_b, height))) = (self.pane_rows(i), self.pane_rows(j))
         else {
             return;
         };
-        // Position in A as a fractional line: line index plus the share of its rows above.
-        let top = self.panes[i].top;
-        let line = da.text.line_index(top);
-        let (first, count) = line_rows(&rows_a, &da.text, line);
-        let pos_a = line as f64 + (row_of(&rows_a, top) - first) as f64 / count as f64;
-        let pos_b = interpolate(&points, pos_a).max(0.0);
-        let line_b = (pos_b.floor() as usize).min(db.text.line_count().saturating_sub(1));
-        let (first_b, count_b) = line_rows(&rows_b, &db.text, line_b);
-        let frac = (pos_b - line_b as f64).clamp(0.0, 1.0);
-        let row = first_b + ((frac * count_b as f64) as usize).min(count_b - 1);
+        let row = match target {
+            Counterpart::Passage { from, to } => {
+                // As far into the counterpart as the top row is into its passage, keeping
+                // a third of the pane of it in view.
+                let (first_a, count_a) = span_rows(&rows_a, &from);
+                let into = row_of(&rows_a, top).saturating_sub(first_a);
+                let (first_b, count_b) = span_rows(&rows_b, &to);
+                let share = into as f64 / count_a as f64;
+                let keep = count_b.min((height / 3).max(2));
+                first_b + ((share * count_b as f64) as usize).min(count_b - keep)
+            }
+            Counterpart::None { after: Some(prev) } => {
+                let (first, count) = span_rows(&rows_b, &prev);
+                first + count - 1
+            }
+            Counterpart::None { after: None } => 0,
+        };
         self.set_top_row(j, row);
     }
 }
 
-/// The first row of `line` and how many rows it has (at least 1).
-fn line_rows(
-    rows: &[std::ops::Range<usize>],
-    text: &crate::engine::text::Text,
-    line: usize,
-) -> (usize, usize) {
-    let range = text.line_range(line);
-    let first = row_of(rows, range.start);
-    let last = row_of(rows, range.end);
+/// The first row of byte range `r` and how many rows it spans (at least 1).
+fn span_rows(rows: &[std::ops::Range<usize>], r: &std::ops::Range<usize>) -> (usize, usize) {
+    let first = row_of(rows, r.start);
+    let last = row_of(rows, r.end.saturating_sub(1).max(r.start));
     (first, last.saturating_sub(first) + 1)
-}
-
-/// Pairs of 0-based lines (in `a`, in `b`) where an annotation stands in both documents,
-/// increasing in both, from (0, 0) to the ends; empty when they share no annotation.
-pub fn alignment(corpus: &Corpus, a: usize, b: usize) -> Vec<(usize, usize)> {
-    let line_in = |ann: &crate::engine::Annotation, doc: usize| {
-        ann.quotes.iter().find_map(|q| {
-            q.anchor
-                .as_ref()
-                .ok()
-                .filter(|x| x.doc == doc)
-                .map(|x| x.line - 1)
-        })
-    };
-    let mut shared: Vec<(usize, usize)> = corpus
-        .annotations
-        .iter()
-        .filter_map(|ann| Some((line_in(ann, a)?, line_in(ann, b)?)))
-        .collect();
-    if shared.is_empty() {
-        return shared;
-    }
-    shared.sort_unstable();
-    let mut points = vec![(0, 0)];
-    let ends = [(
-        corpus.documents.get(a).map_or(0, |d| d.text.line_count()),
-        corpus.documents.get(b).map_or(0, |d| d.text.line_count()),
-    )];
-    for p in shared.into_iter().chain(ends) {
-        if let Some(last) = points.last()
-            && p.0 > last.0
-            && p.1 > last.1
-        {
-            points.push(p);
-        }
-    }
-    points
-}
-
-/// Maps a position in A to one in B, linearly between alignment points.
-fn interpolate(points: &[(usize, usize)], pos: f64) -> f64 {
-    let k = points.partition_point(|p| (p.0 as f64) <= pos);
-    match (k.checked_sub(1).and_then(|k| points.get(k)), points.get(k)) {
-        (Some(&(a0, b0)), Some(&(a1, b1))) => {
-            b0 as f64 + (pos - a0 as f64) * (b1 - b0) as f64 / (a1 - a0) as f64
-        }
-        (Some(&(a0, b0)), None) => b0 as f64 + (pos - a0 as f64),
-        _ => pos,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::interpolate;
-
-    #[test]
-    fn interpolates_between_points_and_runs_on_after_the_last() {
-        let pts = [(0, 0), (10, 4), (20, 24)];
-        assert_eq!(interpolate(&pts, 5.0), 2.0);
-        assert_eq!(interpolate(&pts, 15.0), 14.0);
-        assert_eq!(interpolate(&pts, 22.0), 26.0);
-    }
 }

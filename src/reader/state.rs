@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 
 use crate::engine::{Corpus, CorpusSource};
 use crate::reader::figures::FiguresView;
+use crate::reader::aligned::AlignCache;
 use crate::reader::keymap::Mode;
 use crate::reader::layout_cache::{LayoutCache, Rows};
 use crate::reader::view::style::Palette;
@@ -137,6 +138,8 @@ pub struct App {
     pub marks: HashMap<char, Place>,
     /// Synchronised scrolling of the two panes.
     pub sync: bool,
+    /// Mark, in the partner pane, the counterpart of the passage at the reading line.
+    pub mark_counterpart: bool,
     /// The pane shown when only one fits.
     pub shown: usize,
     /// A one-off message for the status line (cleared by the next key).
@@ -152,6 +155,7 @@ pub struct App {
     pub size: Rect,
     pub quit: bool,
     cache: RefCell<LayoutCache>,
+    pub(crate) aligned: RefCell<AlignCache>,
 }
 
 impl App {
@@ -172,6 +176,7 @@ impl App {
             search: Search::default(),
             marks: HashMap::new(),
             sync: true,
+            mark_counterpart: true,
             shown: 0,
             message: None,
             progress: None,
@@ -181,6 +186,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             quit: false,
             cache: RefCell::new(LayoutCache::default()),
+            aligned: RefCell::new(AlignCache::default()),
         };
         let [first, second] = app.default_documents();
         app.panes[0].doc = first;
@@ -234,9 +240,12 @@ impl App {
     }
 
     /// Records the terminal size (on start and on every resize).
+    /// With sync on, the partner pane follows the new layout (and, on the first call, the
+    /// reader opens in sync).
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
         self.keep_panes_full();
+        self.sync_from(self.focused_pane());
     }
 
     /// Replaces the corpus (after a reload), keeping documents by id, scroll by line,
@@ -317,6 +326,7 @@ impl App {
             .min(items.len().saturating_sub(1));
         self.cache.borrow_mut().clear();
         self.figures.refresh(&self.corpus);
+        self.aligned.borrow_mut().clear();
         // The same query finds its matches in the new text; the current one stays the
         // first at or after where it was.
         let typing = self.search.typing.take();

@@ -162,6 +162,13 @@ impl App {
                 let p = self.focused_pane();
                 self.sync_from(p);
             }
+            Action::ToggleCounterpart => {
+                self.mark_counterpart = !self.mark_counterpart;
+                self.message = Some(format!(
+                    "Counterpart marking {}.",
+                    if self.mark_counterpart { "on" } else { "off" }
+                ));
+            }
             Action::SwitchPane => {
                 let both = areas(self.size, self).both_panes();
                 let other = 1 - self.focused_pane().min(1);

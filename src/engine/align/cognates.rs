@@ -85,9 +85,13 @@ pub fn bags(a: &str, sa: &[Range<usize>], b: &str, sb: &[Range<usize>], mode: Mo
     let mut vocab = Vocab::default();
     let bag_of = |text: &str, range: &Range<usize>, vocab: &mut Vocab, side_a: bool| {
         let mut ids: Vec<u32> = Vec::new();
-        tokens(text.get(range.clone()).unwrap_or(""), mode, &mut |token, kind| {
-            ids.push(vocab.id(token, kind));
-        });
+        tokens(
+            text.get(range.clone()).unwrap_or(""),
+            mode,
+            &mut |token, kind| {
+                ids.push(vocab.id(token, kind));
+            },
+        );
         ids.sort_unstable();
         ids.dedup();
         for &id in &ids {
@@ -261,8 +265,24 @@ fn words(s: &str) -> impl Iterator<Item = (&str, Option<char>)> {
         c.is_whitespace()
             || matches!(
                 c,
-                '(' | ')' | '[' | ']' | '{' | '}' | '"' | '“' | '”' | '‘' | '’' | '«' | '»'
-                    | ';' | ':' | '!' | '?' | ',' | '…'
+                '(' | ')'
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | '"'
+                    | '“'
+                    | '”'
+                    | '‘'
+                    | '’'
+                    | '«'
+                    | '»'
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | ','
+                    | '…'
             )
     };
     let mut chars = s.char_indices().peekable();

@@ -372,5 +372,9 @@ fn bead_cost(
         0.0
     };
     let blind = if sim < 0.05 { p.blind } else { 0.0 };
-    (length_cost - p.bonus * sim + against + blind, length_cost, sim)
+    (
+        length_cost - p.bonus * sim + against + blind,
+        length_cost,
+        sim,
+    )
 }

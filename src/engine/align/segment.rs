@@ -72,7 +72,10 @@ fn breaks(s: &str) -> Vec<usize> {
         // The run of terminators and closers.
         let mut j = i;
         while let Some(c) = s.get(j..).and_then(|t| t.chars().next()) {
-            if matches!(c, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+            if matches!(
+                c,
+                '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
+            ) {
                 j += c.len_utf8();
             } else {
                 break;

@@ -83,7 +83,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, i: usize) {
         (Some(a), Some(b)) => a.start..b.end,
         _ => 0..0,
     };
-    let marks = highlights(app, d, &span);
+    let mut marks = highlights(app, d, &span);
+    // Weakest of all: the counterpart of the passage the other pane reads.
+    if let Some(r) = app
+        .marked_counterpart(i)
+        .filter(|r| r.start < span.end && span.start < r.end)
+    {
+        marks.insert(0, (r, p.counterpart));
+    }
     let text = document.text.as_str();
     let lines: Vec<Line> = visible
         .iter()

@@ -12,6 +12,8 @@ pub struct Palette {
     pub selected: Style,
     pub matched: Style,
     pub current_match: Style,
+    /// The counterpart, in the other pane, of the passage at the reading line.
+    pub counterpart: Style,
     pub border: Style,
     pub border_focused: Style,
     pub title: Style,
@@ -36,6 +38,7 @@ impl Palette {
                 .fg(Color::Black)
                 .bg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
+            counterpart: Style::new().fg(Color::Blue).add_modifier(Modifier::ITALIC),
             border: Style::new(),
             border_focused: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
@@ -56,6 +59,7 @@ impl Palette {
             matched: Style::new().add_modifier(Modifier::REVERSED | Modifier::ITALIC),
             current_match: Style::new()
                 .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            counterpart: Style::new().add_modifier(Modifier::ITALIC),
             border: Style::new(),
             border_focused: Style::new().add_modifier(Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),

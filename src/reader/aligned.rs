@@ -1,0 +1,106 @@
+//! The alignment of the two documents the panes show: computed once per pair of documents
+//! (again only after a reload), and read by synchronised scrolling and by the mark on the
+//! counterpart of the passage at the top of the focused pane.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
+use crate::engine::align::{Alignment, Pair, align_documents};
+use crate::reader::state::App;
+
+/// Alignments by unordered pair of documents (the lower index is side A).
+#[derive(Debug, Default)]
+pub struct AlignCache {
+    by_pair: HashMap<(usize, usize), Rc<Alignment>>,
+}
+
+impl AlignCache {
+    pub fn clear(&mut self) {
+        self.by_pair.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_pair.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_pair.is_empty()
+    }
+}
+
+/// Where the counterpart of a passage stands in the other document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Counterpart {
+    /// The passage `from` (bytes of the source document) renders `to`.
+    Passage {
+        from: Range<usize>,
+        to: Range<usize>,
+    },
+    /// The passage has none; `after` is the counterpart of the nearest passage before it.
+    None { after: Option<Range<usize>> },
+}
+
+impl App {
+    /// The alignment of documents `a` and `b`, and whether `a` is its side B.
+    pub(crate) fn alignment(&self, a: usize, b: usize) -> Option<(Rc<Alignment>, bool)> {
+        if a == b || a >= self.corpus.documents.len() || b >= self.corpus.documents.len() {
+            return None;
+        }
+        let key = (a.min(b), a.max(b));
+        let mut cache = self.aligned.borrow_mut();
+        let alignment = cache
+            .by_pair
+            .entry(key)
+            .or_insert_with(|| Rc::new(align_documents(&self.corpus, key.0, key.1)))
+            .clone();
+        Some((alignment, a != key.0))
+    }
+
+    /// How many alignments are cached (for tests: one per pair, not one per key).
+    pub fn cached_alignments(&self) -> usize {
+        self.aligned.borrow().len()
+    }
+
+    /// The counterpart in document `b` of the passage of document `a` that holds byte
+    /// `offset` (or the next passage after it).
+    pub(crate) fn counterpart(&self, a: usize, offset: usize, b: usize) -> Option<Counterpart> {
+        let (al, a_is_b) = self.alignment(a, b)?;
+        let (from_side, to_side) = (a_is_b, !a_is_b);
+        let pair = al.pair_at(offset, from_side)?;
+        let from = al.span(side(pair, from_side), from_side)?;
+        match al.span(side(pair, to_side), to_side) {
+            Some(to) => Some(Counterpart::Passage { from, to }),
+            None => {
+                // The nearest passage before it that has a counterpart.
+                let after = al
+                    .pairs
+                    .iter()
+                    .filter(|p| !p.a.is_empty() && !p.b.is_empty())
+                    .filter_map(|p| Some((al.span(side(p, from_side), from_side)?, p)))
+                    .filter(|(r, _)| r.start < from.start)
+                    .max_by_key(|(r, _)| r.start)
+                    .and_then(|(_, p)| al.span(side(p, to_side), to_side));
+                Some(Counterpart::None { after })
+            }
+        }
+    }
+
+    /// The range marked in pane `j`: the counterpart of the passage at the top of the
+    /// other pane when that one has the focus (or is shown beside the navigator).
+    pub fn marked_counterpart(&self, j: usize) -> Option<Range<usize>> {
+        let i = self.focused_pane();
+        if !self.mark_counterpart || i == j {
+            return None;
+        }
+        let (a, b) = (self.panes.get(i)?.doc?, self.panes.get(j)?.doc?);
+        match self.counterpart(a, self.panes[i].top, b)? {
+            Counterpart::Passage { to, .. } => Some(to),
+            Counterpart::None { .. } => None,
+        }
+    }
+}
+
+fn side(pair: &Pair, b: bool) -> &Range<usize> {
+    if b { &pair.b } else { &pair.a }
+}
