@@ -3,8 +3,8 @@
 //! `&App` into any ratatui backend, which is how the tests render whole screens.
 
 pub mod action;
-pub mod figures;
 pub mod aligned;
+pub mod figures;
 pub mod keymap;
 pub mod layout_cache;
 pub mod live;

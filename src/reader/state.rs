@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 
 use crate::engine::{Corpus, CorpusSource};
-use crate::reader::figures::FiguresView;
 use crate::reader::aligned::AlignCache;
+use crate::reader::figures::FiguresView;
 use crate::reader::keymap::Mode;
 use crate::reader::layout_cache::{LayoutCache, Rows};
 use crate::reader::view::style::Palette;
