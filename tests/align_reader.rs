@@ -119,23 +119,26 @@ fn walk(s: &mut Session, corpus: &Corpus, from: usize, keys: &str) -> usize {
             top != before || at_end(s)
         });
         settle(s);
-        let rows = pane_rows(s, corpus, size, from);
-        let top = rows.first().cloned().unwrap_or_default();
+        // A whole frame: its first row with text stands in the document (a blank row
+        // between paragraphs reads as the start of the next passage).
+        let first_found = |s: &Session| -> Option<(String, usize)> {
+            let rows = pane_rows(s, corpus, size, from);
+            let first = rows.into_iter().find(|r| !r.is_empty())?;
+            let k = text.get(at..)?.find(first.as_str())?;
+            Some((first, at + k))
+        };
+        s.wait_for("a whole frame in the focused pane", |s| {
+            first_found(s).is_some()
+        });
+        let top = pane_rows(s, corpus, size, from)
+            .first()
+            .cloned()
+            .unwrap_or_default();
         if top == last_top {
             continue;
         }
-        last_top = top.clone();
-        // The passage at the top: the one the first row with text belongs to (a blank
-        // row between paragraphs reads as the start of the next), found at or after the
-        // last place.
-        let Some(first) = rows.iter().find(|r| !r.is_empty()) else {
-            continue;
-        };
-        let Some(offset) = text
-            .get(at..)
-            .and_then(|t| t.find(first.as_str()))
-            .map(|k| at + k)
-        else {
+        last_top = top;
+        let Some((first, offset)) = first_found(s) else {
             continue;
         };
         at = offset;
@@ -169,6 +172,7 @@ fn moving_through_either_document_keeps_the_counterpart_on_screen() {
             .is_some_and(|r| r.starts_with("Para pemimpin"))
     });
     let down_id = walk(&mut s, &corpus, 1, "j");
+    eprintln!("counterparts checked: {down_vi} moving through vi-gov, {down_id} through id-vna");
     assert!(
         down_id >= 10,
         "only {down_id} passages with counterparts checked"
