@@ -594,3 +594,70 @@ fn n_says_when_the_search_wraps() {
             .ends_with("search wrapped to the bottom")
     );
 }
+
+#[test]
+fn the_prompt_keeps_terminal_habits() {
+    use briefing::reader::action::Edit;
+    use briefing::reader::keymap::{Mode, action_for};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |code, mods| action_for(Mode::Prompt, KeyEvent::new(code, mods)).expect("bound");
+    let ctrl = |c| key(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let mut app = app_on(built_in(), 160, 40);
+    app.update(Action::SearchStart);
+    for c in "pham minh chinh".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(ctrl('w'));
+    assert_eq!(app.search.typing.as_deref(), Some("pham minh "));
+    app.update(ctrl('w'));
+    assert_eq!(app.search.typing.as_deref(), Some("pham "));
+    // Into the middle: Ctrl-A, →, type, and the status line shows the cursor there.
+    apply(
+        &mut app,
+        &[
+            ctrl('a'),
+            key(KeyCode::Right, KeyModifiers::NONE),
+            Action::Input('X'),
+        ],
+    );
+    assert_eq!(app.search.typing.as_deref(), Some("pXham "));
+    assert!(screen(&app).contains("/pX▏ham"), "{}", screen(&app));
+    apply(&mut app, &[ctrl('e'), Action::Input('y')]);
+    assert_eq!(app.search.typing.as_deref(), Some("pXham y"));
+    apply(
+        &mut app,
+        &[key(KeyCode::Left, KeyModifiers::NONE), ctrl('u')],
+    );
+    assert_eq!(app.search.typing.as_deref(), Some("y"));
+    assert_eq!(app.search.cursor, 0);
+    apply(&mut app, &[Action::Prompt(Edit::End), Action::Backspace]);
+    for c in "fta".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+    // History: ↑ recalls, ↓ goes back to what was being typed.
+    app.update(Action::SearchStart);
+    app.update(Action::Input('z'));
+    app.update(key(KeyCode::Up, KeyModifiers::NONE));
+    assert_eq!(app.search.typing.as_deref(), Some("fta"));
+    assert!(
+        !app.search.matches.is_empty(),
+        "the recalled query is searched"
+    );
+    app.update(key(KeyCode::Down, KeyModifiers::NONE));
+    assert_eq!(app.search.typing.as_deref(), Some("z"));
+    app.update(Action::Cancel);
+    search(&mut app, "growth");
+    app.update(Action::SearchStart);
+    apply(
+        &mut app,
+        &[Action::Prompt(Edit::Older), Action::Prompt(Edit::Older)],
+    );
+    assert_eq!(app.search.typing.as_deref(), Some("fta"));
+    app.update(Action::Prompt(Edit::Older));
+    assert_eq!(
+        app.search.typing.as_deref(),
+        Some("fta"),
+        "the oldest stays"
+    );
+}

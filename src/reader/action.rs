@@ -74,8 +74,10 @@ pub enum Action {
     Digit(char),
     /// Add a character to the search being typed.
     Input(char),
-    /// Delete the last character of the search being typed.
+    /// Delete the character before the prompt's cursor.
     Backspace,
+    /// Edit the search being typed: move, delete, recall.
+    Prompt(Edit),
     /// Run the search being typed.
     Submit,
     /// Abandon the search being typed.
@@ -169,10 +171,47 @@ impl Action {
             Action::Digit(_) => "a count for the next key (5j, 3n)",
             Action::Input(_) => "type the query",
             Action::Backspace => "delete a character",
+            Action::Prompt(edit) => edit.description(),
             Action::Submit => "search",
             Action::Cancel => "cancel the search",
             Action::Wheel { .. } => "scroll the pane under the pointer, 3 rows",
             Action::Figures(key) => key.description(),
+        }
+    }
+}
+
+/// An edit of the search prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Backspace,
+    Left,
+    Right,
+    Home,
+    End,
+    /// Ctrl-W: the word before the cursor.
+    DeleteWord,
+    /// Ctrl-U: everything before the cursor.
+    DeleteToStart,
+    /// ↑: the search before.
+    Older,
+    /// ↓: the search after (or what was being typed).
+    Newer,
+}
+
+impl Edit {
+    pub fn description(self) -> &'static str {
+        match self {
+            Edit::Insert(_) => "type the query",
+            Edit::Backspace => "delete a character",
+            Edit::Left => "cursor left",
+            Edit::Right => "cursor right",
+            Edit::Home => "cursor to the start",
+            Edit::End => "cursor to the end",
+            Edit::DeleteWord => "delete the word before the cursor",
+            Edit::DeleteToStart => "delete to the start",
+            Edit::Older => "the search before",
+            Edit::Newer => "the search after",
         }
     }
 }

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
 
-use crate::reader::action::{Action, FigureKey};
+use crate::reader::action::{Action, Edit, FigureKey};
 
 /// What the keyboard is doing: reading, typing a search, or naming a mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,6 +198,49 @@ pub const KEYS: &[Binding] = &[
     bind(Prompt, &[key(KeyCode::Enter)], Action::Submit, None),
     bind(Prompt, &[key(KeyCode::Esc)], Action::Cancel, None),
     bind(Prompt, &[key(KeyCode::Backspace)], Action::Backspace, None),
+    bind(
+        Prompt,
+        &[key(KeyCode::Left)],
+        Action::Prompt(Edit::Left),
+        None,
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::Right)],
+        Action::Prompt(Edit::Right),
+        None,
+    ),
+    bind(
+        Prompt,
+        &[ctrl('a'), key(KeyCode::Home)],
+        Action::Prompt(Edit::Home),
+        None,
+    ),
+    bind(
+        Prompt,
+        &[ctrl('e'), key(KeyCode::End)],
+        Action::Prompt(Edit::End),
+        None,
+    ),
+    bind(Prompt, &[ctrl('w')], Action::Prompt(Edit::DeleteWord), None),
+    bind(
+        Prompt,
+        &[ctrl('u')],
+        Action::Prompt(Edit::DeleteToStart),
+        None,
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::Up)],
+        Action::Prompt(Edit::Older),
+        None,
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::Down)],
+        Action::Prompt(Edit::Newer),
+        None,
+    ),
     Binding {
         mode: Prompt,
         keys: &[Key::Printable],

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod layout_cache;
 pub mod live;
 mod print;
+mod prompt;
 mod reading;
 pub mod reload;
 pub mod results;

@@ -98,6 +98,14 @@ pub struct Search {
     /// Where the panes stood when the prompt opened: typing moves to the first match from
     /// there (as vim's incsearch does), Esc goes back.
     pub origin: Option<[Pane; 2]>,
+    /// The prompt's cursor: a byte offset into `typing`.
+    pub cursor: usize,
+    /// Queries searched before, the latest last (↑ recalls them).
+    pub history: Vec<String>,
+    /// Which of `history` the prompt shows, while ↑/↓ walk it.
+    pub recalled: Option<usize>,
+    /// What was typed before ↑, given back by ↓ past the latest.
+    pub draft: String,
 }
 
 impl Search {
@@ -331,7 +339,13 @@ impl App {
         // first at or after where it was.
         let typing = self.search.typing.take();
         let query = std::mem::take(&mut self.search.query);
-        self.search = Search::default();
+        let history = std::mem::take(&mut self.search.history);
+        let cursor = self.search.cursor;
+        self.search = Search {
+            history,
+            cursor,
+            ..Search::default()
+        };
         if !query.is_empty() {
             self.run_search(&query);
             self.search.query = query;

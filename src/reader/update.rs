@@ -1,6 +1,6 @@
 //! `update`: the one place where an action changes the state.
 
-use crate::reader::action::Action;
+use crate::reader::action::{Action, Edit};
 use crate::reader::keymap::Mode;
 use crate::reader::state::{App, Card, Focus, NavItem, Overlay};
 use crate::reader::view::{self, areas, inner};
@@ -23,19 +23,14 @@ impl App {
             Action::Interrupt => self.quit = true,
             Action::Digit(c) => self.add_digit(c.to_digit(10).unwrap_or(0)),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
-            Action::Input(c) => {
-                let typing = self.search.typing.get_or_insert_with(String::new);
-                typing.push(c);
-                let q = typing.clone();
-                self.search_as_typed(&q);
+            Action::Input(c) => self.edit_prompt(Edit::Insert(c)),
+            Action::Backspace => self.edit_prompt(Edit::Backspace),
+            Action::Prompt(edit) => self.edit_prompt(edit),
+            Action::Submit => {
+                let query = self.search.typing.clone().unwrap_or_default();
+                self.remember_query(&query);
+                self.submit_search();
             }
-            Action::Backspace => {
-                let typing = self.search.typing.get_or_insert_with(String::new);
-                typing.pop();
-                let q = typing.clone();
-                self.search_as_typed(&q);
-            }
-            Action::Submit => self.submit_search(),
             Action::Cancel => {
                 self.search.typing = None;
                 if let Some(origin) = self.search.origin.take() {
@@ -104,6 +99,8 @@ impl App {
             Action::Open => self.open(),
             Action::SearchStart => {
                 self.search.typing = Some(String::new());
+                self.search.cursor = 0;
+                self.search.recalled = None;
                 self.search.origin = Some(self.panes);
             }
             Action::Next | Action::Prev => {

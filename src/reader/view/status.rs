@@ -18,8 +18,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, areas: &Areas) {
     let left = match app.mode() {
         Mode::Prompt => Line::from(vec![
             Span::styled("/", p.key),
-            Span::raw(app.search.typing.clone().unwrap_or_default()),
+            Span::raw(prompt_part(app, true)),
             Span::styled("▏", p.key),
+            Span::raw(prompt_part(app, false)),
             Span::styled(
                 match_count(app)
                     .map(|m| format!("  {m}"))
@@ -52,6 +53,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, areas: &Areas) {
         };
         frame.render_widget(Paragraph::new(Line::styled(right, p.dim)), r);
     }
+}
+
+/// The query being typed before (`true`) or after the cursor.
+fn prompt_part(app: &App, before: bool) -> String {
+    let typing = app.search.typing.as_deref().unwrap_or("");
+    let mut at = app.search.cursor.min(typing.len());
+    while !typing.is_char_boundary(at) {
+        at -= 1;
+    }
+    let (head, tail) = typing.split_at(at);
+    if before { head } else { tail }.to_string()
 }
 
 fn hints(app: &App) -> Line<'static> {
