@@ -65,6 +65,10 @@ pub enum Command {
         /// standard output; `-` is standard output
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Add the aligned text of each parallel pair of documents as an annex (text,
+        /// markdown, html)
+        #[arg(long)]
+        parallel: bool,
     },
     /// List the key figures: one row per figure, or each measure compared (--by-measure)
     #[command(after_help = FIGURES_HELP)]

@@ -65,6 +65,7 @@ fn main() -> ExitCode {
             format,
             width,
             output,
+            parallel,
         }) => {
             let options = PrintOptions {
                 brief,
@@ -79,7 +80,7 @@ fn main() -> ExitCode {
             };
             // `-o -` is standard output, as with most tools.
             let output = output.filter(|o| o.as_os_str() != "-");
-            print_brief(&source, format, &options, output.as_deref())
+            print_brief(&source, format, &options, parallel, output.as_deref())
         }
         Some(Command::Search {
             query,
@@ -217,8 +218,14 @@ fn print_brief(
     source: &CorpusSource,
     format: print::Format,
     options: &PrintOptions,
+    parallel: bool,
     output: Option<&Path>,
 ) -> Result<(), Failure> {
+    if parallel && format == print::Format::Json {
+        return Err(Failure::Unusable(
+            "--parallel adds an annex to text, markdown and html; for JSON use `briefing align ID --format json`".into(),
+        ));
+    }
     if let Some(reason) = output.and_then(|path| guard::into_corpus(source, path)) {
         return Err(Failure::Unusable(format!(
             "{reason}: print never writes into its corpus (documents and briefs are only read); \
@@ -234,7 +241,7 @@ fn print_brief(
     }
     match output {
         Some(path) => atomic::write_atomically(path, atomic::Links::Follow, |w| {
-            print::print(&corpus, format, options, w)
+            print::annex::print_with(&corpus, format, options, parallel, w)
         })
         .map_err(|e| match e {
             PrintError::Io(io) => {
@@ -247,7 +254,7 @@ fn print_brief(
             if stdout_was_closed() {
                 return Err(Failure::Output(io::Error::from_raw_os_error(9)));
             }
-            print::print(&corpus, format, options, &mut out)
+            print::annex::print_with(&corpus, format, options, parallel, &mut out)
                 .and_then(|()| out.flush().map_err(PrintError::Io))
                 .map_err(|e| match e {
                     PrintError::Io(io) => Failure::Output(io),

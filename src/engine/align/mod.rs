@@ -213,10 +213,16 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
         .iter()
         .chain(&moved)
         .for_each(|c| mark(c, &mut used_a, &mut used_b));
-    // Sure links that moved, heaviest first, where their sentences are free.
+    // Sure links that moved, heaviest first, where their sentences are free. In one
+    // language an annotation's two places must also share words: a brief may link two
+    // passages to compare them, not because one renders the other.
+    let annotation_floor = if mode == Mode::Words { 0.15 } else { 0.0 };
     let mut rest: Vec<&Candidate> = off
         .iter()
-        .filter(|c| c.by == By::Annotation || (c.by == By::Anchor && c.sim >= 0.5))
+        .filter(|c| {
+            (c.by == By::Annotation && c.sim >= annotation_floor)
+                || (c.by == By::Anchor && c.sim >= 0.5)
+        })
         .collect();
     rest.sort_by(|x, y| y.weight.total_cmp(&x.weight));
     for c in rest {
@@ -330,7 +336,7 @@ fn curated(
         let sim = range_sim(&a, &b, bags);
         let weight = match link.by {
             By::Pin => 1e6,
-            _ => 1e3 + 10.0 * f64::from(sim),
+            _ => 5.0 + 10.0 * f64::from(sim),
         };
         if let Some(same) = out.iter_mut().find(|c| c.a == a && c.b == b) {
             same.weight = same.weight.max(weight) + 1.0;

@@ -7,6 +7,7 @@
 //! a figure yet every topic lists what carries it.
 
 pub mod aligned;
+pub mod annex;
 mod html;
 mod json;
 mod key_figures;
