@@ -97,5 +97,47 @@ fn problems(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, search_keystroke, problems);
+fn paste(c: &mut Criterion) {
+    let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
+    let text: String = corpus
+        .documents
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect::<String>()
+        .chars()
+        .take(20_000)
+        .collect();
+    let (mut app, mut terminal) = app_on(corpus, 200, 60);
+    let mut group = c.benchmark_group("reader costs");
+    group.sample_size(10);
+    group.bench_function(
+        "20,000 characters pasted into the prompt (bracketed)",
+        |b| {
+            b.iter(|| {
+                app.update(Action::SearchStart);
+                app.paste(black_box(&text));
+                terminal.draw(|f| render(&app, f)).expect("draw");
+                app.update(Action::Cancel);
+            })
+        },
+    );
+    group.bench_function(
+        "20,000 characters typed in one burst (no bracketed paste)",
+        |b| {
+            b.iter(|| {
+                app.begin_burst();
+                app.update(Action::SearchStart);
+                for ch in text.chars() {
+                    app.update(Action::Input(black_box(ch)));
+                }
+                app.end_burst();
+                terminal.draw(|f| render(&app, f)).expect("draw");
+                app.update(Action::Cancel);
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(benches, search_keystroke, problems, paste);
 criterion_main!(benches);

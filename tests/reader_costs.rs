@@ -67,3 +67,56 @@ fn the_problems_list_scrolls_to_the_last_of_100_000_findings() {
     let above = find(&screen, "finding number 99999").expect("the finding before");
     assert_eq!(above.1, y, "{above:?}");
 }
+
+fn built_in_app() -> App {
+    let corpus =
+        briefing::engine::load(&briefing::engine::CorpusSource::BuiltIn).expect("built-in corpus");
+    let mut app = App::new(corpus);
+    app.resize(120, 40);
+    app
+}
+
+#[test]
+fn keys_that_come_together_are_searched_once_for_the_last_query() {
+    let mut typed_alone = built_in_app();
+    typed_alone.update(Action::SearchStart);
+    for c in "pham minh".chars() {
+        typed_alone.update(Action::Input(c));
+    }
+    assert!(!typed_alone.search.matches.is_empty());
+
+    let mut app = built_in_app();
+    app.begin_burst();
+    app.update(Action::SearchStart);
+    for c in "pham minhx".chars() {
+        app.update(Action::Input(c));
+        // Inside a burst nothing is searched: a key never waits for the search of the last.
+        assert!(app.search.matches.is_empty());
+    }
+    app.update(Action::Backspace);
+    app.end_burst();
+    assert_eq!(app.search.typing.as_deref(), Some("pham minh"));
+    assert_eq!(app.search.matches, typed_alone.search.matches);
+    assert_eq!(app.panes, typed_alone.panes);
+}
+
+#[test]
+fn a_paste_is_one_line_of_the_query_and_outside_the_prompt_says_where_it_goes() {
+    let mut app = built_in_app();
+    app.paste("Phạm Minh Chính");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("To search for pasted text, press / first.")
+    );
+    assert_eq!(app.search.typing, None);
+    app.update(Action::SearchStart);
+    app.paste("Phạm Minh\r\nChính\t");
+    assert_eq!(app.search.typing.as_deref(), Some("Phạm Minh  Chính "));
+    let mut typed = built_in_app();
+    typed.update(Action::SearchStart);
+    for c in "Phạm Minh Chính".chars() {
+        typed.update(Action::Input(c));
+    }
+    assert!(!app.search.matches.is_empty());
+    assert_eq!(app.search.matches, typed.search.matches);
+}

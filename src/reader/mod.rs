@@ -23,7 +23,7 @@ pub mod view;
 
 use std::io;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -119,6 +119,9 @@ fn read_terminal(tx: &Sender<io::Result<Input>>) {
     }
 }
 
+/// The longest stretch of queued input applied before a frame is drawn.
+const BURST: Duration = Duration::from_millis(50);
+
 /// Draws, waits for an input, applies it; until the app quits. Generic over the backend;
 /// inputs come from a channel. While a reload is pending the wait ends when it is due;
 /// otherwise the loop sleeps until something arrives.
@@ -153,29 +156,52 @@ where
             },
             None => Some(inputs.recv().map_err(|_| gone())??),
         };
-        draw = true;
-        match (input, live.as_deref_mut()) {
-            (Some(Input::Terminal(event)), _) => {
-                touched |= matches!(event, Event::Key(_) | Event::Mouse(_));
-                handle_event(app, event);
-            }
-            (Some(Input::Loaded(loaded)), Some(live)) => live.finished(*loaded, app, touched),
-            (Some(Input::Loaded(_)), None) => draw = false,
-            // Nothing to show yet: the reload waits for the files to settle.
-            (Some(Input::Files), Some(live)) => {
-                live.changed();
-                draw = false;
-            }
-            (Some(Input::Files), None) => draw = false,
-            // The reload runs in the background; its result wakes the loop.
-            (None, Some(live)) => {
-                live.reload();
-                draw = false;
-            }
-            (None, None) => {}
+        // Everything that has already arrived is applied before the next frame, typing
+        // searched once at the end: keys faster than a search never queue searches.
+        app.begin_burst();
+        draw = apply(app, input, live.as_deref_mut(), &mut touched);
+        let burst = Instant::now();
+        // A flood of input still gives way to a frame now and then.
+        while !app.quit && burst.elapsed() < BURST {
+            let Ok(more) = inputs.try_recv() else {
+                break;
+            };
+            // Each input sees the panes as a frame would have left them.
+            let size = terminal.size().map_err(Into::into)?;
+            app.resize(size.width, size.height);
+            draw |= apply(app, Some(more?), live.as_deref_mut(), &mut touched);
         }
+        app.end_burst();
     }
     Ok(())
+}
+
+/// Applies one input (`None`: a pending reload is due); whether a frame should follow.
+fn apply(app: &mut App, input: Option<Input>, live: Option<&mut Live>, touched: &mut bool) -> bool {
+    match (input, live) {
+        (Some(Input::Terminal(event)), _) => {
+            *touched |= matches!(event, Event::Key(_) | Event::Mouse(_) | Event::Paste(_));
+            handle_event(app, event);
+            true
+        }
+        (Some(Input::Loaded(loaded)), Some(live)) => {
+            live.finished(*loaded, app, *touched);
+            true
+        }
+        (Some(Input::Loaded(_)), None) => false,
+        // Nothing to show yet: the reload waits for the files to settle.
+        (Some(Input::Files), Some(live)) => {
+            live.changed();
+            false
+        }
+        (Some(Input::Files), None) => false,
+        // The reload runs in the background; its result wakes the loop.
+        (None, Some(live)) => {
+            live.reload();
+            false
+        }
+        (None, None) => true,
+    }
 }
 
 /// Turns a terminal event into actions.
@@ -196,6 +222,7 @@ pub fn handle_event(app: &mut App, event: Event) {
             }
         }
         Event::Resize(width, height) => app.resize(width, height),
+        Event::Paste(text) => app.paste(&text),
         _ => {}
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::engine::search::{Searcher, search_documents};
 use crate::reader::layout_cache::row_of;
-use crate::reader::state::{App, NavItem};
+use crate::reader::state::{App, NavItem, Pace};
 
 impl App {
     /// Selects annotation `a`: every pane showing one of its documents scrolls to the quote;
@@ -150,6 +150,10 @@ impl App {
     /// While the query is typed: every match highlighted, and the panes moved to the first
     /// match from where the search began (back there when nothing matches yet).
     pub(crate) fn search_as_typed(&mut self, query: &str) {
+        if let Pace::Burst { stale } = &mut self.search.pace {
+            *stale = true;
+            return;
+        }
         if let Some(origin) = self.search.origin {
             self.panes = origin;
         }
@@ -160,6 +164,41 @@ impl App {
             self.search.current = None;
             self.message = None;
         }
+    }
+
+    /// Starts a burst of input: typing changes the query without searching it yet.
+    pub fn begin_burst(&mut self) {
+        self.search.pace = Pace::Burst { stale: false };
+    }
+
+    /// Ends a burst: the query as it now stands is searched, once.
+    pub fn end_burst(&mut self) {
+        let pace = std::mem::take(&mut self.search.pace);
+        if let (Pace::Burst { stale: true }, Some(query)) = (pace, self.search.typing.clone()) {
+            self.search_as_typed(&query);
+        }
+    }
+
+    /// Text pasted into the prompt at its cursor (bracketed paste: one event, one search). A query is
+    /// one line, so line breaks and other controls become spaces. Outside the prompt a
+    /// paste does nothing but say where it goes.
+    pub fn paste(&mut self, text: &str) {
+        let Some(typing) = self.search.typing.as_mut() else {
+            self.message = Some("To search for pasted text, press / first.".into());
+            return;
+        };
+        let pasted: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let mut at = self.search.cursor.min(typing.len());
+        while !typing.is_char_boundary(at) {
+            at -= 1;
+        }
+        typing.insert_str(at, &pasted);
+        self.search.cursor = at + pasted.len();
+        let query = typing.clone();
+        self.search_as_typed(&query);
     }
 
     /// Makes the typed query the active search and goes to its first match from here.

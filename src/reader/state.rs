@@ -106,6 +106,20 @@ pub struct Search {
     pub recalled: Option<usize>,
     /// What was typed before ↑, given back by ↓ past the latest.
     pub draft: String,
+    /// Whether typing searches at once or once at the end of a burst of input.
+    pub pace: Pace,
+}
+
+/// When the incremental search runs. Keys that arrive faster than a search (a burst, a
+/// paste without bracketed paste) are taken together: only the last query is searched,
+/// so typing never queues work.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Pace {
+    /// Every key searches (the API's default: tests see each key's result).
+    #[default]
+    EveryKey,
+    /// Inside a burst; `stale` once the query changed without being searched.
+    Burst { stale: bool },
 }
 
 impl Search {

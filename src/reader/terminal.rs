@@ -9,7 +9,9 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 /// Takes over the terminal. ratatui's hook restores raw mode and the screen on a panic;
@@ -18,10 +20,11 @@ pub fn init() -> io::Result<DefaultTerminal> {
     let terminal = ratatui::try_init()?;
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         hook(info);
     }));
-    if let Err(e) = execute!(stdout(), EnableMouseCapture) {
+    // Bracketed paste: a paste arrives as one event, searched once, not key by key.
+    if let Err(e) = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste) {
         restore();
         return Err(e);
     }
@@ -59,6 +62,6 @@ fn restore_on_signals() -> io::Result<()> {
 
 /// Gives the terminal back as it was.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
