@@ -4,6 +4,7 @@
 #![cfg(feature = "reader")]
 
 use briefing::engine::{Corpus, Finding};
+use briefing::reader::action::Edit;
 use briefing::reader::{Action, App, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -119,4 +120,9 @@ fn a_paste_is_one_line_of_the_query_and_outside_the_prompt_says_where_it_goes() 
     }
     assert!(!app.search.matches.is_empty());
     assert_eq!(app.search.matches, typed.search.matches);
+    // At the cursor, which ends after the pasted text.
+    app.update(Action::Prompt(Edit::Home));
+    app.paste("“");
+    app.paste("x");
+    assert_eq!(app.search.typing.as_deref(), Some("“xPhạm Minh  Chính "));
 }
