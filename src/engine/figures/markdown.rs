@@ -33,10 +33,10 @@ pub fn write_list(rows: &[FigureRow], out: &mut dyn Write) -> io::Result<()> {
     table_row(&LIST_HEADERS, out)?;
     rule(LIST_HEADERS.len(), &[4], out)?;
     for row in rows {
-        let cells: Vec<String> = list_cells(row)
-            .into_iter()
-            .map(|lines| lines.iter().map(|l| md(l)).collect::<Vec<_>>().join("<br>"))
-            .collect();
+        let (cells, quotes) = list_cells(row);
+        let quotes: Vec<String> = quotes.iter().map(|l| md(l)).collect();
+        let mut cells: Vec<String> = cells.iter().map(|c| md(c)).collect();
+        cells.push(quotes.join("<br>"));
         // Already escaped: written as is.
         writeln!(out, "| {} |", cells.join(" | "))?;
     }

@@ -248,6 +248,11 @@ pub enum FilterError {
 /// Corpus text made safe for a terminal, on one line: white space runs become one space,
 /// what must not reach a terminal is shown escaped (the engine's one cleaner).
 pub fn cell(s: &str) -> String {
+    // Most cells are printable ASCII on one line already: one copy, nothing to look at.
+    let plain = s.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if plain && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") {
+        return s.to_string();
+    }
     let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
     clean_line(&one_line).into_owned()
 }

@@ -2,7 +2,7 @@
 //! fits a width: columns that fit keep their natural width, the others share what is left
 //! and wrap. Too narrow for a table, each row becomes a block of `header: value` lines.
 
-use crate::engine::wrap::{display_width, wrap_line, wrap_str};
+use crate::engine::wrap::{display_width as wrap_width, wrap_line, wrap_str};
 
 /// Between two columns.
 const GAP: &str = "  ";
@@ -15,6 +15,25 @@ const WORD_FLOOR: usize = 8;
 /// A word longer than this may be cut to let other columns breathe.
 const WORD_CAP: usize = 16;
 
+/// Columns `s` takes: printable ASCII (most cells) by its length, anything else grapheme
+/// by grapheme; the same answer either way.
+fn display_width(s: &str) -> usize {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        s.len()
+    } else {
+        wrap_width(s)
+    }
+}
+
+/// `line` in rows of `width`: itself when it fits, without looking for places to break.
+fn rows_of(line: &str, width: usize) -> Vec<&str> {
+    if display_width(line) <= width {
+        vec![line]
+    } else {
+        wrap_str(line, width)
+    }
+}
+
 /// How a column's cells stand in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -22,13 +41,13 @@ pub enum Align {
     Right,
 }
 
-/// Headers and rows; each cell is a list of lines. A row may carry detail lines (its
-/// quotes, say), written under it across the whole width.
+/// Headers and rows of one-line cells (wrapped to their column's width). A row may carry
+/// detail lines (its quotes, say), written under it across the whole width.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     headers: Vec<String>,
     align: Vec<Align>,
-    rows: Vec<Vec<Vec<String>>>,
+    rows: Vec<Vec<String>>,
     /// What the detail lines are, for records; and each row's detail lines.
     detail: String,
     details: Vec<Vec<String>>,
@@ -58,13 +77,13 @@ impl Table {
     }
 
     /// Adds a row of cells (missing cells are blank, extra ones dropped).
-    pub fn push(&mut self, cells: Vec<Vec<String>>) {
+    pub fn push(&mut self, cells: Vec<String>) {
         self.push_with_detail(cells, Vec::new());
     }
 
     /// Adds a row with detail lines under it.
-    pub fn push_with_detail(&mut self, mut cells: Vec<Vec<String>>, detail: Vec<String>) {
-        cells.resize(self.headers.len(), Vec::new());
+    pub fn push_with_detail(&mut self, mut cells: Vec<String>, detail: Vec<String>) {
+        cells.resize(self.headers.len(), String::new());
         self.rows.push(cells);
         self.details.push(detail);
     }
@@ -76,13 +95,7 @@ impl Table {
     /// Drops the columns that are blank in every row, except those in `keep`.
     pub fn drop_blank_columns(&mut self, keep: &[usize]) {
         let blank: Vec<bool> = (0..self.headers.len())
-            .map(|c| {
-                !keep.contains(&c)
-                    && self
-                        .rows
-                        .iter()
-                        .all(|r| r[c].iter().all(|l| l.trim().is_empty()))
-            })
+            .map(|c| !keep.contains(&c) && self.rows.iter().all(|r| r[c].trim().is_empty()))
             .collect();
         let mut c = 0;
         self.headers.retain(|_| {
@@ -109,7 +122,7 @@ impl Table {
             .map(|c| {
                 self.rows
                     .iter()
-                    .flat_map(|r| r[c].iter())
+                    .map(|r| &r[c])
                     .chain(std::iter::once(&self.headers[c]))
                     .map(|l| display_width(l))
                     .max()
@@ -124,7 +137,7 @@ impl Table {
             .map(|c| {
                 self.rows
                     .iter()
-                    .flat_map(|r| r[c].iter())
+                    .map(|r| &r[c])
                     .chain(std::iter::once(&self.headers[c]))
                     .flat_map(|l| l.split_whitespace())
                     .map(display_width)
@@ -198,8 +211,7 @@ impl Table {
             return self.records(width);
         };
         let mut out = Vec::new();
-        let header: Vec<Vec<String>> = self.headers.iter().map(|h| vec![h.clone()]).collect();
-        self.render_row(&header, &widths, &mut out);
+        self.render_row(&self.headers, &widths, &mut out);
         let total = widths.iter().sum::<usize>() + GAP.len() * widths.len().saturating_sub(1);
         out.push("-".repeat(total.min(width)));
         let mut tall = false;
@@ -226,11 +238,11 @@ impl Table {
         out
     }
 
-    fn render_row(&self, row: &[Vec<String>], widths: &[usize], out: &mut Vec<String>) {
+    fn render_row(&self, row: &[String], widths: &[usize], out: &mut Vec<String>) {
         let cells: Vec<Vec<&str>> = row
             .iter()
             .zip(widths)
-            .map(|(lines, &w)| lines.iter().flat_map(|l| wrap_str(l, w)).collect())
+            .map(|(text, &w)| rows_of(text, w))
             .collect();
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         for i in 0..height {
@@ -240,19 +252,20 @@ impl Table {
                     line.push_str(GAP);
                 }
                 let text = cell.get(i).copied().unwrap_or("");
-                let pad = " ".repeat(widths[c].saturating_sub(display_width(text)));
+                let pad = std::iter::repeat_n(' ', widths[c].saturating_sub(display_width(text)));
                 match self.align[c] {
                     Align::Left => {
                         line.push_str(text);
-                        line.push_str(&pad);
+                        line.extend(pad);
                     }
                     Align::Right => {
-                        line.push_str(&pad);
+                        line.extend(pad);
                         line.push_str(text);
                     }
                 }
             }
-            out.push(line.trim_end().to_string());
+            line.truncate(line.trim_end().len());
+            out.push(line);
         }
     }
 
@@ -263,14 +276,16 @@ impl Table {
             if r > 0 {
                 out.push(String::new());
             }
-            let detail = (&self.detail, &self.details[r]);
-            for (header, lines) in self.headers.iter().zip(row).chain(std::iter::once(detail)) {
-                let lines = lines.iter().filter(|l| !l.trim().is_empty());
-                for (k, line) in lines.enumerate() {
-                    match k {
-                        0 => fill(&format!("{header}: {line}"), width, &mut out),
-                        _ => fill(&format!("  {line}"), width, &mut out),
-                    }
+            for (header, text) in self.headers.iter().zip(row) {
+                if !text.trim().is_empty() {
+                    fill(&format!("{header}: {text}"), width, &mut out);
+                }
+            }
+            let detail = self.details[r].iter().filter(|l| !l.trim().is_empty());
+            for (k, line) in detail.enumerate() {
+                match k {
+                    0 => fill(&format!("{}: {line}", self.detail), width, &mut out),
+                    _ => fill(&format!("  {line}"), width, &mut out),
                 }
             }
         }
@@ -296,7 +311,7 @@ mod tests {
     fn table(rows: &[[&str; 3]]) -> Table {
         let mut t = Table::new(&["label", "amount", "place"]).align_right(1);
         for r in rows {
-            t.push(r.iter().map(|c| vec![c.to_string()]).collect());
+            t.push(r.iter().map(|c| c.to_string()).collect());
         }
         t
     }

@@ -14,30 +14,27 @@ pub const LIST_HEADERS: [&str; 9] = [
     "label", "value", "measure", "kind", "amount", "unit", "period", "topics", "quotes",
 ];
 
-/// The cells of one figure in the list, each a list of lines, made terminal-safe.
-pub fn list_cells(row: &FigureRow) -> Vec<Vec<String>> {
-    let one = |s: &str| vec![cell(s)];
-    let opt = |s: Option<&str>| s.map(cell).into_iter().collect::<Vec<_>>();
-    vec![
-        one(row.label()),
-        one(row.value()),
+/// The cells of one figure in the list, made terminal-safe: one per header but the
+/// last, and the quotes, one line each.
+pub fn list_cells(row: &FigureRow) -> (Vec<String>, Vec<String>) {
+    let opt = |s: Option<&str>| s.map(cell).unwrap_or_default();
+    let topics: Vec<&str> = row.topics.iter().map(|t| t.id.as_str()).collect();
+    let cells = vec![
+        cell(row.label()),
+        cell(row.value()),
         opt(row.measure_id()),
         opt(row.kind()),
-        one(&row.amount_text()),
+        row.amount_text(),
         opt(row.unit()),
         opt(row.period()),
-        vec![cell(
-            &row.topics
-                .iter()
-                .map(|t| t.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        )],
-        row.quotes
-            .iter()
-            .map(|q| cell(&format!("{} ({}) {}", q.doc_id, q.lang(), q.place())))
-            .collect(),
-    ]
+        cell(&topics.join(", ")),
+    ];
+    let quotes = row
+        .quotes
+        .iter()
+        .map(|q| cell(&format!("{} ({}) {}", q.doc_id, q.lang(), q.place())))
+        .collect();
+    (cells, quotes)
 }
 
 /// The list as a table; columns blank in every row are left out (label and value stay).
@@ -45,8 +42,7 @@ pub fn list_table(rows: &[FigureRow]) -> Table {
     let headers = &LIST_HEADERS[..LIST_HEADERS.len() - 1];
     let mut table = Table::new(headers).align_right(4).with_detail("quotes");
     for row in rows {
-        let mut cells = list_cells(row);
-        let quotes = cells.pop().unwrap_or_default();
+        let (cells, quotes) = list_cells(row);
         table.push_with_detail(cells, quotes);
     }
     table.drop_blank_columns(&[0, 1]);
@@ -146,12 +142,7 @@ pub fn write_comparison(
             }
         }
         for row in &group.rows {
-            table.push(
-                comparison_cells(group, row)
-                    .into_iter()
-                    .map(|c| vec![c])
-                    .collect(),
-            );
+            table.push(comparison_cells(group, row));
         }
         for line in table.render(width) {
             writeln!(out, "{line}")?;

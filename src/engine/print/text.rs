@@ -138,7 +138,7 @@ fn key_figures_table(page: &mut Page, corpus: &Corpus, view: &BriefView) -> io::
     page.blank()?;
     let mut table = Table::new(&figures.headers);
     for row in figures.rows {
-        table.push(row.into_iter().map(|c| vec![c]).collect());
+        table.push(row);
     }
     for line in table.render(page.width) {
         page.line(&line)?;
