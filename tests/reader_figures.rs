@@ -378,3 +378,42 @@ fn a_narrow_short_terminal_still_draws_the_view() {
         let _ = draw(&app);
     }
 }
+
+#[test]
+fn a_reloaded_corpus_keeps_the_view_its_order_and_the_figure_under_the_cursor() {
+    let mut app = open(140, 30);
+    // By label, the cursor still on the first brief's first figure, now second.
+    app.update(Action::Figures(FigureKey::Sort));
+    assert_eq!(app.figures.cursor, 1);
+    let figure = app.figures.current().expect("a figure");
+    let label = app.corpus.annotations[figure].label.clone();
+    assert_eq!(label.as_deref(), Some("GDP growth target for 2025"));
+    // The same corpus, with one figure more at the front of the first brief.
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["seeds", "briefs"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        for entry in
+            std::fs::read_dir(PathBuf::from("tests/fixtures/figures").join(sub)).expect("read")
+        {
+            let entry = entry.expect("entry");
+            std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name()))
+                .expect("copy");
+        }
+    }
+    let brief = dir.path().join("briefs/growth-2025.yaml");
+    let text = std::fs::read_to_string(&brief).expect("read");
+    let extra = "figures:\n  - label: Another figure\n    value: \"1\"\n    topics: trade\n    quotes:\n      - doc: id-vna\n        text: \"Ekspor barang\"\n";
+    std::fs::write(&brief, text.replacen("figures:\n", extra, 1)).expect("write");
+    let corpus = load(&CorpusSource::Dir(dir.path().to_path_buf())).expect("loads");
+    assert_eq!(corpus.error_count(), 0, "{:?}", corpus.findings);
+    app.replace_corpus(corpus);
+    assert_eq!(app.overlay, Overlay::Figures);
+    assert_eq!(app.figures.rows.len(), 7);
+    let now = app.figures.current().expect("a figure");
+    assert_eq!(
+        app.corpus.annotations[now].label, label,
+        "the cursor follows its figure"
+    );
+    assert_eq!(app.figures.sort, Column::Label);
+    assert!(lines(&draw(&app))[0].contains("7 of 7"));
+}

@@ -45,7 +45,11 @@ impl FiguresView {
     /// Lists the figures again after a change of filter, order or corpus, keeping the
     /// cursor on the same figure where it is still listed.
     pub fn refresh(&mut self, corpus: &Corpus) {
-        let keep = self.current();
+        self.refresh_on(corpus, self.current());
+    }
+
+    /// Like `refresh`, the cursor on figure `keep` (after a reload, its new index).
+    pub fn refresh_on(&mut self, corpus: &Corpus, keep: Option<usize>) {
         let mut rows = figures::rows(corpus);
         rows.retain(|r| self.filter.accepts(r));
         figures::sort(&mut rows, self.sort, self.descending);

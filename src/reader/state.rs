@@ -347,7 +347,9 @@ impl App {
             .unwrap_or(self.nav_cursor)
             .min(items.len().saturating_sub(1));
         self.cache.borrow_mut().clear();
-        self.figures.refresh(&self.corpus);
+        let figure = self.figures.current();
+        let figure = figure.and_then(|a| same_annotation(&old, a, &self.corpus));
+        self.figures.refresh_on(&self.corpus, figure);
         self.aligned.borrow_mut().clear();
         // The same query finds its matches in the new text; the current one stays the
         // first at or after where it was.
