@@ -139,5 +139,61 @@ fn paste(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, search_keystroke, problems, paste);
+/// Peak resident memory of this process so far, in MB (Linux; 0 elsewhere).
+fn peak_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_owned();
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .map_or(0, |kb| kb / 1024)
+}
+
+fn big_document(c: &mut Criterion) {
+    let mb: usize = std::env::var("BRIEFING_BENCH_BIG_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let (mut app, mut terminal) = app_on(corpus_of(&prose(mb << 20, 5)), 200, 60);
+    eprintln!(
+        "{mb} MB document loaded and drawn: peak RSS {} MB",
+        peak_mb()
+    );
+    let mut group = c.benchmark_group("reader costs");
+    group.sample_size(10);
+    let mut width = 120u16;
+    group.bench_function(
+        format!("{mb} MB document: resize to a new width, drawn"),
+        |b| {
+            b.iter(|| {
+                width = if width >= 199 { 120 } else { width + 1 };
+                app.resize(width, 60);
+                let mut terminal = Terminal::new(TestBackend::new(width, 60)).expect("terminal");
+                terminal.draw(|f| render(&app, f)).expect("draw");
+            })
+        },
+    );
+    eprintln!("after resizes: peak RSS {} MB", peak_mb());
+    app.resize(200, 60);
+    group.bench_function(format!("{mb} MB document: `/` then `a`, drawn"), |b| {
+        b.iter(|| {
+            app.update(Action::SearchStart);
+            app.update(Action::Input('a'));
+            terminal.draw(|f| render(&app, f)).expect("draw");
+            app.update(Action::Cancel);
+        })
+    });
+    app.update(Action::SearchStart);
+    app.update(Action::Input('a'));
+    eprintln!(
+        "after /a: {} matches kept (more: {}), peak RSS {} MB",
+        app.search.matches.len(),
+        app.search.more,
+        peak_mb()
+    );
+    group.finish();
+}
+
+criterion_group!(benches, search_keystroke, problems, paste, big_document);
 criterion_main!(benches);

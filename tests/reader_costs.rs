@@ -126,3 +126,41 @@ fn a_paste_is_one_line_of_the_query_and_outside_the_prompt_says_where_it_goes() 
     app.paste("x");
     assert_eq!(app.search.typing.as_deref(), Some("“xPhạm Minh  Chính "));
 }
+
+#[test]
+fn a_query_with_more_than_100_000_matches_keeps_the_first_and_says_there_are_more() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["seeds", "briefs"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+    }
+    std::fs::write(dir.path().join("seeds/a.txt"), "a ".repeat(120_000)).expect("write");
+    std::fs::write(
+        dir.path().join("briefs/b.yaml"),
+        "title: B\ndocuments:\n  - id: a\n    file: a.txt\n    lang: vi\n",
+    )
+    .expect("write");
+    let corpus = briefing::engine::load(&briefing::engine::CorpusSource::Dir(
+        dir.path().to_path_buf(),
+    ))
+    .expect("corpus");
+    let mut app = App::new(corpus);
+    app.resize(100, 30);
+    app.update(Action::SearchStart);
+    app.update(Action::Input('a'));
+    app.update(Action::Submit);
+    let max = briefing::reader::search_folds::MAX_MATCHES;
+    assert_eq!((app.search.matches.len(), app.search.more), (max, true));
+    assert_eq!(
+        app.search.matches.last(),
+        Some(&(0, 2 * (max - 1)..2 * max - 1))
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("/a  1/100000+ in a 1:1 · r lists them")
+    );
+    // A query with fewer matches counts them all.
+    app.update(Action::SearchStart);
+    app.update(Action::Input('b'));
+    app.update(Action::Submit);
+    assert_eq!((app.search.matches.len(), app.search.more), (0, false));
+}

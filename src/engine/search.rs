@@ -90,11 +90,26 @@ impl Searcher {
 
     /// Like `find_in`, over a text already folded into `folded` (whose buffer is reused).
     pub fn find_in_folded(&self, text: &str, folded: &Folded, out: &mut Vec<Range<usize>>) {
+        self.find_in_folded_up_to(text, folded, out, usize::MAX);
+    }
+
+    /// Like `find_in_folded`, stopping once `out` holds `limit` matches (the reader's cap:
+    /// a one-letter query on a large document).
+    pub fn find_in_folded_up_to(
+        &self,
+        text: &str,
+        folded: &Folded,
+        out: &mut Vec<Range<usize>>,
+        limit: usize,
+    ) {
         if !self.separators.is_empty() {
-            return self.find_with_separators(text, folded, out);
+            return self.find_with_separators(text, folded, out, limit);
         }
         let finder = memmem::Finder::new(self.folded.as_bytes());
         for start in finder.find_iter(folded.as_bytes()) {
+            if out.len() >= limit {
+                return;
+            }
             let end = start + self.folded.len();
             if self.exact_marks_agree(text, folded, start) {
                 out.push(folded.original_range(text, start, end));
@@ -105,7 +120,13 @@ impl Searcher {
     /// Like `find_in_folded` for a query with decimal separators: the longest stretch
     /// between them is found, and the rest compared around it, a separator matching
     /// either `.` or `,`.
-    fn find_with_separators(&self, text: &str, folded: &Folded, out: &mut Vec<Range<usize>>) {
+    fn find_with_separators(
+        &self,
+        text: &str,
+        folded: &Folded,
+        out: &mut Vec<Range<usize>>,
+        limit: usize,
+    ) {
         let query = self.folded.as_bytes();
         let bounds: Vec<usize> = std::iter::once(0)
             .chain(self.separators.iter().flat_map(|&s| [s, s + 1]))
@@ -127,6 +148,9 @@ impl Searcher {
         let mut last_end = 0;
         let finder = memmem::Finder::new(query.get(from..to).unwrap_or_default());
         for hit in finder.find_iter(hay) {
+            if out.len() >= limit {
+                return;
+            }
             let Some(start) = hit.checked_sub(from) else {
                 continue;
             };

@@ -14,6 +14,7 @@ mod reading;
 pub mod reload;
 pub mod results;
 mod scroll;
+pub mod search_folds;
 mod select;
 pub mod state;
 mod steady;

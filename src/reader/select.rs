@@ -1,7 +1,7 @@
 //! Going somewhere: choosing a topic, selecting an annotation (panes follow its quotes),
 //! searching and stepping through matches.
 
-use crate::engine::search::{Searcher, search_documents};
+use crate::engine::search::Searcher;
 use crate::reader::layout_cache::row_of;
 use crate::reader::state::{App, NavItem, Pace};
 
@@ -137,14 +137,13 @@ impl App {
     pub(crate) fn run_search(&mut self, query: &str) {
         self.search.matches.clear();
         self.search.current = None;
+        self.search.more = false;
         let Some(searcher) = Searcher::new(query) else {
             return;
         };
-        // On every core, with one fold buffer per thread: this runs on every keystroke.
-        self.search.matches = search_documents(&self.corpus.documents, &searcher)
-            .into_iter()
-            .map(|m| (m.doc, m.range))
-            .collect();
+        // Over documents folded once and kept: a keystroke is a memmem, on this thread.
+        (self.search.matches, self.search.more) =
+            self.folds.search(&self.corpus.documents, &searcher);
     }
 
     /// While the query is typed: every match highlighted, and the panes moved to the first
@@ -286,8 +285,9 @@ impl App {
         }
         if let Some(d) = self.corpus.documents.get(doc) {
             let (line, column) = d.text.line_col(range.start);
+            let more = if self.search.more { "+" } else { "" };
             self.message = Some(format!(
-                "/{}  {}/{} in {} {line}:{column} · r lists them",
+                "/{}  {}/{}{more} in {} {line}:{column} · r lists them",
                 self.search.query,
                 k + 1,
                 self.search.matches.len(),

@@ -14,6 +14,7 @@ use crate::reader::aligned::AlignCache;
 use crate::reader::figures::FiguresView;
 use crate::reader::keymap::Mode;
 use crate::reader::layout_cache::{LayoutCache, Rows};
+use crate::reader::search_folds::SearchFolds;
 use crate::reader::view::style::Palette;
 
 /// Which part of the screen keys go to.
@@ -108,6 +109,8 @@ pub struct Search {
     pub draft: String,
     /// Whether typing searches at once or once at the end of a burst of input.
     pub pace: Pace,
+    /// Whether there were more matches than the `MAX_MATCHES` kept.
+    pub more: bool,
 }
 
 /// When the incremental search runs. Keys that arrive faster than a search (a burst, a
@@ -178,6 +181,8 @@ pub struct App {
     pub quit: bool,
     cache: RefCell<LayoutCache>,
     pub(crate) aligned: RefCell<AlignCache>,
+    /// Documents folded for search, kept between keystrokes.
+    pub(crate) folds: SearchFolds,
 }
 
 impl App {
@@ -209,6 +214,7 @@ impl App {
             quit: false,
             cache: RefCell::new(LayoutCache::default()),
             aligned: RefCell::new(AlignCache::default()),
+            folds: SearchFolds::default(),
         };
         let [first, second] = app.default_documents();
         app.panes[0].doc = first;
@@ -347,6 +353,7 @@ impl App {
             .unwrap_or(self.nav_cursor)
             .min(items.len().saturating_sub(1));
         self.cache.borrow_mut().clear();
+        self.folds.clear();
         let figure = self.figures.current();
         let figure = figure.and_then(|a| same_annotation(&old, a, &self.corpus));
         self.figures.refresh_on(&self.corpus, figure);
