@@ -281,6 +281,11 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         return None;
     }
     let (code, mods) = normalise(event);
+    // Ctrl-C always quits, also when a terminal reads it together with a lone Esc sent
+    // just before (which arrives as Alt).
+    if code == KeyCode::Char('c') && mods.contains(KeyModifiers::CONTROL) {
+        return Some(Action::Interrupt);
+    }
     let found = |m: Mode| {
         KEYS.iter().filter(|b| b.mode == m).find_map(|b| {
             b.keys.iter().find_map(|k| match (*k, code) {
@@ -415,6 +420,11 @@ mod tests {
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(action_for(Mode::Prompt, q), Some(Action::Input('q')));
         assert_eq!(action_for(Mode::Mark, q), Some(Action::SetMark('q')));
+        let alt_ctrl_c = KeyEvent::new(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL | KeyModifiers::ALT,
+        );
+        assert_eq!(action_for(Mode::Normal, alt_ctrl_c), Some(Action::Interrupt));
         let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
         assert_eq!(action_for(Mode::Normal, ctrl_d), Some(Action::HalfPageDown));
         // The figures view: its own keys first, then the reading keys.
