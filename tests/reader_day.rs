@@ -661,3 +661,137 @@ fn the_prompt_keeps_terminal_habits() {
         "the oldest stays"
     );
 }
+
+/// The styles of the cells of pane `i` that hold the quote of annotation `a` there.
+fn quote_cells(app: &App, i: usize, a: usize) -> Vec<ratatui::style::Style> {
+    let doc = app.panes[i].doc.expect("doc");
+    let anchor = app.corpus.annotations[a]
+        .quotes
+        .iter()
+        .filter_map(|q| q.anchor.as_ref().ok())
+        .find(|x| x.doc == doc)
+        .expect("quoted here")
+        .clone();
+    let rect = briefing::reader::view::inner(
+        briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
+    );
+    let rows = app.rows(doc, rect.width).expect("rows");
+    let top = briefing::reader::layout_cache::row_of(&rows, app.panes[i].top);
+    let row = briefing::reader::layout_cache::row_of(&rows, anchor.range.start);
+    let y = rect.y + u16::try_from(row - top).expect("on screen");
+    let text = app.corpus.documents[doc]
+        .text
+        .as_str()
+        .get(rows[row].start..anchor.range.start)
+        .expect("row text");
+    let x = rect.x + u16::try_from(unicode_width::UnicodeWidthStr::width(text)).expect("x");
+    let buf = buffer(app);
+    (x..(x + 3).min(rect.right()))
+        .map(|x| buf[(x, y)].style())
+        .collect()
+}
+
+/// Whether byte `offset` of pane `i`'s document is on screen.
+fn visible(app: &App, i: usize, offset: usize) -> bool {
+    let rect = briefing::reader::view::inner(
+        briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
+    );
+    let rows = app
+        .rows(app.panes[i].doc.expect("doc"), rect.width)
+        .expect("rows");
+    let top = briefing::reader::layout_cache::row_of(&rows, app.panes[i].top);
+    let row = briefing::reader::layout_cache::row_of(&rows, offset);
+    row >= top && row < top + usize::from(rect.height)
+}
+
+#[test]
+fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
+    let mut app = app_on(built_in(), 200, 60);
+    let figure = select_first(&mut app, |a| {
+        a.kind == briefing::engine::AnnotationKind::Figure
+    });
+    // A theme on the same screen, not selected.
+    let doc = app.panes[0].doc.expect("doc");
+    let theme = (0..app.corpus.annotations.len()).find(|&t| {
+        app.corpus.annotations[t].kind == briefing::engine::AnnotationKind::Theme
+            && app.corpus.annotations[t].quotes.iter().any(|q| {
+                q.anchor
+                    .as_ref()
+                    .is_ok_and(|x| x.doc == doc && visible(&app, 0, x.range.start))
+            })
+    });
+    let underlined = |s: &ratatui::style::Style| s.add_modifier.contains(Modifier::UNDERLINED);
+    let reversed = |s: &ratatui::style::Style| s.add_modifier.contains(Modifier::REVERSED);
+    assert!(
+        quote_cells(&app, 0, figure).iter().all(reversed),
+        "selected"
+    );
+    assert!(theme.is_some(), "a theme on the screen of the first figure");
+    if let Some(t) = theme {
+        assert!(
+            quote_cells(&app, 0, t).iter().all(underlined),
+            "themes underlined"
+        );
+        app.update(Action::CycleHighlights);
+        assert_eq!(app.message.as_deref(), Some("Highlighting figures only."));
+        assert!(
+            !quote_cells(&app, 0, t).iter().any(underlined),
+            "themes off"
+        );
+        assert!(
+            quote_cells(&app, 0, figure).iter().all(reversed),
+            "still selected"
+        );
+    } else {
+        app.update(Action::CycleHighlights);
+    }
+    app.update(Action::CycleHighlights);
+    assert!(
+        quote_cells(&app, 0, figure).iter().all(reversed),
+        "the selected one only"
+    );
+    app.update(Action::CycleHighlights);
+    assert!(
+        quote_cells(&app, 0, figure)
+            .iter()
+            .all(|s| s.add_modifier.is_empty()),
+        "none"
+    );
+    app.update(Action::CycleHighlights);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Highlighting figures and themes.")
+    );
+    // The help's legend.
+    let mut tall = app_on(built_in(), 100, 120);
+    tall.update(Action::Help);
+    let shown = screen(&tall);
+    assert!(shown.contains("What the highlights mean"), "{shown}");
+    assert!(shown.contains("theme           a theme's quote"), "{shown}");
+}
+
+#[test]
+fn themes_read_on_light_terminals_and_the_focused_pane_shows_without_colour() {
+    let colour = Palette::color();
+    assert_eq!(
+        colour.theme.fg, None,
+        "themes keep the terminal's own text colour"
+    );
+    assert!(colour.theme.add_modifier.contains(Modifier::UNDERLINED));
+    let app = app_on(built_in(), 200, 50);
+    let shown = screen(&app);
+    let first = shown.lines().next().expect("row");
+    // Mono palette: the focused pane has the thick border, the other the plain one.
+    assert_eq!(first.matches('┏').count(), 1, "{first}");
+    assert!(first.contains('┌'), "{first}");
+    let title = first.split('┏').nth(1).expect("focused pane title");
+    let date = app.corpus.documents[app.panes[0].doc.expect("doc")]
+        .meta
+        .as_ref()
+        .and_then(|m| m.date.clone())
+        .expect("a date");
+    assert!(
+        title.contains(&format!("· {date} ·")),
+        "the date in the title: {first}"
+    );
+}

@@ -48,6 +48,8 @@ pub enum Action {
     PickDocument,
     /// Show or hide the problems found in the corpus.
     Problems,
+    /// Cycle the highlights: all, figures only, the selected one, none.
+    CycleHighlights,
     /// List every match of the search, by document, with the annotations and topics.
     Results,
     /// Show the whole selected annotation: label, value, note, every quote and its place.
@@ -160,6 +162,7 @@ impl Action {
             Action::PickDocument => "choose the pane's document",
             Action::Problems => "list problems in the corpus",
             Action::Results => "list every match, by document",
+            Action::CycleHighlights => "highlight all, figures, selected, none",
             Action::ShowAnnotation => "the whole annotation, every quote",
             Action::ShowDocument => "the document's sources and metadata",
             Action::ToggleSync => "synchronised scrolling on/off",

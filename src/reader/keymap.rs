@@ -175,6 +175,7 @@ pub const KEYS: &[Binding] = &[
     bind(Normal, &[ch('c')], Action::ToggleCounterpart, None),
     bind(Normal, &[ch('e')], Action::Problems, None),
     bind(Normal, &[ch('r')], Action::Results, None),
+    bind(Normal, &[ch('h')], Action::CycleHighlights, None),
     bind(Normal, &[ch('i')], Action::ShowAnnotation, None),
     bind(Normal, &[ch('d')], Action::ShowDocument, None),
     bind(Normal, &[ch('p')], Action::Print, None),
@@ -424,7 +425,10 @@ mod tests {
             KeyCode::Char('c'),
             KeyModifiers::CONTROL | KeyModifiers::ALT,
         );
-        assert_eq!(action_for(Mode::Normal, alt_ctrl_c), Some(Action::Interrupt));
+        assert_eq!(
+            action_for(Mode::Normal, alt_ctrl_c),
+            Some(Action::Interrupt)
+        );
         let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
         assert_eq!(action_for(Mode::Normal, ctrl_d), Some(Action::HalfPageDown));
         // The figures view: its own keys first, then the reading keys.

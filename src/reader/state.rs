@@ -65,6 +65,49 @@ pub enum Card {
     Document(usize),
 }
 
+/// Which annotations the panes highlight (`h` cycles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Highlights {
+    /// Figures and themes.
+    #[default]
+    All,
+    Figures,
+    /// Only the selected annotation.
+    Selected,
+    None,
+}
+
+impl Highlights {
+    /// The next in the cycle.
+    pub fn next(self) -> Highlights {
+        match self {
+            Highlights::All => Highlights::Figures,
+            Highlights::Figures => Highlights::Selected,
+            Highlights::Selected => Highlights::None,
+            Highlights::None => Highlights::All,
+        }
+    }
+
+    /// Whether annotations of `kind` are highlighted (the selected one aside).
+    pub fn shows(self, kind: crate::engine::AnnotationKind) -> bool {
+        match self {
+            Highlights::All => true,
+            Highlights::Figures => kind == crate::engine::AnnotationKind::Figure,
+            Highlights::Selected | Highlights::None => false,
+        }
+    }
+
+    /// How the status line says it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Highlights::All => "Highlighting figures and themes.",
+            Highlights::Figures => "Highlighting figures only.",
+            Highlights::Selected => "Highlighting the selected annotation only.",
+            Highlights::None => "No highlights (search matches still show).",
+        }
+    }
+}
+
 /// A document pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pane {
@@ -154,6 +197,8 @@ pub struct App {
     pub topic: Option<usize>,
     /// A count typed before a key (`5j`, `3n`).
     pub count: Option<usize>,
+    /// Which annotations the panes highlight.
+    pub highlights: Highlights,
     /// Topics opened in the navigator.
     pub open_topics: Vec<bool>,
     pub nav_cursor: usize,
@@ -198,6 +243,7 @@ impl App {
             pending: None,
             topic: None,
             count: None,
+            highlights: Highlights::All,
             nav_cursor: 0,
             selected: None,
             search: Search::default(),

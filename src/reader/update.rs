@@ -116,6 +116,10 @@ impl App {
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Problems => self.overlay = Overlay::Problems { scroll: 0 },
             Action::Results => self.open_results(),
+            Action::CycleHighlights => {
+                self.highlights = self.highlights.next();
+                self.message = Some(self.highlights.describe().into());
+            }
             Action::ShowAnnotation => match self.selected {
                 Some(a) => {
                     self.overlay = Overlay::Card {

@@ -36,6 +36,21 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             ]));
         }
     }
+    out.push(Line::from(""));
+    out.push(Line::styled("What the highlights mean", p.heading));
+    for (style, sample, meaning) in [
+        (p.figure, "figure", "a key figure's quote"),
+        (p.theme, "theme", "a theme's quote"),
+        (p.selected, "selected", "the selected annotation"),
+        (p.matched, "match", "a search match"),
+        (p.current_match, "current", "the current match"),
+    ] {
+        out.push(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(sample, style),
+            Span::raw(format!("{}{meaning}", " ".repeat(16 - sample.len()))),
+        ]));
+    }
     out
 }
 

@@ -12,7 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::AnnotationKind;
 use crate::reader::layout_cache::{cell_text, cell_width, row_of};
-use crate::reader::state::{App, Focus};
+use crate::reader::state::{App, Focus, Highlights};
 use crate::reader::view::inner;
 
 /// Where a pane stands: 1-based line of its top row, line count, percent seen.
@@ -52,10 +52,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, i: usize) {
         .doc
         .and_then(|d| app.corpus.documents.get(d).map(|doc| (d, doc)));
     let title = match doc {
-        Some((_, d)) => format!(" {} · {} · {} ", d.id(), d.lang(), d.title()),
+        Some((_, d)) => {
+            // The date, when the briefs give one, before the title.
+            let date = d
+                .meta
+                .as_ref()
+                .and_then(|m| m.date.as_deref())
+                .map(|date| format!("{date} · "))
+                .unwrap_or_default();
+            format!(" {} · {} · {date}{} ", d.id(), d.lang(), d.title())
+        }
         None => " no document ".to_string(),
     };
+    // The focused pane shows by its border's shape too, so without colour as well.
     let mut block = Block::bordered()
+        .border_type(if focused {
+            ratatui::widgets::BorderType::Thick
+        } else {
+            ratatui::widgets::BorderType::Plain
+        })
         .border_style(if focused { p.border_focused } else { p.border })
         .title(Line::styled(title, p.title));
     if let Some(pos) = position(app, i, area) {
@@ -106,14 +121,17 @@ fn highlights(app: &App, doc: usize, visible: &Range<usize>) -> Vec<(Range<usize
     let mut selected = Vec::new();
     // Only the anchors that meet the visible rows: the corpus keeps them indexed by document.
     for (range, i) in app.corpus.anchors_in(doc, visible.clone()) {
-        let style = match app.corpus.annotations[i].kind {
+        let kind = app.corpus.annotations[i].kind;
+        let style = match kind {
             AnnotationKind::Figure => p.figure,
             AnnotationKind::Theme => p.theme,
         };
-        if app.selected == Some(i) {
+        if app.selected == Some(i) && app.highlights != Highlights::None {
             selected.push((range.clone(), p.selected));
         }
-        out.push((range, style));
+        if app.highlights.shows(kind) {
+            out.push((range, style));
+        }
     }
     out.append(&mut selected);
     let search = &app.search;
