@@ -771,7 +771,7 @@ fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
 }
 
 #[test]
-fn themes_read_on_light_terminals_and_the_focused_pane_shows_without_colour() {
+fn themes_read_on_light_terminals_and_the_focused_pane_shows_without_colour_with_its_date() {
     let colour = Palette::color();
     assert_eq!(
         colour.theme.fg, None,
@@ -781,10 +781,16 @@ fn themes_read_on_light_terminals_and_the_focused_pane_shows_without_colour() {
     let app = app_on(built_in(), 200, 50);
     let shown = screen(&app);
     let first = shown.lines().next().expect("row");
-    // Mono palette: the focused pane has the thick border, the other the plain one.
-    assert_eq!(first.matches('┏').count(), 1, "{first}");
-    assert!(first.contains('┌'), "{first}");
-    let title = first.split('┏').nth(1).expect("focused pane title");
+    // Mono palette: the focused pane's title is reversed, the other's not.
+    let buf = buffer(&app);
+    let panes = briefing::reader::view::areas(app.size, &app).panes;
+    let title_cell = |i: usize| {
+        let r = panes[i].expect("pane");
+        buf[(r.x + 3, r.y)].modifier
+    };
+    assert!(title_cell(0).contains(Modifier::REVERSED), "focused");
+    assert!(!title_cell(1).contains(Modifier::REVERSED), "not focused");
+    let title = first;
     let date = app.corpus.documents[app.panes[0].doc.expect("doc")]
         .meta
         .as_ref()

@@ -64,15 +64,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, i: usize) {
         }
         None => " no document ".to_string(),
     };
-    // The focused pane shows by its border's shape too, so without colour as well.
+    // The focused pane's title is reversed, so it shows without colour as well.
+    let title_style = if focused {
+        p.title.patch(p.cursor)
+    } else {
+        p.title
+    };
     let mut block = Block::bordered()
-        .border_type(if focused {
-            ratatui::widgets::BorderType::Thick
-        } else {
-            ratatui::widgets::BorderType::Plain
-        })
         .border_style(if focused { p.border_focused } else { p.border })
-        .title(Line::styled(title, p.title));
+        .title(Line::styled(title, title_style));
     if let Some(pos) = position(app, i, area) {
         block = block.title_bottom(
             Line::from(format!(" {}/{} {}% ", pos.line, pos.lines, pos.percent)).right_aligned(),
