@@ -168,3 +168,50 @@ fn hostile_shapes_end_quickly_and_well_formed() {
     assert_eq!(al.pairs.len(), 1);
     assert!(align_texts("", "", &[], Mode::Words).pairs.is_empty());
 }
+
+/// A pair written for these tests: `lang: A B`, then `=== a`, `=== b` and `=== links`.
+fn written_pair(name: &str) -> (f64, f64) {
+    let spec = std::fs::read_to_string(format!("tests/fixtures/align/{name}")).expect("fixture");
+    let body: String = spec
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let (head, rest) = body.split_once("=== a\n").expect("=== a");
+    let (a, rest) = rest.split_once("=== b\n").expect("=== b");
+    let (b, links_spec) = rest.split_once("=== links\n").expect("=== links");
+    let langs: Vec<&str> = head
+        .trim()
+        .strip_prefix("lang:")
+        .expect("lang:")
+        .split_whitespace()
+        .collect();
+    let al = align_texts(a, b, &[], mode_for(langs[0], langs[1]));
+    assert_well_formed(&al);
+    let (p, r) = precision_recall(&links(&al), &gold(links_spec, a, b, &al));
+    eprintln!("{name}: precision {p:.2}, recall {r:.2}");
+    (p, r)
+}
+
+#[test]
+fn pairs_never_seen_faithful_condensed_and_one_language() {
+    // Names, numbers and codes carry a faithful translation sentence by sentence.
+    let (p, r) = written_pair("faithful-vi-en.txt");
+    assert!(
+        p >= 0.9 && r >= 0.9,
+        "faithful: precision {p:.2}, recall {r:.2}"
+    );
+    // A condensed, reordered report: what shares nothing stays unpaired rather than
+    // smeared (precision holds; recall is what cognates alone can reach).
+    let (p, r) = written_pair("condensed-reordered-vi-en.txt");
+    assert!(
+        p >= 0.9 && r >= 0.3,
+        "condensed: precision {p:.2}, recall {r:.2}"
+    );
+    // One language: shared words, the moved passage found.
+    let (p, r) = written_pair("same-language-vi-vi.txt");
+    assert!(
+        p >= 0.9 && r >= 0.9,
+        "one language: precision {p:.2}, recall {r:.2}"
+    );
+}

@@ -1,5 +1,5 @@
-//! After the programme: a sentence left alone beside a pair joins it when the pair then
-//! fits better than the two apart (a chain link is one sentence a side; its neighbour may
+//! After the programme: a sentence left alone beside a pair joins it when it shares
+//! tokens with the pair's other side and the pair then fits better than the two apart (a chain link is one sentence a side; its neighbour may
 //! belong with it). Pins are never changed.
 
 use super::By;
@@ -47,7 +47,8 @@ pub fn absorb(beads: &mut [(Bead, Option<By>)], a: &Side, b: &Side, weight: &[f3
             *grow = grow.start.min(s)..grow.end.max(s + 1);
             let after = cost(&joined, a, b, weight, p);
             let skip = if side_b { p.skip_y } else { p.skip_x };
-            // It must share something with the other side, or fit its length far better.
+            // It must share something with the other side: lengths alone mislead where a
+            // report is condensed.
             let other = if side_b { &pair.x } else { &pair.y };
             let shares = {
                 let lone_bead = if side_b {
@@ -67,9 +68,8 @@ pub fn absorb(beads: &mut [(Bead, Option<By>)], a: &Side, b: &Side, weight: &[f3
                 };
                 measure(&lone_bead, a, b, weight, p).1 >= 0.15
             };
-            let fits = measure(&joined, a, b, weight, p).0 > 2.0 * measure(pair, a, b, weight, p).0;
             let gain = before + skip - after;
-            if (shares || fits) && gain > 1.0 && best.is_none_or(|(g, _)| gain > g) {
+            if shares && gain > 1.0 && best.is_none_or(|(g, _)| gain > g) {
                 best = Some((gain, q));
             }
         }

@@ -162,9 +162,9 @@ pub fn align_documents(corpus: &Corpus, a: usize, b: usize) -> Alignment {
 
 /// Postings cap for finding anchors: a token in more sentences than this is too common.
 const ANCHOR_POSTINGS: usize = 64;
-/// Cells of one gap's programme at most (about 5 bytes each): a band of 50 sentences
+/// Cells of one gap's programme at most (about 5 bytes each): a band of 30 sentences
 /// either side of the diagonal for a gap of 10,000.
-const MAX_CELLS: usize = 1_000_000;
+const MAX_CELLS: usize = 600_000;
 
 /// Aligns two texts, given links curators made between them.
 pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
