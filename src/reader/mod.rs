@@ -101,6 +101,8 @@ where
 {
     let size = terminal.size().map_err(Into::into)?;
     app.resize(size.width, size.height);
+    // A parallel pair opens in sync.
+    app.sync_from(app.focused_pane());
     terminal
         .draw(|frame| render(app, frame))
         .map_err(Into::into)?;
@@ -222,7 +224,10 @@ pub fn handle_event(app: &mut App, event: Event) {
                 app.update(action);
             }
         }
-        Event::Resize(width, height) => app.resize(width, height),
+        Event::Resize(width, height) => {
+            app.resize(width, height);
+            app.sync_from(app.focused_pane());
+        }
         Event::Paste(text) => app.paste(&text),
         _ => {}
     }

@@ -314,12 +314,9 @@ impl App {
     }
 
     /// Records the terminal size (on start and on every resize).
-    /// With sync on, the partner pane follows the new layout (and, on the first call, the
-    /// reader opens in sync).
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
         self.keep_panes_full();
-        self.sync_from(self.focused_pane());
     }
 
     /// Replaces the corpus (after a reload), keeping documents by id, scroll by line,
