@@ -215,3 +215,54 @@ fn pairs_never_seen_faithful_condensed_and_one_language() {
         "one language: precision {p:.2}, recall {r:.2}"
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Sentences of the built-in documents, to build pairs from.
+    fn pool() -> Vec<String> {
+        let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
+        corpus
+            .documents
+            .iter()
+            .flat_map(|d| {
+                let t = d.text.as_str();
+                briefing::engine::align::segment::sentences(t)
+                    .into_iter()
+                    .filter_map(|r| t.get(r).map(|s| s.replace('\n', " ")))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever two texts: each sentence once per side, pairs in A's order, the same
+        /// result twice, and pairs made by lengths alone increase in B too.
+        #[test]
+        fn alignments_are_well_formed_and_monotone_between_anchors(
+            picks_a in prop::collection::vec(0usize..1000, 0..25),
+            picks_b in prop::collection::vec(0usize..1000, 0..25),
+            same_language in any::<bool>(),
+        ) {
+            let pool = pool();
+            let text = |picks: &[usize]| {
+                picks.iter().map(|&k| pool[k % pool.len()].as_str()).collect::<Vec<_>>().join(" ")
+            };
+            let (a, b) = (text(&picks_a), text(&picks_b));
+            let mode = if same_language { mode_for("vi", "vi") } else { mode_for("vi", "id") };
+            let al = align_texts(&a, &b, &[], mode);
+            assert_well_formed(&al);
+            prop_assert_eq!(&al, &align_texts(&a, &b, &[], mode));
+            let by_length: Vec<usize> = al
+                .pairs
+                .iter()
+                .filter(|p| p.by == By::Length && !p.a.is_empty() && !p.b.is_empty())
+                .map(|p| p.b.start)
+                .collect();
+            prop_assert!(by_length.windows(2).all(|w| w[0] < w[1]), "{:?}", by_length);
+        }
+    }
+}
