@@ -270,3 +270,53 @@ fn check_reports_every_broken_pin_at_its_place() {
         );
     }
 }
+
+#[test]
+fn align_never_writes_a_control_sequence_from_the_corpus() {
+    let payload = "Thủ tướng \u{1b}]0;pwned\u{7} chủ trì \u{9b}2J hội nghị \u{202e}kinh tế.";
+    let text = std::fs::read_to_string(common::fixture("cli/good/seeds/vi.txt")).expect("seed");
+    let corpus = Corpus::good().write_seed(
+        "vi.txt",
+        text.replacen(
+            "Thủ tướng Phạm Minh Chính chủ trì hội nghị ngoại giao kinh tế.",
+            payload,
+            1,
+        )
+        .as_bytes(),
+    );
+    for format in ["text", "markdown", "html", "json"] {
+        let out = run(&[
+            "align",
+            "--corpus",
+            corpus.path(),
+            "vi-gov",
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        for bad in ["\u{1b}", "\u{7}", "\u{9b}", "\u{202e}"] {
+            assert!(
+                !out.stdout.contains(bad),
+                "{format} wrote {bad:?}: {}",
+                out.stdout
+            );
+        }
+    }
+    // In JSON the text still reads as it is, escaped.
+    let json = run(&[
+        "align",
+        "--corpus",
+        corpus.path(),
+        "vi-gov",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert!(
+        v["pairs"][0]["a"]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains('\u{1b}')),
+        "{}",
+        json.stdout
+    );
+}
