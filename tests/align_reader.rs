@@ -93,6 +93,7 @@ fn walk(s: &mut Session, corpus: &Corpus, from: usize, keys: &str) -> usize {
     let (doc, other) = (docs[from], docs[1 - from]);
     let text = corpus.documents[doc].text.as_str();
     let mut checked = 0;
+    settle(s);
     let mut last_top = pane_rows(s, corpus, size, from)
         .first()
         .cloned()
