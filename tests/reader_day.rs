@@ -801,3 +801,87 @@ fn themes_read_on_light_terminals_and_the_focused_pane_shows_without_colour_with
         "the date in the title: {first}"
     );
 }
+
+/// The navigator's rows on screen (inside its box).
+fn nav_rows(app: &App) -> Vec<String> {
+    let area = briefing::reader::view::inner(
+        briefing::reader::view::areas(app.size, app)
+            .nav
+            .expect("navigator"),
+    );
+    let buf = buffer(app);
+    (area.top()..area.bottom())
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = area.left();
+            while x < area.right() {
+                let symbol = buf[(x, y)].symbol();
+                row.push_str(symbol);
+                x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1))
+                    .unwrap_or(1);
+            }
+            row.trim_end().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_navigator_grows_never_cuts_counts_and_previews_what_the_cursor_is_on() {
+    let mut narrow = app_on(built_in(), 100, 40);
+    let topics = narrow.corpus.topics.len();
+    for row in nav_rows(&narrow).iter().take(topics) {
+        assert!(row.ends_with(')'), "a cut count: {row:?}");
+    }
+    let wide = app_on(built_in(), 220, 40);
+    let w = |app: &App| {
+        briefing::reader::view::areas(app.size, app)
+            .nav
+            .expect("nav")
+            .width
+    };
+    assert!(w(&wide) > w(&narrow), "{} vs {}", w(&wide), w(&narrow));
+    assert!(
+        nav_rows(&wide)
+            .iter()
+            .take(topics)
+            .all(|r| !r.contains('…')),
+        "{:?}",
+        nav_rows(&wide)
+    );
+    // The whole title of a cut row stands in the detail line.
+    narrow.update(Action::FocusPrev);
+    assert_eq!(narrow.focus, briefing::reader::state::Focus::Topics);
+    let long = (0..topics)
+        .find(|&t| nav_rows(&narrow)[t].contains('…'))
+        .expect("a cut title at 100 columns");
+    for _ in 0..long {
+        narrow.update(Action::Down);
+    }
+    let (rows, _, _) = detail_rows(&narrow);
+    let title = narrow.corpus.topics[long].title.clone();
+    assert!(rows.join(" ").contains(&title), "{rows:?}");
+    // Open it and move onto its first annotation: the panes show it.
+    narrow.update(Action::Open);
+    narrow.update(Action::Down);
+    let first = narrow
+        .corpus
+        .annotations_for_topic(long)
+        .next()
+        .expect("annotation");
+    assert_eq!(narrow.selected, Some(first));
+    assert_eq!(narrow.topic, Some(long));
+}
+
+#[test]
+fn after_esc_the_next_topic_goes_on_from_the_last() {
+    let mut app = app_on(built_in(), 160, 40);
+    apply(
+        &mut app,
+        &[Action::NextTopic, Action::NextTopic, Action::NextTopic],
+    );
+    assert_eq!(app.topic, Some(2));
+    apply(&mut app, &[Action::Close, Action::Close]);
+    assert_eq!(app.topic, None);
+    app.update(Action::NextTopic);
+    assert_eq!(app.topic, Some(3));
+}

@@ -104,4 +104,17 @@ impl App {
         );
         if repeats { count } else { 1 }
     }
+
+    /// The navigator's cursor moved: an annotation under it is shown in the panes (as a
+    /// preview: its topic chosen, it selected), a topic's whole title stands in the
+    /// detail line.
+    pub(crate) fn preview_nav_item(&mut self) {
+        match self.nav_items().get(self.nav_cursor).copied() {
+            Some(crate::reader::state::NavItem::Annotation { topic, annotation }) => {
+                self.topic = Some(topic);
+                self.select_annotation(annotation);
+            }
+            Some(crate::reader::state::NavItem::Topic(_)) | None => {}
+        }
+    }
 }

@@ -124,7 +124,7 @@ impl App {
             self.message = Some("The corpus has no topics.".into());
             return;
         }
-        let t = match self.topic {
+        let t = match self.topic.or(self.last_topic.filter(|&t| t < n)) {
             Some(t) if forward => (t + 1) % n,
             Some(t) => (t + n - 1) % n,
             None if forward => 0,

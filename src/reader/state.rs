@@ -197,6 +197,8 @@ pub struct App {
     pub topic: Option<usize>,
     /// A count typed before a key (`5j`, `3n`).
     pub count: Option<usize>,
+    /// The topic Esc last let go of: `]` and `[` go on from it.
+    pub last_topic: Option<usize>,
     /// Which annotations the panes highlight.
     pub highlights: Highlights,
     /// Topics opened in the navigator.
@@ -243,6 +245,7 @@ impl App {
             pending: None,
             topic: None,
             count: None,
+            last_topic: None,
             highlights: Highlights::All,
             nav_cursor: 0,
             selected: None,

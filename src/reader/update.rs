@@ -151,6 +151,8 @@ impl App {
                 } else if self.selected.is_some() {
                     self.selected = None;
                 } else {
+                    // `]` goes on from here.
+                    self.last_topic = self.topic.or(self.last_topic);
                     self.topic = None;
                 }
             }
@@ -261,6 +263,7 @@ impl App {
             Focus::Topics => {
                 let last = self.nav_items().len().saturating_sub(1);
                 self.nav_cursor = self.nav_cursor.saturating_add_signed(delta).min(last);
+                self.preview_nav_item();
             }
             Focus::Pane(p) => self.scroll_by(p, delta),
         }

@@ -84,9 +84,17 @@ pub fn fit_rows(
 pub fn line(app: &App) -> Line<'static> {
     let p = &app.palette;
     let c = &app.corpus;
-    let Some(a) = app.selected.and_then(|i| c.annotations.get(i)) else {
-        return match app
-            .topic
+    // In the navigator, a topic under the cursor is described whole (its row may be cut).
+    let cursor_topic = match (app.focus, app.nav_items().get(app.nav_cursor)) {
+        (crate::reader::state::Focus::Topics, Some(crate::reader::state::NavItem::Topic(t))) => {
+            Some(*t)
+        }
+        _ => None,
+    };
+    let selected = app.selected.filter(|_| cursor_topic.is_none());
+    let Some(a) = selected.and_then(|i| c.annotations.get(i)) else {
+        return match cursor_topic
+            .or(app.topic)
             .and_then(|t| c.topics.get(t).map(|topic| (t, topic)))
         {
             Some((t, topic)) => Line::from(vec![

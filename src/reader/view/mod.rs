@@ -61,8 +61,9 @@ pub fn areas(area: Rect, app: &App) -> Areas {
     if body.height == 0 {
         return a;
     }
+    // Wider terminals give the navigator more room, up to what its longest row needs.
     let nav_width = if area.width >= WIDE {
-        (area.width / 4).clamp(24, 34)
+        (area.width / 4).clamp(24, nav_wanted(app).clamp(24, 60))
     } else if area.width >= NAV_BESIDE {
         (area.width / 4).clamp(20, 26)
     } else {
@@ -111,6 +112,22 @@ pub fn areas(area: Rect, app: &App) -> Areas {
         a.panes[app.shown.min(1)] = Some(rest);
     }
     a
+}
+
+/// The navigator's width for its longest topic row: arrow, title, count, borders.
+fn nav_wanted(app: &App) -> u16 {
+    let c = &app.corpus;
+    let longest = c
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(t, topic)| {
+            crate::engine::wrap::display_width(&topic.title)
+                + format!(" ({})", c.annotations_for_topic(t).count()).len()
+        })
+        .max()
+        .unwrap_or(0);
+    u16::try_from(longest + 4).unwrap_or(u16::MAX)
 }
 
 /// The text area inside a bordered box.

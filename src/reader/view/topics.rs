@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use crate::engine::wrap::{display_width, fit};
 use crate::engine::{Annotation, AnnotationKind};
 use crate::reader::state::{App, Focus, NavItem};
 use crate::reader::view::inner;
@@ -38,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .skip(skip)
         .take(height)
         .map(|(k, item)| {
-            let line = item_line(app, *item);
+            let line = item_line(app, *item, usize::from(list.width));
             if focused && k == app.nav_cursor {
                 line.patch_style(p.cursor)
             } else {
@@ -49,7 +50,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list);
 }
 
-fn item_line(app: &App, item: NavItem) -> Line<'static> {
+fn item_line(app: &App, item: NavItem, width: usize) -> Line<'static> {
     let p = &app.palette;
     match item {
         NavItem::Topic(t) => {
@@ -66,9 +67,16 @@ fn item_line(app: &App, item: NavItem) -> Line<'static> {
                 Some(_) => " (…)".to_string(),
                 None => format!(" ({count})"),
             };
+            // The count always shows: the title is cut first, with an ellipsis.
+            let room = width.saturating_sub(2 + display_width(&count));
+            let title = if display_width(title) > room {
+                fit(title, room).trim_end().to_string()
+            } else {
+                title.to_string()
+            };
             Line::from(vec![
                 Span::raw(if open { "▾ " } else { "▸ " }),
-                Span::styled(title.to_string(), style),
+                Span::styled(title, style),
                 Span::styled(count, p.dim),
             ])
         }
