@@ -61,9 +61,11 @@ pub fn areas(area: Rect, app: &App) -> Areas {
     if body.height == 0 {
         return a;
     }
-    // Wider terminals give the navigator more room, up to what its longest row needs.
-    let nav_width = if area.width >= WIDE {
-        (area.width / 4).clamp(24, nav_wanted(app).clamp(24, 60))
+    // Past 160 columns the navigator takes more room, up to what its longest row needs.
+    let nav_width = if area.width > 160 {
+        (area.width / 4).clamp(34, nav_wanted(app).clamp(34, 60))
+    } else if area.width >= WIDE {
+        (area.width / 4).clamp(24, 34)
     } else if area.width >= NAV_BESIDE {
         (area.width / 4).clamp(20, 26)
     } else {
