@@ -320,3 +320,37 @@ fn align_never_writes_a_control_sequence_from_the_corpus() {
         json.stdout
     );
 }
+
+#[test]
+fn two_pins_on_one_sentence_are_a_warning_at_the_second() {
+    let pins = "pins:
+  - quotes:
+      - doc: vi-gov
+        text: Xuất khẩu tăng 10%.
+      - doc: id-vna
+        text: Perdana Menteri
+  - quotes:
+      - doc: id-vna
+        text: pertumbuhan ekonomi
+      - doc: vi-gov
+        text: Xuất khẩu
+";
+    let corpus = Corpus::good().edit_brief("themes:", &format!("{pins}themes:"));
+    let brief = format!("{}/briefs/conference.yaml", corpus.path());
+    let text =
+        std::fs::read_to_string(corpus.root().join("briefs/conference.yaml")).expect("brief");
+    let line = text.lines().position(|l| l == "pins:").expect("pins") + 7;
+    let out = run(&["check", "--corpus", corpus.path()]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.starts_with(&format!(
+            "{brief}:{line}:5: warning: this pin shares a sentence of id-vna or vi-gov with pins[0]; the aligner keeps the earlier pin\n"
+        )),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        run(&["check", "--corpus", corpus.path(), "--strict"]).code,
+        1
+    );
+}

@@ -1,9 +1,12 @@
 //! A brief's `pins:`: each pairs two quotes in two documents, so that the aligner keeps
 //! those passages together. Every way a pin can be wrong is a finding at its place.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use super::anchoring::list_places;
 use super::{Ids, Report, add_note, known, shorten};
-use crate::engine::align::Pin;
+use crate::engine::align::{Pin, segment};
 use crate::engine::anchor::{Placement, place};
 use crate::engine::brief::{PinDecl, QuoteDecl};
 use crate::engine::model::{Anchor, Corpus};
@@ -17,6 +20,8 @@ pub(super) fn resolve_pins(
     brief: usize,
     pins: Vec<PinDecl>,
 ) {
+    // Sentences of the documents pins stand in, made once per document.
+    let mut sentences: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
     for (i, pin) in pins.into_iter().enumerate() {
         let path = format!("pins[{i}]");
         if pin.quotes.len() != 2 {
@@ -50,6 +55,25 @@ pub(super) fn resolve_pins(
                 );
                 continue;
             }
+            if let Some(k) = clash(corpus, &mut sentences, a, b) {
+                let other = &corpus.pins[k];
+                let whose = match corpus.briefs.get(other.brief) {
+                    Some(b) if other.brief != brief => format!("a pin of {}", b.path),
+                    _ => format!(
+                        "pins[{}]",
+                        corpus.pins[..k].iter().filter(|p| p.brief == brief).count()
+                    ),
+                };
+                let doc = |x: &Anchor| corpus.documents[x.doc].id().to_string();
+                report.warning(
+                    &path,
+                    format!(
+                        "this pin shares a sentence of {} or {} with {whose}; the aligner keeps the earlier pin",
+                        doc(a),
+                        doc(b)
+                    ),
+                );
+            }
             corpus.pins.push(Pin {
                 brief,
                 note: pin.note,
@@ -58,6 +82,35 @@ pub(super) fn resolve_pins(
             });
         }
     }
+}
+
+/// The first pin of the same two documents that touches a sentence this one touches.
+fn clash(
+    corpus: &Corpus,
+    sentences: &mut HashMap<usize, Vec<Range<usize>>>,
+    a: &Anchor,
+    b: &Anchor,
+) -> Option<usize> {
+    let mut touched = |x: &Anchor| -> Range<usize> {
+        let s = sentences
+            .entry(x.doc)
+            .or_insert_with(|| segment::sentences(corpus.documents[x.doc].text.as_str()));
+        let first = s.partition_point(|r| r.end <= x.range.start);
+        let last = s.partition_point(|r| r.start < x.range.end.max(x.range.start + 1));
+        first..last.max(first + 1)
+    };
+    let (ta, tb) = (touched(a), touched(b));
+    let meet = |p: &Range<usize>, q: &Range<usize>| p.start < q.end && q.start < p.end;
+    corpus.pins.iter().position(|p| {
+        let (pa, pb) = if (p.a.doc, p.b.doc) == (a.doc, b.doc) {
+            (&p.a, &p.b)
+        } else if (p.a.doc, p.b.doc) == (b.doc, a.doc) {
+            (&p.b, &p.a)
+        } else {
+            return false;
+        };
+        meet(&touched(pa), &ta) || meet(&touched(pb), &tb)
+    })
 }
 
 /// Places one quote of a pin, or reports why it cannot be placed.
