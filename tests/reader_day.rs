@@ -885,3 +885,20 @@ fn after_esc_the_next_topic_goes_on_from_the_last() {
     app.update(Action::NextTopic);
     assert_eq!(app.topic, Some(3));
 }
+
+#[test]
+fn enter_in_the_problems_list_goes_to_the_problem() {
+    let mut app = app_on(fixture("basic"), 120, 40);
+    let first = app.corpus.findings[0].to_string();
+    let first = first.lines().next().expect("a finding").to_string();
+    apply(&mut app, &[Action::Problems, Action::Open]);
+    assert_eq!(app.overlay, briefing::reader::state::Overlay::None);
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("{first} (fix it there: the reader reloads the brief)").as_str())
+    );
+    // The orphans come last: from the bottom, Enter selects the orphaned annotation.
+    let (orphan, _) = app.corpus.orphans().last().expect("an orphan");
+    apply(&mut app, &[Action::Problems, Action::Bottom, Action::Open]);
+    assert_eq!(app.selected, Some(orphan));
+}

@@ -117,4 +117,33 @@ impl App {
             Some(crate::reader::state::NavItem::Topic(_)) | None => {}
         }
     }
+
+    /// Enter in the problems list: an orphaned annotation is selected (its quotes shown
+    /// where they stand, the detail line saying why one does not); a finding is said in
+    /// the status line with its place, to fix in the brief (the reader reloads it).
+    pub(crate) fn open_problem(&mut self, scroll: usize) {
+        use crate::reader::view::problems::{Target, target_at};
+        let target = match target_at(self, scroll) {
+            Some(Target::Orphan(a)) => Ok(a),
+            Some(Target::Finding(f)) => Err(Some(f.to_string())),
+            None => Err(None),
+        };
+        self.overlay = crate::reader::state::Overlay::None;
+        match target {
+            Ok(a) => {
+                self.select_annotation(a);
+                if self.message.is_none() {
+                    self.message =
+                        Some("i shows the whole annotation, with why a quote has no place.".into());
+                }
+            }
+            Err(Some(finding)) => {
+                let first = finding.lines().next().unwrap_or_default().to_string();
+                self.message = Some(format!(
+                    "{first} (fix it there: the reader reloads the brief)"
+                ));
+            }
+            Err(None) => self.message = Some("No problem here.".into()),
+        }
+    }
 }

@@ -62,6 +62,7 @@ impl App {
                     let positions = view::help::max_scroll(self) + 1;
                     self.overlay_action(action, scroll, positions, Action::Help);
                 }
+                Overlay::Problems { scroll } if action == Action::Open => self.open_problem(scroll),
                 Overlay::Problems { scroll } => {
                     let len = view::problems::line_count(self);
                     self.overlay_action(action, scroll, len, Action::Problems);

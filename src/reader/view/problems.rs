@@ -44,6 +44,23 @@ fn rows(app: &App) -> impl Iterator<Item = Row<'_>> + '_ {
         )
 }
 
+/// What Enter goes to: the first finding or orphaned annotation from line `from` on.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    Finding(&'a Finding),
+    /// An annotation (index) with a quote that could not be placed.
+    Orphan(usize),
+}
+
+/// The first finding or orphan at or after line `from` (the list's top line).
+pub fn target_at(app: &App, from: usize) -> Option<Target<'_>> {
+    rows(app).skip(from).find_map(|row| match row {
+        Row::Finding(f, _) => Some(Target::Finding(f)),
+        Row::Orphan(i, _, _) => Some(Target::Orphan(i)),
+        _ => None,
+    })
+}
+
 /// How many lines the list has.
 pub fn line_count(app: &App) -> usize {
     rows(app).count()
@@ -103,7 +120,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let block = Block::bordered()
         .border_style(app.palette.border_focused)
         .title(Line::styled(" Problems ", app.palette.title))
-        .title_bottom(Line::from(" j/k scroll · Esc close ").right_aligned());
+        .title_bottom(
+            Line::from(" j/k scroll · Enter go to the top one · Esc close ").right_aligned(),
+        );
     frame.render_widget(Clear, r);
     let visible = lines(app, scroll, usize::from(r.height));
     frame.render_widget(
