@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod aligned;
+mod editor;
 pub mod figures;
 pub mod keymap;
 pub mod layout_cache;
@@ -114,6 +115,22 @@ where
 /// next key: see `keys_and_resizes_in_quick_succession` in tests/pty.rs.)
 fn read_terminal(tx: &Sender<io::Result<Input>>) {
     loop {
+        // While an editor runs, the input is its own: wait, without reading.
+        if editor::EDITING.load(std::sync::atomic::Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(20));
+            continue;
+        }
+        match event::poll(Duration::from_millis(50)) {
+            Ok(false) => continue,
+            Ok(true) => {}
+            Err(e) => {
+                let _ = tx.send(Err(e));
+                return;
+            }
+        }
+        if editor::EDITING.load(std::sync::atomic::Ordering::SeqCst) {
+            continue;
+        }
         let event = event::read();
         let failed = event.is_err();
         if tx.send(event.map(Input::Terminal)).is_err() || failed {
@@ -175,7 +192,53 @@ where
             draw |= apply(app, Some(more?), live.as_deref_mut(), &mut touched);
         }
         app.end_burst();
+        if let Some(request) = app.edit.take() {
+            run_editor(terminal, app, &request)?;
+            draw = true;
+        }
     }
+    Ok(())
+}
+
+/// Runs the editor on `request` with the terminal given back, then takes it again and
+/// redraws it whole; live reload sees what was saved.
+fn run_editor<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    request: &editor::EditRequest,
+) -> io::Result<()>
+where
+    B::Error: Into<io::Error>,
+{
+    use std::sync::atomic::Ordering;
+    editor::EDITING.store(true, Ordering::SeqCst);
+    // The reading thread polls in 50 ms steps: let it see the flag before the editor reads.
+    std::thread::sleep(Duration::from_millis(120));
+    terminal::restore();
+    let command = editor::editor_command();
+    let shown = crate::engine::clean::clean_os(request.path.as_os_str());
+    let status = command.split_first().map(|(program, args)| {
+        std::process::Command::new(program)
+            .args(args)
+            .arg(format!("+{}", request.line))
+            .arg(&request.path)
+            .status()
+    });
+    let resumed = terminal::resume();
+    editor::EDITING.store(false, Ordering::SeqCst);
+    resumed?;
+    // Both of ratatui's buffers blank: the next frame is drawn whole on the cleared screen
+    // (`Terminal::clear` would ask the terminal for its cursor first).
+    terminal.swap_buffers();
+    app.message = Some(match status {
+        Some(Ok(s)) if s.success() => format!("Back from the editor ({shown}:{})", request.line),
+        Some(Ok(s)) => format!("The editor ended with {s} ({shown})"),
+        Some(Err(e)) => format!(
+            "Could not run the editor `{}`: {e}; set $EDITOR",
+            command.join(" ")
+        ),
+        None => "No editor: set $EDITOR".to_string(),
+    });
     Ok(())
 }
 

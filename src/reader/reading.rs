@@ -146,4 +146,23 @@ impl App {
             Err(None) => self.message = Some("No problem here.".into()),
         }
     }
+
+    /// `E` in the problems list: the first problem from its top line, in the editor (a
+    /// finding at its line, an orphan at its annotation).
+    pub(crate) fn edit_problem(&mut self, scroll: usize) {
+        use crate::reader::view::problems::{Target, target_at};
+        let target = match target_at(self, scroll) {
+            Some(Target::Finding(f)) => Ok((f.file.clone(), f.position.map_or(1, |(l, _)| l))),
+            Some(Target::Orphan(a)) => Err(a),
+            None => return,
+        };
+        self.overlay = crate::reader::state::Overlay::None;
+        match target {
+            Ok((file, line)) => self.request_edit(std::path::Path::new(&file), line),
+            Err(a) => {
+                self.select_annotation(a);
+                self.edit_selected();
+            }
+        }
+    }
 }

@@ -197,6 +197,8 @@ pub struct App {
     pub topic: Option<usize>,
     /// A count typed before a key (`5j`, `3n`).
     pub count: Option<usize>,
+    /// A file the user asked to edit (`E`), for the event loop to open in the editor.
+    pub edit: Option<crate::reader::editor::EditRequest>,
     /// The topic Esc last let go of: `]` and `[` go on from it.
     pub last_topic: Option<usize>,
     /// Which annotations the panes highlight.
@@ -246,6 +248,7 @@ impl App {
             topic: None,
             count: None,
             last_topic: None,
+            edit: None,
             highlights: Highlights::All,
             nav_cursor: 0,
             selected: None,

@@ -60,6 +60,19 @@ fn restore_on_signals() -> io::Result<()> {
     Ok(())
 }
 
+/// Takes the terminal again after `restore` (an editor ran): raw mode, the alternate
+/// screen, the mouse and bracketed paste.
+pub fn resume() -> io::Result<()> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All),
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
 /// Gives the terminal back as it was.
 pub fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);

@@ -63,6 +63,9 @@ impl App {
                     self.overlay_action(action, scroll, positions, Action::Help);
                 }
                 Overlay::Problems { scroll } if action == Action::Open => self.open_problem(scroll),
+                Overlay::Problems { scroll } if action == Action::EditBrief => {
+                    self.edit_problem(scroll)
+                }
                 Overlay::Problems { scroll } => {
                     let len = view::problems::line_count(self);
                     self.overlay_action(action, scroll, len, Action::Problems);
@@ -117,6 +120,7 @@ impl App {
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Problems => self.overlay = Overlay::Problems { scroll: 0 },
             Action::Results => self.open_results(),
+            Action::EditBrief => self.edit_selected(),
             Action::CycleHighlights => {
                 self.highlights = self.highlights.next();
                 self.message = Some(self.highlights.describe().into());
