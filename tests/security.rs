@@ -8,7 +8,6 @@ mod pty_session;
 
 use std::fs;
 use std::process::Command;
-use std::time::Duration;
 
 use common::Corpus;
 use common::hostile::*;
@@ -249,11 +248,18 @@ fn the_reader_never_writes_a_payload_to_the_terminal() {
     let mut s = Session::start_on(Some(corpus.root().to_path_buf()), 160, 40);
     s.wait_for_text("Pham");
     // Every pane and overlay that shows corpus text: the picker, the problems list,
-    // the topic navigator, search, help.
-    for keys in ["o", "\x1b", "e", "\x1b", "]", "\r", "/pwned\r", "?", "\x1b"] {
-        s.send(keys);
-        s.pump(Duration::from_millis(150));
+    // the topic navigator, search, help. Each overlay is seen open and then closed
+    // before the next key, so an Esc never arrives glued to the key after it.
+    for (open, title) in [("o", "Show in pane"), ("e", "Problems"), ("?", "Keys")] {
+        s.send(open);
+        s.wait_for_text(title);
+        s.send("\x1b");
+        s.wait_for(&format!("{title} closed"), |s| !s.text().contains(title));
     }
+    s.send("]");
+    s.send("\r");
+    s.send("/pwned\r");
+    s.wait_for_text("PWNED");
     s.send("\x03");
     s.wait_exit();
     let raw = String::from_utf8_lossy(&s.raw).into_owned();
