@@ -902,3 +902,60 @@ fn enter_in_the_problems_list_goes_to_the_problem() {
     apply(&mut app, &[Action::Problems, Action::Bottom, Action::Open]);
     assert_eq!(app.selected, Some(orphan));
 }
+
+#[test]
+fn the_picker_sorts_by_id_or_by_date_and_shows_the_date() {
+    let mut app = app_on(built_in(), 160, 40);
+    app.update(Action::PickDocument);
+    let ids_on_screen = |app: &App| -> Vec<String> {
+        let shown = screen(app);
+        let ids: Vec<String> = app
+            .corpus
+            .documents
+            .iter()
+            .map(|d| d.id().to_string())
+            .collect();
+        let from = shown
+            .lines()
+            .position(|l| l.contains("Show in pane"))
+            .expect("the picker");
+        let mut found: Vec<(usize, String)> = ids
+            .iter()
+            .filter_map(|id| {
+                shown
+                    .lines()
+                    .skip(from + 1)
+                    .position(|l| l.contains(&format!(" {id} ")) && l.contains("20"))
+                    .map(|row| (row, id.clone()))
+            })
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, id)| id).collect()
+    };
+    app.update(Action::SortPicker);
+    assert_eq!(app.message.as_deref(), Some("The picker sorts by id."));
+    let by_id = ids_on_screen(&app);
+    let mut sorted = by_id.clone();
+    sorted.sort();
+    assert_eq!(by_id, sorted);
+    assert_eq!(by_id.len(), app.corpus.documents.len());
+    app.update(Action::SortPicker);
+    assert_eq!(app.message.as_deref(), Some("The picker sorts by date."));
+    let by_date = ids_on_screen(&app);
+    let date = |id: &String| {
+        let d = app.corpus.document_by_id(id).expect("doc");
+        app.corpus.documents[d]
+            .meta
+            .as_ref()
+            .and_then(|m| m.date.clone())
+            .unwrap_or_default()
+    };
+    let dates: Vec<String> = by_date.iter().map(date).collect();
+    let mut in_order = dates.clone();
+    in_order.sort();
+    assert_eq!(dates, in_order, "{by_date:?}");
+    // The cursor walks that order: Top, Enter shows the earliest document.
+    apply(&mut app, &[Action::Top, Action::Open]);
+    let first = app.corpus.document_by_id(&by_date[0]).expect("doc");
+    assert_eq!(app.panes[0].doc, Some(first));
+}

@@ -48,6 +48,8 @@ pub enum Action {
     PickDocument,
     /// Show or hide the problems found in the corpus.
     Problems,
+    /// Sort the document picker by id or by date.
+    SortPicker,
     /// Open the brief in $EDITOR at the line (the selected annotation's, or the problem's).
     EditBrief,
     /// Cycle the highlights: all, figures only, the selected one, none.
@@ -164,6 +166,7 @@ impl Action {
             Action::PickDocument => "choose the pane's document",
             Action::Problems => "list problems in the corpus",
             Action::Results => "list every match, by document",
+            Action::SortPicker => "the picker (o): corpus order, by id, by date",
             Action::EditBrief => "the brief in $EDITOR at its line",
             Action::CycleHighlights => "highlight all, figures, selected, none",
             Action::ShowAnnotation => "the whole annotation, every quote",

@@ -177,6 +177,7 @@ pub const KEYS: &[Binding] = &[
     bind(Normal, &[ch('r')], Action::Results, None),
     bind(Normal, &[ch('h')], Action::CycleHighlights, None),
     bind(Normal, &[ch('E')], Action::EditBrief, None),
+    bind(Normal, &[ch('S')], Action::SortPicker, None),
     bind(Normal, &[ch('i')], Action::ShowAnnotation, None),
     bind(Normal, &[ch('d')], Action::ShowDocument, None),
     bind(Normal, &[ch('p')], Action::Print, None),

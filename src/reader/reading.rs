@@ -165,4 +165,46 @@ impl App {
             }
         }
     }
+
+    /// The documents in the order the picker lists them: as the corpus lists them, by id,
+    /// or by date (then id; undated last).
+    pub fn picker_order(&self) -> Vec<usize> {
+        use crate::reader::state::PickerSort;
+        let docs = &self.corpus.documents;
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        let date = |d: usize| docs[d].meta.as_ref().and_then(|m| m.date.clone());
+        match self.picker_sort {
+            PickerSort::Corpus => {}
+            PickerSort::Id => order.sort_by(|&a, &b| docs[a].id().cmp(docs[b].id())),
+            PickerSort::Date => order.sort_by(|&a, &b| {
+                (date(a).is_none(), date(a), docs[a].id()).cmp(&(
+                    date(b).is_none(),
+                    date(b),
+                    docs[b].id(),
+                ))
+            }),
+        }
+        order
+    }
+
+    /// `S`: the picker's next order.
+    pub(crate) fn sort_picker(&mut self) {
+        use crate::reader::state::PickerSort;
+        self.picker_sort = match self.picker_sort {
+            PickerSort::Corpus => PickerSort::Id,
+            PickerSort::Id => PickerSort::Date,
+            PickerSort::Date => PickerSort::Corpus,
+        };
+        self.message = Some(format!("The picker sorts {}.", self.picker_sort_name()));
+    }
+
+    /// How the picker's order is said.
+    pub(crate) fn picker_sort_name(&self) -> &'static str {
+        use crate::reader::state::PickerSort;
+        match self.picker_sort {
+            PickerSort::Corpus => "as the corpus lists them",
+            PickerSort::Id => "by id",
+            PickerSort::Date => "by date",
+        }
+    }
 }

@@ -108,6 +108,17 @@ impl Highlights {
     }
 }
 
+/// The document picker's order (`S` cycles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PickerSort {
+    /// As the corpus lists them (seeds/ by name).
+    #[default]
+    Corpus,
+    Id,
+    /// By date, then id; undated last.
+    Date,
+}
+
 /// A document pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pane {
@@ -199,6 +210,8 @@ pub struct App {
     pub count: Option<usize>,
     /// A file the user asked to edit (`E`), for the event loop to open in the editor.
     pub edit: Option<crate::reader::editor::EditRequest>,
+    /// How the document picker orders the documents.
+    pub picker_sort: PickerSort,
     /// The topic Esc last let go of: `]` and `[` go on from it.
     pub last_topic: Option<usize>,
     /// Which annotations the panes highlight.
@@ -248,6 +261,7 @@ impl App {
             topic: None,
             count: None,
             last_topic: None,
+            picker_sort: PickerSort::Corpus,
             edit: None,
             highlights: Highlights::All,
             nav_cursor: 0,

@@ -121,6 +121,7 @@ impl App {
             Action::Problems => self.overlay = Overlay::Problems { scroll: 0 },
             Action::Results => self.open_results(),
             Action::EditBrief => self.edit_selected(),
+            Action::SortPicker => self.sort_picker(),
             Action::CycleHighlights => {
                 self.highlights = self.highlights.next();
                 self.message = Some(self.highlights.describe().into());
@@ -229,12 +230,19 @@ impl App {
 
     /// The document picker.
     fn picker(&mut self, action: Action, pane: usize, cursor: usize) {
-        let last = self.corpus.documents.len().saturating_sub(1);
+        // The cursor is a document; it moves through the documents in the picker's order.
+        let order = self.picker_order();
+        let at = order.iter().position(|&d| d == cursor).unwrap_or(0);
+        let step = |k: usize| order.get(k).copied().unwrap_or(cursor);
         let cursor = match action {
-            Action::Down => (cursor + 1).min(last),
-            Action::Up => cursor.saturating_sub(1),
-            Action::Top | Action::PageUp => 0,
-            Action::Bottom | Action::PageDown => last,
+            Action::Down => step((at + 1).min(order.len().saturating_sub(1))),
+            Action::Up => step(at.saturating_sub(1)),
+            Action::Top | Action::PageUp => step(0),
+            Action::Bottom | Action::PageDown => step(order.len().saturating_sub(1)),
+            Action::SortPicker => {
+                self.sort_picker();
+                cursor
+            }
             Action::Open => {
                 self.overlay = Overlay::None;
                 if cursor < self.corpus.documents.len() {

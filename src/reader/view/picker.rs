@@ -9,6 +9,9 @@ use crate::engine::wrap::{display_width, fit};
 use crate::reader::state::App;
 use crate::reader::view::{centered, inner};
 
+/// Columns of the date (YYYY-MM-DD).
+const DATE_WIDTH: usize = 10;
+
 /// Columns of the language tag (`vi`, `id`, `zh-Hant` is cut).
 const LANG_WIDTH: usize = 5;
 
@@ -24,7 +27,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usi
             format!(" Show in pane {} ", pane + 1),
             p.title,
         ))
-        .title_bottom(Line::from(" Enter choose · Esc close ").right_aligned());
+        .title_bottom(
+            Line::from(format!(
+                " {} · S sorts · Enter choose · Esc close ",
+                app.picker_sort_name()
+            ))
+            .right_aligned(),
+        );
     frame.render_widget(Clear, r);
     let list = inner(r);
     frame.render_widget(block, r);
@@ -37,10 +46,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usi
         .max()
         .unwrap_or(0)
         .clamp(6, (usize::from(list.width) / 3).max(6));
-    let skip = (cursor + 1).saturating_sub(height);
-    let lines: Vec<Line> = docs
+    let order = app.picker_order();
+    let at = order.iter().position(|&d| d == cursor).unwrap_or(0);
+    let skip = (at + 1).saturating_sub(height);
+    let lines: Vec<Line> = order
         .iter()
-        .enumerate()
+        .filter_map(|&d| docs.get(d).map(|doc| (d, doc)))
         .skip(skip)
         .take(height)
         .map(|(d, doc)| {
@@ -57,6 +68,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usi
                 Span::styled(format!("{shown} "), p.key),
                 Span::styled(format!("{} ", fit(doc.id(), id_width)), p.title),
                 Span::styled(format!("{} ", fit(doc.lang(), LANG_WIDTH)), p.dim),
+                Span::styled(
+                    format!(
+                        "{} ",
+                        fit(
+                            doc.meta
+                                .as_ref()
+                                .and_then(|m| m.date.as_deref())
+                                .unwrap_or(""),
+                            DATE_WIDTH
+                        )
+                    ),
+                    p.dim,
+                ),
                 Span::raw(doc.title().to_string()),
             ]);
             if d == cursor {
