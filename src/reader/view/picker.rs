@@ -46,6 +46,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usi
         .max()
         .unwrap_or(0)
         .clamp(6, (usize::from(list.width) / 3).max(6));
+    // The date column only when some document has a date.
+    let dated = docs.iter().any(|d| !date_of(d).is_empty());
     let order = app.picker_order();
     let at = order.iter().position(|&d| d == cursor).unwrap_or(0);
     let skip = (at + 1).saturating_sub(height);
@@ -69,16 +71,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usi
                 Span::styled(format!("{} ", fit(doc.id(), id_width)), p.title),
                 Span::styled(format!("{} ", fit(doc.lang(), LANG_WIDTH)), p.dim),
                 Span::styled(
-                    format!(
-                        "{} ",
-                        fit(
-                            doc.meta
-                                .as_ref()
-                                .and_then(|m| m.date.as_deref())
-                                .unwrap_or(""),
-                            DATE_WIDTH
-                        )
-                    ),
+                    if dated {
+                        format!("{} ", fit(date_of(doc), DATE_WIDTH))
+                    } else {
+                        String::new()
+                    },
                     p.dim,
                 ),
                 Span::raw(doc.title().to_string()),
@@ -95,4 +92,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usi
     } else {
         frame.render_widget(Paragraph::new(lines), list);
     }
+}
+
+fn date_of(doc: &crate::engine::Document) -> &str {
+    doc.meta
+        .as_ref()
+        .and_then(|m| m.date.as_deref())
+        .unwrap_or("")
 }
