@@ -118,18 +118,17 @@ pub fn areas(area: Rect, app: &App) -> Areas {
 
 /// The navigator's width for its longest topic row: arrow, title, count, borders.
 fn nav_wanted(app: &App) -> u16 {
+    // Counted per frame: the widest count is bounded by the number of annotations, so
+    // no topic's annotations are walked here.
     let c = &app.corpus;
+    let count = format!(" ({})", c.annotations.len()).len();
     let longest = c
         .topics
         .iter()
-        .enumerate()
-        .map(|(t, topic)| {
-            crate::engine::wrap::display_width(&topic.title)
-                + format!(" ({})", c.annotations_for_topic(t).count()).len()
-        })
+        .map(|topic| crate::engine::wrap::display_width(&topic.title))
         .max()
         .unwrap_or(0);
-    u16::try_from(longest + 4).unwrap_or(u16::MAX)
+    u16::try_from(longest + count + 4).unwrap_or(u16::MAX)
 }
 
 /// The text area inside a bordered box.
