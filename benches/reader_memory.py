@@ -12,16 +12,25 @@ def main(argv):
     if pid == 0:
         os.execv(argv[0], argv)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 60, 200, 0, 0))
-    seen, done, deadline = b"", False, time.monotonic() + 120
-    while not done and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 1)
-        if ready:
-            try:
-                seen += os.read(fd, 1 << 16)
-            except OSError:
-                break
-        whole_frame = b"Topics" in seen and "┘".encode() in seen
-        done = b"loaded " in seen or (whole_frame and "documents…".encode() not in seen)
+    seen, deadline = b"", time.monotonic() + 120
+
+    def read_until(done, until):
+        nonlocal seen
+        while not done() and time.monotonic() < until:
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            if ready:
+                try:
+                    seen += os.read(fd, 1 << 16)
+                except OSError:
+                    return
+
+    # The first whole frame, then a second more for its status line to arrive: a large
+    # corpus says there that the rest is loading, and then it is waited for.
+    read_until(lambda: b"Topics" in seen and "┘".encode() in seen, deadline)
+    read_until(lambda: False, min(deadline, time.monotonic() + 1))
+    done = b"loading " not in seen or b"loaded " in seen
+    read_until(lambda: b"loaded " in seen, deadline)
+    done = b"loading " not in seen or b"loaded " in seen
     if not done:
         sys.exit("the reader did not show the whole corpus within 120 s")
     # Let the frame after the load settle (the search and layout it triggers).
