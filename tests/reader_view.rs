@@ -3,7 +3,7 @@
 
 #![cfg(feature = "reader")]
 
-use std::path::PathBuf;
+mod common;
 
 use briefing::engine::{Corpus, CorpusSource, load};
 use briefing::reader::state::{Focus, Overlay};
@@ -11,41 +11,15 @@ use briefing::reader::view::style::Palette;
 use briefing::reader::{Action, App, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use unicode_normalization::UnicodeNormalization;
 
-fn fixture(name: &str) -> Corpus {
-    // Relative to the package root (where cargo runs tests), so paths in findings are stable.
-    let dir = PathBuf::from("tests/fixtures/reader").join(name);
-    load(&CorpusSource::Dir(dir)).expect("fixture corpus loads")
-}
+use common::screen::{apply, reader_fixture as fixture, screen};
+use unicode_normalization::UnicodeNormalization;
 
 fn app(width: u16, height: u16) -> App {
     let mut app = App::new(fixture("basic"));
     app.palette = Palette::mono();
     app.resize(width, height);
     app
-}
-
-/// The screen as text, one line per row, NFC.
-fn screen(app: &App) -> String {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draw");
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut x = 0;
-        while x < buffer.area.width {
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            // A wide character covers the next cell too.
-            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol))
-                .unwrap_or(1)
-                .max(1);
-        }
-        out.push('\n');
-    }
-    out.nfc().collect()
 }
 
 /// The text of pane `i`, rows joined and white space collapsed, so wrapped quotes read whole.
@@ -67,12 +41,6 @@ fn pane_text(app: &App, i: usize) -> String {
     }
     let nfc: String = out.nfc().collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn apply(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        app.update(*a);
-    }
 }
 
 fn typed(app: &mut App, text: &str) {

@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 pub mod hostile;
+#[cfg(feature = "reader")]
+pub mod screen;
 
 use std::fs;
 use std::path::Path;

@@ -1,0 +1,102 @@
+//! Screens of the reader in ratatui's TestBackend, for the tests of its views: a reader
+//! on a fixture or the built-in corpus, the frame as a buffer or as text, and the places
+//! on it (a pane's rows, the detail line) that several tests read.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use briefing::engine::{Corpus, CorpusSource, load};
+use briefing::reader::view::style::Palette;
+use briefing::reader::{Action, App, render};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use unicode_normalization::UnicodeNormalization;
+
+/// A corpus under tests/fixtures/reader/.
+pub fn reader_fixture(name: &str) -> Corpus {
+    let dir = PathBuf::from("tests/fixtures/reader").join(name);
+    load(&CorpusSource::Dir(dir)).expect("fixture corpus loads")
+}
+
+pub fn built_in() -> Corpus {
+    load(&CorpusSource::BuiltIn).expect("built-in corpus")
+}
+
+pub fn app_on(corpus: Corpus, width: u16, height: u16) -> App {
+    let mut app = App::new(corpus);
+    app.palette = Palette::mono();
+    app.resize(width, height);
+    app
+}
+
+pub fn buffer(app: &App) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, NFC.
+pub fn screen(app: &App) -> String {
+    let buffer = buffer(app);
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol))
+                .unwrap_or(1)
+                .max(1);
+        }
+        out.push('\n');
+    }
+    out.nfc().collect()
+}
+
+pub fn apply(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(*a);
+    }
+}
+
+pub fn pane_rows(app: &App, i: usize) -> (usize, usize, usize) {
+    let rect = briefing::reader::view::inner(
+        briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
+    );
+    let rows = app
+        .rows(app.panes[i].doc.expect("doc"), rect.width)
+        .expect("rows");
+    let top = briefing::reader::layout_cache::row_of(&rows, app.panes[i].top);
+    (top, usize::from(rect.height), rows.len())
+}
+
+pub fn detail_rows(app: &App) -> (Vec<String>, Buffer, ratatui::layout::Rect) {
+    let area = briefing::reader::view::areas(app.size, app)
+        .detail
+        .expect("a detail line");
+    let buffer = buffer(app);
+    let rows = (area.top()..area.bottom())
+        .map(|y| {
+            (area.left()..area.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect();
+    (rows, buffer, area)
+}
+
+/// Selects, with `n`, the first annotation that `pick` accepts.
+pub fn select_first(app: &mut App, pick: impl Fn(&briefing::engine::Annotation) -> bool) -> usize {
+    for _ in 0..app.corpus.annotations.len() {
+        app.update(Action::Next);
+        let a = app.selected.expect("selected");
+        if pick(&app.corpus.annotations[a]) {
+            return a;
+        }
+    }
+    panic!("no such annotation");
+}
