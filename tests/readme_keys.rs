@@ -11,13 +11,7 @@ const END: &str = "<!-- /keys -->\n";
 
 fn table() -> String {
     let mut out = String::new();
-    for mode in [
-        Mode::Normal,
-        Mode::Any,
-        Mode::Prompt,
-        Mode::Mark,
-        Mode::Jump,
-    ] {
+    for mode in Mode::SECTIONS {
         let rows: Vec<_> = KEYS.iter().filter(|b| b.mode == mode).collect();
         if rows.is_empty() {
             continue;

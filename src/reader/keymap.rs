@@ -25,6 +25,17 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The modes in the order the help overlay and README's key table list them: both
+    /// read this one list, so neither can leave a mode out.
+    pub const SECTIONS: [Mode; 6] = [
+        Mode::Normal,
+        Mode::Any,
+        Mode::Prompt,
+        Mode::Mark,
+        Mode::Jump,
+        Mode::Figures,
+    ];
+
     /// The heading of the mode's section in the help overlay.
     pub fn heading(self) -> &'static str {
         match self {

@@ -13,14 +13,7 @@ use crate::reader::view::centered;
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let p = &app.palette;
     let mut out = Vec::new();
-    for mode in [
-        Mode::Normal,
-        Mode::Any,
-        Mode::Prompt,
-        Mode::Mark,
-        Mode::Jump,
-        Mode::Figures,
-    ] {
+    for mode in Mode::SECTIONS {
         let rows: Vec<_> = KEYS.iter().filter(|b| b.mode == mode).collect();
         if rows.is_empty() {
             continue;
