@@ -201,6 +201,23 @@ impl Session {
         self.size = (cols, rows);
     }
 
+    /// Reads what the program wrote before it ended, up to the end of its output (the
+    /// reader thread stops at end of file) or two seconds: its last bytes, such as the
+    /// terminal's restore, may still be on their way when it has exited.
+    fn drain(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while Instant::now() < deadline {
+            match self.output.recv_timeout(Duration::from_millis(100)) {
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
+    }
+
     /// The child's process id, to send it a signal.
     pub fn pid(&self) -> Option<u32> {
         self.child.process_id()
@@ -211,7 +228,7 @@ impl Session {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("poll the child") {
-                self.pump(Duration::from_millis(100));
+                self.drain();
                 return status;
             }
             assert!(
