@@ -1,0 +1,57 @@
+//! The figures view in a real pseudo-terminal: `f` opens it, `s` sorts, Enter jumps to
+//! the figure's quote in the panes, on tests/fixtures/figures.
+
+use std::path::PathBuf;
+
+use crate::common::pty_session::*;
+use briefing::engine::{CorpusSource, load};
+
+fn figures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/figures")
+}
+
+/// The rows of the screen that hold `text`, top to bottom.
+fn row_of(s: &Session, text: &str) -> Option<usize> {
+    s.text().lines().position(|l| l.contains(text))
+}
+
+#[test]
+fn f_opens_the_figures_s_sorts_and_enter_jumps_to_the_quote() {
+    let mut s = Session::start_on(Some(figures_dir()), 140, 32);
+    s.wait_for_text("vi-gov · vi");
+    s.send("f");
+    s.wait_for_text("Figures · 6 of 6 · by brief ▲");
+    // In the briefs' order the 2025 target leads; the 2023 target is last.
+    s.wait_for("the briefs' order", |s| {
+        matches!(
+            (row_of(s, "GDP growth target for 2025"), row_of(s, "GDP growth target, 2023")),
+            (Some(a), Some(b)) if a < b
+        )
+    });
+    // s: by label; the wide-character label sorts last, "Double-digit" first.
+    s.send("s");
+    s.wait_for_text("by label ▲");
+    s.wait_for("sorted by label", |s| {
+        matches!(
+            (row_of(s, "Double-digit growth"), row_of(s, "GDP growth target for 2025")),
+            (Some(a), Some(b)) if a < b
+        )
+    });
+    // r: descending; the 2023 target (越南) leads and the cursor is on it.
+    s.send("r");
+    s.wait_for_text("by label ▼");
+    s.send("g");
+    let corpus = load(&CorpusSource::Dir(figures_dir())).expect("fixture loads");
+    s.send("\r");
+    s.wait_for("the view closed and the quote in a pane", |s| {
+        !s.text().contains("Figures ·")
+            && (0..2).any(|i| {
+                s.pane_text(&corpus, i)
+                    .contains("mục tiêu tăng trưởng là 6,5%")
+            })
+    });
+    // The detail line names the figure.
+    s.wait_for_text("GDP growth target, 2023");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

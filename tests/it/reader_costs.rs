@@ -1,0 +1,164 @@
+//! The reader on corpora that make it work hard (docs/robustness.md, "Costs"): what is on
+//! screen stays right at any length. Timings are benches/costs.sh's, never asserted here.
+
+use briefing::engine::{Corpus, Finding};
+use briefing::reader::action::Edit;
+use briefing::reader::{Action, App, render};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The row of `buffer` holding `text`, with the x where it starts.
+fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    (0..buffer.area.height).find_map(|y| {
+        let row: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        row.find(text)
+            .map(|i| (row.get(..i).map_or(0, |h| h.chars().count()) as u16, y))
+    })
+}
+
+#[test]
+fn the_problems_list_scrolls_to_the_last_of_100_000_findings() {
+    let findings: Vec<Finding> = (1..=100_000)
+        .map(|i| {
+            let f = Finding::error("briefs/b.yaml", format!("finding number {i}")).at(Some((i, 1)));
+            if i % 2 == 0 {
+                f.note(format!("note of {i}"))
+            } else {
+                f
+            }
+        })
+        .collect();
+    let mut app = App::new(Corpus {
+        findings,
+        ..Corpus::default()
+    });
+    app.resize(100, 30);
+    app.update(Action::Problems);
+    app.update(Action::Bottom);
+    // The last line is the orphans' "none": four lines up, the last finding opens the list.
+    for _ in 0..4 {
+        app.update(Action::Up);
+    }
+    let screen = draw(&app);
+    let (x, y) = find(
+        &screen,
+        "briefs/b.yaml:100000:1: error: finding number 100000",
+    )
+    .expect("the last finding is on screen");
+    assert!(find(&screen, "note of 100000").is_some_and(|(_, ny)| ny == y + 1));
+    assert_eq!(
+        screen[(x, y)].style().fg,
+        Some(app.palette.error.fg.expect("error colour"))
+    );
+    // Line 150,000 of the list, far past 65,535: one line up shows the finding before.
+    app.update(Action::Up);
+    let screen = draw(&app);
+    let above = find(&screen, "finding number 99999").expect("the finding before");
+    assert_eq!(above.1, y, "{above:?}");
+}
+
+fn built_in_app() -> App {
+    let corpus =
+        briefing::engine::load(&briefing::engine::CorpusSource::BuiltIn).expect("built-in corpus");
+    let mut app = App::new(corpus);
+    app.resize(120, 40);
+    app
+}
+
+#[test]
+fn keys_that_come_together_are_searched_once_for_the_last_query() {
+    let mut typed_alone = built_in_app();
+    typed_alone.update(Action::SearchStart);
+    for c in "pham minh".chars() {
+        typed_alone.update(Action::Input(c));
+    }
+    assert!(!typed_alone.search.matches.is_empty());
+
+    let mut app = built_in_app();
+    app.begin_burst();
+    app.update(Action::SearchStart);
+    for c in "pham minhx".chars() {
+        app.update(Action::Input(c));
+        // Inside a burst nothing is searched: a key never waits for the search of the last.
+        assert!(app.search.matches.is_empty());
+    }
+    app.update(Action::Backspace);
+    app.end_burst();
+    assert_eq!(app.search.typing.as_deref(), Some("pham minh"));
+    assert_eq!(app.search.matches, typed_alone.search.matches);
+    assert_eq!(app.panes, typed_alone.panes);
+}
+
+#[test]
+fn a_paste_is_one_line_of_the_query_and_outside_the_prompt_says_where_it_goes() {
+    let mut app = built_in_app();
+    app.paste("Phạm Minh Chính");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("To search for pasted text, press / first.")
+    );
+    assert_eq!(app.search.typing, None);
+    app.update(Action::SearchStart);
+    app.paste("Phạm Minh\r\nChính\t");
+    assert_eq!(app.search.typing.as_deref(), Some("Phạm Minh  Chính "));
+    let mut typed = built_in_app();
+    typed.update(Action::SearchStart);
+    for c in "Phạm Minh Chính".chars() {
+        typed.update(Action::Input(c));
+    }
+    assert!(!app.search.matches.is_empty());
+    assert_eq!(app.search.matches, typed.search.matches);
+    // At the cursor, which ends after the pasted text.
+    app.update(Action::Prompt(Edit::Home));
+    app.paste("“");
+    app.paste("x");
+    assert_eq!(app.search.typing.as_deref(), Some("“xPhạm Minh  Chính "));
+}
+
+#[test]
+fn a_query_with_more_than_100_000_matches_keeps_the_first_and_says_there_are_more() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["seeds", "briefs"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+    }
+    std::fs::write(dir.path().join("seeds/a.txt"), "a ".repeat(120_000)).expect("write");
+    std::fs::write(
+        dir.path().join("briefs/b.yaml"),
+        "title: B\ndocuments:\n  - id: a\n    file: a.txt\n    lang: vi\n",
+    )
+    .expect("write");
+    let corpus = briefing::engine::load(&briefing::engine::CorpusSource::Dir(
+        dir.path().to_path_buf(),
+    ))
+    .expect("corpus");
+    let mut app = App::new(corpus);
+    app.resize(100, 30);
+    app.update(Action::SearchStart);
+    app.update(Action::Input('a'));
+    app.update(Action::Submit);
+    let max = briefing::reader::search_folds::MAX_MATCHES;
+    assert_eq!((app.search.matches.len(), app.search.more), (max, true));
+    assert_eq!(
+        app.search.matches.last(),
+        Some(&(0, 2 * (max - 1)..2 * max - 1))
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("/a  1/100000+ in a 1:1 · r lists them")
+    );
+    // A query with fewer matches counts them all.
+    app.update(Action::SearchStart);
+    app.update(Action::Input('b'));
+    app.update(Action::Submit);
+    assert_eq!((app.search.matches.len(), app.search.more), (0, false));
+}

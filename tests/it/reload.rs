@@ -1,0 +1,276 @@
+//! Live reload through the reader's API, no terminal: a corpus in a temporary folder is
+//! edited on disk, reloaded, and the reader keeps its place and the last good briefs.
+
+use std::fs;
+use std::path::Path;
+use std::sync::mpsc::channel;
+use std::time::Duration;
+
+use briefing::engine::{CorpusSource, load};
+use briefing::reader::reload::{Reloader, Watch};
+use briefing::reader::view::style::Palette;
+use briefing::reader::{Action, App, render};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// A seed long enough to scroll: the quotes stand among numbered lines.
+fn seed() -> String {
+    let line = |n: usize| format!("Dòng số {n}.\n");
+    let mut s: String = (1..30).map(line).collect();
+    s.push_str("Kinh tế tăng trưởng 8%.\n");
+    s.extend((30..60).map(line));
+    s.push_str("Hợp tác khu vực được tăng cường.\n");
+    s.extend((60..90).map(line));
+    s
+}
+const OTHER: &str = "Baris satu.\nEkonomi tumbuh 8%.\nKerja sama kawasan diperkuat.\n";
+
+/// A brief whose theme note is `note`.
+fn brief(note: &str) -> String {
+    format!(
+        "title: News\ndocuments:\n  - id: vi\n    file: vi.txt\n    lang: vi\n    parallel: id\n\
+         \x20 - id: id\n    file: id.txt\n    lang: id\ntopics:\n  - id: growth\n    title: Growth\n\
+         \x20 - id: region\n    title: Region\nfigures:\n  - label: Growth rate\n    value: \"8 %\"\n\
+         \x20   topics: [growth]\n    quotes:\n      - doc: vi\n        text: \"tăng trưởng 8%\"\n\
+         \x20     - doc: id\n        text: \"tumbuh 8%\"\nthemes:\n  - topics: [region]\n\
+         \x20   note: {note}\n    quotes:\n      - doc: vi\n        text: \"Hợp tác khu vực\"\n"
+    )
+}
+
+const BROKEN: &str = "title: News\ndocuments: [\n";
+
+struct Corpus {
+    dir: tempfile::TempDir,
+}
+
+impl Corpus {
+    fn new() -> Corpus {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir_all(dir.path().join("seeds")).expect("seeds/");
+        fs::create_dir_all(dir.path().join("briefs")).expect("briefs/");
+        let c = Corpus { dir };
+        c.write("seeds/vi.txt", &seed());
+        c.write("seeds/id.txt", OTHER);
+        c.write("briefs/news.yaml", &brief("Regional cooperation"));
+        c
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn source(&self) -> CorpusSource {
+        CorpusSource::Dir(self.path().to_path_buf())
+    }
+
+    /// Writes `text` to `name` as editors save: a new file renamed over the old one.
+    fn write(&self, name: &str, text: &str) {
+        let path = self.path().join(name);
+        let tmp = path.with_extension("tmp~");
+        fs::write(&tmp, text).expect("write temp");
+        fs::rename(&tmp, &path).expect("rename over");
+    }
+
+    /// A reader on this corpus and its reloader, 100 x 30.
+    fn open(&self) -> (App, Reloader) {
+        let reloader = Reloader::new(self.source());
+        let mut app = App::new(load(&self.source()).expect("corpus loads"));
+        app.palette = Palette::mono();
+        app.resize(100, 30);
+        (app, reloader)
+    }
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn type_search(app: &mut App, query: &str) {
+    app.update(Action::SearchStart);
+    for c in query.chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+}
+
+/// The selected annotation's headline.
+fn selected(app: &App) -> Option<String> {
+    let a = app.corpus.annotations.get(app.selected?)?;
+    Some(a.headline().to_string())
+}
+
+/// Each pane's document id and top line.
+fn place(app: &App) -> Vec<(String, usize)> {
+    app.panes
+        .iter()
+        .filter_map(|p| {
+            let d = app.corpus.documents.get(p.doc?)?;
+            Some((d.id().to_string(), d.text.line_index(p.top)))
+        })
+        .collect()
+}
+
+#[test]
+fn a_broken_brief_keeps_its_last_version_and_the_reader_keeps_its_place() {
+    let c = Corpus::new();
+    let (mut app, mut reloader) = c.open();
+    app.update(Action::NextTopic); // growth, its figure selected
+    app.update(Action::NextTopic); // region, its theme selected
+    app.update(Action::Down);
+    app.update(Action::Down);
+    type_search(&mut app, "dong");
+    let before = place(&app);
+    assert_eq!(selected(&app).as_deref(), Some("Regional cooperation"));
+    assert_eq!(before[0].0, "vi");
+    assert!(before[0].1 > 0, "the pane is scrolled: {before:?}");
+    assert!(app.search.matches.len() > 5);
+    let annotations = app.corpus.annotations.len();
+
+    c.write("briefs/news.yaml", BROKEN);
+    reloader.reload(&mut app);
+    assert_eq!(
+        app.corpus.annotations.len(),
+        annotations,
+        "the last good brief stays"
+    );
+    assert_eq!(app.corpus.briefs.len(), 1);
+    assert_eq!(selected(&app).as_deref(), Some("Regional cooperation"));
+    assert_eq!(place(&app), before);
+    assert_eq!(
+        app.topic.map(|t| app.corpus.topics[t].id.as_str()),
+        Some("region")
+    );
+    assert_eq!(app.search.query, "dong");
+    assert!(app.search.matches.len() > 5);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("reloaded: 1 problem (e to list)")
+    );
+    let finding = app.corpus.findings[0].to_string();
+    assert!(finding.contains("news.yaml"), "{finding}");
+    assert!(
+        finding.contains("showing the last version of this brief that loaded"),
+        "{finding}"
+    );
+    assert!(screen(&app).contains("reloaded: 1 problem (e to list)"));
+    app.update(Action::Problems);
+    let problems = screen(&app);
+    assert!(problems.contains("Findings (1)"), "{problems}");
+    assert!(problems.contains("news.yaml"), "{problems}");
+    app.update(Action::Close);
+
+    c.write("briefs/news.yaml", &brief("Closer regional ties"));
+    reloader.reload(&mut app);
+    assert_eq!(app.message.as_deref(), Some("reloaded"));
+    assert!(app.corpus.findings.is_empty(), "{:?}", app.corpus.findings);
+    // The theme's note changed: it is still the selected one, at its place in the brief.
+    assert_eq!(selected(&app).as_deref(), Some("Closer regional ties"));
+    assert_eq!(place(&app), before);
+    assert!(screen(&app).contains("Closer regional ties"));
+}
+
+#[test]
+fn a_quote_that_moved_in_its_seed_is_found_at_its_new_place() {
+    let c = Corpus::new();
+    let (mut app, mut reloader) = c.open();
+    app.update(Action::NextTopic);
+    let figure = app.selected.expect("the figure is selected");
+    let quote = "tăng trưởng 8%";
+    let at = |app: &App| {
+        let anchor = app.corpus.annotations[figure].quotes[0]
+            .anchor
+            .as_ref()
+            .expect("placed");
+        let text = app.corpus.documents[anchor.doc].text.as_str();
+        (anchor.range.start, text.find(quote).expect("in the seed"))
+    };
+    let (old, expected) = at(&app);
+    assert_eq!(old, expected);
+
+    c.write("seeds/vi.txt", &format!("Một dòng mới ở đầu.\n{}", seed()));
+    reloader.reload(&mut app);
+    let (new, expected) = at(&app);
+    assert_eq!(new, expected, "the anchor follows the quote");
+    assert!(new > old);
+    assert_eq!(selected(&app).as_deref(), Some("Growth rate"));
+    assert_eq!(app.message.as_deref(), Some("reloaded"));
+}
+
+#[test]
+fn a_corpus_that_no_longer_loads_stays_on_screen_as_it_was() {
+    let c = Corpus::new();
+    let (mut app, mut reloader) = c.open();
+    let before = place(&app);
+    fs::rename(c.path().join("seeds"), c.path().join("seeds.old")).expect("move seeds/");
+    reloader.reload(&mut app);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("reload failed"), "{message}");
+    assert_eq!(app.corpus.documents.len(), 2);
+    assert_eq!(place(&app), before);
+
+    fs::rename(c.path().join("seeds.old"), c.path().join("seeds")).expect("seeds/ back");
+    reloader.reload(&mut app);
+    assert_eq!(app.message.as_deref(), Some("reloaded"));
+}
+
+#[test]
+fn a_brief_added_and_a_seed_deleted_are_seen() {
+    let c = Corpus::new();
+    let (mut app, mut reloader) = c.open();
+    let other = brief("Another view").replace("title: News", "title: Other");
+    c.write("briefs/other.yaml", &other);
+    reloader.reload(&mut app);
+    assert_eq!(app.corpus.briefs.len(), 2);
+    fs::remove_file(c.path().join("seeds/id.txt")).expect("remove a seed");
+    reloader.reload(&mut app);
+    assert_eq!(app.corpus.documents.len(), 1);
+    assert!(app.problem_count() > 0, "quotes in id.txt are orphans now");
+}
+
+#[test]
+fn the_watch_sees_writes_saves_by_rename_new_and_deleted_files_and_a_folder_made_anew() {
+    let c = Corpus::new();
+    let (tx, rx) = channel();
+    let mut watch = Watch::start(c.path(), move || {
+        let _ = tx.send(());
+    })
+    .expect("watch starts");
+    let wait = Duration::from_secs(5);
+    let drain = || while rx.recv_timeout(Duration::from_millis(100)).is_ok() {};
+    let changed = |what: &str| {
+        rx.recv_timeout(wait)
+            .unwrap_or_else(|_| panic!("no change seen after {what}"));
+        drain();
+    };
+
+    c.write("briefs/news.yaml", &brief("Saved by rename"));
+    changed("a save by rename");
+    fs::write(c.path().join("briefs/news.yaml"), brief("Written in place")).expect("write");
+    changed("a write in place");
+    c.write("seeds/new.txt", "Mới.\n");
+    changed("a new seed");
+    fs::remove_file(c.path().join("seeds/new.txt")).expect("remove a seed");
+    changed("a seed deleted");
+    fs::create_dir(c.path().join("briefs/sub")).expect("sub/");
+    changed("a new folder");
+    c.write("briefs/sub/more.yaml", &brief("In a subfolder"));
+    changed("a brief in a new subfolder");
+
+    fs::remove_dir_all(c.path().join("briefs")).expect("remove briefs/");
+    changed("briefs/ removed");
+    fs::create_dir(c.path().join("briefs")).expect("briefs/ again");
+    changed("briefs/ made anew");
+    watch.refresh();
+    c.write("briefs/news.yaml", &brief("In the new folder"));
+    changed("a brief in the folder made anew");
+}

@@ -1,0 +1,81 @@
+//! `briefing search` as people and editors read it: ripgrep's heading layout, one line per
+//! match for editors, colours on demand, and numbers across decimal comma and point.
+
+use crate::common::{Corpus, run};
+
+#[test]
+fn heading_layout_names_each_document_by_id_and_file_with_each_line_once() {
+    let corpus = Corpus::good();
+    let out = run(&["search", "--corpus", corpus.path(), "--heading", "8.3"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        out.stdout,
+        "id-vna id.txt\n3:Ia meminta pertumbuhan ekonomi 8,3-8,5% pada tahun 2025\n\n\
+         vi-gov vi.txt\n3:Thủ tướng yêu cầu phấn đấu tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025,\n"
+    );
+}
+
+#[test]
+fn colours_are_written_only_when_asked_and_never_for_a_pipe_by_default() {
+    let corpus = Corpus::good();
+    let coloured = run(&[
+        "search",
+        "--corpus",
+        corpus.path(),
+        "--heading",
+        "--color",
+        "always",
+        "tăng 10",
+    ]);
+    assert_eq!(
+        coloured.stdout,
+        "\u{1b}[1mvi-gov\u{1b}[0m \u{1b}[35mvi.txt\u{1b}[0m\n\
+         \u{1b}[32m6\u{1b}[0m:Xuất khẩu \u{1b}[1m\u{1b}[31mtăng 10\u{1b}[0m%. Nhập khẩu \u{1b}[1m\u{1b}[31mtăng 10\u{1b}[0m%.\n"
+    );
+    let piped = run(&["search", "--corpus", corpus.path(), "tăng 10"]);
+    assert_eq!(
+        piped.stdout,
+        "vi.txt:6:11: Xuất khẩu tăng 10%. Nhập khẩu tăng 10%.\nvi.txt:6:31: Xuất khẩu tăng 10%. Nhập khẩu tăng 10%.\n"
+    );
+    let never = run(&[
+        "search",
+        "--corpus",
+        corpus.path(),
+        "--vimgrep",
+        "--color",
+        "never",
+        "tăng 10",
+    ]);
+    assert_eq!(never.stdout, piped.stdout);
+}
+
+#[test]
+fn vimgrep_and_heading_exclude_each_other_and_a_bad_colour_is_refused() {
+    let out = run(&["search", "--vimgrep", "--heading", "x"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("the argument '--vimgrep' cannot be used with '--heading'"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&["search", "--color", "sometimes", "x"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("invalid value 'sometimes' for '--color <WHEN>'"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn numbers_match_across_decimal_comma_and_point_on_the_built_in_corpus() {
+    let out = run(&["search", "7.52"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains("7,52"), "{}", out.stdout);
+    let point = run(&["search", "8.3"]);
+    let comma = run(&["search", "8,3"]);
+    assert_eq!(point.stdout, comma.stdout);
+    assert!(point.stdout.contains("8,3"), "{}", point.stdout);
+}
