@@ -6,27 +6,13 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+use crate::engine::Corpus;
 use crate::engine::align::{Alignment, Pair, align_documents};
-use crate::reader::state::App;
 
 /// Alignments by unordered pair of documents (the lower index is side A).
 #[derive(Debug, Default)]
 pub struct AlignCache {
     by_pair: HashMap<(usize, usize), Rc<Alignment>>,
-}
-
-impl AlignCache {
-    pub fn clear(&mut self) {
-        self.by_pair.clear();
-    }
-
-    pub fn len(&self) -> usize {
-        self.by_pair.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_pair.is_empty()
-    }
 }
 
 /// Where the counterpart of a passage stands in the other document.
@@ -41,31 +27,48 @@ pub enum Counterpart {
     None { after: Option<Range<usize>> },
 }
 
-impl App {
-    /// The alignment of documents `a` and `b`, and whether `a` is its side B.
-    pub(crate) fn alignment(&self, a: usize, b: usize) -> Option<(Rc<Alignment>, bool)> {
-        if a == b || a >= self.corpus.documents.len() || b >= self.corpus.documents.len() {
+impl AlignCache {
+    pub fn clear(&mut self) {
+        self.by_pair.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_pair.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_pair.is_empty()
+    }
+
+    /// The alignment of documents `a` and `b` of `corpus`, and whether `a` is its side B.
+    pub fn alignment(
+        &mut self,
+        corpus: &Corpus,
+        a: usize,
+        b: usize,
+    ) -> Option<(Rc<Alignment>, bool)> {
+        if a == b || a >= corpus.documents.len() || b >= corpus.documents.len() {
             return None;
         }
         let key = (a.min(b), a.max(b));
-        let mut cache = self.aligned.borrow_mut();
-        let alignment = cache
+        let alignment = self
             .by_pair
             .entry(key)
-            .or_insert_with(|| Rc::new(align_documents(&self.corpus, key.0, key.1)))
+            .or_insert_with(|| Rc::new(align_documents(corpus, key.0, key.1)))
             .clone();
         Some((alignment, a != key.0))
     }
 
-    /// How many alignments are cached (for tests: one per pair, not one per key).
-    pub fn cached_alignments(&self) -> usize {
-        self.aligned.borrow().len()
-    }
-
     /// The counterpart in document `b` of the passage of document `a` that holds byte
     /// `offset` (or the next passage after it).
-    pub(crate) fn counterpart(&self, a: usize, offset: usize, b: usize) -> Option<Counterpart> {
-        let (al, a_is_b) = self.alignment(a, b)?;
+    pub fn counterpart(
+        &mut self,
+        corpus: &Corpus,
+        a: usize,
+        offset: usize,
+        b: usize,
+    ) -> Option<Counterpart> {
+        let (al, a_is_b) = self.alignment(corpus, a, b)?;
         let (from_side, to_side) = (a_is_b, !a_is_b);
         let pair = al.pair_at(offset, from_side)?;
         let from = al.span(side(pair, from_side), from_side)?;
@@ -83,20 +86,6 @@ impl App {
                     .and_then(|(_, p)| al.span(side(p, to_side), to_side));
                 Some(Counterpart::None { after })
             }
-        }
-    }
-
-    /// The range marked in pane `j`: the counterpart of the passage at the top of the
-    /// other pane when that one has the focus (or is shown beside the navigator).
-    pub fn marked_counterpart(&self, j: usize) -> Option<Range<usize>> {
-        let i = self.focused_pane();
-        if !self.mark_counterpart || i == j {
-            return None;
-        }
-        let (a, b) = (self.panes.get(i)?.doc?, self.panes.get(j)?.doc?);
-        match self.counterpart(a, self.panes[i].top, b)? {
-            Counterpart::Passage { to, .. } => Some(to),
-            Counterpart::None { .. } => None,
         }
     }
 }

@@ -2,10 +2,8 @@
 //! question, by the `+LINE` convention; the reader steps aside while it runs, and live
 //! reload picks up what was saved.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-
-use crate::reader::state::App;
 
 /// Set while the editor runs: the terminal's reading thread leaves the input to it.
 pub static EDITING: AtomicBool = AtomicBool::new(false);
@@ -17,46 +15,8 @@ pub struct EditRequest {
     pub line: usize,
 }
 
-impl App {
-    /// Asks for the brief of the selected annotation, at the line its label or note
-    /// stands on (or the top of the brief).
-    pub(crate) fn edit_selected(&mut self) {
-        let c = &self.corpus;
-        let Some(a) = self.selected.and_then(|a| c.annotations.get(a)) else {
-            self.message =
-                Some("No annotation selected: n selects one, E then opens its brief.".into());
-            return;
-        };
-        let Some(brief) = c.briefs.get(a.brief) else {
-            return;
-        };
-        let words = a.label.as_deref().or(a.note.as_deref()).unwrap_or("");
-        let line = std::fs::read_to_string(&brief.path)
-            .ok()
-            .and_then(|source| line_of(&source, words))
-            .unwrap_or(1);
-        let path = PathBuf::from(&brief.path);
-        self.request_edit(&path, line);
-    }
-
-    /// Asks for `path` at `line`, when the corpus is a folder (the built-in one has no
-    /// files to edit).
-    pub(crate) fn request_edit(&mut self, path: &Path, line: usize) {
-        if self.source.as_ref().and_then(|s| s.dir()).is_none() {
-            self.message = Some(
-                "The built-in corpus has no files to edit: open a folder with --corpus DIR.".into(),
-            );
-            return;
-        }
-        self.edit = Some(EditRequest {
-            path: path.to_path_buf(),
-            line: line.max(1),
-        });
-    }
-}
-
 /// The 1-based line where the first line of `words` stands in `source`.
-fn line_of(source: &str, words: &str) -> Option<usize> {
+pub(crate) fn line_of(source: &str, words: &str) -> Option<usize> {
     let first = words.lines().next()?.trim();
     let probe: String = first.chars().take(40).collect();
     if probe.is_empty() {

@@ -6,8 +6,7 @@
 
 use crate::engine::figures::{self, Column, Filter, KIND_ORDER, compare};
 use crate::engine::model::{AnnotationKind, Corpus};
-use crate::reader::action::{Action, FigureKey};
-use crate::reader::state::{App, Overlay};
+use crate::reader::action::FigureKey;
 
 /// What the figures view shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +64,42 @@ impl FiguresView {
             .and_then(|a| self.rows.iter().position(|&r| r == a))
             .unwrap_or(self.cursor)
             .min(self.rows.len().saturating_sub(1));
+    }
+
+    /// A key that changes what is listed or how (sort, reverse, compare, a filter), then
+    /// the list again over `corpus`.
+    pub fn apply_key(&mut self, corpus: &Corpus, key: FigureKey) {
+        match key {
+            FigureKey::Sort => {
+                let all = Column::ALL;
+                let k = all
+                    .iter()
+                    .position(|c| *c == self.sort)
+                    .map_or(0, |k| k + 1);
+                self.sort = all[k % all.len()];
+            }
+            FigureKey::Reverse => self.descending = !self.descending,
+            FigureKey::Compare => self.compare = !self.compare,
+            FigureKey::Clear => self.filter = Filter::default(),
+            FigureKey::Topic => {
+                let next = cycle(
+                    self.filter.topics.first().map(String::as_str),
+                    &choices(corpus, key),
+                );
+                self.filter.topics = next.into_iter().collect();
+            }
+            FigureKey::Kind => {
+                self.filter.kind = cycle(self.filter.kind.as_deref(), &choices(corpus, key));
+            }
+            FigureKey::Document => {
+                self.filter.doc = cycle(self.filter.doc.as_deref(), &choices(corpus, key));
+            }
+            FigureKey::Language => {
+                self.filter.lang = cycle(self.filter.lang.as_deref(), &choices(corpus, key));
+            }
+            FigureKey::Open | FigureKey::Go | FigureKey::Close => {}
+        }
+        self.refresh(corpus);
     }
 
     /// What the filters say, for the title: `topic growth · kind target`.
@@ -134,80 +169,6 @@ fn choices(corpus: &Corpus, key: FigureKey) -> Vec<String> {
         _ => {}
     }
     out
-}
-
-impl App {
-    /// `f`: opens the figures view where it was left.
-    pub(crate) fn open_figures(&mut self) {
-        self.figures.refresh(&self.corpus);
-        self.overlay = Overlay::Figures;
-    }
-
-    /// A key in the figures view.
-    pub(crate) fn figures_action(&mut self, action: Action) {
-        let view = &mut self.figures;
-        let last = view.rows.len().saturating_sub(1);
-        let page = usize::from(self.size.height.saturating_sub(8)).max(1);
-        match action {
-            Action::Down => view.cursor = (view.cursor + 1).min(last),
-            Action::Up => view.cursor = view.cursor.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => view.cursor = (view.cursor + page).min(last),
-            Action::PageUp | Action::HalfPageUp => view.cursor = view.cursor.saturating_sub(page),
-            Action::Top => view.cursor = 0,
-            Action::Bottom => view.cursor = last,
-            Action::Open | Action::Figures(FigureKey::Go) => {
-                let Some(a) = view.current() else {
-                    self.message = Some("No figure to go to: x clears the filters.".into());
-                    return;
-                };
-                self.overlay = Overlay::None;
-                self.select_annotation(a);
-            }
-            Action::Close | Action::Quit | Action::Figures(FigureKey::Open | FigureKey::Close) => {
-                self.overlay = Overlay::None;
-            }
-            Action::Figures(key) => self.figures_key(key),
-            _ => {}
-        }
-    }
-
-    fn figures_key(&mut self, key: FigureKey) {
-        let view = &mut self.figures;
-        match key {
-            FigureKey::Sort => {
-                let all = Column::ALL;
-                let k = all
-                    .iter()
-                    .position(|c| *c == view.sort)
-                    .map_or(0, |k| k + 1);
-                view.sort = all[k % all.len()];
-            }
-            FigureKey::Reverse => view.descending = !view.descending,
-            FigureKey::Compare => view.compare = !view.compare,
-            FigureKey::Clear => view.filter = Filter::default(),
-            FigureKey::Topic => {
-                let next = cycle(
-                    view.filter.topics.first().map(String::as_str),
-                    &choices(&self.corpus, key),
-                );
-                view.filter.topics = next.into_iter().collect();
-            }
-            FigureKey::Kind => {
-                let next = cycle(view.filter.kind.as_deref(), &choices(&self.corpus, key));
-                view.filter.kind = next;
-            }
-            FigureKey::Document => {
-                let next = cycle(view.filter.doc.as_deref(), &choices(&self.corpus, key));
-                view.filter.doc = next;
-            }
-            FigureKey::Language => {
-                let next = cycle(view.filter.lang.as_deref(), &choices(&self.corpus, key));
-                view.filter.lang = next;
-            }
-            FigureKey::Open | FigureKey::Go | FigureKey::Close => {}
-        }
-        self.figures.refresh(&self.corpus);
-    }
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usi
         .title_bottom(
             Line::from(format!(
                 " {} · S sorts · Enter choose · Esc close ",
-                app.picker_sort_name()
+                app.picker_sort.name()
             ))
             .right_aligned(),
         );

@@ -1,12 +1,24 @@
 //! `update`: the one place where an action changes the state.
 
+mod corpus;
+mod edit;
+mod figures;
+mod moves;
+mod overlays;
+mod print;
+mod problems;
+mod prompt;
+mod reading;
+mod results;
+mod scroll;
+mod search;
+mod select;
+mod sides;
+
 use crate::reader::action::{Action, Edit};
 use crate::reader::keymap::Mode;
-use crate::reader::state::{App, Card, Focus, NavItem, Overlay};
-use crate::reader::view::{self, areas, inner};
-
-/// Rows the mouse wheel moves per notch.
-const WHEEL_ROWS: isize = 3;
+use crate::reader::state::{App, Card, Focus, Overlay};
+use crate::reader::view::{self, areas};
 
 impl App {
     /// Applies one action.
@@ -191,213 +203,6 @@ impl App {
             Action::MarkPrefix => self.pending = Some(Mode::Mark),
             Action::JumpPrefix => self.pending = Some(Mode::Jump),
             _ => {}
-        }
-    }
-
-    /// Help and problems: scroll, close, or close and do what was asked.
-    fn overlay_action(&mut self, action: Action, scroll: usize, len: usize, toggle: Action) {
-        let page = self.page();
-        let max = len.saturating_sub(1);
-        let scroll = match action {
-            Action::Down => scroll + 1,
-            Action::Up => scroll.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => scroll + page / 2,
-            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page / 2),
-            Action::Top => 0,
-            Action::Bottom => max,
-            Action::Close | Action::Quit => {
-                self.overlay = Overlay::None;
-                return;
-            }
-            a if a == toggle => {
-                self.overlay = Overlay::None;
-                return;
-            }
-            other => {
-                self.overlay = Overlay::None;
-                self.normal(other);
-                return;
-            }
-        }
-        .min(max);
-        self.overlay = match self.overlay {
-            Overlay::Help { .. } => Overlay::Help { scroll },
-            Overlay::Problems { .. } => Overlay::Problems { scroll },
-            Overlay::Card { card, .. } => Overlay::Card { card, scroll },
-            other => other,
-        };
-    }
-
-    /// The document picker.
-    fn picker(&mut self, action: Action, pane: usize, cursor: usize) {
-        // The cursor is a document; it moves through the documents in the picker's order.
-        let order = self.picker_order();
-        let at = order.iter().position(|&d| d == cursor).unwrap_or(0);
-        let step = |k: usize| order.get(k).copied().unwrap_or(cursor);
-        let cursor = match action {
-            Action::Down => step((at + 1).min(order.len().saturating_sub(1))),
-            Action::Up => step(at.saturating_sub(1)),
-            Action::Top | Action::PageUp => step(0),
-            Action::Bottom | Action::PageDown => step(order.len().saturating_sub(1)),
-            Action::SortPicker => {
-                self.sort_picker();
-                cursor
-            }
-            Action::Open => {
-                self.overlay = Overlay::None;
-                if cursor < self.corpus.documents.len() {
-                    self.set_doc(pane, cursor);
-                    self.focus = Focus::Pane(pane);
-                    self.sync_from(1 - pane.min(1));
-                }
-                return;
-            }
-            Action::Close | Action::Quit | Action::PickDocument => {
-                self.overlay = Overlay::None;
-                return;
-            }
-            _ => cursor,
-        };
-        self.overlay = Overlay::Picker { pane, cursor };
-    }
-
-    /// Rows in a page of what has the focus.
-    fn page(&self) -> usize {
-        match self.focus {
-            Focus::Topics => areas(self.size, self)
-                .nav
-                .map_or(1, |r| usize::from(inner(r).height).max(1)),
-            Focus::Pane(p) => self.pane_height(p),
-        }
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        match self.focus {
-            Focus::Topics => {
-                let last = self.nav_items().len().saturating_sub(1);
-                self.nav_cursor = self.nav_cursor.saturating_add_signed(delta).min(last);
-                self.preview_nav_item();
-            }
-            Focus::Pane(p) => self.scroll_by(p, delta),
-        }
-    }
-
-    fn move_to_end(&mut self, end: bool) {
-        match self.focus {
-            Focus::Topics => {
-                self.nav_cursor = if end {
-                    self.nav_items().len().saturating_sub(1)
-                } else {
-                    0
-                };
-            }
-            Focus::Pane(p) => self.scroll_to_end(p, end),
-        }
-    }
-
-    /// Tab: the navigator, then each pane on screen.
-    fn cycle_focus(&mut self, forward: bool) {
-        let order: Vec<Focus> = if areas(self.size, self).both_panes() {
-            vec![Focus::Topics, Focus::Pane(0), Focus::Pane(1)]
-        } else {
-            vec![Focus::Topics, Focus::Pane(self.shown)]
-        };
-        let k = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let n = order.len();
-        let next = if forward {
-            (k + 1) % n
-        } else {
-            (k + n - 1) % n
-        };
-        self.focus = order[next];
-    }
-
-    /// Enter: in the navigator, open a topic or select an annotation; in a pane, select
-    /// the next annotation on screen.
-    fn open(&mut self) {
-        match self.focus {
-            Focus::Topics => match self.nav_items().get(self.nav_cursor).copied() {
-                Some(NavItem::Topic(t)) => {
-                    let open = self.open_topics.get(t).copied().unwrap_or(false);
-                    if let Some(o) = self.open_topics.get_mut(t) {
-                        *o = !open;
-                    }
-                    self.topic = if open { None } else { Some(t) };
-                }
-                Some(NavItem::Annotation { topic, annotation }) => {
-                    self.topic = Some(topic);
-                    self.select_annotation(annotation);
-                }
-                None => {}
-            },
-            Focus::Pane(p) => self.select_on_screen(p),
-        }
-    }
-
-    /// Selects the first annotation quoted on pane `p`'s screen after the selected one.
-    fn select_on_screen(&mut self, p: usize) {
-        let Some(doc) = self.panes[p].doc else { return };
-        let r = self.pane_rect(p);
-        let Some(rows) = self.rows(doc, r.width.max(1)) else {
-            return;
-        };
-        let top = crate::reader::layout_cache::row_of(&rows, self.panes[p].top);
-        let end = rows
-            .get(
-                (top + usize::from(r.height))
-                    .min(rows.len())
-                    .saturating_sub(1),
-            )
-            .map_or(0, |row| row.end);
-        let start = self.panes[p].top;
-        let mut here: Vec<(usize, usize)> = self
-            .corpus
-            .annotations
-            .iter()
-            .enumerate()
-            .filter_map(|(i, a)| {
-                a.quotes.iter().find_map(|q| {
-                    q.anchor
-                        .as_ref()
-                        .ok()
-                        .filter(|x| x.doc == doc && x.range.start < end && x.range.end > start)
-                        .map(|x| (x.range.start, i))
-                })
-            })
-            .collect();
-        here.sort_unstable();
-        let after = self
-            .selected
-            .and_then(|s| here.iter().position(|(_, i)| *i == s))
-            .map_or(0, |k| k + 1);
-        match here.get(after).or(here.first()) {
-            Some(&(_, a)) => self.select_annotation(a),
-            None => self.message = Some("No annotation on this screen.".into()),
-        }
-    }
-
-    /// The wheel scrolls what is under the pointer.
-    fn wheel(&mut self, column: u16, row: u16, down: bool) {
-        let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
-        let pos = ratatui::layout::Position::new(column, row);
-        match self.overlay {
-            Overlay::Help { .. }
-            | Overlay::Problems { .. }
-            | Overlay::Picker { .. }
-            | Overlay::Figures
-            | Overlay::Card { .. }
-            | Overlay::Results { .. } => {
-                self.update(if down { Action::Down } else { Action::Up });
-                return;
-            }
-            Overlay::None => {}
-        }
-        let a = areas(self.size, self);
-        if let Some(i) = (0..2).find(|&i| a.panes[i].is_some_and(|r| r.contains(pos))) {
-            self.scroll_by(i, delta);
-        } else if a.nav.is_some_and(|r| r.contains(pos)) {
-            let last = self.nav_items().len().saturating_sub(1);
-            self.nav_cursor = self.nav_cursor.saturating_add_signed(delta).min(last);
         }
     }
 }

@@ -1,0 +1,153 @@
+//! What the views and `update` ask of the state: derived from it, never stored.
+
+use std::ops::Range;
+
+use crate::reader::aligned::Counterpart;
+use crate::reader::keymap::Mode;
+use crate::reader::layout_cache::Rows;
+use crate::reader::results::{self, Hit};
+use crate::reader::state::{App, Focus, NavItem, Overlay, Place};
+
+impl App {
+    /// The keyboard mode now.
+    pub fn mode(&self) -> Mode {
+        if self.search.typing.is_some() {
+            Mode::Prompt
+        } else if self.overlay == Overlay::Figures && self.pending.is_none() {
+            Mode::Figures
+        } else {
+            self.pending.unwrap_or(Mode::Normal)
+        }
+    }
+
+    /// The wrapped rows of document `doc` at `width` columns (cached).
+    pub fn rows(&self, doc: usize, width: u16) -> Option<Rows> {
+        let text = &self.corpus.documents.get(doc)?.text;
+        Some(self.cache.borrow_mut().rows(doc, width, text))
+    }
+
+    /// How many layouts the cache holds.
+    pub fn cached_layouts(&self) -> usize {
+        self.cache.borrow().len()
+    }
+
+    /// The rows of the navigator: topics, with the annotations of open topics under them.
+    pub fn nav_items(&self) -> Vec<NavItem> {
+        let mut items = Vec::new();
+        for t in 0..self.corpus.topics.len() {
+            items.push(NavItem::Topic(t));
+            if self.open_topics.get(t).copied().unwrap_or(false) {
+                items.extend(self.corpus.annotations_for_topic(t).map(|annotation| {
+                    NavItem::Annotation {
+                        topic: t,
+                        annotation,
+                    }
+                }));
+            }
+        }
+        items
+    }
+
+    /// The annotations `n`/`N` walk: the chosen topic's, or all, the focused document's
+    /// first in the order they stand in it.
+    pub fn cycle(&self) -> Vec<usize> {
+        match self.topic {
+            Some(t) => self.corpus.annotations_for_topic(t).collect(),
+            None => self.reading_order(),
+        }
+    }
+
+    /// The pane keys go to (the navigator's partner pane is the one shown).
+    pub fn focused_pane(&self) -> usize {
+        match self.focus {
+            Focus::Pane(p) => p,
+            Focus::Topics => self.shown,
+        }
+    }
+
+    /// The current place, for marks.
+    pub fn place(&self) -> Place {
+        Place {
+            panes: self.panes,
+            selected: self.selected,
+            topic: self.topic,
+        }
+    }
+
+    /// How many problems there are (an orphan is also a finding, unless the engine
+    /// reported nothing at all).
+    pub fn problem_count(&self) -> usize {
+        match self.corpus.findings.len() {
+            0 => self.corpus.orphans().count(),
+            n => n,
+        }
+    }
+
+    /// The annotations anchored in the focused pane's document, by where they stand
+    /// (their first quote there), then every other annotation in corpus order.
+    pub(crate) fn reading_order(&self) -> Vec<usize> {
+        let c = &self.corpus;
+        let Some(doc) = self.panes.get(self.focused_pane()).and_then(|p| p.doc) else {
+            return (0..c.annotations.len()).collect();
+        };
+        let len = c.documents.get(doc).map_or(0, |d| d.text.len());
+        let mut here: Vec<(usize, usize)> = Vec::new();
+        for (range, a) in c.anchors_in(doc, 0..len.max(1)) {
+            if !here.iter().any(|&(_, b)| b == a) {
+                here.push((range.start, a));
+            }
+        }
+        here.sort_unstable();
+        let mut order: Vec<usize> = here.iter().map(|&(_, a)| a).collect();
+        let mut listed = vec![false; c.annotations.len()];
+        for &a in &order {
+            if let Some(l) = listed.get_mut(a) {
+                *l = true;
+            }
+        }
+        order.extend((0..c.annotations.len()).filter(|&a| !listed[a]));
+        order
+    }
+
+    /// How many alignments are cached (for tests: one per pair, not one per key).
+    pub fn cached_alignments(&self) -> usize {
+        self.aligned.borrow().len()
+    }
+
+    /// The counterpart in document `b` of the passage of document `a` that holds byte
+    /// `offset` (or the next passage after it).
+    pub(crate) fn counterpart(&self, a: usize, offset: usize, b: usize) -> Option<Counterpart> {
+        self.aligned
+            .borrow_mut()
+            .counterpart(&self.corpus, a, offset, b)
+    }
+
+    /// The range marked in pane `j`: the counterpart of the passage at the top of the
+    /// other pane when that one has the focus (or is shown beside the navigator).
+    pub fn marked_counterpart(&self, j: usize) -> Option<Range<usize>> {
+        let i = self.focused_pane();
+        if !self.mark_counterpart || i == j {
+            return None;
+        }
+        let (a, b) = (self.panes.get(i)?.doc?, self.panes.get(j)?.doc?);
+        match self.counterpart(a, self.panes[i].top, b)? {
+            Counterpart::Passage { to, .. } => Some(to),
+            Counterpart::None { .. } => None,
+        }
+    }
+
+    /// The documents in the order the picker lists them.
+    pub fn picker_order(&self) -> Vec<usize> {
+        self.picker_sort.order(&self.corpus.documents)
+    }
+
+    /// The query the results list is for: the one being typed, else the active one.
+    pub(crate) fn results_query(&self) -> &str {
+        self.search.results_query()
+    }
+
+    /// Every row of the results list Enter can go to, in the order the list shows them.
+    pub fn hits(&self) -> Vec<Hit> {
+        results::hits(&self.corpus, &self.search)
+    }
+}

@@ -1,0 +1,136 @@
+//! A new corpus under the reader: the whole one after an opening part, or a reload that
+//! keeps every place, selection, overlay, search and mark that still applies; and the
+//! terminal's size.
+
+use ratatui::layout::Rect;
+
+use crate::engine::Corpus;
+use crate::reader::follow::{same_annotation, same_document, same_place};
+use crate::reader::state::{App, Card, NavItem, Overlay, Pane, Place, Search};
+
+impl App {
+    /// Opens on the whole corpus, loaded after a part of it, as if it had been there from
+    /// the start (its own first pair), keeping how the reader was started and drawn.
+    pub fn open_whole(&mut self, corpus: Corpus) {
+        let mut whole = App::new(corpus);
+        whole.source = self.source.take();
+        whole.palette = self.palette;
+        whole.print_dir = std::mem::take(&mut self.print_dir);
+        whole.size = self.size;
+        whole.message = self.message.take();
+        *self = whole;
+    }
+
+    /// Records the terminal size (on start and on every resize).
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        self.keep_panes_full();
+    }
+
+    /// Replaces the corpus (after a reload), keeping documents by id, scroll by line,
+    /// topics by id, the selected annotation by brief and headline (or place in its
+    /// brief), what is open over the panes, the search and marks where they still apply.
+    pub fn replace_corpus(&mut self, corpus: Corpus) {
+        let old_item = self.nav_items().get(self.nav_cursor).copied();
+        let old = std::mem::replace(&mut self.corpus, corpus);
+        let new = &self.corpus;
+        let map_pane = |p: Pane| {
+            let doc = p.doc.and_then(|d| same_document(&old, d, new));
+            // Kept by text, so lines added above the place do not move the view.
+            let top = match (
+                p.doc.and_then(|d| old.documents.get(d)),
+                doc.and_then(|d| new.documents.get(d)),
+            ) {
+                (Some(before), Some(after)) => same_place(&before.text, p.top, &after.text),
+                _ => 0,
+            };
+            Pane { doc, top }
+        };
+        let map_topic = |t: usize| old.topics.get(t).and_then(|t| new.topic_by_id(&t.id));
+        let map_place = |place: Place| Place {
+            panes: place.panes.map(map_pane),
+            selected: place.selected.and_then(|a| same_annotation(&old, a, new)),
+            topic: place.topic.and_then(map_topic),
+        };
+        let now = map_place(self.place());
+        let mut open_topics = vec![false; new.topics.len()];
+        for (t, _) in self.open_topics.iter().enumerate().filter(|(_, o)| **o) {
+            if let Some(open) = map_topic(t).and_then(|t| open_topics.get_mut(t)) {
+                *open = true;
+            }
+        }
+        let nav_item = old_item.and_then(|item| match item {
+            NavItem::Topic(t) => map_topic(t).map(NavItem::Topic),
+            NavItem::Annotation { topic, annotation } => map_topic(topic).and_then(|topic| {
+                same_annotation(&old, annotation, new)
+                    .map(|annotation| NavItem::Annotation { topic, annotation })
+            }),
+        });
+        let overlay = match self.overlay {
+            Overlay::Picker { pane, cursor } => match same_document(&old, cursor, new) {
+                Some(cursor) => Overlay::Picker { pane, cursor },
+                None => Overlay::None,
+            },
+            Overlay::Card { card, scroll } => {
+                let card = match card {
+                    Card::Annotation(a) => same_annotation(&old, a, new).map(Card::Annotation),
+                    Card::Document(d) => same_document(&old, d, new).map(Card::Document),
+                };
+                card.map_or(Overlay::None, |card| Overlay::Card { card, scroll })
+            }
+            other => other,
+        };
+        let current_match = self
+            .search
+            .current
+            .and_then(|k| self.search.matches.get(k))
+            .and_then(|(d, r)| Some((same_document(&old, *d, new)?, r.start)));
+        let marks = std::mem::take(&mut self.marks)
+            .into_iter()
+            .map(|(k, place)| (k, map_place(place)))
+            .collect();
+
+        self.panes = now.panes;
+        self.selected = now.selected;
+        self.topic = now.topic;
+        self.marks = marks;
+        self.open_topics = open_topics;
+        self.overlay = overlay;
+        let items = self.nav_items();
+        self.nav_cursor = nav_item
+            .and_then(|item| items.iter().position(|i| *i == item))
+            .unwrap_or(self.nav_cursor)
+            .min(items.len().saturating_sub(1));
+        self.cache.borrow_mut().clear();
+        self.folds.clear();
+        let figure = self.figures.current();
+        let figure = figure.and_then(|a| same_annotation(&old, a, &self.corpus));
+        self.figures.refresh_on(&self.corpus, figure);
+        self.aligned.borrow_mut().clear();
+        // The same query finds its matches in the new text; the current one stays the
+        // first at or after where it was.
+        let typing = self.search.typing.take();
+        let query = std::mem::take(&mut self.search.query);
+        let history = std::mem::take(&mut self.search.history);
+        let cursor = self.search.cursor;
+        self.search = Search {
+            history,
+            cursor,
+            ..Search::default()
+        };
+        if !query.is_empty() {
+            self.run_search(&query);
+            self.search.query = query;
+            self.search.current = current_match.and_then(|(doc, start)| {
+                self.search
+                    .matches
+                    .iter()
+                    .position(|(d, r)| *d == doc && r.start >= start)
+            });
+        }
+        if let Some(typing) = typing {
+            self.run_search(&typing);
+            self.search.typing = Some(typing);
+        }
+    }
+}

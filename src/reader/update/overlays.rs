@@ -1,0 +1,86 @@
+//! Keys while something is open over the panes: scrolling help, problems and cards; the
+//! document picker; closing, or closing and doing what was asked.
+
+use crate::reader::action::Action;
+use crate::reader::state::{App, Focus, Overlay};
+
+impl App {
+    /// Help and problems: scroll, close, or close and do what was asked.
+    pub(super) fn overlay_action(
+        &mut self,
+        action: Action,
+        scroll: usize,
+        len: usize,
+        toggle: Action,
+    ) {
+        let page = self.page();
+        let max = len.saturating_sub(1);
+        let scroll = match action {
+            Action::Down => scroll + 1,
+            Action::Up => scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => scroll + page / 2,
+            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page / 2),
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::Close | Action::Quit => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            a if a == toggle => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            other => {
+                self.overlay = Overlay::None;
+                self.normal(other);
+                return;
+            }
+        }
+        .min(max);
+        self.overlay = match self.overlay {
+            Overlay::Help { .. } => Overlay::Help { scroll },
+            Overlay::Problems { .. } => Overlay::Problems { scroll },
+            Overlay::Card { card, .. } => Overlay::Card { card, scroll },
+            other => other,
+        };
+    }
+
+    /// The document picker.
+    pub(super) fn picker(&mut self, action: Action, pane: usize, cursor: usize) {
+        // The cursor is a document; it moves through the documents in the picker's order.
+        let order = self.picker_order();
+        let at = order.iter().position(|&d| d == cursor).unwrap_or(0);
+        let step = |k: usize| order.get(k).copied().unwrap_or(cursor);
+        let cursor = match action {
+            Action::Down => step((at + 1).min(order.len().saturating_sub(1))),
+            Action::Up => step(at.saturating_sub(1)),
+            Action::Top | Action::PageUp => step(0),
+            Action::Bottom | Action::PageDown => step(order.len().saturating_sub(1)),
+            Action::SortPicker => {
+                self.sort_picker();
+                cursor
+            }
+            Action::Open => {
+                self.overlay = Overlay::None;
+                if cursor < self.corpus.documents.len() {
+                    self.set_doc(pane, cursor);
+                    self.focus = Focus::Pane(pane);
+                    self.sync_from(1 - pane.min(1));
+                }
+                return;
+            }
+            Action::Close | Action::Quit | Action::PickDocument => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            _ => cursor,
+        };
+        self.overlay = Overlay::Picker { pane, cursor };
+    }
+
+    /// `S`: the picker's next order.
+    pub(crate) fn sort_picker(&mut self) {
+        self.picker_sort = self.picker_sort.next();
+        self.message = Some(format!("The picker sorts {}.", self.picker_sort.name()));
+    }
+}

@@ -1,0 +1,49 @@
+//! The results list's keys: moving its cursor, and Enter going to the match, annotation or
+//! topic under it.
+
+use crate::reader::action::Action;
+use crate::reader::results::Hit;
+use crate::reader::state::{App, Overlay};
+
+impl App {
+    /// Opens the results list, its cursor on the current match.
+    pub(crate) fn open_results(&mut self) {
+        if self.results_query().trim().is_empty() {
+            self.message = Some("No search: / searches, then r lists every match.".into());
+            return;
+        }
+        let cursor = self.search.current.unwrap_or(0);
+        self.overlay = Overlay::Results { cursor };
+    }
+
+    /// Keys while the list is open.
+    pub(crate) fn results_action(&mut self, action: Action, cursor: usize) {
+        let hits = self.hits();
+        let last = hits.len().saturating_sub(1);
+        let page = usize::from(self.size.height.saturating_sub(4)).max(1);
+        let cursor = match action {
+            Action::Down | Action::Next => (cursor + 1).min(last),
+            Action::Up | Action::Prev => cursor.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => (cursor + page / 2).min(last),
+            Action::PageUp | Action::HalfPageUp => cursor.saturating_sub(page / 2),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Open => {
+                self.overlay = Overlay::None;
+                match hits.get(cursor).copied() {
+                    Some(Hit::Match(k)) => self.go_to_match(k),
+                    Some(Hit::Annotation(a)) => self.select_annotation(a),
+                    Some(Hit::Topic(t)) => self.choose_topic(t),
+                    None => {}
+                }
+                return;
+            }
+            Action::Close | Action::Quit | Action::Results => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            _ => cursor,
+        };
+        self.overlay = Overlay::Results { cursor };
+    }
+}

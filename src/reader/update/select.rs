@@ -1,0 +1,133 @@
+//! Going somewhere: choosing a topic, selecting an annotation (panes follow its quotes),
+//! searching and stepping through matches.
+
+use crate::reader::state::{App, NavItem};
+
+impl App {
+    /// Selects annotation `a`: every pane showing one of its documents scrolls to the quote;
+    /// a document not on screen takes the partner pane.
+    pub(crate) fn select_annotation(&mut self, a: usize) {
+        let Some(ann) = self.corpus.annotations.get(a) else {
+            return;
+        };
+        self.selected = Some(a);
+        let mut docs: Vec<(usize, usize)> = Vec::new();
+        for q in &ann.quotes {
+            if let Ok(anchor) = &q.anchor
+                && !docs.iter().any(|(d, _)| *d == anchor.doc)
+            {
+                docs.push((anchor.doc, anchor.range.start));
+            }
+        }
+        let Some(&(first, _)) = docs.first() else {
+            self.message =
+                Some("No quote of this annotation could be placed (e lists problems).".into());
+            return;
+        };
+        let shows = |app: &App, i: usize| {
+            docs.iter()
+                .find(|(d, _)| app.panes[i].doc == Some(*d))
+                .copied()
+        };
+        // The panes follow from the annotation alone: its first document beside its first
+        // in another language (else its second, else the first one's partner).
+        let lang = |d: usize| self.corpus.documents.get(d).map(|d| d.lang());
+        let other = docs
+            .iter()
+            .map(|(d, _)| *d)
+            .find(|&d| lang(d) != lang(first))
+            .or_else(|| docs.get(1).map(|(d, _)| *d))
+            .or_else(|| self.corpus.partner(first));
+        for (i, d) in self.sides_for(first, other).into_iter().enumerate() {
+            if let Some(d) = d {
+                self.set_doc(i, d);
+            }
+        }
+        for i in 0..2 {
+            if let Some((_, offset)) = shows(self, i)
+                && !self.on_screen(i, offset)
+            {
+                self.scroll_to_offset(i, offset);
+            }
+        }
+        if let Some(i) = (0..2).find(|&i| shows(self, i).is_some())
+            && shows(self, 1 - i).is_none()
+        {
+            self.sync_from(i);
+        }
+        self.reveal_in_nav(a);
+    }
+
+    /// Moves the navigator's cursor to annotation `a` when it is listed.
+    fn reveal_in_nav(&mut self, a: usize) {
+        let items = self.nav_items();
+        let found = items.iter().position(|item| match item {
+            NavItem::Annotation { topic, annotation } => {
+                *annotation == a && self.topic.is_none_or(|t| t == *topic)
+            }
+            NavItem::Topic(_) => false,
+        });
+        if let Some(k) = found {
+            self.nav_cursor = k;
+        }
+    }
+
+    /// `n`/`N` without a search: the next or previous annotation of the cycle.
+    pub(crate) fn step_annotation(&mut self, forward: bool) {
+        let cycle = self.cycle();
+        if cycle.is_empty() {
+            self.message = Some("No annotations here.".into());
+            return;
+        }
+        let k = match self
+            .selected
+            .and_then(|s| cycle.iter().position(|&i| i == s))
+        {
+            Some(k) if forward => (k + 1) % cycle.len(),
+            Some(k) => (k + cycle.len() - 1) % cycle.len(),
+            None => self.start_from_reading_line(&cycle, forward),
+        };
+        if let Some(&a) = cycle.get(k) {
+            self.select_annotation(a);
+        }
+    }
+
+    /// Chooses topic `t`, opens it in the navigator and selects its first annotation.
+    pub(crate) fn choose_topic(&mut self, t: usize) {
+        if t >= self.corpus.topics.len() {
+            return;
+        }
+        self.topic = Some(t);
+        if let Some(open) = self.open_topics.get_mut(t) {
+            *open = true;
+        }
+        if let Some(k) = self
+            .nav_items()
+            .iter()
+            .position(|i| *i == NavItem::Topic(t))
+        {
+            self.nav_cursor = k;
+        }
+        let first = self.corpus.annotations_for_topic(t).next();
+        match first {
+            Some(a) => self.select_annotation(a),
+            None => self.selected = None,
+        }
+    }
+
+    /// `]`/`[`: the next or previous topic.
+    pub(crate) fn step_topic(&mut self, forward: bool) {
+        let n = self.corpus.topics.len();
+        if n == 0 {
+            self.message = Some("The corpus has no topics.".into());
+            return;
+        }
+        let t = match self.topic.or(self.last_topic.filter(|&t| t < n)) {
+            Some(t) if forward => (t + 1) % n,
+            Some(t) => (t + n - 1) % n,
+            None if forward => 0,
+            None => n - 1,
+        };
+        self.choose_topic(t);
+    }
+}
