@@ -6,9 +6,9 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use briefing::engine::anchor::place;
-use briefing::engine::fold::Folded;
 use briefing::engine::search::{Searcher, search_documents};
-use briefing::engine::{CorpusSource, load, load_seeds};
+use briefing::engine::text::fold::Folded;
+use briefing::engine::{CorpusSource, load};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn large_source() -> CorpusSource {
@@ -18,8 +18,10 @@ fn large_source() -> CorpusSource {
 }
 
 fn built_in_text() -> String {
-    let (docs, _) = load_seeds(&CorpusSource::BuiltIn).expect("built-in corpus");
-    docs.iter()
+    let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
+    corpus
+        .documents
+        .iter()
         .map(|d| d.text.as_str())
         .collect::<Vec<_>>()
         .join("\n\n")
@@ -67,7 +69,7 @@ fn searching(c: &mut Criterion) {
     c.bench_function("search/2.4 MB, marked query", |b| {
         b.iter(|| marked.find_in(black_box(&text)))
     });
-    let (docs, _) = load_seeds(&large_source()).expect("bench corpus");
+    let docs = load(&large_source()).expect("bench corpus").documents;
     c.bench_function("search/every document of the bench corpus", |b| {
         b.iter(|| search_documents(black_box(&docs), &searcher))
     });

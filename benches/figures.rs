@@ -6,10 +6,11 @@
 use std::hint::black_box;
 use std::io;
 
+use briefing::engine::Corpus;
 use briefing::engine::figures::output::{self, Format, Options};
 use briefing::engine::figures::{Column, compare, rows, sort};
-use briefing::engine::load::{RawCorpus, RawFile};
-use briefing::engine::{Corpus, resolve};
+use briefing::engine::load::load_listing;
+use briefing::engine::source::{Listing, SourceFile};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 #[path = "common/figures_corpus.rs"]
@@ -22,19 +23,19 @@ fn corpus() -> Corpus {
     let files = |folder: &str, files: Vec<(String, String)>| {
         files
             .into_iter()
-            .map(|(name, text)| RawFile {
-                shown: format!("{folder}/{name}"),
-                name,
-                bytes: Ok(text.into_bytes()),
+            .map(|(name, text)| {
+                let shown = format!("{folder}/{name}");
+                SourceFile::in_memory(name, shown, text.into_bytes())
             })
             .collect()
     };
-    let corpus = resolve::build(RawCorpus {
+    let listing = Listing {
         root: None,
         seeds: files("seeds", generated.seeds),
         briefs: files("briefs", generated.briefs),
         findings: Vec::new(),
-    });
+    };
+    let corpus = load_listing(listing, None);
     assert_eq!(corpus.error_count(), 0, "{:?}", corpus.findings.first());
     corpus
 }

@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use briefing::engine::wrap::wrap_line;
+use briefing::engine::text::wrap::wrap_line;
 use briefing::engine::{CorpusSource, load};
 use briefing::reader::{Action, App, render};
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use briefing::engine::anchor::{Placement, place};
-use briefing::engine::embedded::FILES;
+use briefing::engine::source::BUILT_IN;
 use clap::Parser;
 
 #[derive(Parser)]
@@ -57,7 +57,7 @@ impl Rng {
 
 fn sentences() -> Vec<String> {
     let mut out = Vec::new();
-    for (_, bytes) in FILES.iter().filter(|(p, _)| p.starts_with("seeds/")) {
+    for (_, bytes) in BUILT_IN.iter().filter(|(p, _)| p.starts_with("seeds/")) {
         let text = String::from_utf8_lossy(bytes);
         for paragraph in text.split('\n') {
             let mut rest = paragraph.trim();

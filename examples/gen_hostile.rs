@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use briefing::engine::embedded::FILES;
+use briefing::engine::source::BUILT_IN;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -70,7 +70,7 @@ enum Case {
 /// Every sentence of the built-in seeds, white space folded.
 fn sentences() -> Vec<String> {
     let mut out = Vec::new();
-    for (_, bytes) in FILES.iter().filter(|(p, _)| p.starts_with("seeds/")) {
+    for (_, bytes) in BUILT_IN.iter().filter(|(p, _)| p.starts_with("seeds/")) {
         let text = String::from_utf8_lossy(bytes);
         for sentence in text.split_inclusive(". ") {
             let words: Vec<&str> = sentence.split_whitespace().collect();

@@ -5,9 +5,10 @@ use std::path::Path;
 
 use briefing::engine::align::align_documents;
 use briefing::engine::clean::{Line, clean_os};
+use briefing::engine::output::{atomic, guard};
 use briefing::engine::print::Format;
 use briefing::engine::print::aligned::{self, AlignedView};
-use briefing::engine::{Corpus, CorpusSource, atomic, guard, load};
+use briefing::engine::{Corpus, CorpusSource, load};
 
 use crate::cli::FormatArg;
 use crate::{Failure, stdout_was_closed};

@@ -15,10 +15,12 @@ use clap::Parser;
 
 use briefing::engine::check::Summary;
 use briefing::engine::clean::{CleanWriter, Escape, clean, clean_os};
+use briefing::engine::output::{atomic, guard};
 use briefing::engine::print::{self, PrintError, PrintOptions};
+use briefing::engine::search::print::{Colour, Layout, SearchPrinter};
 use briefing::engine::search::{Searcher, search_files};
-use briefing::engine::search_print::{Colour, Layout, SearchPrinter};
-use briefing::engine::{CorpusError, CorpusSource, atomic, guard, load};
+use briefing::engine::source::{self, Parts};
+use briefing::engine::{CorpusError, CorpusSource, load};
 use cli::{Cli, ColorArg, Command, FormatArg};
 
 /// How a command ended, short of success.
@@ -276,8 +278,15 @@ fn search(
         ));
     };
     // Headings name each document by its id, which only the briefs know.
-    let mut listing = load::list(source, layout == Layout::Heading)?;
-    let ids = briefing::engine::doc_ids::document_ids(std::mem::take(&mut listing.briefs));
+    let mut listing = source::list(
+        source,
+        if layout == Layout::Heading {
+            Parts::All
+        } else {
+            Parts::Seeds
+        },
+    )?;
+    let ids = briefing::engine::brief::doc_ids::document_ids(std::mem::take(&mut listing.briefs));
     for finding in &listing.findings {
         eprintln!("{finding}");
     }

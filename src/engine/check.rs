@@ -1,6 +1,6 @@
 //! `check`: the findings of a loaded corpus and the closing summary line.
 
-use crate::engine::model::{AnnotationKind, Corpus};
+use crate::engine::corpus::{AnnotationKind, Corpus};
 
 /// Counts for the summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,10 +4,10 @@
 //! rest (annotations, counts, the other documents) in the background.
 
 use crate::engine::brief::BriefFile;
+use crate::engine::corpus::Corpus;
 use crate::engine::error::CorpusError;
-use crate::engine::load::{CorpusSource, Entry, Listing, RawFile, list};
-use crate::engine::model::Corpus;
-use crate::engine::resolve::{self, LastGood};
+use crate::engine::load::{LastGood, load_listing};
+use crate::engine::source::{CorpusSource, Listing, Parts, SourceFile, list};
 
 /// Up to this many documents a corpus is loaded whole before the first frame: it costs
 /// a few milliseconds.
@@ -33,11 +33,11 @@ pub enum Opening {
 
 /// Lists the corpus and loads what the first screen needs.
 pub fn load_opening(source: &CorpusSource) -> Result<Opening, CorpusError> {
-    let listing = list(source, true)?;
+    let listing = list(source, Parts::All)?;
     let documents = listing.seeds.len();
     if documents <= WHOLE_UP_TO {
         let mut last_good = LastGood::default();
-        let corpus = resolve::build_listing(listing, Some(&mut last_good));
+        let corpus = load_listing(listing, Some(&mut last_good));
         return Ok(Opening::Whole(corpus, last_good));
     }
     let Listing {
@@ -54,7 +54,7 @@ pub fn load_opening(source: &CorpusSource) -> Result<Opening, CorpusError> {
                 .into_iter()
                 .filter(|s| files.contains(&s.name))
                 .collect(),
-            briefs: vec![Entry::from(brief)],
+            briefs: vec![brief],
             findings: Vec::new(),
         },
         // No brief to open on: the first documents, unannotated, until the rest arrives.
@@ -65,7 +65,7 @@ pub fn load_opening(source: &CorpusSource) -> Result<Opening, CorpusError> {
             findings: Vec::new(),
         },
     };
-    let mut corpus = resolve::build_listing(part, None);
+    let mut corpus = load_listing(part, None);
     corpus.findings.clear();
     Ok(Opening::Part { corpus, documents })
 }
@@ -74,7 +74,7 @@ pub fn load_opening(source: &CorpusSource) -> Result<Opening, CorpusError> {
 /// title, documents, topics) and the files of the pair the reader opens on: the first
 /// document with a parallel partner that has a file, or the first document with a file.
 /// The annotations, which are the bulk of a large brief, come with the whole corpus.
-fn opening_brief(entry: &Entry) -> Option<(RawFile, Vec<String>)> {
+fn opening_brief(entry: &SourceFile) -> Option<(SourceFile, Vec<String>)> {
     let bytes = entry.read().ok()?;
     let head = head_of(&bytes);
     let brief: BriefFile = serde_yaml::from_slice(head).ok()?;
@@ -93,11 +93,7 @@ fn opening_brief(entry: &Entry) -> Option<(RawFile, Vec<String>)> {
         let first = brief.documents.iter().find_map(|d| d.file.clone())?;
         Some(vec![first])
     })?;
-    let head = RawFile {
-        name: entry.name.clone(),
-        shown: entry.shown.clone(),
-        bytes: Ok(head.to_vec()),
-    };
+    let head = SourceFile::in_memory(&entry.name, &entry.shown, head.to_vec());
     Some((head, files))
 }
 

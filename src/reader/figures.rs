@@ -4,8 +4,8 @@
 //! figure's quotes. Rows are kept as annotation indices, so a frame draws only those on
 //! screen however many figures the corpus holds.
 
+use crate::engine::corpus::{AnnotationKind, Corpus};
 use crate::engine::figures::{self, Column, Filter, KIND_ORDER, compare};
-use crate::engine::model::{AnnotationKind, Corpus};
 use crate::reader::action::FigureKey;
 
 /// What the figures view shows.

@@ -8,8 +8,8 @@ use std::time::Duration;
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::engine::load::{self, Listing};
-use crate::engine::{Corpus, CorpusError, CorpusSource, LastGood, load_keeping, resolve};
+use crate::engine::source::{self, Parts};
+use crate::engine::{Corpus, CorpusError, CorpusSource, LastGood, load_keeping};
 use crate::reader::state::App;
 
 /// How long the files must stay quiet before the corpus is read again: an editor's save
@@ -29,14 +29,9 @@ impl Reloader {
     /// A reloader for `source`; the briefs on disk now become the last good versions
     /// (only the briefs are read, no seeds, so this costs little next to the first load).
     pub fn new(source: CorpusSource) -> Reloader {
-        let mut last_good = LastGood::default();
-        if let Ok(listing) = load::list(&source, true) {
-            let briefs = Listing {
-                briefs: listing.briefs,
-                ..Listing::default()
-            };
-            resolve::build_listing(briefs, Some(&mut last_good));
-        }
+        let last_good = source::list(&source, Parts::All)
+            .map(|listing| LastGood::of_briefs(listing.briefs))
+            .unwrap_or_default();
         Reloader { source, last_good }
     }
 

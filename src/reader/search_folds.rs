@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use crate::engine::Document;
-use crate::engine::fold::Folded;
 use crate::engine::search::Searcher;
+use crate::engine::text::fold::Folded;
 
 /// Matches kept at most: past this, highlights stop and the count says "more than".
 pub const MAX_MATCHES: usize = 100_000;

@@ -4,12 +4,12 @@
 //! Inputs are drawn from the repository's own files and mutated, plus raw noise.
 //! PROPTEST_CASES raises the count for a longer run (docs/robustness.md).
 
+use briefing::engine::anchor::nearest::nearest;
 use briefing::engine::anchor::{Placement, place};
-use briefing::engine::fold::{Folded, fold_str};
-use briefing::engine::load::{RawCorpus, RawFile};
-use briefing::engine::nearest::nearest;
-use briefing::engine::resolve::build;
+use briefing::engine::load::load_listing;
 use briefing::engine::search::Searcher;
+use briefing::engine::source::{Listing, SourceFile};
+use briefing::engine::text::fold::{Folded, fold_str};
 use proptest::prelude::*;
 
 const VI: &str = include_str!("../../seeds/001_9864e2932dc47fb2.txt");
@@ -136,16 +136,16 @@ proptest! {
         let at = floor(BRIEF, cut);
         let mutated = format!("{}{}{}", &BRIEF[..at], insert, &BRIEF[at..]);
         for bytes in [mutated.into_bytes(), noise] {
-            let raw = RawCorpus {
+            let listing = Listing {
                 root: None,
                 seeds: vec![
-                    RawFile { name: "vi.txt".into(), shown: "seeds/vi.txt".into(), bytes: Ok(VI.as_bytes().to_vec()) },
-                    RawFile { name: "id.txt".into(), shown: "seeds/id.txt".into(), bytes: Ok(ID.as_bytes().to_vec()) },
+                    SourceFile::in_memory("vi.txt", "seeds/vi.txt", VI.as_bytes().to_vec()),
+                    SourceFile::in_memory("id.txt", "seeds/id.txt", ID.as_bytes().to_vec()),
                 ],
-                briefs: vec![RawFile { name: "b.yaml".into(), shown: "briefs/b.yaml".into(), bytes: Ok(bytes) }],
+                briefs: vec![SourceFile::in_memory("b.yaml", "briefs/b.yaml", bytes)],
                 findings: Vec::new(),
             };
-            let corpus = build(raw);
+            let corpus = load_listing(listing, None);
             for finding in &corpus.findings {
                 prop_assert!(!finding.to_string().is_empty());
             }

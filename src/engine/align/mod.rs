@@ -15,7 +15,7 @@ mod tokens;
 
 use std::ops::Range;
 
-use crate::engine::model::Corpus;
+use crate::engine::corpus::Corpus;
 use chain::{Candidate, heaviest_chain};
 use cognates::{Bags, Mode, bags};
 use dp::{Bead, Params, Side, align_gap, length_fit};

@@ -2,7 +2,7 @@
 //! brief, resolved and checked in `resolve`). A pin always holds: its passages are the
 //! sentences its two quotes touch, paired whatever the text suggests.
 
-use crate::engine::model::Anchor;
+use crate::engine::corpus::Anchor;
 
 /// A pin whose two quotes were placed.
 #[derive(Debug, Clone, PartialEq, Eq)]

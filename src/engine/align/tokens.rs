@@ -3,7 +3,7 @@
 //! them as one: `Việt Nam` and `Vietnam`) and long loanwords, all folded; or, for two
 //! documents in one language, every word.
 
-use crate::engine::fold::{fold_char_into, fold_str};
+use crate::engine::text::fold::{fold_char_into, fold_str};
 
 /// Which tokens count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,7 +14,7 @@ pub mod text;
 
 use crate::engine::brief::FIGURE_KINDS;
 use crate::engine::clean::clean_line;
-use crate::engine::model::{
+use crate::engine::corpus::{
     Anchor, AnchorFailure, Annotation, AnnotationKind, Brief, Corpus, Document, Measure, Topic,
 };
 use period::PeriodKey;
@@ -259,31 +259,33 @@ pub fn cell(s: &str) -> String {
 
 #[cfg(test)]
 pub(crate) mod test_corpus {
-    use crate::engine::load::{RawCorpus, RawFile};
-    use crate::engine::model::Corpus;
+    use crate::engine::corpus::Corpus;
+    use crate::engine::load::load_listing;
+    use crate::engine::source::{Listing, SourceFile};
 
     /// A corpus of one seed (`a.txt`, id `a`, Vietnamese) and one brief whose figures are
     /// `figures` (YAML list items), over topics `t` and `u`.
     pub fn with_figures(figures: &str) -> Corpus {
-        let file = |name: &str, shown: &str, bytes: &str| RawFile {
-            name: name.into(),
-            shown: shown.into(),
-            bytes: Ok(bytes.as_bytes().to_vec()),
+        let file = |name: &str, shown: &str, bytes: &str| {
+            SourceFile::in_memory(name, shown, bytes.as_bytes().to_vec())
         };
         let brief = format!(
             "title: B\ndocuments:\n  - id: a\n    file: a.txt\n    lang: vi\n\
              topics:\n  - id: t\n    title: T\n  - id: u\n    title: U\nfigures:\n{figures}"
         );
-        crate::engine::resolve::build(RawCorpus {
-            root: None,
-            seeds: vec![file(
-                "a.txt",
-                "seeds/a.txt",
-                "một hai ba bốn năm sáu bảy tám",
-            )],
-            briefs: vec![file("b.yaml", "briefs/b.yaml", &brief)],
-            findings: Vec::new(),
-        })
+        load_listing(
+            Listing {
+                root: None,
+                seeds: vec![file(
+                    "a.txt",
+                    "seeds/a.txt",
+                    "một hai ba bốn năm sáu bảy tám",
+                )],
+                briefs: vec![file("b.yaml", "briefs/b.yaml", &brief)],
+                findings: Vec::new(),
+            },
+            None,
+        )
     }
 
     /// A figure item quoting `quote`, with extra keys (`"    amount: 3\n"`).

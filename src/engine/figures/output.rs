@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::{Column, Filter, FilterError, compare, csv, json, markdown, rows, sort, text};
 use crate::engine::clean::{CleanWriter, Escape};
-use crate::engine::model::Corpus;
+use crate::engine::corpus::Corpus;
 
 /// The formats of `briefing figures`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

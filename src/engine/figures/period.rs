@@ -2,7 +2,7 @@
 //! 2025`, `the period after 2025`); its place in time is read from it for sorting: the
 //! first year it names, then the half, quarter or month it starts in.
 
-use crate::engine::fold::fold_str;
+use crate::engine::text::fold::fold_str;
 
 /// Where a period falls: by year, then by the month it starts in (0 for the whole year,
 /// 13 for "after"). Periods that name no year come after every one that does.

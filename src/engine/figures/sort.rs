@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 
 use super::FigureRow;
-use crate::engine::fold::fold_str;
+use crate::engine::text::fold::fold_str;
 
 /// What rows can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::compare::MeasureGroup;
 use super::table::Table;
 use super::{FigureRow, cell};
-use crate::engine::wrap::wrap_str;
+use crate::engine::text::wrap::wrap_str;
 
 /// The list's headers; the amount (index 4) stands right. Quotes come last: the text
 /// table writes them under each row.

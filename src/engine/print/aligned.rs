@@ -11,8 +11,8 @@ use super::markdown::inline;
 use super::{Format, one_line};
 use crate::engine::align::{Alignment, Pair};
 use crate::engine::clean::{CleanWriter, Escape};
-use crate::engine::model::Document;
-use crate::engine::wrap::{display_width, wrap_str};
+use crate::engine::corpus::Document;
+use crate::engine::text::wrap::{display_width, wrap_str};
 
 /// Two documents and their alignment.
 pub struct AlignedView<'a> {

@@ -8,7 +8,7 @@ use super::aligned::{self, AlignedView};
 use super::{Format, PrintError, PrintOptions, print, select};
 use crate::engine::align::align_documents;
 use crate::engine::clean::{CleanWriter, Escape};
-use crate::engine::model::Corpus;
+use crate::engine::corpus::Corpus;
 
 /// Prints like [`print`], adding the parallel annex when `parallel` is set (text,
 /// markdown and html; JSON has `briefing align --format json`).

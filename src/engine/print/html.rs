@@ -8,7 +8,7 @@ use super::{
     BriefView, HEADING, QuoteView, Section, Selection, headline, key_figures, kind_name,
     measure_text, one_line, paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
-use crate::engine::model::{Annotation, AnnotationKind, Corpus};
+use crate::engine::corpus::{Annotation, AnnotationKind, Corpus};
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{BriefView, QuoteView, Selection, failure, relative_path, topic_ids};
-use crate::engine::model::{Annotation, AnnotationKind, Corpus, Document, Topic};
+use crate::engine::corpus::{Annotation, AnnotationKind, Corpus, Document, Topic};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -130,7 +130,7 @@ fn brief<'a>(corpus: &'a Corpus, view: &BriefView<'a>) -> BriefJson<'a> {
 fn document(d: &Document) -> DocumentJson<'_> {
     let m = d.meta.as_ref();
     let field =
-        |f: fn(&crate::engine::model::DocMeta) -> &Option<String>| m.and_then(|m| f(m).as_deref());
+        |f: fn(&crate::engine::corpus::DocMeta) -> &Option<String>| m.and_then(|m| f(m).as_deref());
     DocumentJson {
         id: d.id(),
         file: &d.file,

@@ -3,7 +3,7 @@
 //! and HTML printers. Columns blank in every row are left out; JSON lists figures already.
 
 use super::{BriefView, QuoteView, one_line};
-use crate::engine::model::{AnnotationKind, Corpus};
+use crate::engine::corpus::{AnnotationKind, Corpus};
 
 /// The heading over the table.
 pub(crate) const HEADING: &str = "Key figures";

@@ -7,7 +7,7 @@ use super::{
     BriefView, HEADING, QuoteView, Section, Selection, headline, key_figures, kind_name,
     measure_text, one_line, paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
-use crate::engine::model::{Annotation, AnnotationKind, Corpus};
+use crate::engine::corpus::{Annotation, AnnotationKind, Corpus};
 
 pub(super) fn write(selection: &Selection, out: &mut dyn Write) -> io::Result<()> {
     for (i, view) in selection.briefs.iter().enumerate() {

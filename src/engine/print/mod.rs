@@ -21,7 +21,7 @@ use std::io::Write;
 use std::str::FromStr;
 
 use crate::engine::clean::{CleanWriter, Escape};
-use crate::engine::model::Corpus;
+use crate::engine::corpus::Corpus;
 
 pub(crate) use key_figures::*;
 pub(crate) use parts::*;

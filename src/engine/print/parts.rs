@@ -1,7 +1,7 @@
 //! Pieces every format shares: quotes with their sources, measures, sources, and the
 //! small text clean-ups that keep control characters out of a printout.
 
-use crate::engine::model::{
+use crate::engine::corpus::{
     AnchorFailure, Annotation, AnnotationKind, Corpus, Document, Measure, Quote, Topic,
 };
 

@@ -2,7 +2,7 @@
 //! topic each annotation is printed in full.
 
 use super::{PrintError, PrintOptions};
-use crate::engine::model::{Annotation, AnnotationKind, Brief, Corpus, Document, Topic};
+use crate::engine::corpus::{Annotation, AnnotationKind, Brief, Corpus, Document, Topic};
 
 /// What is printed, in order.
 pub(crate) struct Selection<'a> {

@@ -7,9 +7,9 @@ use super::{
     BriefView, HEADING, QuoteView, Section, Selection, headline, key_figures, kind_name,
     measure_text, one_line, paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
+use crate::engine::corpus::{Annotation, AnnotationKind, Corpus};
 use crate::engine::figures::table::Table;
-use crate::engine::model::{Annotation, AnnotationKind, Corpus};
-use crate::engine::wrap::{display_width, wrap_line, wrap_str};
+use crate::engine::text::wrap::{display_width, wrap_line, wrap_str};
 
 /// Narrower than this, quotes in two languages follow each other instead of standing in
 /// two columns.

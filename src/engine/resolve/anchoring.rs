@@ -5,12 +5,13 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::{Report, add_note, shorten};
+use crate::engine::anchor::nearest::{PATTERN_LIMIT, nearest};
 use crate::engine::anchor::{Anchorer, INDEX_FROM_QUOTES, Placement};
+use crate::engine::corpus::*;
 use crate::engine::finding::Finding;
-use crate::engine::model::*;
-use crate::engine::nearest::{PATTERN_LIMIT, nearest};
-use crate::engine::par;
 
 /// A quote to place: where it is in the corpus and in its brief.
 pub(super) struct Job {
@@ -93,19 +94,26 @@ pub(super) fn anchor_all(
     let (heavy, light): (Vec<_>, Vec<_>) = by_doc
         .into_iter()
         .partition(|(_, quotes)| quotes.len() >= INDEX_FROM_QUOTES);
-    let light = par::map(light, |(doc, quotes)| {
-        let anchorer = Anchorer::new(shared.documents[doc].text.as_str());
-        quotes
-            .into_iter()
-            .map(|(k, q)| (k, place_one(&anchorer, q)))
-            .collect::<Vec<_>>()
-    });
+    let light: Vec<Vec<_>> = light
+        .into_par_iter()
+        .map(|(doc, quotes)| {
+            let anchorer = Anchorer::new(shared.documents[doc].text.as_str());
+            quotes
+                .into_iter()
+                .map(|(k, q)| (k, place_one(&anchorer, q)))
+                .collect()
+        })
+        .collect();
     for (k, p) in light.into_iter().flatten() {
         placed[k] = Some(p);
     }
     for (doc, quotes) in heavy {
         let anchorer = Anchorer::indexed(shared.documents[doc].text.as_str());
-        for (k, p) in par::map(quotes, |(k, q)| (k, place_one(&anchorer, q))) {
+        let placed_here: Vec<_> = quotes
+            .into_par_iter()
+            .map(|(k, q)| (k, place_one(&anchorer, q)))
+            .collect();
+        for (k, p) in placed_here {
             placed[k] = Some(p);
         }
     }

@@ -7,8 +7,8 @@ use super::anchoring::{Job, Source};
 use super::measure::measure_of;
 use super::{Ids, Parsed, Report, add_note, is_iso_date, known};
 use crate::engine::brief::QuoteDecl;
+use crate::engine::corpus::*;
 use crate::engine::finding::{Finding, Wanted};
-use crate::engine::model::*;
 
 /// Adds one brief's topics and annotations to the corpus, consuming the parsed brief so
 /// that its strings move rather than copy (a corpus of thousands of quotes stays small).

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 
 use super::anchoring::Source;
 use super::{Report, add_note, lookup};
+use crate::engine::brief::positions::PositionIndex;
 use crate::engine::brief::{AmountDecl, FIGURE_KINDS, FigureDecl};
+use crate::engine::corpus::{AnnotationKind, Corpus, Measure};
 use crate::engine::finding::Finding;
-use crate::engine::fold::fold_str;
-use crate::engine::model::{AnnotationKind, Corpus, Measure};
-use crate::engine::yaml_pos::PositionIndex;
+use crate::engine::text::fold::fold_str;
 
 /// The structured value of figure `path` (`figures[3]`), every problem reported.
 /// A bad amount is left blank, so the figure still loads and lists.

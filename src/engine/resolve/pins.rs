@@ -7,10 +7,10 @@ use std::ops::Range;
 use super::anchoring::list_places;
 use super::{Ids, Report, add_note, known, shorten};
 use crate::engine::align::{Pin, segment};
+use crate::engine::anchor::nearest::nearest;
 use crate::engine::anchor::{Placement, place};
 use crate::engine::brief::{PinDecl, QuoteDecl};
-use crate::engine::model::{Anchor, Corpus};
-use crate::engine::nearest::nearest;
+use crate::engine::corpus::{Anchor, Corpus};
 
 /// Resolves and anchors the pins of brief `brief`, adding those that hold to the corpus.
 pub(super) fn resolve_pins(

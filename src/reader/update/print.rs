@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::engine::atomic::{Links, write_atomically};
 use crate::engine::clean::clean_os;
-use crate::engine::guard::into_corpus;
+use crate::engine::output::atomic::{Links, write_atomically};
+use crate::engine::output::guard::into_corpus;
 use crate::engine::print::{Format, PrintError, PrintOptions, print};
 use crate::reader::state::App;
 

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::engine::AnnotationKind;
-use crate::engine::wrap::{display_width, wrap_str};
+use crate::engine::text::wrap::{display_width, wrap_str};
 use crate::reader::state::{App, Card};
 use crate::reader::view::centered;
 

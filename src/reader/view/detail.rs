@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::AnnotationKind;
-use crate::engine::wrap::{display_width, grapheme_width, wrap_line};
+use crate::engine::text::wrap::{display_width, grapheme_width, wrap_line};
 use crate::reader::state::App;
 
 /// Draws the detail line in `area`: wrapped, and when it does not fit, cut with an

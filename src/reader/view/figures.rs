@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
 use crate::engine::figures::compare::{self, Series};
 use crate::engine::figures::{self, Column, FigureRow, cell};
-use crate::engine::wrap::{display_width, fit};
+use crate::engine::text::wrap::{display_width, fit};
 use crate::reader::keymap::{self, Mode};
 use crate::reader::state::App;
 

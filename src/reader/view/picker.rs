@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::engine::wrap::{display_width, fit};
+use crate::engine::text::wrap::{display_width, fit};
 use crate::reader::state::App;
 use crate::reader::view::{centered, inner};
 

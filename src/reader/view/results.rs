@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::engine::AnnotationKind;
 use crate::engine::search::Searcher;
-use crate::engine::wrap::fit;
+use crate::engine::text::wrap::fit;
 use crate::reader::results::Hit;
 use crate::reader::state::App;
 use crate::reader::view::{centered, inner};
@@ -63,7 +63,7 @@ fn marked(
     let mut used = 0;
     let mut fitted = Vec::new();
     for span in out {
-        let w = crate::engine::wrap::display_width(&span.content);
+        let w = crate::engine::text::wrap::display_width(&span.content);
         if used + w <= width {
             used += w;
             fitted.push(span);

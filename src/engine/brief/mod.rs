@@ -1,10 +1,20 @@
-//! The brief as written in YAML: serde types that reject unknown keys. Resolution into the
-//! corpus model (ids, anchors) happens in `resolve`.
+//! The brief as written in YAML: serde types that reject unknown keys (here), one file
+//! parsed into them or into a finding in the brief's words (`parse.rs`), the place of each
+//! node for messages (`positions.rs`). Resolution into the corpus model (ids, anchors)
+//! happens in `resolve`.
 
-use serde::Deserialize;
+mod declared;
+pub mod doc_ids;
+pub(crate) mod parse;
+pub(crate) mod positions;
+
 use std::fmt;
 
+use serde::Deserialize;
+
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
+
+pub(crate) use declared::Declared;
 
 /// A whole `briefs/NAME.yaml` file.
 #[derive(Debug, Clone, Deserialize, PartialEq)]

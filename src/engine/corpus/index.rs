@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::engine::model::Corpus;
+use crate::engine::corpus::Corpus;
 
 /// Built once per corpus by [`Corpus::reindex`]; stale (and then bypassed) if the
 /// annotations change afterwards.

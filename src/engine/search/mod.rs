@@ -2,18 +2,21 @@
 //! character that carries a mark itself ("đồng") matches only that mark ("đóng" is not
 //! found), an unmarked one matches any ("dong" finds both). Matches never cross a line.
 
+pub mod print;
+
 use std::cell::RefCell;
 use std::ops::Range;
 
 use memchr::memmem;
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use crate::engine::corpus::Document;
 use crate::engine::finding::Finding;
-use crate::engine::fold::{Folded, fold_char_into, is_marked};
-use crate::engine::load::{Entry, decode};
-use crate::engine::model::Document;
-use crate::engine::par;
+use crate::engine::source::SourceFile;
+use crate::engine::text::decode;
+use crate::engine::text::fold::{Folded, fold_char_into, is_marked};
 
 /// A compiled query.
 #[derive(Debug, Clone)]
@@ -193,11 +196,13 @@ fn lower_nfc(unit: &str) -> String {
 
 /// Searches every document, in order, on every core.
 pub fn search_documents(docs: &[Document], searcher: &Searcher) -> Vec<Match> {
-    let indexes: Vec<usize> = (0..docs.len()).collect();
-    let per_doc = par::map(indexes, |i| {
-        let mut folded = Folded::default();
-        search_document(&docs[i], i, searcher, &mut folded)
-    });
+    let per_doc: Vec<Vec<Match>> = docs
+        .par_iter()
+        .enumerate()
+        .map_init(Folded::default, |folded, (i, doc)| {
+            search_document(doc, i, searcher, folded)
+        })
+        .collect();
     per_doc.into_iter().flatten().collect()
 }
 
@@ -239,46 +244,52 @@ fn search_document(
 
 /// Reads, decodes and searches files in one pass on every core, keeping only the
 /// matches: what `briefing search` needs, without holding the corpus.
-pub fn search_files(files: Vec<Entry>, searcher: &Searcher) -> Vec<Result<FileMatches, Finding>> {
+pub fn search_files(
+    files: Vec<SourceFile>,
+    searcher: &Searcher,
+) -> Vec<Result<FileMatches, Finding>> {
     thread_local! {
         // One buffer and one fold per thread, reused file after file.
         static BUFFERS: RefCell<(Vec<u8>, Folded)> = RefCell::default();
     }
-    par::map(files, |entry| {
-        BUFFERS.with_borrow_mut(|(bytes, folded)| {
-            entry
-                .read_into(bytes)
-                .map_err(|e| Finding::error(&entry.shown, format!("cannot read: {e}")))?;
-            let mut found = FileMatches {
-                file: entry.name.clone(),
-                ..FileMatches::default()
-            };
-            if search_plain(bytes, searcher, folded, &mut found).is_some() {
-                return Ok(found);
-            }
-            // Anything unusual (not UTF-8, NUL, CR, not NFC) takes the path that normalises.
-            found = FileMatches {
-                file: entry.name.clone(),
-                ..FileMatches::default()
-            };
-            let doc = Document {
-                text: decode(&entry.shown, bytes.clone())?,
-                file: entry.name.clone(),
-                meta: None,
-            };
-            for m in search_document(&doc, 0, searcher, folded) {
-                let line = doc.text.line_range(m.line - 1);
-                let text = doc.text.line(m.line - 1);
-                found.push(
-                    m.line,
-                    m.column,
-                    text,
-                    m.range.start - line.start..m.range.end - line.start,
-                );
-            }
-            Ok(found)
+    files
+        .into_par_iter()
+        .map(|entry| {
+            BUFFERS.with_borrow_mut(|(bytes, folded)| {
+                entry
+                    .read_into(bytes)
+                    .map_err(|e| Finding::error(&entry.shown, format!("cannot read: {e}")))?;
+                let mut found = FileMatches {
+                    file: entry.name.clone(),
+                    ..FileMatches::default()
+                };
+                if search_plain(bytes, searcher, folded, &mut found).is_some() {
+                    return Ok(found);
+                }
+                // Anything unusual (not UTF-8, NUL, CR, not NFC) takes the path that normalises.
+                found = FileMatches {
+                    file: entry.name.clone(),
+                    ..FileMatches::default()
+                };
+                let doc = Document {
+                    text: decode(&entry.shown, bytes.clone())?,
+                    file: entry.name.clone(),
+                    meta: None,
+                };
+                for m in search_document(&doc, 0, searcher, folded) {
+                    let line = doc.text.line_range(m.line - 1);
+                    let text = doc.text.line(m.line - 1);
+                    found.push(
+                        m.line,
+                        m.column,
+                        text,
+                        m.range.start - line.start..m.range.end - line.start,
+                    );
+                }
+                Ok(found)
+            })
         })
-    })
+        .collect()
 }
 
 /// The fast path for a plain UTF-8 file (the usual case): searched in place, with no

@@ -1,14 +1,26 @@
 //! Reading one brief: its bytes decoded, its YAML parsed into the serde types, and every
 //! way that can fail said as a finding at its place, in the brief's words.
 
-use super::Parsed;
-use super::cascade::Declared;
-use crate::engine::brief::BriefFile;
+use crate::engine::brief::{BriefFile, Declared};
 use crate::engine::finding::Finding;
-use crate::engine::load::RawFile;
+use crate::engine::source::SourceFile;
+use crate::engine::text::decode;
+
+/// A brief that loaded, with its source, waiting for resolution.
+pub(crate) struct Parsed {
+    /// Its name in briefs/.
+    pub name: String,
+    /// Its path as shown.
+    pub shown: String,
+    /// Its id: the file name without folder and extension.
+    pub id: String,
+    /// The decoded YAML, for positions and for live reload's last good version.
+    pub source: String,
+    pub brief: BriefFile,
+}
 
 /// A brief that did not load: why, and what it would have declared.
-pub(super) struct Failed {
+pub(crate) struct Failed {
     pub finding: Finding,
     pub declared: Box<Declared>,
 }
@@ -23,38 +35,36 @@ impl From<Finding> for Failed {
 }
 
 /// Parses one brief, or reports why it does not load.
-pub(super) fn parse(file: RawFile) -> Result<Parsed, Failed> {
-    let bytes = match file.bytes {
-        Ok(bytes) => bytes,
-        Err(e) => return Err(crate::engine::decode::cannot_read(&file.shown, &e).into()),
-    };
-    let source = crate::engine::load::decode(&file.shown, bytes)?.into_string();
-    let id = file
-        .name
+pub(crate) fn parse(file: SourceFile) -> Result<Parsed, Failed> {
+    let shown = file.shown.clone();
+    let name = file.name.clone();
+    let bytes = file.into_bytes().map_err(|e| e.finding(&shown))?;
+    let source = decode(&shown, bytes)?.into_string();
+    let id = name
         .rsplit('/')
         .next()
         .and_then(|n| n.rsplit_once('.'))
-        .map_or(file.name.as_str(), |(stem, _)| stem)
+        .map_or(name.as_str(), |(stem, _)| stem)
         .to_string();
     let has_content = source
         .lines()
         .map(str::trim)
         .any(|l| !l.is_empty() && !l.starts_with('#') && l != "---" && l != "...");
     if !has_content {
-        return Err(Finding::error(&file.shown, "empty brief")
+        return Err(Finding::error(&shown, "empty brief")
             .note("a brief needs at least `title:` and `documents:` (see the README)")
             .into());
     }
     match serde_yaml::from_str::<BriefFile>(&source) {
         Ok(brief) => Ok(Parsed {
-            name: file.name,
-            shown: file.shown,
+            name,
+            shown,
             id,
             source,
             brief,
         }),
         Err(e) => Err(Failed {
-            finding: yaml_error(&file.shown, &e),
+            finding: yaml_error(&shown, &e),
             declared: Box::new(Declared::read(&source)),
         }),
     }

@@ -7,10 +7,15 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::engine::occurrences::Needle;
-use crate::engine::squeeze::{Squeezed, squeeze_words};
-use crate::engine::suffix::SuffixArray;
+pub mod nearest;
+mod occurrences;
+mod squeeze;
+mod suffix;
+
 use crate::engine::text::is_nfc;
+use occurrences::Needle;
+use squeeze::{Squeezed, squeeze_words};
+use suffix::SuffixArray;
 
 /// How many matches are kept when a quote is ambiguous (for the message).
 const MAX_REPORTED: usize = 50;

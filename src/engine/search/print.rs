@@ -150,7 +150,8 @@ mod tests {
         std::fs::create_dir(dir.path().join("seeds")).unwrap();
         std::fs::write(dir.path().join("seeds/a.txt"), text).unwrap();
         let source = crate::engine::CorpusSource::Dir(dir.path().to_path_buf());
-        let listing = crate::engine::load::list(&source, false).unwrap();
+        let listing =
+            crate::engine::source::list(&source, crate::engine::source::Parts::Seeds).unwrap();
         let searcher = Searcher::new(query).unwrap();
         let mut out = CleanWriter::new(Vec::new(), crate::engine::clean::Escape::Visible);
         let mut printer = SearchPrinter::new(layout, colour);

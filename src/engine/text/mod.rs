@@ -1,4 +1,12 @@
-//! A document's text, normalised once at the door, with a line index for positions.
+//! Text: a file's bytes decoded (`decode.rs`) into a document's text, normalised once at
+//! the door, with a line index for positions (here); wrapped by display width for screen
+//! and print (`wrap.rs`); folded for search (`fold.rs`).
+
+pub mod decode;
+pub mod fold;
+pub mod wrap;
+
+pub use decode::decode;
 
 use std::ops::Range;
 

@@ -4,8 +4,10 @@
 use std::ops::Range;
 
 use crate::engine::finding::Finding;
-use crate::engine::index::CorpusIndex;
+pub mod index;
+
 use crate::engine::text::Text;
+use index::CorpusIndex;
 
 /// A whole corpus after loading and anchoring.
 #[derive(Debug, Clone, Default)]

@@ -2,50 +2,7 @@
 //! what is wrong with it (not UTF-8, UTF-16, a NUL byte) and where.
 
 use crate::engine::finding::Finding;
-use crate::engine::load::{Entry, RawFile};
-use crate::engine::model::Document;
-use crate::engine::par;
 use crate::engine::text::Text;
-
-/// Decodes every seed, turning each undecodable one into a finding.
-pub fn decode_documents(seeds: Vec<RawFile>, findings: &mut Vec<Finding>) -> Vec<Document> {
-    let decoded = par::map(seeds, |raw| {
-        raw.bytes
-            .map_err(|e| cannot_read(&raw.shown, &e))
-            .and_then(|b| decode(&raw.shown, b))
-            .map(|text| Document {
-                file: raw.name,
-                text,
-                meta: None,
-            })
-    });
-    let mut docs = Vec::with_capacity(decoded.len());
-    for result in decoded {
-        match result {
-            Ok(doc) => docs.push(doc),
-            Err(finding) => findings.push(finding),
-        }
-    }
-    docs
-}
-
-/// Reads and decodes one listed seed.
-pub fn decode_entry(entry: Entry) -> Result<Document, Finding> {
-    let name = entry.name.clone();
-    let shown = entry.shown.clone();
-    let bytes = entry.into_bytes().map_err(|e| cannot_read(&shown, &e))?;
-    Ok(Document {
-        text: decode(&shown, bytes)?,
-        file: name,
-        meta: None,
-    })
-}
-
-/// A file that could not be read, as a finding.
-pub fn cannot_read(shown: &str, error: &str) -> Finding {
-    Finding::error(shown, format!("cannot read: {error}"))
-        .note("check that the file exists and is readable")
-}
 
 /// Decodes a file's bytes into normalised text, or says exactly what is wrong.
 pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<Text, Finding> {

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::engine::load::Entry;
-use crate::engine::par;
+use crate::engine::source::SourceFile;
 
 #[derive(Deserialize)]
 struct Declarations {
@@ -24,20 +24,23 @@ struct Declaration {
 /// File (as named under seeds/) to id, from every brief that reads; the first brief to
 /// bind a file wins, as in the corpus. A brief that does not parse adds nothing: `check`
 /// is where its problem is said.
-pub fn document_ids(briefs: Vec<Entry>) -> HashMap<String, String> {
-    let per_brief = par::map(briefs, |entry| {
-        let bytes = entry.into_bytes().ok()?;
-        let text = String::from_utf8(bytes).ok()?;
-        let declared: Declarations =
-            serde_yaml::from_str(text.trim_start_matches('\u{feff}')).ok()?;
-        Some(
-            declared
-                .documents
-                .into_iter()
-                .filter_map(|d| Some((d.file?, d.id)))
-                .collect::<Vec<_>>(),
-        )
-    });
+pub fn document_ids(briefs: Vec<SourceFile>) -> HashMap<String, String> {
+    let per_brief: Vec<_> = briefs
+        .into_par_iter()
+        .map(|file| {
+            let bytes = file.into_bytes().ok()?;
+            let text = String::from_utf8(bytes).ok()?;
+            let declared: Declarations =
+                serde_yaml::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+            Some(
+                declared
+                    .documents
+                    .into_iter()
+                    .filter_map(|d| Some((d.file?, d.id)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
     let mut ids = HashMap::new();
     for (file, id) in per_brief.into_iter().flatten().flatten() {
         ids.entry(file).or_insert(id);

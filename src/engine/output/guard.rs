@@ -7,7 +7,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use crate::engine::clean::clean_os;
-use crate::engine::load::{CorpusSource, list};
+use crate::engine::source::{CorpusSource, Parts, list};
 
 /// Why writing `target` would write into the corpus of `source`, if it would.
 pub fn into_corpus(source: &CorpusSource, target: &Path) -> Option<String> {
@@ -26,7 +26,7 @@ pub fn into_corpus(source: &CorpusSource, target: &Path) -> Option<String> {
     }
     // A corpus file reached another way: the same file on disk, whatever its name.
     let meta = fs::metadata(&real).ok()?;
-    let listing = list(source, true).ok()?;
+    let listing = list(source, Parts::All).ok()?;
     listing
         .seeds
         .iter()
