@@ -3,20 +3,14 @@
 //! default pair, and in TestBackend for the mark's style.
 
 use crate::common::pty_session::Session;
+use crate::common::screen::{app_with, buffer, built_in};
+use briefing::engine::Corpus;
 use briefing::engine::align::align_documents;
-use briefing::engine::{Corpus, CorpusSource, load};
 use briefing::reader::view::style::Palette;
 use briefing::reader::view::{areas, inner};
-use briefing::reader::{Action, App, render};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
+use briefing::reader::{Action, App};
 use ratatui::style::{Color, Modifier};
 use unicode_normalization::UnicodeNormalization;
-
-fn built_in() -> Corpus {
-    load(&CorpusSource::BuiltIn).expect("built-in corpus")
-}
 
 /// The text of the counterpart, in document `to`, of the passage of `from` at `offset`.
 fn counterpart(corpus: &Corpus, from: usize, offset: usize, to: usize) -> Option<String> {
@@ -42,31 +36,6 @@ fn shows_part_of(shown: &str, passage: &str) -> bool {
     words.windows(4).any(|w| shown.contains(&w.join(" ")))
 }
 
-/// The rows of pane `i` on the pty screen, each as text.
-fn pane_rows(s: &Session, corpus: &Corpus, size: (u16, u16), i: usize) -> Vec<String> {
-    let mut app = App::new(corpus.clone());
-    app.resize(size.0, size.1);
-    let Some(area) = areas(Rect::new(0, 0, size.0, size.1), &app).panes[i] else {
-        return Vec::new();
-    };
-    let area = inner(area);
-    let screen = s.parser.screen();
-    (area.top()..area.bottom())
-        .map(|row| {
-            let mut line = String::new();
-            for col in area.left()..area.right() {
-                match screen.cell(row, col) {
-                    Some(c) if c.is_wide_continuation() => {}
-                    Some(c) if c.contents().is_empty() => line.push(' '),
-                    Some(c) => line.push_str(c.contents()),
-                    None => {}
-                }
-            }
-            line.nfc().collect::<String>().trim().to_string()
-        })
-        .collect()
-}
-
 /// Reads output until the reader has drawn everything it had to draw (no new bytes
 /// within one poll), so that a frame is never read half drawn.
 fn settle(s: &mut Session) {
@@ -82,7 +51,6 @@ fn settle(s: &mut Session) {
 /// Moves through document pane `from` with `keys` until its end; after each move, the
 /// counterpart of its top passage must be on screen in the other pane.
 fn walk(s: &mut Session, corpus: &Corpus, from: usize, keys: &str) -> usize {
-    let size = (160, 16);
     let docs = [
         corpus.document_by_id("vi-gov").expect("vi-gov"),
         corpus.document_by_id("id-vna").expect("id-vna"),
@@ -91,13 +59,14 @@ fn walk(s: &mut Session, corpus: &Corpus, from: usize, keys: &str) -> usize {
     let text = corpus.documents[doc].text.as_str();
     let mut checked = 0;
     settle(s);
-    let mut last_top = pane_rows(s, corpus, size, from)
+    let mut last_top = s
+        .pane_rows(corpus, from)
         .first()
         .cloned()
         .unwrap_or_default();
     let mut at = 0;
     let at_end = |s: &Session| {
-        let rows = pane_rows(s, corpus, size, from);
+        let rows = s.pane_rows(corpus, from);
         rows.iter()
             .rev()
             .find(|r| !r.is_empty())
@@ -110,7 +79,8 @@ fn walk(s: &mut Session, corpus: &Corpus, from: usize, keys: &str) -> usize {
         s.send(keys);
         let before = last_top.clone();
         s.wait_for("the focused pane to move, or to stand at its end", |s| {
-            let top = pane_rows(s, corpus, size, from)
+            let top = s
+                .pane_rows(corpus, from)
                 .first()
                 .cloned()
                 .unwrap_or_default();
@@ -120,7 +90,7 @@ fn walk(s: &mut Session, corpus: &Corpus, from: usize, keys: &str) -> usize {
         // A whole frame: its first row with text stands in the document (a blank row
         // between paragraphs reads as the start of the next passage).
         let first_found = |s: &Session| -> Option<(String, usize)> {
-            let rows = pane_rows(s, corpus, size, from);
+            let rows = s.pane_rows(corpus, from);
             let first = rows.into_iter().find(|r| !r.is_empty())?;
             let k = text.get(at..)?.find(first.as_str())?;
             Some((first, at + k))
@@ -128,7 +98,8 @@ fn walk(s: &mut Session, corpus: &Corpus, from: usize, keys: &str) -> usize {
         s.wait_for("a whole frame in the focused pane", |s| {
             first_found(s).is_some()
         });
-        let top = pane_rows(s, corpus, size, from)
+        let top = s
+            .pane_rows(corpus, from)
             .first()
             .cloned()
             .unwrap_or_default();
@@ -165,7 +136,7 @@ fn moving_through_either_document_keeps_the_counterpart_on_screen() {
     // The other way round: focus id-vna, back to its top, and through it line by line.
     s.send("\tg");
     s.wait_for("id-vna back at its top", |s| {
-        pane_rows(s, &corpus, (160, 16), 1)
+        s.pane_rows(&corpus, 1)
             .first()
             .is_some_and(|r| r.starts_with("Para pemimpin"))
     });
@@ -180,18 +151,13 @@ fn moving_through_either_document_keeps_the_counterpart_on_screen() {
 }
 
 fn screen_app(corpus: Corpus) -> App {
-    let mut app = App::new(corpus);
-    app.palette = Palette::color();
-    app.resize(160, 16);
-    app
+    app_with(corpus, Palette::color(), 160, 16)
 }
 
 /// The cells of pane `i` whose style carries `modifier`, as text.
 fn styled_text(app: &App, i: usize, modifier: Modifier, fg: Option<Color>) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(160, 16)).expect("terminal");
-    terminal.draw(|f| render(app, f)).expect("draw");
     let area = inner(areas(app.size, app).panes[i].expect("pane"));
-    let buffer = terminal.backend().buffer();
+    let buffer = buffer(app);
     let mut out = String::new();
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
@@ -270,8 +236,6 @@ fn the_o_picker_pair_is_followed_too() {
         let Some(expected) = counterpart(&corpus, prov, app.panes[1].top, vi) else {
             continue;
         };
-        let mut terminal = Terminal::new(TestBackend::new(160, 16)).expect("terminal");
-        terminal.draw(|f| render(&app, f)).expect("draw");
         let marked = styled_text(&app, 0, Modifier::ITALIC, None);
         assert!(
             shows_part_of(&marked, &expected),

@@ -3,27 +3,13 @@
 
 use std::os::unix::fs::PermissionsExt;
 
+use crate::common::Corpus;
 use crate::common::pty_session::*;
 
 #[test]
 fn e_opens_the_brief_at_the_annotations_line_and_the_change_shows_on_return() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let src = fixture_dir();
-    for sub in ["seeds", "briefs"] {
-        std::fs::create_dir(dir.path().join(sub)).expect("mkdir");
-    }
-    for seed in ["vi-gov.txt", "id-vna.txt", "vi-vgp.txt"] {
-        std::fs::copy(
-            src.join("seeds").join(seed),
-            dir.path().join("seeds").join(seed),
-        )
-        .expect("copy a seed");
-    }
-    let brief = dir.path().join("briefs/econ.yaml");
-    let econ = std::fs::read_to_string(src.join("briefs/econ.yaml"))
-        .expect("read the brief")
-        .replace("xuất khẩu tăng 12%", "xuất khẩu, tiêu");
-    std::fs::write(&brief, &econ).expect("write the brief");
+    let (corpus, econ) = Corpus::econ();
+    let brief = corpus.file("briefs/econ.yaml");
     let line = econ
         .lines()
         .position(|l| l.contains("Renew the traditional growth engines"))
@@ -43,27 +29,14 @@ fn e_opens_the_brief_at_the_annotations_line_and_the_change_shows_on_return() {
     .expect("write the script");
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 
-    let mut app = briefing::reader::App::new(
-        briefing::engine::load(&briefing::engine::CorpusSource::Dir(
-            dir.path().to_path_buf(),
-        ))
-        .expect("loads"),
+    let presses = presses_to(
+        corpus.load(),
+        120,
+        30,
+        "Renew the traditional growth engines",
     );
-    app.resize(120, 30);
-    let mut presses = String::new();
-    while presses.len() < 50
-        && app
-            .selected
-            .map(|a| app.corpus.annotations[a].headline().to_string())
-            .as_deref()
-            != Some("Renew the traditional growth engines")
-    {
-        app.update(briefing::reader::Action::Next);
-        presses.push('n');
-    }
-    let corpus_arg: std::ffi::OsString = dir.path().as_os_str().to_owned();
     let mut s = Session::start_with(
-        &["--corpus".into(), corpus_arg],
+        &["--corpus".into(), corpus.root().into()],
         &[
             ("TERM", "xterm-256color"),
             ("EDITOR", script.to_str().expect("utf-8 path")),

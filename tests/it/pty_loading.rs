@@ -2,26 +2,23 @@
 //! corpus the first screen needs, keys work from that frame on, and the rest loads in the
 //! background (a change on disk meanwhile is reloaded after it).
 
-use std::fs;
-use std::path::Path;
-
+use crate::common::Corpus;
 use crate::common::pty_session::Session;
 
 const DOCS: usize = 1200;
 
 /// DOCS documents: the first two a parallel pair in the first brief (with a topic), the
 /// rest declared in two more briefs, each with a quote to anchor.
-fn large_corpus(dir: &Path) {
-    fs::create_dir_all(dir.join("seeds")).expect("mkdir");
-    fs::create_dir_all(dir.join("briefs")).expect("mkdir");
+fn large_corpus() -> Corpus {
+    let corpus = Corpus::new();
     for i in 0..DOCS {
         let text = format!(
             "Tài liệu số {i}. Thủ tướng Phạm Minh Chính chủ trì hội nghị.\n\n{}\n",
             "Kinh tế tăng trưởng 8,3% trong năm 2025. ".repeat(12)
         );
-        fs::write(dir.join(format!("seeds/d{i:05}.txt")), text).expect("write");
+        corpus.write(&format!("seeds/d{i:05}.txt"), text);
     }
-    fs::write(dir.join("briefs/a.yaml"), first_brief("Growth")).expect("write");
+    corpus.write("briefs/a.yaml", first_brief("Growth"));
     for (name, range) in [("b", 2..DOCS / 2), ("c", DOCS / 2..DOCS)] {
         let mut brief = format!("title: {name}\ndocuments:\n");
         for i in range.clone() {
@@ -35,8 +32,9 @@ fn large_corpus(dir: &Path) {
                 "  - topics: [other]\n    quotes:\n      - doc: d{i}\n        text: \"Tài liệu số {i}.\"\n"
             ));
         }
-        fs::write(dir.join(format!("briefs/{name}.yaml")), brief).expect("write");
+        corpus.write(&format!("briefs/{name}.yaml"), brief);
     }
+    corpus
 }
 
 fn first_brief(topic: &str) -> String {
@@ -48,9 +46,8 @@ fn first_brief(topic: &str) -> String {
 
 #[test]
 fn a_large_corpus_draws_at_once_and_keys_work_while_it_loads() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    large_corpus(dir.path());
-    let mut s = Session::start_on(Some(dir.path().to_path_buf()), 160, 30);
+    let corpus = large_corpus();
+    let mut s = Session::start_on(Some(corpus.root().to_path_buf()), 160, 30);
     // The first frame: the first brief's pair, and the status line says the rest loads.
     s.wait_for_text("Tài liệu số 0.");
     // The first frame is drawn before the rest starts loading, so it always says so.
@@ -77,15 +74,10 @@ fn a_large_corpus_draws_at_once_and_keys_work_while_it_loads() {
 
 #[test]
 fn a_brief_changed_while_the_corpus_loads_is_reloaded_after() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    large_corpus(dir.path());
-    let mut s = Session::start_on(Some(dir.path().to_path_buf()), 160, 30);
+    let corpus = large_corpus();
+    let mut s = Session::start_on(Some(corpus.root().to_path_buf()), 160, 30);
     s.wait_for_text("Growth");
-    fs::write(
-        dir.path().join("briefs/a.yaml"),
-        first_brief("Growth rates"),
-    )
-    .expect("write");
+    corpus.write("briefs/a.yaml", first_brief("Growth rates"));
     s.wait_for_text("Growth rates");
     s.wait_for_text("Other");
     s.send("q");

@@ -1,30 +1,11 @@
 //! The reader on corpora that make it work hard (docs/robustness.md, "Costs"): what is on
 //! screen stays right at any length. Timings are benches/costs.sh's, never asserted here.
 
+use crate::common::screen::{buffer, find};
+use crate::common::{Corpus as TempCorpus, brief_of};
 use briefing::engine::{Corpus, Finding};
 use briefing::reader::action::Edit;
-use briefing::reader::{Action, App, render};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-
-fn draw(app: &App) -> Buffer {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-/// The row of `buffer` holding `text`, with the x where it starts.
-fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
-    (0..buffer.area.height).find_map(|y| {
-        let row: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
-        row.find(text)
-            .map(|i| (row.get(..i).map_or(0, |h| h.chars().count()) as u16, y))
-    })
-}
+use briefing::reader::{Action, App};
 
 #[test]
 fn the_problems_list_scrolls_to_the_last_of_100_000_findings() {
@@ -49,7 +30,7 @@ fn the_problems_list_scrolls_to_the_last_of_100_000_findings() {
     for _ in 0..4 {
         app.update(Action::Up);
     }
-    let screen = draw(&app);
+    let screen = buffer(&app);
     let (x, y) = find(
         &screen,
         "briefs/b.yaml:100000:1: error: finding number 100000",
@@ -62,7 +43,7 @@ fn the_problems_list_scrolls_to_the_last_of_100_000_findings() {
     );
     // Line 150,000 of the list, far past 65,535: one line up shows the finding before.
     app.update(Action::Up);
-    let screen = draw(&app);
+    let screen = buffer(&app);
     let above = find(&screen, "finding number 99999").expect("the finding before");
     assert_eq!(above.1, y, "{above:?}");
 }
@@ -127,20 +108,10 @@ fn a_paste_is_one_line_of_the_query_and_outside_the_prompt_says_where_it_goes() 
 
 #[test]
 fn a_query_with_more_than_100_000_matches_keeps_the_first_and_says_there_are_more() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for sub in ["seeds", "briefs"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-    }
-    std::fs::write(dir.path().join("seeds/a.txt"), "a ".repeat(120_000)).expect("write");
-    std::fs::write(
-        dir.path().join("briefs/b.yaml"),
-        "title: B\ndocuments:\n  - id: a\n    file: a.txt\n    lang: vi\n",
-    )
-    .expect("write");
-    let corpus = briefing::engine::load(&briefing::engine::CorpusSource::Dir(
-        dir.path().to_path_buf(),
-    ))
-    .expect("corpus");
+    let corpus = TempCorpus::new()
+        .with("seeds/a.txt", "a ".repeat(120_000))
+        .with("briefs/b.yaml", brief_of("B", &[("a.txt", "a", "vi")], ""))
+        .load();
     let mut app = App::new(corpus);
     app.resize(100, 30);
     app.update(Action::SearchStart);

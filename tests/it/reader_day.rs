@@ -4,7 +4,7 @@
 //! tests/it/reader_search.rs, highlights and the navigator in tests/it/reader_looks.rs.
 
 use crate::common::screen::*;
-use briefing::engine::{CorpusSource, load};
+use crate::common::{Corpus, brief_of};
 use briefing::reader::{Action, App};
 use ratatui::style::Modifier;
 
@@ -279,16 +279,17 @@ fn one_problem_is_one_problem() {
         shown.contains(&format!("e: {n} problem{} ", if n == 1 { "" } else { "s" })),
         "{shown}"
     );
-    let dir = tempfile::tempdir().expect("dir");
-    std::fs::create_dir_all(dir.path().join("seeds")).expect("seeds");
-    std::fs::create_dir_all(dir.path().join("briefs")).expect("briefs");
-    std::fs::write(dir.path().join("seeds/a.txt"), "Xin chào Việt Nam.\n").expect("seed");
-    std::fs::write(
-        dir.path().join("briefs/b.yaml"),
-        "title: B\ndocuments:\n  - id: a\n    file: a.txt\n    lang: vi\ntopics:\n  - id: t\n    title: T\nthemes:\n  - topics: [t]\n    quotes:\n      - doc: a\n        text: Việt Nan\n",
-    )
-    .expect("brief");
-    let corpus = load(&CorpusSource::Dir(dir.path().to_path_buf())).expect("loads");
+    let corpus = Corpus::new()
+        .with("seeds/a.txt", "Xin chào Việt Nam.\n")
+        .with(
+            "briefs/b.yaml",
+            brief_of(
+                "B",
+                &[("a.txt", "a", "vi")],
+                "topics:\n  - id: t\n    title: T\nthemes:\n  - topics: [t]\n    quotes:\n      - doc: a\n        text: Việt Nan\n",
+            ),
+        )
+        .load();
     let app = app_on(corpus, 120, 30);
     assert_eq!(app.problem_count(), 1);
     assert!(screen(&app).contains(" e: 1 problem "), "{}", screen(&app));
@@ -296,20 +297,19 @@ fn one_problem_is_one_problem() {
 
 #[test]
 fn editing_a_document_while_it_is_open_keeps_the_place_by_its_text() {
-    let dir = tempfile::tempdir().expect("dir");
-    std::fs::create_dir_all(dir.path().join("seeds")).expect("seeds");
-    std::fs::create_dir_all(dir.path().join("briefs")).expect("briefs");
     let seed: String = (1..120)
         .map(|n| format!("Đoạn văn thứ {n} nói về kinh tế.\n\n"))
         .collect();
-    std::fs::write(dir.path().join("seeds/a.txt"), &seed).expect("seed");
-    std::fs::write(
-        dir.path().join("briefs/b.yaml"),
-        "title: B\ndocuments:\n  - id: a\n    file: a.txt\n    lang: vi\ntopics:\n  - id: t\n    title: T\n",
-    )
-    .expect("brief");
-    let source = CorpusSource::Dir(dir.path().to_path_buf());
-    let mut app = app_on(load(&source).expect("loads"), 120, 30);
+    let corpus = Corpus::new().with("seeds/a.txt", &seed).with(
+        "briefs/b.yaml",
+        brief_of(
+            "B",
+            &[("a.txt", "a", "vi")],
+            "topics:\n  - id: t\n    title: T\n",
+        ),
+    );
+    let source = corpus.source();
+    let mut app = app_on(corpus.load(), 120, 30);
     let mut reloader = briefing::reader::reload::Reloader::new(source);
     for _ in 0..40 {
         app.update(Action::Down);
@@ -321,7 +321,7 @@ fn editing_a_document_while_it_is_open_keeps_the_place_by_its_text() {
     let before = top_line(&app);
     assert!(before.starts_with("Đoạn văn thứ 2"), "{before}");
     let edited = format!("Tiêu đề thêm vào.\n\nMột đoạn mở đầu mới.\n\n{seed}");
-    std::fs::write(dir.path().join("seeds/a.txt"), edited).expect("edit");
+    corpus.write("seeds/a.txt", edited);
     reloader.reload(&mut app);
     assert_eq!(top_line(&app), before, "the view stays on the same text");
 }

@@ -2,81 +2,22 @@
 //! tests/fixtures/figures: the table and its styles, sorting, filters, compare mode and
 //! its bar chart, and Enter scrolling the panes to the figure's quote.
 
-use std::path::PathBuf;
-
+use crate::common::Corpus;
+use crate::common::screen::*;
 use briefing::engine::figures::Column;
-use briefing::engine::{CorpusSource, load};
 use briefing::reader::action::FigureKey;
 use briefing::reader::state::Overlay;
 use briefing::reader::view::style::Palette;
-use briefing::reader::{Action, App, render};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use briefing::reader::{Action, App};
 use ratatui::style::{Color, Modifier};
 
 fn app(width: u16, height: u16) -> App {
-    let dir = PathBuf::from("tests/fixtures/figures");
-    let corpus = load(&CorpusSource::Dir(dir)).expect("fixture corpus loads");
-    let mut app = App::new(corpus);
-    app.palette = Palette::color();
-    app.resize(width, height);
-    app
-}
-
-fn draw(app: &App) -> Buffer {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-/// Each row of the screen as text (a wide character's second cell skipped).
-fn lines(buffer: &Buffer) -> Vec<String> {
-    (0..buffer.area.height)
-        .map(|y| {
-            let mut out = String::new();
-            let mut x = 0;
-            while x < buffer.area.width {
-                let symbol = buffer[(x, y)].symbol();
-                out.push_str(symbol);
-                x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol))
-                    .unwrap_or(1)
-                    .max(1);
-            }
-            out.trim_end().to_string()
-        })
-        .collect()
-}
-
-/// The row of the screen holding `text`, and the column (in cells) where it starts.
-fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
-    let first = text.chars().next()?.to_string();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            if buffer[(x, y)].symbol() != first {
-                continue;
-            }
-            let mut s = String::new();
-            let mut cx = x;
-            while cx < buffer.area.width && s.chars().count() < text.chars().count() {
-                let symbol = buffer[(cx, y)].symbol();
-                s.push_str(symbol);
-                cx += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol))
-                    .unwrap_or(1)
-                    .max(1);
-            }
-            if s == text {
-                return Some((x, y));
-            }
-        }
-    }
-    None
+    app_with(load_fixture("figures"), Palette::color(), width, height)
 }
 
 /// The labels of the table's rows, top to bottom, as the screen shows them.
 fn labels_on_screen(app: &App) -> Vec<String> {
-    let buffer = draw(app);
+    let buffer = buffer(app);
     let all = [
         "GDP growth target for 2025",
         "Double-digit growth in the next",
@@ -103,7 +44,7 @@ fn open(width: u16, height: u16) -> App {
 #[test]
 fn f_opens_a_table_of_every_figure_with_the_cursor_row_reversed() {
     let app = open(140, 30);
-    let buffer = draw(&app);
+    let buffer = buffer(&app);
     let screen = lines(&buffer);
     assert!(
         screen[0].contains(" Figures · 6 of 6 · by brief ▲ "),
@@ -161,7 +102,7 @@ fn s_sorts_by_the_next_column_and_r_reverses() {
             "越南 GDP growth target, 2023",
         ]
     );
-    let screen = lines(&draw(&app));
+    let screen = lines(&buffer(&app));
     assert!(screen[0].contains("by label ▲"), "{}", screen[0]);
     assert!(screen.iter().any(|l| l.contains("label ▲")));
     app.update(Action::Figures(FigureKey::Reverse));
@@ -193,7 +134,7 @@ fn filters_cycle_and_clear() {
     let mut app = open(140, 30);
     app.update(Action::Figures(FigureKey::Language));
     assert_eq!(app.figures.filter.lang.as_deref(), Some("id"));
-    let screen = lines(&draw(&app));
+    let screen = lines(&buffer(&app));
     assert!(
         screen[0].contains("3 of 6") && screen[0].contains("language id"),
         "{}",
@@ -206,7 +147,7 @@ fn filters_cycle_and_clear() {
     assert_eq!(app.figures.filter.topics, ["growth"]);
     app.update(Action::Figures(FigureKey::Topic));
     assert_eq!(app.figures.filter.topics, ["trade"]);
-    let screen = lines(&draw(&app));
+    let screen = lines(&buffer(&app));
     assert!(
         screen
             .iter()
@@ -239,12 +180,12 @@ fn compare_groups_by_measure_in_time_with_a_bar_chart_of_one_unit() {
     // amount: no chart.
     assert_eq!(app.figures.cursor, 2);
     app.update(Action::Top);
-    let screen = lines(&draw(&app));
+    let screen = lines(&buffer(&app));
     assert!(!screen.iter().any(|l| l.contains("█")), "{screen:#?}");
     // On gdp-growth, four amounts in percent: four bars, the cursor's in the selected style.
     app.update(Action::Down);
     app.update(Action::Down);
-    let buffer = draw(&app);
+    let buffer = buffer(&app);
     let screen = lines(&buffer);
     let chart = screen
         .iter()
@@ -296,29 +237,16 @@ fn compare_groups_by_measure_in_time_with_a_bar_chart_of_one_unit() {
 
 #[test]
 fn mixed_units_never_chart_together() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for sub in ["seeds", "briefs"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for entry in
-            std::fs::read_dir(PathBuf::from("tests/fixtures/figures").join(sub)).expect("read")
-        {
-            let entry = entry.expect("entry");
-            std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name()))
-                .expect("copy");
-        }
-    }
-    let half = dir.path().join("briefs/half-2025.yaml");
-    let text = std::fs::read_to_string(&half).expect("read");
-    std::fs::write(&half, text.replacen("unit: percent", "unit: \"%\"", 2)).expect("write");
-    let corpus = load(&CorpusSource::Dir(dir.path().to_path_buf())).expect("loads");
-    let mut app = App::new(corpus);
-    app.palette = Palette::color();
-    app.resize(140, 34);
+    let corpus = Corpus::copy_of("figures")
+        .edit("briefs/half-2025.yaml", "unit: percent", "unit: \"%\"")
+        .edit("briefs/half-2025.yaml", "unit: percent", "unit: \"%\"")
+        .load();
+    let mut app = app_with(corpus, Palette::color(), 140, 34);
     app.update(Action::Figures(FigureKey::Open));
     app.update(Action::Figures(FigureKey::Compare));
     // Cursor on the 2023 target (in %): its series is the two figures in %.
     app.update(Action::Down);
-    let screen = lines(&draw(&app));
+    let screen = lines(&buffer(&app));
     let chart = screen
         .iter()
         .position(|l| l.contains("gdp-growth · %"))
@@ -330,7 +258,7 @@ fn mixed_units_never_chart_together() {
     assert_eq!(bars.len(), 2, "{screen:#?}");
     // On the 2025 target (percent), the other two.
     app.update(Action::Down);
-    let screen = lines(&draw(&app));
+    let screen = lines(&buffer(&app));
     assert!(
         screen.iter().any(|l| l.contains("gdp-growth · percent")),
         "{screen:#?}"
@@ -354,7 +282,7 @@ fn enter_closes_the_view_and_scrolls_the_panes_to_the_quote() {
         app.corpus.annotations[selected].label.as_deref(),
         Some("越南 GDP growth target, 2023")
     );
-    let buffer = draw(&app);
+    let buffer = buffer(&app);
     let (x, y) = find(&buffer, "mục tiêu tăng trưởng là 6,5%").expect("the quote on screen");
     assert!(
         buffer[(x, y)].modifier.contains(Modifier::REVERSED),
@@ -373,7 +301,7 @@ fn a_narrow_short_terminal_still_draws_the_view() {
         let mut app = open(w, h);
         app.update(Action::Figures(FigureKey::Compare));
         app.update(Action::Down);
-        let _ = draw(&app);
+        let _ = buffer(&app);
     }
 }
 
@@ -387,22 +315,10 @@ fn a_reloaded_corpus_keeps_the_view_its_order_and_the_figure_under_the_cursor() 
     let label = app.corpus.annotations[figure].label.clone();
     assert_eq!(label.as_deref(), Some("GDP growth target for 2025"));
     // The same corpus, with one figure more at the front of the first brief.
-    let dir = tempfile::tempdir().expect("tempdir");
-    for sub in ["seeds", "briefs"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for entry in
-            std::fs::read_dir(PathBuf::from("tests/fixtures/figures").join(sub)).expect("read")
-        {
-            let entry = entry.expect("entry");
-            std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name()))
-                .expect("copy");
-        }
-    }
-    let brief = dir.path().join("briefs/growth-2025.yaml");
-    let text = std::fs::read_to_string(&brief).expect("read");
     let extra = "figures:\n  - label: Another figure\n    value: \"1\"\n    topics: trade\n    quotes:\n      - doc: id-vna\n        text: \"Ekspor barang\"\n";
-    std::fs::write(&brief, text.replacen("figures:\n", extra, 1)).expect("write");
-    let corpus = load(&CorpusSource::Dir(dir.path().to_path_buf())).expect("loads");
+    let corpus = Corpus::copy_of("figures")
+        .edit("briefs/growth-2025.yaml", "figures:\n", extra)
+        .load();
     assert_eq!(corpus.error_count(), 0, "{:?}", corpus.findings);
     app.replace_corpus(corpus);
     assert_eq!(app.overlay, Overlay::Figures);
@@ -413,5 +329,5 @@ fn a_reloaded_corpus_keeps_the_view_its_order_and_the_figure_under_the_cursor() 
         "the cursor follows its figure"
     );
     assert_eq!(app.figures.sort, Column::Label);
-    assert!(lines(&draw(&app))[0].contains("7 of 7"));
+    assert!(lines(&buffer(&app))[0].contains("7 of 7"));
 }

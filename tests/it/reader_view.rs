@@ -8,6 +8,7 @@ use briefing::reader::{Action, App, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use crate::common::Corpus as TempCorpus;
 use crate::common::screen::{apply, reader_fixture as fixture, screen};
 use unicode_normalization::UnicodeNormalization;
 
@@ -303,19 +304,17 @@ fn typing_a_search_moves_to_the_first_match_and_esc_goes_back() {
 }
 
 /// A corpus in a temporary folder: `docs` as (file, id, text), in one brief.
-fn corpus_of(docs: &[(&str, &str, &str)]) -> (tempfile::TempDir, Corpus) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("seeds")).expect("mkdir");
-    std::fs::create_dir_all(dir.path().join("briefs")).expect("mkdir");
+fn corpus_of(docs: &[(&str, &str, &str)]) -> (TempCorpus, Corpus) {
     let mut brief = String::from("title: t\ndocuments:\n");
+    let mut dir = TempCorpus::new();
     for (file, id, text) in docs {
-        std::fs::write(dir.path().join("seeds").join(file), text).expect("write");
+        dir = dir.with(&format!("seeds/{file}"), text);
         brief.push_str(&format!(
             "  - id: \"{id}\"\n    file: {file}\n    lang: vi\n    title: Title of {file}\n"
         ));
     }
-    std::fs::write(dir.path().join("briefs/b.yaml"), brief).expect("write");
-    let corpus = load(&CorpusSource::Dir(dir.path().to_path_buf())).expect("loads");
+    let dir = dir.with("briefs/b.yaml", brief);
+    let corpus = dir.load();
     (dir, corpus)
 }
 

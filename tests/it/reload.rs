@@ -2,16 +2,13 @@
 //! edited on disk, reloaded, and the reader keeps its place and the last good briefs.
 
 use std::fs;
-use std::path::Path;
 use std::sync::mpsc::channel;
 use std::time::Duration;
 
-use briefing::engine::{CorpusSource, load};
+use crate::common::Corpus;
+use crate::common::screen::{app_on, screen};
 use briefing::reader::reload::{Reloader, Watch};
-use briefing::reader::view::style::Palette;
-use briefing::reader::{Action, App, render};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use briefing::reader::{Action, App};
 
 /// A seed long enough to scroll: the quotes stand among numbered lines.
 fn seed() -> String {
@@ -39,60 +36,18 @@ fn brief(note: &str) -> String {
 
 const BROKEN: &str = "title: News\ndocuments: [\n";
 
-struct Corpus {
-    dir: tempfile::TempDir,
+/// The news corpus: a parallel pair in one brief with a figure and a theme.
+fn news() -> Corpus {
+    Corpus::new()
+        .with("seeds/vi.txt", seed())
+        .with("seeds/id.txt", OTHER)
+        .with("briefs/news.yaml", brief("Regional cooperation"))
 }
 
-impl Corpus {
-    fn new() -> Corpus {
-        let dir = tempfile::tempdir().expect("temp dir");
-        fs::create_dir_all(dir.path().join("seeds")).expect("seeds/");
-        fs::create_dir_all(dir.path().join("briefs")).expect("briefs/");
-        let c = Corpus { dir };
-        c.write("seeds/vi.txt", &seed());
-        c.write("seeds/id.txt", OTHER);
-        c.write("briefs/news.yaml", &brief("Regional cooperation"));
-        c
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn source(&self) -> CorpusSource {
-        CorpusSource::Dir(self.path().to_path_buf())
-    }
-
-    /// Writes `text` to `name` as editors save: a new file renamed over the old one.
-    fn write(&self, name: &str, text: &str) {
-        let path = self.path().join(name);
-        let tmp = path.with_extension("tmp~");
-        fs::write(&tmp, text).expect("write temp");
-        fs::rename(&tmp, &path).expect("rename over");
-    }
-
-    /// A reader on this corpus and its reloader, 100 x 30.
-    fn open(&self) -> (App, Reloader) {
-        let reloader = Reloader::new(self.source());
-        let mut app = App::new(load(&self.source()).expect("corpus loads"));
-        app.palette = Palette::mono();
-        app.resize(100, 30);
-        (app, reloader)
-    }
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draw");
-    let buffer = terminal.backend().buffer();
-    let width = usize::from(buffer.area.width);
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
+/// A reader on this corpus and its reloader, 100 x 30.
+fn open(c: &Corpus) -> (App, Reloader) {
+    let reloader = Reloader::new(c.source());
+    (app_on(c.load(), 100, 30), reloader)
 }
 
 fn type_search(app: &mut App, query: &str) {
@@ -122,8 +77,8 @@ fn place(app: &App) -> Vec<(String, usize)> {
 
 #[test]
 fn a_broken_brief_keeps_its_last_version_and_the_reader_keeps_its_place() {
-    let c = Corpus::new();
-    let (mut app, mut reloader) = c.open();
+    let c = news();
+    let (mut app, mut reloader) = open(&c);
     app.update(Action::NextTopic); // growth, its figure selected
     app.update(Action::NextTopic); // region, its theme selected
     app.update(Action::Down);
@@ -136,7 +91,7 @@ fn a_broken_brief_keeps_its_last_version_and_the_reader_keeps_its_place() {
     assert!(app.search.matches.len() > 5);
     let annotations = app.corpus.annotations.len();
 
-    c.write("briefs/news.yaml", BROKEN);
+    c.save("briefs/news.yaml", BROKEN);
     reloader.reload(&mut app);
     assert_eq!(
         app.corpus.annotations.len(),
@@ -169,7 +124,7 @@ fn a_broken_brief_keeps_its_last_version_and_the_reader_keeps_its_place() {
     assert!(problems.contains("news.yaml"), "{problems}");
     app.update(Action::Close);
 
-    c.write("briefs/news.yaml", &brief("Closer regional ties"));
+    c.save("briefs/news.yaml", &brief("Closer regional ties"));
     reloader.reload(&mut app);
     assert_eq!(app.message.as_deref(), Some("reloaded"));
     assert!(app.corpus.findings.is_empty(), "{:?}", app.corpus.findings);
@@ -181,8 +136,8 @@ fn a_broken_brief_keeps_its_last_version_and_the_reader_keeps_its_place() {
 
 #[test]
 fn a_quote_that_moved_in_its_seed_is_found_at_its_new_place() {
-    let c = Corpus::new();
-    let (mut app, mut reloader) = c.open();
+    let c = news();
+    let (mut app, mut reloader) = open(&c);
     app.update(Action::NextTopic);
     let figure = app.selected.expect("the figure is selected");
     let quote = "tăng trưởng 8%";
@@ -197,7 +152,7 @@ fn a_quote_that_moved_in_its_seed_is_found_at_its_new_place() {
     let (old, expected) = at(&app);
     assert_eq!(old, expected);
 
-    c.write("seeds/vi.txt", &format!("Một dòng mới ở đầu.\n{}", seed()));
+    c.save("seeds/vi.txt", &format!("Một dòng mới ở đầu.\n{}", seed()));
     reloader.reload(&mut app);
     let (new, expected) = at(&app);
     assert_eq!(new, expected, "the anchor follows the quote");
@@ -208,30 +163,30 @@ fn a_quote_that_moved_in_its_seed_is_found_at_its_new_place() {
 
 #[test]
 fn a_corpus_that_no_longer_loads_stays_on_screen_as_it_was() {
-    let c = Corpus::new();
-    let (mut app, mut reloader) = c.open();
+    let c = news();
+    let (mut app, mut reloader) = open(&c);
     let before = place(&app);
-    fs::rename(c.path().join("seeds"), c.path().join("seeds.old")).expect("move seeds/");
+    fs::rename(c.root().join("seeds"), c.root().join("seeds.old")).expect("move seeds/");
     reloader.reload(&mut app);
     let message = app.message.clone().unwrap_or_default();
     assert!(message.starts_with("reload failed"), "{message}");
     assert_eq!(app.corpus.documents.len(), 2);
     assert_eq!(place(&app), before);
 
-    fs::rename(c.path().join("seeds.old"), c.path().join("seeds")).expect("seeds/ back");
+    fs::rename(c.root().join("seeds.old"), c.root().join("seeds")).expect("seeds/ back");
     reloader.reload(&mut app);
     assert_eq!(app.message.as_deref(), Some("reloaded"));
 }
 
 #[test]
 fn a_brief_added_and_a_seed_deleted_are_seen() {
-    let c = Corpus::new();
-    let (mut app, mut reloader) = c.open();
+    let c = news();
+    let (mut app, mut reloader) = open(&c);
     let other = brief("Another view").replace("title: News", "title: Other");
-    c.write("briefs/other.yaml", &other);
+    c.save("briefs/other.yaml", &other);
     reloader.reload(&mut app);
     assert_eq!(app.corpus.briefs.len(), 2);
-    fs::remove_file(c.path().join("seeds/id.txt")).expect("remove a seed");
+    fs::remove_file(c.root().join("seeds/id.txt")).expect("remove a seed");
     reloader.reload(&mut app);
     assert_eq!(app.corpus.documents.len(), 1);
     assert!(app.problem_count() > 0, "quotes in id.txt are orphans now");
@@ -239,9 +194,9 @@ fn a_brief_added_and_a_seed_deleted_are_seen() {
 
 #[test]
 fn the_watch_sees_writes_saves_by_rename_new_and_deleted_files_and_a_folder_made_anew() {
-    let c = Corpus::new();
+    let c = news();
     let (tx, rx) = channel();
-    let mut watch = Watch::start(c.path(), move || {
+    let mut watch = Watch::start(c.root(), move || {
         let _ = tx.send(());
     })
     .expect("watch starts");
@@ -253,24 +208,24 @@ fn the_watch_sees_writes_saves_by_rename_new_and_deleted_files_and_a_folder_made
         drain();
     };
 
-    c.write("briefs/news.yaml", &brief("Saved by rename"));
+    c.save("briefs/news.yaml", &brief("Saved by rename"));
     changed("a save by rename");
-    fs::write(c.path().join("briefs/news.yaml"), brief("Written in place")).expect("write");
+    c.write("briefs/news.yaml", brief("Written in place"));
     changed("a write in place");
-    c.write("seeds/new.txt", "Mới.\n");
+    c.save("seeds/new.txt", "Mới.\n");
     changed("a new seed");
-    fs::remove_file(c.path().join("seeds/new.txt")).expect("remove a seed");
+    fs::remove_file(c.root().join("seeds/new.txt")).expect("remove a seed");
     changed("a seed deleted");
-    fs::create_dir(c.path().join("briefs/sub")).expect("sub/");
+    fs::create_dir(c.root().join("briefs/sub")).expect("sub/");
     changed("a new folder");
-    c.write("briefs/sub/more.yaml", &brief("In a subfolder"));
+    c.save("briefs/sub/more.yaml", &brief("In a subfolder"));
     changed("a brief in a new subfolder");
 
-    fs::remove_dir_all(c.path().join("briefs")).expect("remove briefs/");
+    fs::remove_dir_all(c.root().join("briefs")).expect("remove briefs/");
     changed("briefs/ removed");
-    fs::create_dir(c.path().join("briefs")).expect("briefs/ again");
+    fs::create_dir(c.root().join("briefs")).expect("briefs/ again");
     changed("briefs/ made anew");
     watch.refresh();
-    c.write("briefs/news.yaml", &brief("In the new folder"));
+    c.save("briefs/news.yaml", &brief("In the new folder"));
     changed("a brief in the folder made anew");
 }

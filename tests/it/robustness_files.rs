@@ -54,12 +54,11 @@ fn an_unreadable_seed_and_brief_are_findings_and_the_rest_loads() {
 
 #[test]
 fn unusable_corpora_exit_2_from_every_command() {
-    let no_seeds = tempfile::tempdir().expect("tempdir");
-    fs::create_dir(no_seeds.path().join("briefs")).expect("mkdir");
+    let no_seeds = Corpus::bare().dir("briefs");
     let seeds_file = Corpus::seeds_is_a_file();
     let a_file = tempfile::NamedTempFile::new().expect("temp file");
     let a_file = a_file.path().display().to_string();
-    let no_seeds = no_seeds.path().display().to_string();
+    let no_seeds = no_seeds.path().to_string();
     let cases = [
         (
             no_seeds.clone(),

@@ -123,9 +123,9 @@ fn links_out_of_the_corpus_are_skipped_unless_followed() {
 fn seeds_that_is_a_link_out_of_the_corpus_needs_follow() {
     let outside = tempfile::tempdir().expect("tempdir");
     fs::write(outside.path().join("a.txt"), "Pham\n").expect("write");
-    let corpus = tempfile::tempdir().expect("tempdir");
-    symlink(outside.path(), corpus.path().join("seeds")).expect("symlink");
-    let dir = corpus.path().display().to_string();
+    let corpus = Corpus::bare();
+    symlink(outside.path(), corpus.file("seeds")).expect("symlink");
+    let dir = corpus.path().to_string();
     let out = sane(&["check", "--corpus", &dir]);
     assert_eq!(
         (out.code, out.stderr),

@@ -164,28 +164,33 @@ impl Session {
     /// The text inside pane `i` (rows joined, white space collapsed), laid out as the
     /// reader lays out this terminal size.
     pub fn pane_text(&self, corpus: &Corpus, i: usize) -> String {
+        words(&self.pane_rows(corpus, i).join(" "))
+    }
+
+    /// The rows of pane `i` on the screen, each as text (NFC, blanks at either end cut).
+    pub fn pane_rows(&self, corpus: &Corpus, i: usize) -> Vec<String> {
         let mut app = App::new(corpus.clone());
         app.resize(self.size.0, self.size.1);
         let Some(area) = areas(Rect::new(0, 0, self.size.0, self.size.1), &app).panes[i] else {
-            return String::new();
+            return Vec::new();
         };
         let area = inner(area);
         let screen = self.parser.screen();
-        let mut out = String::new();
-        for row in area.top()..area.bottom() {
-            for col in area.left()..area.right() {
-                match screen.cell(row, col) {
-                    Some(cell) if cell.is_wide_continuation() => {}
-                    // vt100 keeps a blank cell as empty contents.
-                    Some(cell) if cell.contents().is_empty() => out.push(' '),
-                    Some(cell) => out.push_str(cell.contents()),
-                    None => {}
+        (area.top()..area.bottom())
+            .map(|row| {
+                let mut line = String::new();
+                for col in area.left()..area.right() {
+                    match screen.cell(row, col) {
+                        Some(cell) if cell.is_wide_continuation() => {}
+                        // vt100 keeps a blank cell as empty contents.
+                        Some(cell) if cell.contents().is_empty() => line.push(' '),
+                        Some(cell) => line.push_str(cell.contents()),
+                        None => {}
+                    }
                 }
-            }
-            out.push(' ');
-        }
-        let nfc: String = out.nfc().collect();
-        nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+                line.nfc().collect::<String>().trim().to_string()
+            })
+            .collect()
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
@@ -256,4 +261,23 @@ pub fn words(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The `n` presses that take the reader, on this corpus at cols x rows, from its first
+/// screen to the annotation whose headline is `headline` (at most 50).
+pub fn presses_to(corpus: Corpus, cols: u16, rows: u16, headline: &str) -> String {
+    let mut app = App::new(corpus);
+    app.resize(cols, rows);
+    let mut presses = String::new();
+    while presses.len() < 50
+        && app
+            .selected
+            .map(|a| app.corpus.annotations[a].headline().to_string())
+            .as_deref()
+            != Some(headline)
+    {
+        app.update(briefing::reader::Action::Next);
+        presses.push('n');
+    }
+    presses
 }

@@ -15,7 +15,12 @@ use unicode_normalization::UnicodeNormalization;
 
 /// A corpus under tests/fixtures/reader/.
 pub fn reader_fixture(name: &str) -> Corpus {
-    let dir = PathBuf::from("tests/fixtures/reader").join(name);
+    load_fixture(&format!("reader/{name}"))
+}
+
+/// The corpus tests/fixtures/NAME, loaded where it is (its paths as the tests show them).
+pub fn load_fixture(name: &str) -> Corpus {
+    let dir = PathBuf::from("tests/fixtures").join(name);
     load(&CorpusSource::Dir(dir)).expect("fixture corpus loads")
 }
 
@@ -23,9 +28,15 @@ pub fn built_in() -> Corpus {
     load(&CorpusSource::BuiltIn).expect("built-in corpus")
 }
 
+/// A reader on `corpus` in a width x height terminal, without colour.
 pub fn app_on(corpus: Corpus, width: u16, height: u16) -> App {
+    app_with(corpus, Palette::mono(), width, height)
+}
+
+/// A reader on `corpus` in a width x height terminal with this palette.
+pub fn app_with(corpus: Corpus, palette: Palette, width: u16, height: u16) -> App {
     let mut app = App::new(corpus);
-    app.palette = Palette::mono();
+    app.palette = palette;
     app.resize(width, height);
     app
 }
@@ -37,22 +48,51 @@ pub fn buffer(app: &App) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// The cells `xs` of row `y` as text, a wide character's second cell skipped.
+pub fn row(buffer: &Buffer, y: u16, xs: std::ops::Range<u16>) -> String {
+    let mut out = String::new();
+    let mut x = xs.start;
+    while x < xs.end {
+        let symbol = buffer[(x, y)].symbol();
+        out.push_str(symbol);
+        x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol))
+            .unwrap_or(1)
+            .max(1);
+    }
+    out
+}
+
+/// Each row of the screen as text, trailing blanks cut.
+pub fn lines(buffer: &Buffer) -> Vec<String> {
+    (0..buffer.area.height)
+        .map(|y| row(buffer, y, 0..buffer.area.width).trim_end().to_string())
+        .collect()
+}
+
 /// The screen as text, one line per row, NFC.
 pub fn screen(app: &App) -> String {
     let buffer = buffer(app);
     let mut out = String::new();
     for y in 0..buffer.area.height {
-        let mut x = 0;
-        while x < buffer.area.width {
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol))
-                .unwrap_or(1)
-                .max(1);
-        }
+        out.push_str(&row(&buffer, y, 0..buffer.area.width));
         out.push('\n');
     }
     out.nfc().collect()
+}
+
+/// The cell (x, y) where `text` starts on the screen.
+pub fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let first = text.chars().next()?.to_string();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            if buffer[(x, y)].symbol() == first
+                && row(buffer, y, x..buffer.area.width).starts_with(text)
+            {
+                return Some((x, y));
+            }
+        }
+    }
+    None
 }
 
 pub fn apply(app: &mut App, actions: &[Action]) {
