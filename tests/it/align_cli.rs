@@ -1,18 +1,11 @@
 //! `briefing align` end to end, and `pins:` in a brief as `check` sees it.
 
-use crate::common::{Corpus, run};
+use crate::common::Corpus;
 
 #[test]
 fn align_prints_the_json_contract() {
     let corpus = Corpus::good();
-    let out = run(&[
-        "align",
-        "--corpus",
-        corpus.path(),
-        "vi-gov",
-        "--format",
-        "json",
-    ]);
+    let out = corpus.run("align", &["vi-gov", "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert_eq!(
@@ -57,15 +50,7 @@ fn align_prints_the_json_contract() {
 #[test]
 fn align_text_puts_passages_in_two_columns() {
     let corpus = Corpus::good();
-    let out = run(&[
-        "align",
-        "--corpus",
-        corpus.path(),
-        "id-vna",
-        "vi-gov",
-        "--width",
-        "60",
-    ]);
+    let out = corpus.run("align", &["id-vna", "vi-gov", "--width", "60"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines[0], format!("{:<28} │ vi-gov (vi)", "id-vna (id)"));
@@ -90,24 +75,10 @@ fn align_text_puts_passages_in_two_columns() {
 #[test]
 fn align_markdown_and_html() {
     let corpus = Corpus::good();
-    let md = run(&[
-        "align",
-        "--corpus",
-        corpus.path(),
-        "vi-gov",
-        "--format",
-        "markdown",
-    ]);
+    let md = corpus.run("align", &["vi-gov", "--format", "markdown"]);
     assert_eq!(md.code, 0);
     assert!(md.stdout.starts_with("# vi-gov beside id-vna\n\n| vi-gov (vi) Hội nghị ngoại giao kinh tế | id-vna (id) Konferensi diplomasi ekonomi | by | score |\n| --- | --- | --- | ---: |\n"), "{}", md.stdout);
-    let html = run(&[
-        "align",
-        "--corpus",
-        corpus.path(),
-        "vi-gov",
-        "--format",
-        "html",
-    ]);
+    let html = corpus.run("align", &["vi-gov", "--format", "html"]);
     assert!(html.stdout.contains("@page { size: A4;"));
     assert!(html.stdout.contains("<td class=\"none\"></td>"));
     assert!(
@@ -121,7 +92,7 @@ fn align_markdown_and_html() {
 #[test]
 fn align_errors_name_what_to_do() {
     let corpus = Corpus::good();
-    let out = run(&["align", "--corpus", corpus.path(), "xx"]);
+    let out = corpus.run("align", &["xx"]);
     assert_eq!(
         (out.code, out.stderr.as_str()),
         (
@@ -130,7 +101,7 @@ fn align_errors_name_what_to_do() {
         )
     );
     let alone = Corpus::good().edit_brief("    parallel: id-vna\n", "");
-    let out = run(&["align", "--corpus", alone.path(), "id-vna"]);
+    let out = alone.run("align", &["id-vna"]);
     assert_eq!(
         (out.code, out.stderr.as_str()),
         (
@@ -138,7 +109,7 @@ fn align_errors_name_what_to_do() {
             "briefing: `id-vna` has no parallel document; name the second one: briefing align id-vna ID\n"
         )
     );
-    let out = run(&["align", "--corpus", corpus.path(), "vi-gov\u{1b}[2J"]);
+    let out = corpus.run("align", &["vi-gov\u{1b}[2J"]);
     assert_eq!(
         out.stderr,
         "briefing: no document `vi-gov\\u{1b}[2J`; documents are: id-vna, vi-gov\n"
@@ -157,16 +128,9 @@ const PINS: &str = "pins:
 #[test]
 fn a_pin_pairs_its_passages() {
     let corpus = Corpus::good().edit_brief("themes:", &format!("{PINS}themes:"));
-    let check = run(&["check", "--corpus", corpus.path()]);
+    let check = corpus.run("check", &[]);
     assert_eq!(check.code, 0, "{}", check.stdout);
-    let out = run(&[
-        "align",
-        "--corpus",
-        corpus.path(),
-        "vi-gov",
-        "--format",
-        "json",
-    ]);
+    let out = corpus.run("align", &["vi-gov", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     let pin = v["pairs"]
         .as_array()
@@ -208,7 +172,7 @@ fn check_reports_every_broken_pin_at_its_place() {
     notes: misspelt
 ";
     let corpus = Corpus::good().edit_brief("themes:", &format!("{broken}themes:"));
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     // serde stops at the unknown key first: the brief does not load.
     assert!(
@@ -222,7 +186,7 @@ fn check_reports_every_broken_pin_at_its_place() {
         "themes:",
         &format!("{}themes:", broken.replace("    notes: misspelt\n", "")),
     );
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     let brief = format!("{}/briefs/conference.yaml", corpus.path());
     let expected = [
@@ -284,14 +248,7 @@ fn align_never_writes_a_control_sequence_from_the_corpus() {
         .as_bytes(),
     );
     for format in ["text", "markdown", "html", "json"] {
-        let out = run(&[
-            "align",
-            "--corpus",
-            corpus.path(),
-            "vi-gov",
-            "--format",
-            format,
-        ]);
+        let out = corpus.run("align", &["vi-gov", "--format", format]);
         assert_eq!(out.code, 0, "{format}: {}", out.stderr);
         for bad in ["\u{1b}", "\u{7}", "\u{9b}", "\u{202e}"] {
             assert!(
@@ -302,14 +259,7 @@ fn align_never_writes_a_control_sequence_from_the_corpus() {
         }
     }
     // In JSON the text still reads as it is, escaped.
-    let json = run(&[
-        "align",
-        "--corpus",
-        corpus.path(),
-        "vi-gov",
-        "--format",
-        "json",
-    ]);
+    let json = corpus.run("align", &["vi-gov", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
     assert!(
         v["pairs"][0]["a"]["text"]
@@ -339,7 +289,7 @@ fn two_pins_on_one_sentence_are_a_warning_at_the_second() {
     let text =
         std::fs::read_to_string(corpus.root().join("briefs/conference.yaml")).expect("brief");
     let line = text.lines().position(|l| l == "pins:").expect("pins") + 7;
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(
         out.stdout.starts_with(&format!(
@@ -348,8 +298,5 @@ fn two_pins_on_one_sentence_are_a_warning_at_the_second() {
         "{}",
         out.stdout
     );
-    assert_eq!(
-        run(&["check", "--corpus", corpus.path(), "--strict"]).code,
-        1
-    );
+    assert_eq!(corpus.run("check", &["--strict"]).code, 1);
 }

@@ -1,19 +1,12 @@
 //! `print --parallel`: the aligned text of each parallel pair as an annex to the brief.
 
-use crate::common::{Corpus, run};
+use crate::common::Corpus;
 
 #[test]
 fn text_and_markdown_end_with_the_annex() {
     let corpus = Corpus::good();
-    let plain = run(&["print", "--corpus", corpus.path(), "--width", "60"]);
-    let out = run(&[
-        "print",
-        "--corpus",
-        corpus.path(),
-        "--parallel",
-        "--width",
-        "60",
-    ]);
+    let plain = corpus.run("print", &["--width", "60"]);
+    let out = corpus.run("print", &["--parallel", "--width", "60"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     // The brief as without --parallel, then the annex.
     assert!(out.stdout.starts_with(&plain.stdout), "{}", out.stdout);
@@ -39,14 +32,7 @@ fn text_and_markdown_end_with_the_annex() {
         "{after}"
     );
 
-    let md = run(&[
-        "print",
-        "--corpus",
-        corpus.path(),
-        "--parallel",
-        "--format",
-        "markdown",
-    ]);
+    let md = corpus.run("print", &["--parallel", "--format", "markdown"]);
     assert_eq!(md.code, 0);
     assert!(
         md.stdout
@@ -59,14 +45,7 @@ fn text_and_markdown_end_with_the_annex() {
 #[test]
 fn html_holds_the_annex_inside_its_one_page() {
     let corpus = Corpus::good();
-    let out = run(&[
-        "print",
-        "--corpus",
-        corpus.path(),
-        "--parallel",
-        "--format",
-        "html",
-    ]);
+    let out = corpus.run("print", &["--parallel", "--format", "html"]);
     assert_eq!(out.code, 0);
     let html = &out.stdout;
     assert_eq!(html.matches("</body>").count(), 1);
@@ -81,14 +60,7 @@ fn html_holds_the_annex_inside_its_one_page() {
 #[test]
 fn json_has_its_own_command() {
     let corpus = Corpus::good();
-    let out = run(&[
-        "print",
-        "--corpus",
-        corpus.path(),
-        "--parallel",
-        "--format",
-        "json",
-    ]);
+    let out = corpus.run("print", &["--parallel", "--format", "json"]);
     assert_eq!(
         (out.code, out.stderr.as_str()),
         (
@@ -101,7 +73,7 @@ fn json_has_its_own_command() {
 #[test]
 fn a_brief_without_a_parallel_pair_has_no_annex() {
     let corpus = Corpus::good().edit_brief("    parallel: id-vna\n", "");
-    let out = run(&["print", "--corpus", corpus.path(), "--parallel"]);
+    let out = corpus.run("print", &["--parallel"]);
     assert_eq!(out.code, 0);
     assert!(!out.stdout.contains("Annex"), "{}", out.stdout);
 }

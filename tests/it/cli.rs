@@ -32,7 +32,7 @@ fn quote_not_found_shows_the_nearest_text() {
         "tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025",
         "tăng trưởng kinh tế từ 8.3-8.5% trong năm 2025",
     );
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     let brief = format!("{}/briefs/conference.yaml", corpus.path());
     assert!(
@@ -52,7 +52,7 @@ fn quote_not_found_shows_the_nearest_text() {
 #[test]
 fn ambiguous_quote_lists_every_line() {
     let corpus = Corpus::good().edit_brief("        prefix: \"Nhập khẩu\"\n", "");
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     assert!(
         out.stdout.contains(":38:15: error: quote matches 2 places in vi-gov (vi.txt) (at 6:11, 6:31); add prefix: or suffix:"),
@@ -67,7 +67,7 @@ fn misspelt_key_is_an_error_at_the_key() {
         "    quotes:\n      - doc: vi-gov\n        text: \"khai",
         "    qoutes:\n      - doc: vi-gov\n        text: \"khai",
     );
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     assert!(
         out.stdout.contains("conference.yaml:43:5: error: themes[0]: unknown field `qoutes`, expected one of `topics`, `note`, `quotes`\n    check the spelling"),
@@ -79,7 +79,7 @@ fn misspelt_key_is_an_error_at_the_key() {
 #[test]
 fn malformed_yaml_is_located() {
     let corpus = Corpus::good().edit_brief("title: Economic", "title: [Economic");
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     let line = out.stdout.lines().next().unwrap_or_default();
     assert!(
@@ -88,7 +88,7 @@ fn malformed_yaml_is_located() {
     );
 
     let corpus = Corpus::good().edit_brief("summary: Two", "summary: \"Two");
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     let line = out.stdout.lines().next().unwrap_or_default();
     // libyaml notices an unclosed quote where the next quote closes it.
@@ -106,7 +106,7 @@ fn malformed_yaml_is_located() {
 #[test]
 fn undefined_topic_names_the_known_ones() {
     let corpus = Corpus::good().edit_brief("topics: growth", "topics: grwoth");
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     assert!(
         out.stdout.contains(":35:13: error: undefined topic `grwoth`\n    define it under topics:, or use one of: fta, growth"),
@@ -118,7 +118,7 @@ fn undefined_topic_names_the_known_ones() {
 #[test]
 fn missing_seed_file_is_reported_at_the_file_key() {
     let corpus = Corpus::good().edit_brief("file: id.txt", "file: missing.txt");
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     assert!(
         out.stdout
@@ -143,7 +143,7 @@ fn missing_seed_file_is_reported_at_the_file_key() {
 #[test]
 fn non_utf8_seed_names_file_line_and_column() {
     let corpus = Corpus::good().write_seed("latin1.txt", b"caf\xe9\n");
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     assert!(
         out.stdout.contains("seeds/latin1.txt:1:4: error: not UTF-8: byte 0xE9 cannot start a character\n    save the file as UTF-8"),
@@ -156,7 +156,7 @@ fn non_utf8_seed_names_file_line_and_column() {
 fn document_bound_to_two_files_and_topic_titles_that_disagree() {
     let other = "title: Other\ndocuments:\n  - id: vi-gov\n    file: id.txt\ntopics:\n  - id: fta\n    title: Trade\n";
     let corpus = Corpus::good().write_brief("other.yaml", other);
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     assert!(
         out.stdout.contains(
@@ -171,7 +171,7 @@ fn document_bound_to_two_files_and_topic_titles_that_disagree() {
 #[test]
 fn parallel_to_an_unknown_document() {
     let corpus = Corpus::good().edit_brief("parallel: id-vna", "parallel: id-xx");
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     assert!(
         out.stdout
@@ -184,7 +184,7 @@ fn parallel_to_an_unknown_document() {
 #[test]
 fn uncovered_seed_is_a_warning_that_fails_only_strict() {
     let corpus = Corpus::good().write_seed("extra.txt", "Một văn bản khác.\n".as_bytes());
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 0, "{out:?}");
     assert!(
         out.stdout
@@ -206,7 +206,7 @@ fn unusable_corpora_exit_2_with_one_message() {
     );
 
     let empty = Corpus::empty();
-    let out = run(&["check", "--corpus", empty.path()]);
+    let out = empty.run("check", &[]);
     assert_eq!(out.code, 2);
     assert!(
         out.stderr
@@ -216,7 +216,7 @@ fn unusable_corpora_exit_2_with_one_message() {
     );
 
     let file_seeds = Corpus::seeds_is_a_file();
-    let out = run(&["check", "--corpus", file_seeds.path()]);
+    let out = file_seeds.run("check", &[]);
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("seeds/ is not a directory"),
@@ -228,16 +228,16 @@ fn unusable_corpora_exit_2_with_one_message() {
 #[test]
 fn search_prints_vimgrep_lines() {
     let corpus = Corpus::good();
-    let out = run(&["search", "--corpus", corpus.path(), "pham minh chinh"]);
+    let out = corpus.run("search", &["pham minh chinh"]);
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(
         out.stdout,
         "id.txt:1:17: Perdana Menteri Pham Minh Chinh memimpin konferensi diplomasi ekonomi.\n\
          vi.txt:1:11: Thủ tướng Phạm Minh Chính chủ trì hội nghị ngoại giao kinh tế.\n"
     );
-    let none = run(&["search", "--corpus", corpus.path(), "đồng"]);
+    let none = corpus.run("search", &["đồng"]);
     assert_eq!((none.code, none.stdout.as_str()), (1, ""));
-    let empty = run(&["search", "--corpus", corpus.path(), "  "]);
+    let empty = corpus.run("search", &["  "]);
     assert_eq!(empty.code, 2);
     assert!(empty.stderr.contains("empty query"), "{}", empty.stderr);
 }
@@ -298,7 +298,7 @@ fn alias_bomb_and_deep_nesting_are_bounded() {
     let corpus = Corpus::good()
         .write_brief("bomb.yaml", &bomb)
         .write_brief("deep.yaml", &deep);
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1, "{out:?}");
     assert!(out.stdout.contains("bomb.yaml"), "{}", out.stdout);
     assert!(out.stdout.contains("deep.yaml:1:"), "{}", out.stdout);
@@ -308,7 +308,7 @@ fn alias_bomb_and_deep_nesting_are_bounded() {
 fn print_writes_every_format() {
     let corpus = Corpus::good();
     for format in ["text", "markdown", "html", "json"] {
-        let out = run(&["print", "--corpus", corpus.path(), "--format", format]);
+        let out = corpus.run("print", &["--format", format]);
         assert_eq!(out.code, 0, "{format}: {out:?}");
         assert!(out.stdout.contains("8,3-8,5%"), "{format}: {}", out.stdout);
     }
@@ -318,14 +318,14 @@ fn print_writes_every_format() {
 fn print_to_a_file_and_unknown_brief() {
     let corpus = Corpus::good();
     let target = format!("{}/out.txt", corpus.path());
-    let out = run(&["print", "--corpus", corpus.path(), "-o", &target]);
+    let out = corpus.run("print", &["-o", &target]);
     assert_eq!(out.code, 0, "{out:?}");
     let written = std::fs::read_to_string(&target).unwrap_or_default();
     assert!(
         written.contains("Economic diplomacy conference"),
         "{written}"
     );
-    let out = run(&["print", "--corpus", corpus.path(), "--brief", "nope"]);
+    let out = corpus.run("print", &["--brief", "nope"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("nope"), "{}", out.stderr);
 }
@@ -338,7 +338,7 @@ fn one_misspelt_key_is_one_error_and_what_follows_is_one_note() {
     let corpus = Corpus::good()
         .write_brief("follow-up.yaml", LEANING)
         .edit_brief("    lang: vi\n", "    lnag: vi\n");
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     let root = corpus.path();
     assert_eq!(
@@ -357,7 +357,7 @@ fn a_brief_that_is_not_yaml_still_takes_what_follows_from_it() {
     let corpus = Corpus::good()
         .write_brief("follow-up.yaml", LEANING)
         .edit_brief("summary: Two", "summary: \"Two");
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines.len(), 4, "{}", out.stdout);

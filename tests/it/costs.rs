@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::common::{Corpus, run};
+use crate::common::Corpus;
 
 /// A document of `lines` distinct lines, two repeated ones and a long run of "a ".
 fn many_lines(lines: usize) -> String {
@@ -56,7 +56,7 @@ fn a_document_with_many_quotes_reports_as_one_with_few() {
     let corpus = corpus
         .write_seed("many.txt", many_lines(lines).as_bytes())
         .write_brief("many.yaml", &brief(&quotes(lines)));
-    let out = run(&["check", "--corpus", corpus.path()]);
+    let out = corpus.run("check", &[]);
     let b = format!("{}/briefs/many.yaml", corpus.path());
     let at = |k: usize| 13 + 4 * k;
     let expected = format!(

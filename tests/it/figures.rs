@@ -166,13 +166,13 @@ fn csv_quotes_and_control_characters_survive_a_round_trip() {
         "value: \"strong\"",
         "value: \"say \\\"strong\\\", \\e[31mred\"",
     );
-    let out = run(&["figures", "--corpus", corpus.path(), "--format", "csv"]);
+    let out = corpus.run("figures", &["--format", "csv"]);
     let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
     // The escape never reaches the terminal; it is shown, escaped.
     assert_eq!(&records[2][2], "say \"strong\", \\u{1b}[31mred");
     assert!(!out.stdout.contains('\u{1b}'));
-    let text = run(&["figures", "--corpus", corpus.path()]);
+    let text = corpus.run("figures", &[]);
     assert!(!text.stdout.contains('\u{1b}') && text.stdout.contains("\\u{1b}"));
 }
 
@@ -184,7 +184,7 @@ fn c1_and_bidi_characters_are_escaped_in_every_format() {
         "value: \"x\\u009b31m \\u202eevil\"",
     );
     for format in ["text", "csv", "markdown", "json"] {
-        let out = run(&["figures", "--corpus", corpus.path(), "--format", format]);
+        let out = corpus.run("figures", &["--format", format]);
         assert_eq!(out.code, 0, "{out:?}");
         assert!(
             !out.stdout.contains(['\u{9b}', '\u{202e}']),
@@ -192,13 +192,13 @@ fn c1_and_bidi_characters_are_escaped_in_every_format() {
             out.stdout
         );
     }
-    let json = run(&["figures", "--corpus", corpus.path(), "--format", "json"]);
+    let json = corpus.run("figures", &["--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
     assert_eq!(
         json["figures"][2]["value"], "x\u{9b}31m \u{202e}evil",
         "JSON escapes decode to the text itself"
     );
-    let text = run(&["figures", "--corpus", corpus.path(), "--width", "140"]);
+    let text = corpus.run("figures", &["--width", "140"]);
     assert!(
         text.stdout.contains("x\\u{9b}31m \\u{202e}evil"),
         "{}",
@@ -352,15 +352,7 @@ fn markdown_is_a_table_with_pipes_escaped() {
         "value: \"strong\"",
         "value: \"a | b\"",
     );
-    let out = run(&[
-        "figures",
-        "--corpus",
-        corpus.path(),
-        "--format",
-        "markdown",
-        "--topic",
-        "trade",
-    ]);
+    let out = corpus.run("figures", &["--format", "markdown", "--topic", "trade"]);
     assert_eq!(
         out.stdout,
         "| label | value | measure | kind | amount | unit | period | topics | quotes |\n\
@@ -400,14 +392,7 @@ fn the_comparison_follows_the_filters_and_shows_units_that_differ() {
         "    amount: 7.52\n    unit: percent",
         "    amount: 7.52\n    unit: \"%\"",
     );
-    let out = run(&[
-        "figures",
-        "--corpus",
-        corpus.path(),
-        "--by-measure",
-        "--lang",
-        "id",
-    ]);
+    let out = corpus.run("figures", &["--by-measure", "--lang", "id"]);
     let want = [
         "exports · USD billion · 1 figure",
         "period             result  label                          documents",
@@ -425,14 +410,7 @@ fn the_comparison_follows_the_filters_and_shows_units_that_differ() {
         "                                 2025",
     ];
     assert_eq!(out.stdout.lines().collect::<Vec<_>>(), want);
-    let json = run(&[
-        "figures",
-        "--corpus",
-        corpus.path(),
-        "--by-measure",
-        "--format",
-        "json",
-    ]);
+    let json = corpus.run("figures", &["--by-measure", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
     let growth = &json["measures"][1];
     assert_eq!(growth["id"], "gdp-growth");
@@ -474,7 +452,7 @@ fn the_comparison_in_csv_groups_by_measure() {
 #[test]
 fn a_corpus_without_measures_says_how_to_compare() {
     let corpus = Corpus::good();
-    let out = run(&["figures", "--corpus", corpus.path(), "--by-measure"]);
+    let out = corpus.run("figures", &["--by-measure"]);
     assert_eq!(
         (out.code, out.stdout.as_str()),
         (

@@ -37,7 +37,7 @@ const ONE_ERROR: &str = "2 documents, 1 brief, 2 topics, 2 figures, 1 theme: 1 e
 fn a_measure_id_is_clean_and_carried_into_json() {
     let corpus = measured();
     assert_eq!(check(&corpus).stdout, CLEAN);
-    let out = sane(&["print", "--corpus", corpus.path(), "--format", "json"]);
+    let out = sane_on(&corpus, "print", &["--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     let figures = &json["briefs"][0]["figures"];
     assert_eq!(figures[0]["measure"], "gdp-growth");
@@ -110,7 +110,7 @@ fn an_amount_beyond_u64_is_a_number() {
             .edit_brief("    amount: 8.3\n", &format!("    amount: {big}\n"))
             .edit_brief("    amount_max: 8.5\n", "");
         assert_eq!(check(&corpus).stdout, CLEAN, "{big}");
-        let out = sane(&["print", "--corpus", corpus.path(), "--format", "json"]);
+        let out = sane_on(&corpus, "print", &["--format", "json"]);
         let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
         let want: f64 = big.parse().expect("a number");
         assert_eq!(json["briefs"][0]["figures"][0]["amount"], want, "{big}");
@@ -177,7 +177,7 @@ fn an_amount_that_is_not_a_number_is_an_error_and_the_figure_still_loads() {
     }
     // The figure is still there, its amount blank.
     let corpus = Corpus::good().edit_brief("    amount: 8.3\n", "    amount: 8,3\n");
-    let out = sane(&["print", "--corpus", corpus.path(), "--format", "json"]);
+    let out = sane_on(&corpus, "print", &["--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     let figure = &json["briefs"][0]["figures"][0];
     assert_eq!(figure["amount"], serde_json::Value::Null);

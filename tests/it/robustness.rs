@@ -19,7 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 #[test]
 fn hostile_search_queries() {
     let corpus = Corpus::good();
-    let search = |q: &str| sane(&["search", "--corpus", corpus.path(), q]);
+    let search = |q: &str| sane_on(&corpus, "search", &[q]);
     // Only combining marks: nothing to search for.
     let out = search("\u{301}\u{323}\u{309}");
     assert_eq!(
@@ -39,7 +39,7 @@ fn hostile_search_queries() {
     // ...and found where it stands.
     let long = "Phạm ".repeat(2_000);
     let corpus2 = Corpus::good().write_seed("long.txt", format!("x {long}\n").as_bytes());
-    let out = sane(&["search", "--corpus", corpus2.path(), long.trim()]);
+    let out = sane_on(&corpus2, "search", &[long.trim()]);
     assert_eq!(out.code, 0);
     assert!(
         out.stdout.starts_with("long.txt:1:3: x Phạm Phạm"),
@@ -284,7 +284,7 @@ proptest! {
         let mutated = [&bytes[..cut], &noise[..], &bytes[end..]].concat();
         let corpus = Corpus::good();
         fs::write(corpus.root().join("briefs/conference.yaml"), &mutated).expect("write");
-        let out = run(&["check", "--corpus", corpus.path()]);
+        let out = corpus.run("check", &[]);
         prop_assert!((0..=2).contains(&out.code), "{out:?}");
         prop_assert!(!out.stderr.contains("panicked") && !out.stdout.contains("panicked"), "{out:?}");
     }

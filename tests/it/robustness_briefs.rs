@@ -26,7 +26,7 @@ fn an_empty_seed_is_an_empty_document_where_quotes_are_not_found() {
             shown(&corpus, "briefs/e.yaml")
         )
     );
-    let out = sane(&["search", "--corpus", corpus.path(), "anything"]);
+    let out = sane_on(&corpus, "search", &["anything"]);
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
         (1, "", "")

@@ -28,12 +28,12 @@ fn a_binary_file_among_the_seeds_is_one_error_and_the_rest_loads() {
             "{finding}2 documents, 1 brief, 2 topics, 2 figures, 1 theme: 1 error, 0 warnings\n"
         )
     );
-    let out = sane(&["search", "--corpus", corpus.path(), "pham minh chinh"]);
+    let out = sane_on(&corpus, "search", &["pham minh chinh"]);
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
         (0, PHAM, finding.as_str())
     );
-    let out = sane(&["print", "--corpus", corpus.path()]);
+    let out = sane_on(&corpus, "print", &[]);
     assert_eq!(out.code, 0);
     assert_eq!(
         out.stderr,
@@ -54,7 +54,7 @@ fn nul_bytes_in_a_text_file_are_located() {
         "{}",
         out.stdout
     );
-    let out = sane(&["search", "--corpus", corpus.path(), "ban"]);
+    let out = sane_on(&corpus, "search", &["ban"]);
     assert_eq!(out.code, 1);
     assert!(
         out.stderr.contains("x.txt:2:4: error: NUL byte"),
@@ -77,7 +77,7 @@ fn latin1_vietnamese_is_not_utf8_at_the_first_bad_byte() {
         "{}",
         out.stdout
     );
-    let out = sane(&["search", "--corpus", corpus.path(), "pham minh chinh"]);
+    let out = sane_on(&corpus, "search", &["pham minh chinh"]);
     assert_eq!((out.code, out.stdout.as_str()), (0, PHAM));
     assert!(
         out.stderr.contains("latin1.txt:2:2: error: not UTF-8"),
@@ -103,7 +103,7 @@ fn utf16_with_a_bom_is_named_with_what_to_do() {
             shown(&corpus, "seeds/le.txt")
         )
     );
-    let out = sane(&["search", "--corpus", corpus.path(), "pham minh chinh"]);
+    let out = sane_on(&corpus, "search", &["pham minh chinh"]);
     assert_eq!((out.code, out.stdout.as_str()), (0, PHAM));
     assert!(
         out.stderr.contains("be.txt:1:1: error: UTF-16 text"),
@@ -132,7 +132,7 @@ fn a_utf8_bom_is_dropped_not_an_error() {
     let out = sane(&["check", "--strict", "--corpus", corpus.path()]);
     assert_eq!((out.code, out.stdout.as_str()), (0, CLEAN));
     assert_eq!(json(&corpus), json(&good));
-    let out = sane(&["search", "--corpus", corpus.path(), "thu tuong pham"]);
+    let out = sane_on(&corpus, "search", &["thu tuong pham"]);
     assert_eq!(
         (out.code, out.stdout.as_str()),
         (
@@ -150,13 +150,13 @@ fn crlf_and_lone_cr_seeds_count_lines_of_the_normalised_text() {
         let out = sane(&["check", "--strict", "--corpus", corpus.path()]);
         assert_eq!((out.code, out.stdout.as_str()), (0, CLEAN), "{name}");
         assert_eq!(json(&corpus), json(&good), "{name}");
-        let out = sane(&["search", "--corpus", corpus.path(), "nhap khau"]);
+        let out = sane_on(&corpus, "search", &["nhap khau"]);
         assert_eq!(
             (out.code, out.stdout.as_str()),
             (0, "vi.txt:6:21: Xuất khẩu tăng 10%. Nhập khẩu tăng 10%.\n"),
             "{name}"
         );
-        let out = sane(&["search", "--corpus", corpus.path(), "khai thac"]);
+        let out = sane_on(&corpus, "search", &["khai thac"]);
         assert_eq!(
             out.stdout,
             "vi.txt:4:1: khai thác hiệu quả 17 hiệp định thương mại tự do (FTA) đã ký kết.\n",
@@ -221,7 +221,7 @@ fn nfd_seeds_take_nfc_quotes_and_nfc_seeds_take_nfd_quotes() {
         "nhap khau",
         &"nhập khẩu".nfd().collect::<String>(),
     ] {
-        let out = sane(&["search", "--corpus", nfd_seed.path(), query]);
+        let out = sane_on(&nfd_seed, "search", &[query]);
         assert_eq!(
             (out.code, out.stdout.as_str()),
             (0, "vi.txt:6:21: Xuất khẩu tăng 10%. Nhập khẩu tăng 10%.\n"),

@@ -38,7 +38,7 @@ fn an_unreadable_seed_and_brief_are_findings_and_the_rest_loads() {
             shown(&corpus, "briefs/y.yaml")
         )
     );
-    let out = sane(&["search", "--corpus", corpus.path(), "pham minh chinh"]);
+    let out = sane_on(&corpus, "search", &["pham minh chinh"]);
     assert_eq!((out.code, out.stdout.as_str()), (0, PHAM));
     assert_eq!(
         out.stderr,
@@ -122,7 +122,7 @@ fn a_briefs_that_is_a_file_is_reported() {
         out.stdout
     );
     // search needs no briefs: it still works.
-    let out = sane(&["search", "--corpus", corpus.path(), "pham minh chinh"]);
+    let out = sane_on(&corpus, "search", &["pham minh chinh"]);
     assert_eq!((out.code, out.stdout.as_str()), (0, PHAM));
 }
 
@@ -148,7 +148,7 @@ fn a_symlink_loop_inside_seeds_is_a_warning_not_a_hang() {
         sane(&["check", "--strict", "--corpus", corpus.path()]).code,
         1
     );
-    let out = sane(&["search", "--corpus", corpus.path(), "pham minh chinh"]);
+    let out = sane_on(&corpus, "search", &["pham minh chinh"]);
     assert_eq!((out.code, out.stdout.as_str()), (0, PHAM));
     assert!(out.stderr.contains("symlink loop"), "{}", out.stderr);
 }
@@ -167,7 +167,7 @@ fn hidden_files_and_editor_leftovers_are_ignored() {
     fs::write(corpus.root().join("seeds/.git/x.txt"), PNG).expect("write");
     let out = sane(&["check", "--strict", "--corpus", corpus.path()]);
     assert_eq!((out.code, out.stdout.as_str()), (0, CLEAN));
-    let out = sane(&["search", "--corpus", corpus.path(), "pham minh chinh"]);
+    let out = sane_on(&corpus, "search", &["pham minh chinh"]);
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
         (0, PHAM, "")
@@ -177,7 +177,7 @@ fn hidden_files_and_editor_leftovers_are_ignored() {
 #[test]
 fn a_seed_name_with_a_line_break_keeps_one_match_a_line() {
     let corpus = Corpus::good().write_seed("a\nb.txt", b"Pham\n");
-    let out = sane(&["search", "--corpus", corpus.path(), "pham"]);
+    let out = sane_on(&corpus, "search", &["pham"]);
     assert_eq!(
         (out.code, out.stdout),
         (0, format!("a\\nb.txt:1:1: Pham\n{PHAM}"))
@@ -191,7 +191,7 @@ fn a_seed_name_with_a_line_break_keeps_one_match_a_line() {
 fn print_into_a_missing_directory_exits_2_naming_the_file() {
     let corpus = Corpus::good();
     let target = shown(&corpus, "nodir/out.txt");
-    let out = sane(&["print", "--corpus", corpus.path(), "-o", &target]);
+    let out = sane_on(&corpus, "print", &["-o", &target]);
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr),
         (
@@ -201,7 +201,7 @@ fn print_into_a_missing_directory_exits_2_naming_the_file() {
         )
     );
     let dir = shown(&corpus, "");
-    let out = sane(&["print", "--corpus", corpus.path(), "-o", &dir]);
+    let out = sane_on(&corpus, "print", &["-o", &dir]);
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.starts_with(&format!("briefing: {dir}: ")),
@@ -252,7 +252,7 @@ fn a_failed_print_leaves_the_existing_file_untouched() {
         "the good brief\n"
     );
     // And a good print replaces it whole.
-    let out = sane(&["print", "--corpus", corpus.path(), "-o", &target]);
+    let out = sane_on(&corpus, "print", &["-o", &target]);
     assert_eq!(out.code, 0);
     assert!(
         fs::read_to_string(&target)
@@ -269,13 +269,7 @@ fn print_through_a_symlink_writes_the_target() {
     let link = corpus.root().join("link.txt");
     fs::write(&real, "old\n").expect("write");
     symlink("real.txt", &link).expect("symlink");
-    let out = sane(&[
-        "print",
-        "--corpus",
-        corpus.path(),
-        "-o",
-        &link.display().to_string(),
-    ]);
+    let out = sane_on(&corpus, "print", &["-o", &link.display().to_string()]);
     assert_eq!(out.code, 0, "{out:?}");
     assert!(
         fs::symlink_metadata(&link)
@@ -307,13 +301,7 @@ fn print_into_a_fifo_writes_into_it_and_keeps_it() {
     std::thread::spawn(move || {
         let _ = tx.send(fs::read_to_string(&reader));
     });
-    let out = sane(&[
-        "print",
-        "--corpus",
-        corpus.path(),
-        "-o",
-        &fifo.display().to_string(),
-    ]);
+    let out = sane_on(&corpus, "print", &["-o", &fifo.display().to_string()]);
     assert_eq!(out.code, 0, "{out:?}");
     let read = rx
         .recv_timeout(Duration::from_secs(20))

@@ -75,7 +75,7 @@ fn alias_bombs_and_deep_nesting_are_reported_by_every_command() {
     );
     // The other commands load the same briefs and finish too.
     for format in ["text", "markdown", "html", "json"] {
-        let out = sane(&["print", "--corpus", corpus.path(), "--format", format]);
+        let out = sane_on(&corpus, "print", &["--format", format]);
         assert_eq!(out.code, 0, "{format}: {out:?}");
         assert!(
             out.stderr.contains("the corpus has 5 error(s)"),
@@ -83,7 +83,7 @@ fn alias_bombs_and_deep_nesting_are_reported_by_every_command() {
             out.stderr
         );
     }
-    let out = sane(&["search", "--corpus", corpus.path(), "pham minh chinh"]);
+    let out = sane_on(&corpus, "search", &["pham minh chinh"]);
     assert_eq!((out.code, out.stdout.as_str()), (0, PHAM));
 }
 
@@ -116,7 +116,7 @@ fn a_ten_megabyte_single_line_document_checks_searches_and_anchors() {
         )),
         "column {column} not in the JSON"
     );
-    let out = sane(&["search", "--corpus", corpus.path(), "cptpp"]);
+    let out = sane_on(&corpus, "search", &["cptpp"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     // A line longer than 2,000 bytes is shown as the 800 bytes around the match.
     let prefix = format!("big.txt:1:{}: …", column + "Hiệp định ".chars().count());

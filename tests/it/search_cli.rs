@@ -6,7 +6,7 @@ use crate::common::{Corpus, run};
 #[test]
 fn heading_layout_names_each_document_by_id_and_file_with_each_line_once() {
     let corpus = Corpus::good();
-    let out = run(&["search", "--corpus", corpus.path(), "--heading", "8.3"]);
+    let out = corpus.run("search", &["--heading", "8.3"]);
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(
         out.stdout,
@@ -18,34 +18,18 @@ fn heading_layout_names_each_document_by_id_and_file_with_each_line_once() {
 #[test]
 fn colours_are_written_only_when_asked_and_never_for_a_pipe_by_default() {
     let corpus = Corpus::good();
-    let coloured = run(&[
-        "search",
-        "--corpus",
-        corpus.path(),
-        "--heading",
-        "--color",
-        "always",
-        "tăng 10",
-    ]);
+    let coloured = corpus.run("search", &["--heading", "--color", "always", "tăng 10"]);
     assert_eq!(
         coloured.stdout,
         "\u{1b}[1mvi-gov\u{1b}[0m \u{1b}[35mvi.txt\u{1b}[0m\n\
          \u{1b}[32m6\u{1b}[0m:Xuất khẩu \u{1b}[1m\u{1b}[31mtăng 10\u{1b}[0m%. Nhập khẩu \u{1b}[1m\u{1b}[31mtăng 10\u{1b}[0m%.\n"
     );
-    let piped = run(&["search", "--corpus", corpus.path(), "tăng 10"]);
+    let piped = corpus.run("search", &["tăng 10"]);
     assert_eq!(
         piped.stdout,
         "vi.txt:6:11: Xuất khẩu tăng 10%. Nhập khẩu tăng 10%.\nvi.txt:6:31: Xuất khẩu tăng 10%. Nhập khẩu tăng 10%.\n"
     );
-    let never = run(&[
-        "search",
-        "--corpus",
-        corpus.path(),
-        "--vimgrep",
-        "--color",
-        "never",
-        "tăng 10",
-    ]);
+    let never = corpus.run("search", &["--vimgrep", "--color", "never", "tăng 10"]);
     assert_eq!(never.stdout, piped.stdout);
 }
 

@@ -208,12 +208,12 @@ fn no_command_lets_a_raw_control_character_out() {
 #[test]
 fn escapes_are_shown_where_they_stood() {
     let corpus = hostile();
-    let out = sane(&["search", "--corpus", corpus.path(), "pwned"]);
+    let out = sane_on(&corpus, "search", &["pwned"]);
     assert_eq!(
         out.stdout,
         "payload.txt:1:10: Pham \\u{1b}]0;PWNED\\u{7}\\u{1b}]52;c;cHduZWQ=\\u{7}\\u{1b}[21t\\u{9b}6n\\u{202e}\\u{2066}\\u{8}\\u{7f} Minh\n"
     );
-    let out = sane(&["search", "--corpus", corpus.path(), "pham"]);
+    let out = sane_on(&corpus, "search", &["pham"]);
     let name = "name\\u{1b}]0;PWNED\\u{7}\\u{1b}]52;c;cHduZWQ=\\u{7}\\u{1b}[21t\\u{9b}6n\\u{202e}\\u{2066}\\u{8}\\u{7f}.txt";
     assert!(
         out.stdout.contains(&format!("{name}:1:1: Pham\n")),

@@ -25,7 +25,7 @@ fn print_never_writes_into_the_corpus() {
         "briefs/x.yaml",
     ] {
         let path = shown(&corpus, target);
-        let out = sane(&["print", "--corpus", corpus.path(), "-o", &path]);
+        let out = sane_on(&corpus, "print", &["-o", &path]);
         assert_eq!(
             (out.code, out.stderr),
             (
@@ -40,23 +40,11 @@ fn print_never_writes_into_the_corpus() {
     // A link or a hard link to a corpus file, from outside seeds/ and briefs/.
     let link = corpus.root().join("link.txt");
     symlink(&seed, &link).expect("symlink");
-    let out = sane(&[
-        "print",
-        "--corpus",
-        corpus.path(),
-        "-o",
-        &link.display().to_string(),
-    ]);
+    let out = sane_on(&corpus, "print", &["-o", &link.display().to_string()]);
     assert_eq!(out.code, 2, "{out:?}");
     let hard = corpus.root().join("hard.txt");
     fs::hard_link(&seed, &hard).expect("hard link");
-    let out = sane(&[
-        "print",
-        "--corpus",
-        corpus.path(),
-        "-o",
-        &hard.display().to_string(),
-    ]);
+    let out = sane_on(&corpus, "print", &["-o", &hard.display().to_string()]);
     assert_eq!(
         out.stderr,
         format!(
@@ -72,7 +60,7 @@ fn print_never_writes_into_the_corpus() {
     );
     assert!(!corpus.root().join("seeds/new.txt").exists());
     // `-o -` is standard output.
-    let out = sane(&["print", "--corpus", corpus.path(), "-o", "-"]);
+    let out = sane_on(&corpus, "print", &["-o", "-"]);
     assert_eq!(out.code, 0);
     assert!(
         out.stdout.contains("Economic diplomacy conference"),
@@ -91,7 +79,7 @@ fn links_out_of_the_corpus_are_skipped_unless_followed() {
     symlink(outside.path(), seeds.join("elsewhere")).expect("symlink");
     // A link that stays inside the corpus is followed as before.
     symlink("vi.txt", seeds.join("same.txt")).expect("symlink");
-    let out = sane(&["search", "--corpus", corpus.path(), "secret"]);
+    let out = sane_on(&corpus, "search", &["secret"]);
     assert_eq!(out.code, 1, "{out:?}");
     let note = "    pass --follow to read files that links lead to elsewhere\n";
     let real = fs::canonicalize(outside.path()).expect("canonical");
@@ -106,7 +94,7 @@ fn links_out_of_the_corpus_are_skipped_unless_followed() {
             real.join("secret.txt").display(),
         )
     );
-    let out = sane(&["search", "--corpus", corpus.path(), "chính"]);
+    let out = sane_on(&corpus, "search", &["chính"]);
     assert!(out.stdout.contains("same.txt:1:"), "{}", out.stdout);
     let out = sane(&["search", "--follow", "--corpus", corpus.path(), "secret"]);
     assert_eq!(
@@ -207,7 +195,7 @@ fn a_file_name_that_is_not_utf8_is_opened_and_shown_by_its_bytes() {
         "Pham in Latin-1 named file\n",
     )
     .expect("write");
-    let out = sane(&["search", "--corpus", corpus.path(), "latin-1"]);
+    let out = sane_on(&corpus, "search", &["latin-1"]);
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
         (0, "caf\\xe9.txt:1:9: Pham in Latin-1 named file\n", "")

@@ -5,6 +5,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::Output;
+
 /// A corpus in a temporary directory, removed when dropped.
 pub struct Corpus {
     dir: tempfile::TempDir,
@@ -131,6 +133,19 @@ impl Corpus {
 
     pub fn source(&self) -> briefing::engine::CorpusSource {
         briefing::engine::CorpusSource::Dir(self.root().to_path_buf())
+    }
+
+    /// The arguments `CMD --corpus THIS ARGS...`.
+    pub fn args<'a>(&'a self, cmd: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+        [cmd, "--corpus", self.path()]
+            .into_iter()
+            .chain(args.iter().copied())
+            .collect()
+    }
+
+    /// Runs `briefing CMD --corpus THIS ARGS...`.
+    pub fn run(&self, cmd: &str, args: &[&str]) -> Output {
+        super::run(&self.args(cmd, args))
     }
 
     /// The corpus loaded through the library.

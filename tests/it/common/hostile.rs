@@ -44,6 +44,12 @@ pub fn sane(args: &[&str]) -> Output {
     out
 }
 
+/// Runs `briefing CMD --corpus CORPUS ARGS...` and checks that it did not panic.
+#[track_caller]
+pub fn sane_on(corpus: &Corpus, cmd: &str, args: &[&str]) -> Output {
+    sane(&corpus.args(cmd, args))
+}
+
 pub fn check(corpus: &Corpus) -> Output {
     sane(&["check", "--corpus", corpus.path()])
 }
