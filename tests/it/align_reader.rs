@@ -6,6 +6,7 @@ use crate::common::pty_session::Session;
 use crate::common::screen::{app_with, buffer, built_in};
 use briefing::engine::Corpus;
 use briefing::engine::align::align_documents;
+use briefing::reader::state::{ByPane, Pane};
 use briefing::reader::view::style::Palette;
 use briefing::reader::view::{areas, inner};
 use briefing::reader::{Action, App};
@@ -50,12 +51,12 @@ fn settle(s: &mut Session) {
 
 /// Moves through document pane `from` with `keys` until its end; after each move, the
 /// counterpart of its top passage must be on screen in the other pane.
-fn walk(s: &mut Session, corpus: &Corpus, from: usize, keys: &str) -> usize {
-    let docs = [
+fn walk(s: &mut Session, corpus: &Corpus, from: Pane, keys: &str) -> usize {
+    let docs = ByPane::new(
         corpus.document_by_id("vi-gov").expect("vi-gov"),
         corpus.document_by_id("id-vna").expect("id-vna"),
-    ];
-    let (doc, other) = (docs[from], docs[1 - from]);
+    );
+    let (doc, other) = (docs[from], docs[from.other()]);
     let text = corpus.documents[doc].text.as_str();
     let mut checked = 0;
     settle(s);
@@ -115,7 +116,7 @@ fn walk(s: &mut Session, corpus: &Corpus, from: usize, keys: &str) -> usize {
             let corpus2 = corpus.clone();
             let what = format!("the counterpart of {first:?} in the other pane: {expected:?}");
             s.wait_for(&what, |s| {
-                shows_part_of(&s.pane_text(&corpus2, 1 - from), &expected)
+                shows_part_of(&s.pane_text(&corpus2, from.other()), &expected)
             });
             checked += 1;
         }
@@ -128,7 +129,7 @@ fn moving_through_either_document_keeps_the_counterpart_on_screen() {
     let corpus = built_in();
     let mut s = Session::start(160, 16, true);
     s.wait_for_text("vi-gov · vi");
-    let down_vi = walk(&mut s, &corpus, 0, "j");
+    let down_vi = walk(&mut s, &corpus, Pane::Left, "j");
     assert!(
         down_vi >= 10,
         "only {down_vi} passages with counterparts checked"
@@ -136,11 +137,11 @@ fn moving_through_either_document_keeps_the_counterpart_on_screen() {
     // The other way round: focus id-vna, back to its top, and through it line by line.
     s.send("\tg");
     s.wait_for("id-vna back at its top", |s| {
-        s.pane_rows(&corpus, 1)
+        s.pane_rows(&corpus, Pane::Right)
             .first()
             .is_some_and(|r| r.starts_with("Para pemimpin"))
     });
-    let down_id = walk(&mut s, &corpus, 1, "j");
+    let down_id = walk(&mut s, &corpus, Pane::Right, "j");
     eprintln!("counterparts checked: {down_vi} moving through vi-gov, {down_id} through id-vna");
     assert!(
         down_id >= 10,
@@ -155,7 +156,7 @@ fn screen_app(corpus: Corpus) -> App {
 }
 
 /// The cells of pane `i` whose style carries `modifier`, as text.
-fn styled_text(app: &App, i: usize, modifier: Modifier, fg: Option<Color>) -> String {
+fn styled_text(app: &App, i: Pane, modifier: Modifier, fg: Option<Color>) -> String {
     let area = inner(areas(app.size, app).panes[i].expect("pane"));
     let buffer = buffer(app);
     let mut out = String::new();
@@ -184,29 +185,30 @@ fn the_counterpart_is_marked_in_the_partner_pane_and_c_toggles_it() {
         .find("Để đẩy nhanh triển khai Nghị quyết 222")
         .expect("in vi-gov");
     let mut app = screen_app(corpus.clone());
-    while app.panes[0].top < offset {
+    while app.panes()[Pane::Left].top < offset {
         app.update(Action::Down);
     }
-    let expected = counterpart(&corpus, vi, app.panes[0].top, id).expect("a counterpart");
+    let expected =
+        counterpart(&corpus, vi, app.panes()[Pane::Left].top, id).expect("a counterpart");
     assert!(
         expected.starts_with("PM menyerukan implementasi cepat"),
         "{expected}"
     );
     // Italic throughout (an annotation's colour may stand over the blue), blue elsewhere.
-    let marked = styled_text(&app, 1, Modifier::ITALIC, None);
+    let marked = styled_text(&app, Pane::Right, Modifier::ITALIC, None);
     assert!(
         shows_part_of(&marked, &expected) && expected.contains(&marked),
         "marked {marked:?}"
     );
-    assert!(!styled_text(&app, 1, Modifier::ITALIC, Some(Color::Blue)).is_empty());
+    assert!(!styled_text(&app, Pane::Right, Modifier::ITALIC, Some(Color::Blue)).is_empty());
     // Nothing else in the partner pane is marked, and nothing in the focused one.
-    assert_eq!(styled_text(&app, 0, Modifier::ITALIC, None), "");
+    assert_eq!(styled_text(&app, Pane::Left, Modifier::ITALIC, None), "");
 
     app.update(Action::ToggleCounterpart);
-    assert_eq!(styled_text(&app, 1, Modifier::ITALIC, None), "");
+    assert_eq!(styled_text(&app, Pane::Right, Modifier::ITALIC, None), "");
     assert_eq!(app.message.as_deref(), Some("Counterpart marking off."));
     app.update(Action::ToggleCounterpart);
-    assert!(!styled_text(&app, 1, Modifier::ITALIC, None).is_empty());
+    assert!(!styled_text(&app, Pane::Right, Modifier::ITALIC, None).is_empty());
     // Computed once for the pair, whatever the number of keys.
     assert_eq!(app.cached_alignments(), 1);
 }
@@ -220,7 +222,7 @@ fn the_o_picker_pair_is_followed_too() {
     // Pane 1 shows vi-prov: pick it with `o`.
     app.update(Action::FocusNext);
     app.update(Action::PickDocument);
-    let here = app.panes[1].doc.unwrap_or(0);
+    let here = app.panes()[Pane::Right].doc.unwrap_or(0);
     for _ in 0..here.abs_diff(prov) {
         app.update(if prov > here {
             Action::Down
@@ -229,14 +231,14 @@ fn the_o_picker_pair_is_followed_too() {
         });
     }
     app.update(Action::Open);
-    assert_eq!(app.panes[1].doc, Some(prov));
+    assert_eq!(app.panes()[Pane::Right].doc, Some(prov));
     // Reading vi-prov moves vi-gov to the counterpart of its top passage.
     for _ in 0..12 {
         app.update(Action::Down);
-        let Some(expected) = counterpart(&corpus, prov, app.panes[1].top, vi) else {
+        let Some(expected) = counterpart(&corpus, prov, app.panes()[Pane::Right].top, vi) else {
             continue;
         };
-        let marked = styled_text(&app, 0, Modifier::ITALIC, None);
+        let marked = styled_text(&app, Pane::Left, Modifier::ITALIC, None);
         assert!(
             shows_part_of(&marked, &expected),
             "{marked:?} is not part of {expected:?}"

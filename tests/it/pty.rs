@@ -1,6 +1,7 @@
 //! The reader end to end in a real pseudo-terminal: portable-pty runs the binary, vt100
 //! plays the screen. Every wait polls the screen until a condition holds (10 s at most).
 
+use briefing::reader::state::Pane;
 use std::time::Duration;
 
 use crate::common::pty_session::*;
@@ -13,8 +14,9 @@ fn two_panes_side_by_side_then_q_leaves_the_terminal_as_it_was() {
         s.text()
             .lines()
             .any(|l| l.contains("vi-gov · vi") && l.contains("id-vna · id"))
-            && s.pane_text(&corpus, 0).starts_with("Tại hội nghị")
-            && s.pane_text(&corpus, 1).starts_with("Para pemimpin")
+            && s.pane_text(&corpus, Pane::Left).starts_with("Tại hội nghị")
+            && s.pane_text(&corpus, Pane::Right)
+                .starts_with("Para pemimpin")
     });
     assert!(s.parser.screen().alternate_screen());
     s.send("q");
@@ -40,7 +42,9 @@ fn search_ignores_diacritics_and_shows_the_match() {
     s.send("/pham minh chinh\r");
     let corpus = fixture();
     s.wait_for("the match in a pane", |s| {
-        (0..2).any(|i| s.pane_text(&corpus, i).contains("Phạm Minh Chính"))
+        Pane::BOTH
+            .into_iter()
+            .any(|i| s.pane_text(&corpus, i).contains("Phạm Minh Chính"))
     });
     s.wait_for_text("matches");
     s.send("q");
@@ -65,11 +69,11 @@ fn n_goes_to_the_next_annotation_in_every_pane_that_shows_it() {
     }
     s.send(&presses);
     s.wait_for_text("Renew the traditional growth engines");
-    for (i, q) in theme.quotes.iter().enumerate() {
+    for (i, q) in Pane::BOTH.into_iter().zip(&theme.quotes) {
         let pane = s.pane_text(&corpus, i);
         assert!(
             pane.contains(&words(&q.text)),
-            "pane {i} lacks {:?}:\n{}",
+            "pane {i:?} lacks {:?}:\n{}",
             q.text,
             s.text()
         );

@@ -1,6 +1,7 @@
 //! The figures view in a real pseudo-terminal: `f` opens it, `s` sorts, Enter jumps to
 //! the figure's quote in the panes, on tests/fixtures/figures.
 
+use briefing::reader::state::Pane;
 use std::path::PathBuf;
 
 use crate::common::pty_session::*;
@@ -45,7 +46,7 @@ fn f_opens_the_figures_s_sorts_and_enter_jumps_to_the_quote() {
     s.send("\r");
     s.wait_for("the view closed and the quote in a pane", |s| {
         !s.text().contains("Figures ·")
-            && (0..2).any(|i| {
+            && Pane::BOTH.into_iter().any(|i| {
                 s.pane_text(&corpus, i)
                     .contains("mục tiêu tăng trưởng là 6,5%")
             })

@@ -77,7 +77,7 @@ fn keys_that_come_together_are_searched_once_for_the_last_query() {
     app.end_burst();
     assert_eq!(app.search.typing.as_deref(), Some("pham minh"));
     assert_eq!(app.search.matches, typed_alone.search.matches);
-    assert_eq!(app.panes, typed_alone.panes);
+    assert_eq!(app.panes(), typed_alone.panes());
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 use crate::common::screen::*;
 use crate::common::{Corpus, brief_of};
+use briefing::reader::state::Pane;
 use briefing::reader::{Action, App};
 use ratatui::style::Modifier;
 
@@ -58,18 +59,18 @@ fn p_with_a_topic_prints_the_whole_topic_across_briefs_and_says_where() {
 fn a_resize_with_the_end_of_a_document_in_view_keeps_every_pane_full() {
     let mut app = app_on(built_in(), 100, 30);
     apply(&mut app, &[Action::Bottom]);
-    let (top, height, rows) = pane_rows(&app, 0);
+    let (top, height, rows) = pane_rows(&app, Pane::Left);
     assert_eq!(top + height, rows, "the end at the bottom");
     app.resize(200, 60);
-    for i in 0..2 {
+    for i in Pane::BOTH {
         let (top, height, rows) = pane_rows(&app, i);
         assert!(
             top == 0 || top + height <= rows,
-            "pane {i}: {} empty rows",
+            "pane {i:?}: {} empty rows",
             top + height - rows
         );
     }
-    let (top, height, rows) = pane_rows(&app, 0);
+    let (top, height, rows) = pane_rows(&app, Pane::Left);
     assert_eq!(top + height, rows, "the end still at the bottom");
     assert!(screen(&app).contains("100%"), "{}", screen(&app));
 }
@@ -79,13 +80,13 @@ fn documents_keep_their_side_and_languages_their_places_however_you_arrive() {
     let corpus = built_in();
     let total = corpus.annotations.len();
     let mut app = app_on(corpus, 200, 50);
-    let lang = |app: &App, i: usize| {
-        app.panes[i]
+    let lang = |app: &App, i: Pane| {
+        app.panes()[i]
             .doc
             .map(|d| app.corpus.documents[d].lang().to_string())
     };
-    assert_eq!(lang(&app, 0).as_deref(), Some("vi"));
-    assert_eq!(lang(&app, 1).as_deref(), Some("id"));
+    assert_eq!(lang(&app, Pane::Left).as_deref(), Some("vi"));
+    assert_eq!(lang(&app, Pane::Right).as_deref(), Some("id"));
     // The focus on the right pane must not put the first document there.
     app.update(Action::FocusNext);
     // Where each annotation's documents stand, going forward (twice round) and back.
@@ -96,14 +97,14 @@ fn documents_keep_their_side_and_languages_their_places_however_you_arrive() {
         .chain([Action::Prev; 2].repeat(total));
     for action in steps {
         app.update(action);
-        if lang(&app, 0) != lang(&app, 1) {
+        if lang(&app, Pane::Left) != lang(&app, Pane::Right) {
             assert_ne!(
-                lang(&app, 0).as_deref(),
+                lang(&app, Pane::Left).as_deref(),
                 Some("id"),
                 "Indonesian moved left"
             );
             assert_ne!(
-                lang(&app, 1).as_deref(),
+                lang(&app, Pane::Right).as_deref(),
                 Some("vi"),
                 "Vietnamese moved right"
             );
@@ -113,7 +114,7 @@ fn documents_keep_their_side_and_languages_their_places_however_you_arrive() {
             .quotes
             .iter()
             .filter_map(|q| q.anchor.as_ref().ok())
-            .map(|a| (a.doc, app.panes.iter().position(|p| p.doc == Some(a.doc))))
+            .map(|a| (a.doc, app.panes().iter().position(|p| p.doc == Some(a.doc))))
             .collect();
         let first = sides.entry(selected).or_insert_with(|| docs.clone());
         assert_eq!(*first, docs, "annotation {selected} arrived at other sides");
@@ -123,31 +124,38 @@ fn documents_keep_their_side_and_languages_their_places_however_you_arrive() {
 #[test]
 fn the_wheel_moves_three_rows_and_never_the_other_pane_backwards_at_the_end() {
     let mut app = app_on(built_in(), 200, 60);
-    let pane = briefing::reader::view::areas(app.size, &app).panes[0].expect("left pane");
+    let pane = briefing::reader::view::areas(app.size, &app).panes[Pane::Left].expect("left pane");
     let wheel = |down| Action::Wheel {
         column: pane.x + 2,
         row: pane.y + 2,
         down,
     };
-    let row_of = |app: &App, i: usize| {
+    let row_of = |app: &App, i: Pane| {
         let rect = briefing::reader::view::inner(
             briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
         );
         let rows = app
-            .rows(app.panes[i].doc.expect("doc"), rect.width)
+            .rows(app.panes()[i].doc.expect("doc"), rect.width)
             .expect("rows");
-        briefing::reader::layout_cache::row_of(&rows, app.panes[i].top)
+        briefing::reader::layout_cache::row_of(&rows, app.panes()[i].top)
     };
     app.update(wheel(true));
-    assert_eq!(row_of(&app, 0), 3);
+    assert_eq!(row_of(&app, Pane::Left), 3);
     app.update(wheel(false));
-    assert_eq!(row_of(&app, 0), 0);
+    assert_eq!(row_of(&app, Pane::Left), 0);
     apply(&mut app, &[Action::Bottom]);
-    let (left, right) = (app.panes[0].top, row_of(&app, 1));
+    let (left, right) = (app.panes()[Pane::Left].top, row_of(&app, Pane::Right));
     for _ in 0..5 {
         app.update(wheel(true));
-        assert_eq!(app.panes[0].top, left, "the left pane is at its end");
-        assert!(row_of(&app, 1) >= right, "the right pane went back");
+        assert_eq!(
+            app.panes()[Pane::Left].top,
+            left,
+            "the left pane is at its end"
+        );
+        assert!(
+            row_of(&app, Pane::Right) >= right,
+            "the right pane went back"
+        );
     }
 }
 
@@ -221,7 +229,7 @@ fn d_shows_the_focused_documents_sources() {
     // As wide as the card, so that no pane text stands beside it.
     let mut app = app_on(built_in(), 100, 50);
     app.update(Action::ShowDocument);
-    let doc = &app.corpus.documents[app.panes[0].doc.expect("doc")];
+    let doc = &app.corpus.documents[app.panes()[Pane::Left].doc.expect("doc")];
     let meta = doc.meta.clone().expect("declared");
     let shown = screen(&app).replace('│', " ");
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -315,8 +323,9 @@ fn editing_a_document_while_it_is_open_keeps_the_place_by_its_text() {
         app.update(Action::Down);
     }
     let top_line = |app: &App| {
-        let text = &app.corpus.documents[app.panes[0].doc.expect("doc")].text;
-        text.line(text.line_index(app.panes[0].top)).to_string()
+        let text = &app.corpus.documents[app.panes()[Pane::Left].doc.expect("doc")].text;
+        text.line(text.line_index(app.panes()[Pane::Left].top))
+            .to_string()
     };
     let before = top_line(&app);
     assert!(before.starts_with("Đoạn văn thứ 2"), "{before}");
@@ -337,15 +346,15 @@ fn counts_repeat_the_next_key_as_in_vim() {
     for _ in 0..12 {
         once.update(Action::Down);
     }
-    assert_eq!(app.panes, once.panes);
-    assert_eq!(pane_rows(&app, 0).0, 12);
+    assert_eq!(app.panes(), once.panes());
+    assert_eq!(pane_rows(&app, Pane::Left).0, 12);
     apply(&mut app, &[Action::Digit('3'), Action::Next]);
     apply(&mut once, &[Action::Next, Action::Next, Action::Next]);
     assert_eq!(app.selected, once.selected);
     // A count is spent by the key it precedes, and 0 alone is no count.
     apply(&mut app, &[Action::Digit('0'), Action::Down]);
     once.update(Action::Down);
-    assert_eq!(app.panes, once.panes);
+    assert_eq!(app.panes(), once.panes());
 }
 
 #[test]
@@ -354,8 +363,8 @@ fn n_with_no_topic_goes_to_the_next_annotation_after_the_reading_line() {
     for _ in 0..40 {
         app.update(Action::Down);
     }
-    let doc = app.panes[0].doc.expect("doc");
-    let top = app.panes[0].top;
+    let doc = app.panes()[Pane::Left].doc.expect("doc");
+    let top = app.panes()[Pane::Left].top;
     app.update(Action::Next);
     let a = app.selected.expect("selected");
     let corpus = app.corpus.clone();

@@ -3,13 +3,14 @@
 //! navigator, the problems list's Enter and the picker's order.
 
 use crate::common::screen::*;
+use briefing::reader::state::Pane;
 use briefing::reader::view::style::Palette;
 use briefing::reader::{Action, App};
 use ratatui::style::Modifier;
 
 /// The styles of the cells of pane `i` that hold the quote of annotation `a` there.
-fn quote_cells(app: &App, i: usize, a: usize) -> Vec<ratatui::style::Style> {
-    let doc = app.panes[i].doc.expect("doc");
+fn quote_cells(app: &App, i: Pane, a: usize) -> Vec<ratatui::style::Style> {
+    let doc = app.panes()[i].doc.expect("doc");
     let anchor = app.corpus.annotations[a]
         .quotes
         .iter()
@@ -21,7 +22,7 @@ fn quote_cells(app: &App, i: usize, a: usize) -> Vec<ratatui::style::Style> {
         briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
     );
     let rows = app.rows(doc, rect.width).expect("rows");
-    let top = briefing::reader::layout_cache::row_of(&rows, app.panes[i].top);
+    let top = briefing::reader::layout_cache::row_of(&rows, app.panes()[i].top);
     let row = briefing::reader::layout_cache::row_of(&rows, anchor.range.start);
     let y = rect.y + u16::try_from(row - top).expect("on screen");
     let text = app.corpus.documents[doc]
@@ -37,14 +38,14 @@ fn quote_cells(app: &App, i: usize, a: usize) -> Vec<ratatui::style::Style> {
 }
 
 /// Whether byte `offset` of pane `i`'s document is on screen.
-fn visible(app: &App, i: usize, offset: usize) -> bool {
+fn visible(app: &App, i: Pane, offset: usize) -> bool {
     let rect = briefing::reader::view::inner(
         briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
     );
     let rows = app
-        .rows(app.panes[i].doc.expect("doc"), rect.width)
+        .rows(app.panes()[i].doc.expect("doc"), rect.width)
         .expect("rows");
-    let top = briefing::reader::layout_cache::row_of(&rows, app.panes[i].top);
+    let top = briefing::reader::layout_cache::row_of(&rows, app.panes()[i].top);
     let row = briefing::reader::layout_cache::row_of(&rows, offset);
     row >= top && row < top + usize::from(rect.height)
 }
@@ -56,35 +57,35 @@ fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
         a.kind == briefing::engine::AnnotationKind::Figure
     });
     // A theme on the same screen, not selected.
-    let doc = app.panes[0].doc.expect("doc");
+    let doc = app.panes()[Pane::Left].doc.expect("doc");
     let theme = (0..app.corpus.annotations.len()).find(|&t| {
         app.corpus.annotations[t].kind == briefing::engine::AnnotationKind::Theme
             && app.corpus.annotations[t].quotes.iter().any(|q| {
                 q.anchor
                     .as_ref()
-                    .is_ok_and(|x| x.doc == doc && visible(&app, 0, x.range.start))
+                    .is_ok_and(|x| x.doc == doc && visible(&app, Pane::Left, x.range.start))
             })
     });
     let underlined = |s: &ratatui::style::Style| s.add_modifier.contains(Modifier::UNDERLINED);
     let reversed = |s: &ratatui::style::Style| s.add_modifier.contains(Modifier::REVERSED);
     assert!(
-        quote_cells(&app, 0, figure).iter().all(reversed),
+        quote_cells(&app, Pane::Left, figure).iter().all(reversed),
         "selected"
     );
     assert!(theme.is_some(), "a theme on the screen of the first figure");
     if let Some(t) = theme {
         assert!(
-            quote_cells(&app, 0, t).iter().all(underlined),
+            quote_cells(&app, Pane::Left, t).iter().all(underlined),
             "themes underlined"
         );
         app.update(Action::CycleHighlights);
         assert_eq!(app.message.as_deref(), Some("Highlighting figures only."));
         assert!(
-            !quote_cells(&app, 0, t).iter().any(underlined),
+            !quote_cells(&app, Pane::Left, t).iter().any(underlined),
             "themes off"
         );
         assert!(
-            quote_cells(&app, 0, figure).iter().all(reversed),
+            quote_cells(&app, Pane::Left, figure).iter().all(reversed),
             "still selected"
         );
     } else {
@@ -92,12 +93,12 @@ fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
     }
     app.update(Action::CycleHighlights);
     assert!(
-        quote_cells(&app, 0, figure).iter().all(reversed),
+        quote_cells(&app, Pane::Left, figure).iter().all(reversed),
         "the selected one only"
     );
     app.update(Action::CycleHighlights);
     assert!(
-        quote_cells(&app, 0, figure)
+        quote_cells(&app, Pane::Left, figure)
             .iter()
             .all(|s| s.add_modifier.is_empty()),
         "none"
@@ -129,14 +130,20 @@ fn themes_read_on_light_terminals_and_the_focused_pane_shows_without_colour_with
     // Mono palette: the focused pane's title is reversed, the other's not.
     let buf = buffer(&app);
     let panes = briefing::reader::view::areas(app.size, &app).panes;
-    let title_cell = |i: usize| {
+    let title_cell = |i: Pane| {
         let r = panes[i].expect("pane");
         buf[(r.x + 3, r.y)].modifier
     };
-    assert!(title_cell(0).contains(Modifier::REVERSED), "focused");
-    assert!(!title_cell(1).contains(Modifier::REVERSED), "not focused");
+    assert!(
+        title_cell(Pane::Left).contains(Modifier::REVERSED),
+        "focused"
+    );
+    assert!(
+        !title_cell(Pane::Right).contains(Modifier::REVERSED),
+        "not focused"
+    );
     let title = first;
-    let date = app.corpus.documents[app.panes[0].doc.expect("doc")]
+    let date = app.corpus.documents[app.panes()[Pane::Left].doc.expect("doc")]
         .meta
         .as_ref()
         .and_then(|m| m.date.clone())
@@ -302,5 +309,5 @@ fn the_picker_sorts_by_id_or_by_date_and_shows_the_date() {
     // The cursor walks that order: Top, Enter shows the earliest document.
     apply(&mut app, &[Action::Top, Action::Open]);
     let first = app.corpus.document_by_id(&by_date[0]).expect("doc");
-    assert_eq!(app.panes[0].doc, Some(first));
+    assert_eq!(app.panes()[Pane::Left].doc, Some(first));
 }

@@ -71,7 +71,7 @@ fn r_lists_every_match_by_document_and_enter_goes_there() {
     assert_eq!(app.overlay, briefing::reader::state::Overlay::None);
     assert_eq!(app.search.current, Some(2), "from {from}");
     let (doc, _) = app.search.matches[2].clone();
-    assert!(app.panes.iter().any(|p| p.doc == Some(doc)));
+    assert!(app.panes().iter().any(|p| p.doc == Some(doc)));
 }
 
 #[test]

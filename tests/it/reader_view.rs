@@ -2,6 +2,7 @@
 //! snapshots (accept changes with `INSTA_UPDATE=always cargo test --test it reader_view`).
 
 use briefing::engine::{Corpus, CorpusSource, load};
+use briefing::reader::state::Pane;
 use briefing::reader::state::{Focus, Overlay};
 use briefing::reader::view::style::Palette;
 use briefing::reader::{Action, App, render};
@@ -20,7 +21,7 @@ fn app(width: u16, height: u16) -> App {
 }
 
 /// The text of pane `i`, rows joined and white space collapsed, so wrapped quotes read whole.
-fn pane_text(app: &App, i: usize) -> String {
+fn pane_text(app: &App, i: Pane) -> String {
     let Some(area) = briefing::reader::view::areas(app.size, app).panes[i] else {
         return String::new();
     };
@@ -78,10 +79,10 @@ fn choosing_an_annotation_quoted_off_screen_switches_the_partner_pane() {
     let s = screen(&app);
     assert!(s.contains("vi-vgp · vi"), "{s}");
     assert!(s.contains("vi-gov · vi"), "{s}");
-    for i in 0..2 {
+    for i in Pane::BOTH {
         assert!(
             pane_text(&app, i).contains("nhìn xa trông rộng, nghĩ sâu làm lớn"),
-            "pane {i}\n{s}"
+            "pane {i:?}\n{s}"
         );
     }
 }
@@ -92,7 +93,10 @@ fn search_highlights_and_walks_matches_across_documents() {
     typed(&mut app, "pham minh chinh");
     assert!(app.search.matches.len() >= 3);
     let s = screen(&app);
-    assert!(pane_text(&app, 0).contains("Phạm Minh Chính"), "{s}");
+    assert!(
+        pane_text(&app, Pane::Left).contains("Phạm Minh Chính"),
+        "{s}"
+    );
     assert!(s.contains("matches"), "{s}");
     let first = app.search.current;
     app.update(Action::Next);
@@ -135,7 +139,7 @@ fn narrow_screen_shows_one_pane_and_w_switches() {
     app.update(Action::SwitchPane);
     let s = screen(&app);
     assert!(s.contains("id-vna · id"), "{s}");
-    assert_eq!(app.focus, Focus::Pane(1));
+    assert_eq!(app.focus, Focus::Pane(Pane::Right));
 }
 
 #[test]
@@ -203,17 +207,17 @@ fn tiny_terminals_draw_without_panicking() {
 fn scrolling_keeps_the_place_across_a_resize_and_moves_the_partner() {
     let mut app = app(120, 30);
     apply(&mut app, &[Action::PageDown, Action::PageDown]);
-    let top = app.panes[0].top;
+    let top = app.panes()[Pane::Left].top;
     assert!(top > 0);
-    assert!(app.panes[1].top > 0, "sync moved the partner");
+    assert!(app.panes()[Pane::Right].top > 0, "sync moved the partner");
     app.resize(90, 30);
     let _ = screen(&app);
     app.resize(120, 30);
-    assert_eq!(app.panes[0].top, top);
+    assert_eq!(app.panes()[Pane::Left].top, top);
     app.update(Action::ToggleSync);
-    let other = app.panes[1].top;
+    let other = app.panes()[Pane::Right].top;
     app.update(Action::Down);
-    assert_eq!(app.panes[1].top, other);
+    assert_eq!(app.panes()[Pane::Right].top, other);
 }
 
 #[test]
@@ -223,12 +227,12 @@ fn marks_return_to_a_place() {
         &mut app,
         &[Action::PageDown, Action::MarkPrefix, Action::SetMark('a')],
     );
-    let place = app.panes;
+    let place = app.panes();
     apply(
         &mut app,
         &[Action::Bottom, Action::JumpPrefix, Action::JumpMark('a')],
     );
-    assert_eq!(app.panes, place);
+    assert_eq!(app.panes(), place);
 }
 
 #[test]
@@ -264,14 +268,16 @@ fn p_prints_the_brief_or_the_chosen_topic_to_a_file_named_in_the_status_line() {
 fn the_built_in_corpus_opens_on_a_parallel_pair() {
     let app = App::new(load(&CorpusSource::BuiltIn).expect("built-in corpus"));
     let ids: Vec<&str> = app
-        .panes
+        .panes()
         .iter()
         .map(|p| p.doc.map_or("-", |d| app.corpus.documents[d].id()))
         .collect();
-    let pair = app.corpus.partner(app.panes[0].doc.expect("a document"));
-    assert_eq!(pair, app.panes[1].doc, "{ids:?}");
+    let pair = app
+        .corpus
+        .partner(app.panes()[Pane::Left].doc.expect("a document"));
+    assert_eq!(pair, app.panes()[Pane::Right].doc, "{ids:?}");
     let langs: Vec<&str> = app
-        .panes
+        .panes()
         .iter()
         .filter_map(|p| p.doc.map(|d| app.corpus.documents[d].lang()))
         .collect();
@@ -282,24 +288,24 @@ fn the_built_in_corpus_opens_on_a_parallel_pair() {
 fn typing_a_search_moves_to_the_first_match_and_esc_goes_back() {
     let mut app = App::new(load(&CorpusSource::BuiltIn).expect("built-in corpus"));
     app.resize(120, 30);
-    let before = app.panes;
+    let before = app.panes();
     app.update(Action::SearchStart);
     for c in "to lam".chars() {
         app.update(Action::Input(c));
     }
     assert!(!app.search.matches.is_empty());
-    let moved = app.panes;
+    let moved = app.panes();
     assert_ne!(moved, before, "typing moved to the match");
     assert!(screen(&app).contains("Tô Lâm"), "{}", screen(&app));
     app.update(Action::Cancel);
-    assert_eq!(app.panes, before, "Esc went back");
+    assert_eq!(app.panes(), before, "Esc went back");
     // Typing again and Enter keeps the place of the first match.
     app.update(Action::SearchStart);
     for c in "to lam".chars() {
         app.update(Action::Input(c));
     }
     app.update(Action::Submit);
-    assert_eq!(app.panes, moved);
+    assert_eq!(app.panes(), moved);
     assert!(app.search.is_active());
 }
 

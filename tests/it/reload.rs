@@ -66,7 +66,7 @@ fn selected(app: &App) -> Option<String> {
 
 /// Each pane's document id and top line.
 fn place(app: &App) -> Vec<(String, usize)> {
-    app.panes
+    app.panes()
         .iter()
         .filter_map(|p| {
             let d = app.corpus.documents.get(p.doc?)?;

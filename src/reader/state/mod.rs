@@ -3,6 +3,7 @@
 //! reloaded corpus keeps the reader where it was.
 
 mod overlay;
+mod panes;
 mod queries;
 mod search;
 
@@ -22,6 +23,7 @@ use crate::reader::search_folds::SearchFolds;
 use crate::reader::view::style::Palette;
 
 pub use overlay::{Card, Overlay};
+pub use panes::{ByPane, Pane, PaneView, Panes};
 pub use search::{Pace, Search};
 
 /// Which part of the screen keys go to.
@@ -29,8 +31,8 @@ pub use search::{Pace, Search};
 pub enum Focus {
     /// The topic navigator.
     Topics,
-    /// Document pane 0 (left or top) or 1.
-    Pane(usize),
+    /// A document pane.
+    Pane(Pane),
 }
 
 /// Which annotations the panes highlight (`h` cycles).
@@ -126,15 +128,6 @@ impl PickerSort {
     }
 }
 
-/// A document pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Pane {
-    /// Index into `Corpus::documents`.
-    pub doc: Option<usize>,
-    /// Byte offset where the top row starts.
-    pub top: usize,
-}
-
 /// One row of the topic navigator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NavItem {
@@ -149,7 +142,7 @@ pub enum NavItem {
 /// A place to come back to (a mark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
-    pub panes: [Pane; 2],
+    pub panes: Panes,
     pub selected: Option<usize>,
     pub topic: Option<usize>,
 }
@@ -160,7 +153,7 @@ pub struct App {
     pub corpus: Corpus,
     /// Where the corpus came from, for reloading it.
     pub source: Option<CorpusSource>,
-    pub panes: [Pane; 2],
+    pub panes: Panes,
     pub focus: Focus,
     pub overlay: Overlay,
     /// A prefix key waiting for its letter (`Mode::Mark` or `Mode::Jump`).
@@ -189,7 +182,7 @@ pub struct App {
     /// Mark, in the partner pane, the counterpart of the passage at the reading line.
     pub mark_counterpart: bool,
     /// The pane shown when only one fits.
-    pub shown: usize,
+    pub shown: Pane,
     /// A one-off message for the status line (cleared by the next key).
     pub message: Option<String>,
     /// What is still loading in the background, kept on the status line until it is done.
@@ -215,8 +208,8 @@ impl App {
             open_topics: vec![false; corpus.topics.len()],
             corpus,
             source: None,
-            panes: [Pane::default(); 2],
-            focus: Focus::Pane(0),
+            panes: Panes::default(),
+            focus: Focus::Pane(Pane::Left),
             overlay: Overlay::None,
             pending: None,
             topic: None,
@@ -231,7 +224,7 @@ impl App {
             marks: HashMap::new(),
             sync: true,
             mark_counterpart: true,
-            shown: 0,
+            shown: Pane::Left,
             message: None,
             progress: None,
             palette: Palette::from_env(),
@@ -243,20 +236,18 @@ impl App {
             aligned: RefCell::new(AlignCache::default()),
             folds: SearchFolds::default(),
         };
-        let [first, second] = app.default_documents();
-        app.panes[0].doc = first;
-        app.panes[1].doc = second;
+        app.panes = app.default_documents().map(|doc| PaneView { doc, top: 0 });
         app
     }
 
     /// The first declared document that has a parallel partner, beside that partner: two
     /// languages side by side is what the reader is for. Without any pair, the first
     /// declared document and the next one.
-    fn default_documents(&self) -> [Option<usize>; 2] {
+    fn default_documents(&self) -> ByPane<Option<usize>> {
         let c = &self.corpus;
         let declared = || c.briefs.iter().flat_map(|b| b.documents.iter().copied());
         if let Some((first, partner)) = declared().find_map(|d| c.partner(d).map(|p| (d, p))) {
-            return [Some(first), Some(partner)];
+            return ByPane::new(Some(first), Some(partner));
         }
         let first = c
             .briefs
@@ -268,7 +259,7 @@ impl App {
                 Some(0)
             });
         let Some(first) = first else {
-            return [None, None];
+            return ByPane::default();
         };
         let second = c
             .partner(first)
@@ -279,6 +270,6 @@ impl App {
                     .find(|&d| d != first)
             })
             .or_else(|| (0..c.documents.len()).find(|&d| d != first));
-        [Some(first), second]
+        ByPane::new(Some(first), second)
     }
 }

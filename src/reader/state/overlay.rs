@@ -1,5 +1,7 @@
 //! What is drawn over the panes: help, the picker, problems, figures, results, a card.
 
+use crate::reader::state::Pane;
+
 /// What is drawn over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
@@ -10,7 +12,7 @@ pub enum Overlay {
     },
     /// The document picker for `pane`, its cursor on document `cursor`.
     Picker {
-        pane: usize,
+        pane: Pane,
         cursor: usize,
     },
     /// Findings and orphans, scrolled by `scroll` lines.

@@ -6,7 +6,7 @@ use crate::reader::aligned::Counterpart;
 use crate::reader::keymap::Mode;
 use crate::reader::layout_cache::Rows;
 use crate::reader::results::{self, Hit};
-use crate::reader::state::{App, Focus, NavItem, Overlay, Place};
+use crate::reader::state::{App, Focus, NavItem, Overlay, Pane, Panes, Place};
 
 impl App {
     /// The keyboard mode now.
@@ -57,8 +57,13 @@ impl App {
         }
     }
 
+    /// What both panes show.
+    pub fn panes(&self) -> Panes {
+        self.panes
+    }
+
     /// The pane keys go to (the navigator's partner pane is the one shown).
-    pub fn focused_pane(&self) -> usize {
+    pub fn focused_pane(&self) -> Pane {
         match self.focus {
             Focus::Pane(p) => p,
             Focus::Topics => self.shown,
@@ -87,7 +92,7 @@ impl App {
     /// (their first quote there), then every other annotation in corpus order.
     pub(crate) fn reading_order(&self) -> Vec<usize> {
         let c = &self.corpus;
-        let Some(doc) = self.panes.get(self.focused_pane()).and_then(|p| p.doc) else {
+        let Some(doc) = self.panes[self.focused_pane()].doc else {
             return (0..c.annotations.len()).collect();
         };
         let len = c.documents.get(doc).map_or(0, |d| d.text.len());
@@ -122,15 +127,15 @@ impl App {
             .counterpart(&self.corpus, a, offset, b)
     }
 
-    /// The range marked in pane `j`: the counterpart of the passage at the top of the
+    /// The range marked in `pane`: the counterpart of the passage at the top of the
     /// other pane when that one has the focus (or is shown beside the navigator).
-    pub fn marked_counterpart(&self, j: usize) -> Option<Range<usize>> {
-        let i = self.focused_pane();
-        if !self.mark_counterpart || i == j {
+    pub fn marked_counterpart(&self, pane: Pane) -> Option<Range<usize>> {
+        let from = self.focused_pane();
+        if !self.mark_counterpart || from == pane {
             return None;
         }
-        let (a, b) = (self.panes.get(i)?.doc?, self.panes.get(j)?.doc?);
-        match self.counterpart(a, self.panes[i].top, b)? {
+        let (a, b) = (self.panes[from].doc?, self.panes[pane].doc?);
+        match self.counterpart(a, self.panes[from].top, b)? {
             Counterpart::Passage { to, .. } => Some(to),
             Counterpart::None { .. } => None,
         }

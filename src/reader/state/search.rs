@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::reader::state::Pane;
+use crate::reader::state::Panes;
 
 /// The search: what is being typed and what was found.
 #[derive(Debug, Clone, Default)]
@@ -18,7 +18,7 @@ pub struct Search {
     pub current: Option<usize>,
     /// Where the panes stood when the prompt opened: typing moves to the first match from
     /// there (as vim's incsearch does), Esc goes back.
-    pub origin: Option<[Pane; 2]>,
+    pub origin: Option<Panes>,
     /// The prompt's cursor: a byte offset into `typing`.
     pub cursor: usize,
     /// Queries searched before, the latest last (↑ recalls them).

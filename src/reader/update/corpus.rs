@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::engine::Corpus;
 use crate::reader::follow::{same_annotation, same_document, same_place};
-use crate::reader::state::{App, Card, NavItem, Overlay, Pane, Place, Search};
+use crate::reader::state::{App, Card, NavItem, Overlay, PaneView, Place, Search};
 
 impl App {
     /// Opens on the whole corpus, loaded after a part of it, as if it had been there from
@@ -34,7 +34,7 @@ impl App {
         let old_item = self.nav_items().get(self.nav_cursor).copied();
         let old = std::mem::replace(&mut self.corpus, corpus);
         let new = &self.corpus;
-        let map_pane = |p: Pane| {
+        let map_pane = |p: PaneView| {
             let doc = p.doc.and_then(|d| same_document(&old, d, new));
             // Kept by text, so lines added above the place do not move the view.
             let top = match (
@@ -44,7 +44,7 @@ impl App {
                 (Some(before), Some(after)) => same_place(&before.text, p.top, &after.text),
                 _ => 0,
             };
-            Pane { doc, top }
+            PaneView { doc, top }
         };
         let map_topic = |t: usize| old.topics.get(t).and_then(|t| new.topic_by_id(&t.id));
         let map_place = |place: Place| Place {

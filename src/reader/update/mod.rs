@@ -192,7 +192,7 @@ impl App {
             }
             Action::SwitchPane => {
                 let both = areas(self.size, self).both_panes();
-                let other = 1 - self.focused_pane().min(1);
+                let other = self.focused_pane().other();
                 if !both {
                     self.shown = other;
                 }

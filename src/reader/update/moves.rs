@@ -3,7 +3,7 @@
 
 use crate::reader::action::Action;
 use crate::reader::layout_cache::row_of;
-use crate::reader::state::{App, Focus, NavItem, Overlay};
+use crate::reader::state::{App, Focus, NavItem, Overlay, Pane};
 use crate::reader::view::{areas, inner};
 
 /// Rows the mouse wheel moves per notch.
@@ -47,7 +47,11 @@ impl App {
     /// Tab: the navigator, then each pane on screen.
     pub(super) fn cycle_focus(&mut self, forward: bool) {
         let order: Vec<Focus> = if areas(self.size, self).both_panes() {
-            vec![Focus::Topics, Focus::Pane(0), Focus::Pane(1)]
+            vec![
+                Focus::Topics,
+                Focus::Pane(Pane::Left),
+                Focus::Pane(Pane::Right),
+            ]
         } else {
             vec![Focus::Topics, Focus::Pane(self.shown)]
         };
@@ -84,7 +88,7 @@ impl App {
     }
 
     /// Selects the first annotation quoted on pane `p`'s screen after the selected one.
-    pub(super) fn select_on_screen(&mut self, p: usize) {
+    pub(super) fn select_on_screen(&mut self, p: Pane) {
         let Some(doc) = self.panes[p].doc else { return };
         let r = self.pane_rect(p);
         let Some(rows) = self.rows(doc, r.width.max(1)) else {
@@ -142,8 +146,8 @@ impl App {
             Overlay::None => {}
         }
         let a = areas(self.size, self);
-        if let Some(i) = (0..2).find(|&i| a.panes[i].is_some_and(|r| r.contains(pos))) {
-            self.scroll_by(i, delta);
+        if let Some(pane) = a.panes.find(|r| r.is_some_and(|r| r.contains(pos))) {
+            self.scroll_by(pane, delta);
         } else if a.nav.is_some_and(|r| r.contains(pos)) {
             let last = self.nav_items().len().saturating_sub(1);
             self.nav_cursor = self.nav_cursor.saturating_add_signed(delta).min(last);

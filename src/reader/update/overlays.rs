@@ -2,7 +2,7 @@
 //! document picker; closing, or closing and doing what was asked.
 
 use crate::reader::action::Action;
-use crate::reader::state::{App, Focus, Overlay};
+use crate::reader::state::{App, Focus, Overlay, Pane};
 
 impl App {
     /// Help and problems: scroll, close, or close and do what was asked.
@@ -46,7 +46,7 @@ impl App {
     }
 
     /// The document picker.
-    pub(super) fn picker(&mut self, action: Action, pane: usize, cursor: usize) {
+    pub(super) fn picker(&mut self, action: Action, pane: Pane, cursor: usize) {
         // The cursor is a document; it moves through the documents in the picker's order.
         let order = self.picker_order();
         let at = order.iter().position(|&d| d == cursor).unwrap_or(0);
@@ -65,7 +65,7 @@ impl App {
                 if cursor < self.corpus.documents.len() {
                     self.set_doc(pane, cursor);
                     self.focus = Focus::Pane(pane);
-                    self.sync_from(1 - pane.min(1));
+                    self.sync_from(pane.other());
                 }
                 return;
             }

@@ -24,7 +24,7 @@ impl App {
         let by_topic = self
             .topic
             .and_then(|t| c.briefs.iter().position(|b| b.topics.contains(&t)));
-        let doc = self.panes.get(self.focused_pane()).and_then(|p| p.doc);
+        let doc = self.panes[self.focused_pane()].doc;
         let by_doc = doc.and_then(|d| c.briefs.iter().position(|b| b.documents.contains(&d)));
         selected
             .or(by_topic)

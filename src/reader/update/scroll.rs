@@ -5,17 +5,14 @@ use ratatui::layout::Rect;
 
 use crate::reader::aligned::Counterpart;
 use crate::reader::layout_cache::{Rows, row_of};
-use crate::reader::state::App;
+use crate::reader::state::{App, Pane};
 use crate::reader::view::{areas, inner};
 
 impl App {
-    /// The text area of pane `i`, or the area it would have when shown.
-    pub(crate) fn pane_rect(&self, i: usize) -> Rect {
+    /// The text area of `pane`, or the area it would have when shown.
+    pub(crate) fn pane_rect(&self, pane: Pane) -> Rect {
         let a = areas(self.size, self);
-        a.panes
-            .get(i)
-            .copied()
-            .flatten()
+        a.panes[pane]
             .or(a.panes.iter().flatten().next().copied())
             .map(inner)
             .unwrap_or(Rect::new(
@@ -26,94 +23,91 @@ impl App {
             ))
     }
 
-    /// Pane `i`'s rows at its width and its height in rows (at least 1).
-    fn pane_rows(&self, i: usize) -> Option<(Rows, usize)> {
-        let r = self.pane_rect(i);
-        let doc = self.panes.get(i)?.doc?;
+    /// The pane's rows at its width and its height in rows (at least 1).
+    fn pane_rows(&self, pane: Pane) -> Option<(Rows, usize)> {
+        let r = self.pane_rect(pane);
+        let doc = self.panes[pane].doc?;
         Some((
             self.rows(doc, r.width.max(1))?,
             usize::from(r.height).max(1),
         ))
     }
 
-    /// Pane `i`'s height in rows.
-    pub(crate) fn pane_height(&self, i: usize) -> usize {
-        usize::from(self.pane_rect(i).height).max(1)
+    /// The pane's height in rows.
+    pub(crate) fn pane_height(&self, pane: Pane) -> usize {
+        usize::from(self.pane_rect(pane).height).max(1)
     }
 
-    /// Puts row `row` of pane `i` at the top (clamped so the last row can reach the bottom).
-    fn set_top_row(&mut self, i: usize, row: usize) {
-        let Some((rows, height)) = self.pane_rows(i) else {
+    /// Puts row `row` of `pane` at the top (clamped so the last row can reach the bottom).
+    fn set_top_row(&mut self, pane: Pane, row: usize) {
+        let Some((rows, height)) = self.pane_rows(pane) else {
             return;
         };
         let last = rows.len().saturating_sub(height);
-        if let (Some(start), Some(pane)) = (
-            rows.get(row.min(last)).map(|r| r.start),
-            self.panes.get_mut(i),
-        ) {
-            pane.top = start;
+        if let Some(start) = rows.get(row.min(last)).map(|r| r.start) {
+            self.panes[pane].top = start;
         }
     }
 
-    /// Scrolls pane `i` by `delta` rows (and its partner, when synchronised).
-    pub(crate) fn scroll_by(&mut self, i: usize, delta: isize) {
-        let Some((rows, _)) = self.pane_rows(i) else {
+    /// Scrolls `pane` by `delta` rows (and its partner, when synchronised).
+    pub(crate) fn scroll_by(&mut self, pane: Pane, delta: isize) {
+        let Some((rows, _)) = self.pane_rows(pane) else {
             return;
         };
-        let (before, partner) = (self.panes[i].top, self.panes[1 - i.min(1)]);
+        let (before, partner) = (self.panes[pane].top, self.panes[pane.other()]);
         let top = row_of(&rows, before);
-        self.set_top_row(i, top.saturating_add_signed(delta));
+        self.set_top_row(pane, top.saturating_add_signed(delta));
         // At the end of one pane the other stays; it never moves against the scroll.
-        if self.panes[i].top == before {
+        if self.panes[pane].top == before {
             return;
         }
-        self.sync_from(i);
-        let other = &mut self.panes[1 - i.min(1)];
+        self.sync_from(pane);
+        let other = &mut self.panes[pane.other()];
         if other.doc == partner.doc && (delta > 0) == (other.top < partner.top) {
             other.top = partner.top;
         }
     }
 
-    /// Scrolls pane `i` to its first or last screen.
-    pub(crate) fn scroll_to_end(&mut self, i: usize, end: bool) {
-        self.set_top_row(i, if end { usize::MAX } else { 0 });
-        self.sync_from(i);
+    /// Scrolls `pane` to its first or last screen.
+    pub(crate) fn scroll_to_end(&mut self, pane: Pane, end: bool) {
+        self.set_top_row(pane, if end { usize::MAX } else { 0 });
+        self.sync_from(pane);
     }
 
-    /// Scrolls pane `i` so that byte `offset` stands a third of the way down.
-    pub(crate) fn scroll_to_offset(&mut self, i: usize, offset: usize) {
-        let Some((rows, height)) = self.pane_rows(i) else {
+    /// Scrolls `pane` so that byte `offset` stands a third of the way down.
+    pub(crate) fn scroll_to_offset(&mut self, pane: Pane, offset: usize) {
+        let Some((rows, height)) = self.pane_rows(pane) else {
             return;
         };
-        self.set_top_row(i, row_of(&rows, offset).saturating_sub(height / 3));
+        self.set_top_row(pane, row_of(&rows, offset).saturating_sub(height / 3));
     }
 
-    /// Shows document `doc` in pane `i`, from the top.
-    pub(crate) fn set_doc(&mut self, i: usize, doc: usize) {
-        if let Some(pane) = self.panes.get_mut(i)
-            && pane.doc != Some(doc)
-        {
-            pane.doc = Some(doc);
-            pane.top = 0;
+    /// Shows document `doc` in `pane`, from the top.
+    pub(crate) fn set_doc(&mut self, pane: Pane, doc: usize) {
+        let view = &mut self.panes[pane];
+        if view.doc != Some(doc) {
+            view.doc = Some(doc);
+            view.top = 0;
         }
     }
 
-    /// With sync on, moves the other pane to the counterpart of the passage at pane
-    /// `i`'s top (the reading line), as far into it as the reading line is into its
+    /// With sync on, moves the other pane to the counterpart of the passage at
+    /// `pane`'s top (the reading line), as far into it as the reading line is into its
     /// passage; a passage without counterpart shows what follows the previous one's.
-    pub(crate) fn sync_from(&mut self, i: usize) {
-        let j = 1 - i.min(1);
-        let (Some(a), Some(b)) = (self.panes[i].doc, self.panes[j].doc) else {
+    pub(crate) fn sync_from(&mut self, pane: Pane) {
+        let other = pane.other();
+        let (Some(a), Some(b)) = (self.panes[pane].doc, self.panes[other].doc) else {
             return;
         };
         if !self.sync || a == b {
             return;
         }
-        let top = self.panes[i].top;
+        let top = self.panes[pane].top;
         let Some(target) = self.counterpart(a, top, b) else {
             return;
         };
-        let (Some((rows_a, _)), Some((rows_b, height))) = (self.pane_rows(i), self.pane_rows(j))
+        let (Some((rows_a, _)), Some((rows_b, height))) =
+            (self.pane_rows(pane), self.pane_rows(other))
         else {
             return;
         };
@@ -134,7 +128,7 @@ impl App {
             }
             Counterpart::None { after: None } => 0,
         };
-        self.set_top_row(j, row);
+        self.set_top_row(other, row);
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::engine::search::Searcher;
 use crate::reader::layout_cache::row_of;
-use crate::reader::state::{App, Pace};
+use crate::reader::state::{App, Pace, Pane};
 
 impl App {
     /// Finds `query` in every document; the matches are highlighted, none is current yet.
@@ -143,10 +143,10 @@ impl App {
         let focused = self.focused_pane();
         let pane = if self.panes[focused].doc == Some(doc) {
             focused
-        } else if let Some(i) = (0..2).find(|&i| self.panes[i].doc == Some(doc)) {
-            i
+        } else if let Some(pane) = self.panes.find(|p| p.doc == Some(doc)) {
+            pane
         } else {
-            let side = self.sides_for(doc, None).iter().position(Option::is_some);
+            let side = self.sides_for(doc, None).find(Option::is_some);
             let side = side.unwrap_or(focused);
             self.set_doc(side, doc);
             side
@@ -169,13 +169,16 @@ impl App {
         }
     }
 
-    /// Whether byte `offset` of pane `i`'s document is on screen.
-    pub(crate) fn on_screen(&self, i: usize, offset: usize) -> bool {
-        let r = self.pane_rect(i);
-        let Some(rows) = self.panes[i].doc.and_then(|d| self.rows(d, r.width.max(1))) else {
+    /// Whether byte `offset` of `pane`'s document is on screen.
+    pub(crate) fn on_screen(&self, pane: Pane, offset: usize) -> bool {
+        let r = self.pane_rect(pane);
+        let Some(rows) = self.panes[pane]
+            .doc
+            .and_then(|d| self.rows(d, r.width.max(1)))
+        else {
             return false;
         };
-        let top = row_of(&rows, self.panes[i].top);
+        let top = row_of(&rows, self.panes[pane].top);
         let row = row_of(&rows, offset);
         row >= top && row < top + usize::from(r.height).max(1)
     }

@@ -1,7 +1,7 @@
 //! Going somewhere: choosing a topic, selecting an annotation (panes follow its quotes),
 //! searching and stepping through matches.
 
-use crate::reader::state::{App, NavItem};
+use crate::reader::state::{App, NavItem, Pane};
 
 impl App {
     /// Selects annotation `a`: every pane showing one of its documents scrolls to the quote;
@@ -24,9 +24,9 @@ impl App {
                 Some("No quote of this annotation could be placed (e lists problems).".into());
             return;
         };
-        let shows = |app: &App, i: usize| {
+        let shows = |app: &App, pane: Pane| {
             docs.iter()
-                .find(|(d, _)| app.panes[i].doc == Some(*d))
+                .find(|(d, _)| app.panes[pane].doc == Some(*d))
                 .copied()
         };
         // The panes follow from the annotation alone: its first document beside its first
@@ -38,22 +38,22 @@ impl App {
             .find(|&d| lang(d) != lang(first))
             .or_else(|| docs.get(1).map(|(d, _)| *d))
             .or_else(|| self.corpus.partner(first));
-        for (i, d) in self.sides_for(first, other).into_iter().enumerate() {
-            if let Some(d) = d {
-                self.set_doc(i, d);
+        for (pane, d) in self.sides_for(first, other).each() {
+            if let Some(d) = *d {
+                self.set_doc(pane, d);
             }
         }
-        for i in 0..2 {
-            if let Some((_, offset)) = shows(self, i)
-                && !self.on_screen(i, offset)
+        for pane in Pane::BOTH {
+            if let Some((_, offset)) = shows(self, pane)
+                && !self.on_screen(pane, offset)
             {
-                self.scroll_to_offset(i, offset);
+                self.scroll_to_offset(pane, offset);
             }
         }
-        if let Some(i) = (0..2).find(|&i| shows(self, i).is_some())
-            && shows(self, 1 - i).is_none()
+        if let Some(pane) = Pane::BOTH.into_iter().find(|&p| shows(self, p).is_some())
+            && shows(self, pane.other()).is_none()
         {
-            self.sync_from(i);
+            self.sync_from(pane);
         }
         self.reveal_in_nav(a);
     }

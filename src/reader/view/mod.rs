@@ -14,11 +14,11 @@ pub mod style;
 pub(crate) mod topics;
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 use crate::engine::clean::is_unsafe;
 use crate::reader::layout_cache::CONTROL_SUBSTITUTE;
-use crate::reader::state::{App, Focus, Overlay};
+use crate::reader::state::{App, ByPane, Focus, Overlay};
 
 /// At this width and above, the two panes stand side by side.
 pub const WIDE: u16 = 100;
@@ -31,7 +31,7 @@ const STACK_HEIGHT: u16 = 30;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Areas {
     pub nav: Option<Rect>,
-    pub panes: [Option<Rect>; 2],
+    pub panes: ByPane<Option<Rect>>,
     pub detail: Option<Rect>,
     pub status: Option<Rect>,
 }
@@ -75,7 +75,7 @@ pub fn areas(area: Rect, app: &App) -> Areas {
         if app.focus == Focus::Topics {
             a.nav = Some(body);
         } else {
-            a.panes[app.shown.min(1)] = Some(body);
+            a.panes[app.shown] = Some(body);
         }
         return a;
     }
@@ -88,30 +88,27 @@ pub fn areas(area: Rect, app: &App) -> Areas {
         width: body.width - nav_width,
         ..body
     };
-    if area.width >= WIDE {
-        let left = rest.width / 2;
-        a.panes[0] = Some(Rect {
-            width: left,
-            ..rest
-        });
-        a.panes[1] = Some(Rect {
-            x: rest.x + left,
-            width: rest.width - left,
-            ..rest
-        });
+    // Side by side when wide, stacked when tall, else the one shown; the first pane takes
+    // the smaller half.
+    let halves = if area.width >= WIDE {
+        Some(Layout::horizontal([
+            Constraint::Length(rest.width / 2),
+            Constraint::Fill(1),
+        ]))
     } else if rest.height >= STACK_HEIGHT {
-        let top = rest.height / 2;
-        a.panes[0] = Some(Rect {
-            height: top,
-            ..rest
-        });
-        a.panes[1] = Some(Rect {
-            y: rest.y + top,
-            height: rest.height - top,
-            ..rest
-        });
+        Some(Layout::vertical([
+            Constraint::Length(rest.height / 2),
+            Constraint::Fill(1),
+        ]))
     } else {
-        a.panes[app.shown.min(1)] = Some(rest);
+        None
+    };
+    match halves {
+        Some(layout) => {
+            let [first, second] = layout.areas(rest);
+            a.panes = ByPane::new(Some(first), Some(second));
+        }
+        None => a.panes[app.shown] = Some(rest),
     }
     a
 }
@@ -142,9 +139,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(r) = a.nav {
         topics::render(app, frame, r);
     }
-    for (i, r) in a.panes.iter().enumerate() {
+    for (pane, r) in a.panes.each() {
         if let Some(r) = r {
-            panes::render(app, frame, *r, i);
+            panes::render(app, frame, *r, pane);
         }
     }
     if let Some(r) = a.detail {

@@ -12,7 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::AnnotationKind;
 use crate::reader::layout_cache::{cell_text, cell_width, row_of};
-use crate::reader::state::{App, Focus, Highlights};
+use crate::reader::state::{App, Focus, Highlights, Pane};
 use crate::reader::view::inner;
 
 /// Where a pane stands: 1-based line of its top row, line count, percent seen.
@@ -23,9 +23,9 @@ pub struct Position {
     pub percent: usize,
 }
 
-/// The position of pane `i` drawn in `area` (its box).
-pub fn position(app: &App, i: usize, area: Rect) -> Option<Position> {
-    let pane = app.panes.get(i)?;
+/// The position of `pane` drawn in `area` (its box).
+pub fn position(app: &App, pane: Pane, area: Rect) -> Option<Position> {
+    let pane = app.panes[pane];
     let doc = pane.doc?;
     let text = &app.corpus.documents.get(doc)?.text;
     let inner = inner(area);
@@ -43,11 +43,11 @@ pub fn position(app: &App, i: usize, area: Rect) -> Option<Position> {
     })
 }
 
-/// Draws pane `i` in `area`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, i: usize) {
+/// Draws `which` pane in `area`.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, which: Pane) {
     let p = &app.palette;
-    let focused = app.focus == Focus::Pane(i);
-    let pane = app.panes.get(i).copied().unwrap_or_default();
+    let focused = app.focus == Focus::Pane(which);
+    let pane = app.panes[which];
     let doc = pane
         .doc
         .and_then(|d| app.corpus.documents.get(d).map(|doc| (d, doc)));
@@ -73,7 +73,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, i: usize) {
     let mut block = Block::bordered()
         .border_style(if focused { p.border_focused } else { p.border })
         .title(Line::styled(title, title_style));
-    if let Some(pos) = position(app, i, area) {
+    if let Some(pos) = position(app, which, area) {
         block = block.title_bottom(
             Line::from(format!(" {}/{} {}% ", pos.line, pos.lines, pos.percent)).right_aligned(),
         );
@@ -101,7 +101,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, i: usize) {
     let mut marks = highlights(app, d, &span);
     // Weakest of all: the counterpart of the passage the other pane reads.
     if let Some(r) = app
-        .marked_counterpart(i)
+        .marked_counterpart(which)
         .filter(|r| r.start < span.end && span.start < r.end)
     {
         marks.insert(0, (r, p.counterpart));

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::engine::text::wrap::{display_width, fit};
-use crate::reader::state::App;
+use crate::reader::state::{App, Pane};
 use crate::reader::view::{centered, inner};
 
 /// Columns of the date (YYYY-MM-DD).
@@ -16,7 +16,7 @@ const DATE_WIDTH: usize = 10;
 const LANG_WIDTH: usize = 5;
 
 /// Draws the picker for `pane` over `area`, the cursor on document `cursor`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usize) {
+pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: Pane, cursor: usize) {
     let p = &app.palette;
     let docs = &app.corpus.documents;
     let height = u16::try_from(docs.len().max(1) + 2).unwrap_or(u16::MAX);
@@ -24,7 +24,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usi
     let block = Block::bordered()
         .border_style(p.border_focused)
         .title(Line::styled(
-            format!(" Show in pane {} ", pane + 1),
+            format!(" Show in pane {} ", pane.number()),
             p.title,
         ))
         .title_bottom(
@@ -57,13 +57,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: usize, cursor: usi
         .skip(skip)
         .take(height)
         .map(|(d, doc)| {
-            let shown: String = (0..2)
-                .map(|i| {
-                    if app.panes[i].doc == Some(d) {
-                        char::from(b'1' + i as u8)
-                    } else {
-                        ' '
-                    }
+            let shown: String = app
+                .panes
+                .each()
+                .map(|(pane, view)| match view.doc == Some(d) {
+                    true => char::from_digit(pane.number() as u32, 10).unwrap_or(' '),
+                    false => ' ',
                 })
                 .collect();
             let line = Line::from(vec![

@@ -105,14 +105,8 @@ fn right_side(app: &App, areas: &Areas) -> String {
     if app.sync && areas.both_panes() {
         parts.push("sync".to_string());
     }
-    let i = app.focused_pane();
-    if let Some(pos) = areas
-        .panes
-        .get(i)
-        .copied()
-        .flatten()
-        .and_then(|r| panes::position(app, i, r))
-    {
+    let pane = app.focused_pane();
+    if let Some(pos) = areas.panes[pane].and_then(|r| panes::position(app, pane, r)) {
         parts.push(format!("line {}/{} {}%", pos.line, pos.lines, pos.percent));
     }
     parts.join("  ")

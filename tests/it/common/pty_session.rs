@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use briefing::engine::{Corpus, CorpusSource, load};
 use briefing::reader::App;
+use briefing::reader::state::Pane;
 use briefing::reader::view::{areas, inner};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use ratatui::layout::Rect;
@@ -163,12 +164,12 @@ impl Session {
 
     /// The text inside pane `i` (rows joined, white space collapsed), laid out as the
     /// reader lays out this terminal size.
-    pub fn pane_text(&self, corpus: &Corpus, i: usize) -> String {
+    pub fn pane_text(&self, corpus: &Corpus, i: Pane) -> String {
         words(&self.pane_rows(corpus, i).join(" "))
     }
 
     /// The rows of pane `i` on the screen, each as text (NFC, blanks at either end cut).
-    pub fn pane_rows(&self, corpus: &Corpus, i: usize) -> Vec<String> {
+    pub fn pane_rows(&self, corpus: &Corpus, i: Pane) -> Vec<String> {
         let mut app = App::new(corpus.clone());
         app.resize(self.size.0, self.size.1);
         let Some(area) = areas(Rect::new(0, 0, self.size.0, self.size.1), &app).panes[i] else {

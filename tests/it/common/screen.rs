@@ -3,6 +3,7 @@
 //! on it (a pane's rows, the detail line) that several tests read.
 #![allow(dead_code)]
 
+use briefing::reader::state::Pane;
 use std::path::PathBuf;
 
 use briefing::engine::{Corpus, CorpusSource, load};
@@ -101,14 +102,14 @@ pub fn apply(app: &mut App, actions: &[Action]) {
     }
 }
 
-pub fn pane_rows(app: &App, i: usize) -> (usize, usize, usize) {
+pub fn pane_rows(app: &App, i: Pane) -> (usize, usize, usize) {
     let rect = briefing::reader::view::inner(
         briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
     );
     let rows = app
-        .rows(app.panes[i].doc.expect("doc"), rect.width)
+        .rows(app.panes()[i].doc.expect("doc"), rect.width)
         .expect("rows");
-    let top = briefing::reader::layout_cache::row_of(&rows, app.panes[i].top);
+    let top = briefing::reader::layout_cache::row_of(&rows, app.panes()[i].top);
     (top, usize::from(rect.height), rows.len())
 }
 
