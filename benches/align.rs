@@ -15,7 +15,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 fn sentences(lang: &str) -> Vec<String> {
     let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
     corpus
-        .documents
+        .documents()
         .iter()
         .filter(|d| d.lang() == lang)
         .flat_map(|d| {

@@ -20,7 +20,7 @@ fn large_source() -> CorpusSource {
 fn built_in_text() -> String {
     let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
     corpus
-        .documents
+        .documents()
         .iter()
         .map(|d| d.text.as_str())
         .collect::<Vec<_>>()
@@ -69,9 +69,10 @@ fn searching(c: &mut Criterion) {
     c.bench_function("search/2.4 MB, marked query", |b| {
         b.iter(|| marked.find_in(black_box(&text)))
     });
-    let docs = load(&large_source()).expect("bench corpus").documents;
+    let corpus = load(&large_source()).expect("bench corpus");
+    let docs = corpus.documents();
     c.bench_function("search/every document of the bench corpus", |b| {
-        b.iter(|| search_documents(black_box(&docs), &searcher))
+        b.iter(|| search_documents(black_box(docs), &searcher))
     });
 }
 

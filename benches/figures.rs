@@ -36,7 +36,7 @@ fn corpus() -> Corpus {
         findings: Vec::new(),
     };
     let corpus = load_listing(listing, None);
-    assert_eq!(corpus.error_count(), 0, "{:?}", corpus.findings.first());
+    assert_eq!(corpus.error_count(), 0, "{:?}", corpus.findings().first());
     corpus
 }
 

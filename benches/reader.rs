@@ -61,7 +61,7 @@ fn frames(c: &mut Criterion) {
 fn wrapping(c: &mut Criterion) {
     let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
     let text = corpus
-        .documents
+        .documents()
         .iter()
         .map(|d| d.text.as_str())
         .collect::<Vec<_>>()

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::hint::black_box;
 
-use briefing::engine::{Corpus, CorpusSource, Finding, load};
+use briefing::engine::{Corpus, CorpusParts, CorpusSource, Finding, load};
 use briefing::reader::{Action, App, render};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -76,10 +76,10 @@ fn problems(c: &mut Criterion) {
         .map(|i| Finding::error("briefs/b.yaml", format!("finding {i}")).at(Some((i, 1))))
         .collect();
     let (mut app, mut terminal) = app_on(
-        Corpus {
+        Corpus::new(CorpusParts {
             findings,
-            ..Corpus::default()
-        },
+            ..CorpusParts::default()
+        }),
         200,
         60,
     );
@@ -100,7 +100,7 @@ fn problems(c: &mut Criterion) {
 fn paste(c: &mut Criterion) {
     let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
     let text: String = corpus
-        .documents
+        .documents()
         .iter()
         .map(|d| d.text.as_str())
         .collect::<String>()

@@ -40,8 +40,8 @@ pub fn run(
     };
     let alignment = align_documents(&corpus, a, b);
     let view = AlignedView {
-        a: &corpus.documents[a],
-        b: &corpus.documents[b],
+        a: &corpus.documents()[a],
+        b: &corpus.documents()[b],
         alignment: &alignment,
     };
     let format = match format {
@@ -72,9 +72,9 @@ pub fn run(
 fn find(corpus: &Corpus, id: &str) -> Result<usize, Failure> {
     corpus
         .document_by_id(id)
-        .or_else(|| corpus.documents.iter().position(|d| d.file == id))
+        .or_else(|| corpus.documents().iter().position(|d| d.file == id))
         .ok_or_else(|| {
-            let mut ids: Vec<&str> = corpus.documents.iter().map(|d| d.id()).collect();
+            let mut ids: Vec<&str> = corpus.documents().iter().map(|d| d.id()).collect();
             ids.sort_unstable();
             Failure::Unusable(format!(
                 "no document `{}`; documents are: {}",

@@ -204,7 +204,7 @@ fn check(source: &CorpusSource, strict: bool) -> Result<(), Failure> {
     let corpus = load(source)?;
     let summary = Summary::of(&corpus);
     let mut out = stdout()?;
-    for finding in &corpus.findings {
+    for finding in corpus.findings() {
         writeln!(out, "{finding}").map_err(Failure::Output)?;
     }
     writeln!(out, "{summary}").map_err(Failure::Output)?;

@@ -17,16 +17,16 @@ pub struct Summary {
 impl Summary {
     pub fn of(corpus: &Corpus) -> Summary {
         let figures = corpus
-            .annotations
+            .annotations()
             .iter()
             .filter(|a| a.kind == AnnotationKind::Figure)
             .count();
         Summary {
-            documents: corpus.documents.len(),
-            briefs: corpus.briefs.len(),
-            topics: corpus.topics.len(),
+            documents: corpus.documents().len(),
+            briefs: corpus.briefs().len(),
+            topics: corpus.topics().len(),
             figures,
-            themes: corpus.annotations.len() - figures,
+            themes: corpus.annotations().len() - figures,
             errors: corpus.error_count(),
             warnings: corpus.warning_count(),
         }

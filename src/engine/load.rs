@@ -166,13 +166,13 @@ mod tests {
     fn a_broken_brief_keeps_its_last_good_version() {
         let mut kept = LastGood::default();
         let first = load_listing(listing(GOOD), Some(&mut kept));
-        assert_eq!((first.briefs.len(), first.findings.len()), (1, 0));
+        assert_eq!((first.briefs().len(), first.findings().len()), (1, 0));
 
         let broken = GOOD.replace("quotes:", "qoutes:");
         let second = load_listing(listing(&broken), Some(&mut kept));
-        assert_eq!(second.briefs.len(), 1, "the last good version stays");
-        assert_eq!(second.annotations.len(), 1);
-        let finding = second.findings[0].to_string();
+        assert_eq!(second.briefs().len(), 1, "the last good version stays");
+        assert_eq!(second.annotations().len(), 1);
+        let finding = second.findings()[0].to_string();
         assert!(finding.contains("unknown field `qoutes`"), "{finding}");
         assert!(
             finding.contains("showing the last version of this brief that loaded"),
@@ -181,12 +181,12 @@ mod tests {
 
         // Without a remembered version, the broken brief is simply reported.
         let alone = load_listing(listing(&broken), None);
-        assert_eq!((alone.briefs.len(), alone.error_count()), (0, 1));
+        assert_eq!((alone.briefs().len(), alone.error_count()), (0, 1));
 
         // Remembering briefs alone gives the same last good version.
         let mut of_briefs = LastGood::of_briefs(listing(GOOD).briefs);
         let third = load_listing(listing(&broken), Some(&mut of_briefs));
-        assert_eq!(third.annotations.len(), 1);
+        assert_eq!(third.annotations().len(), 1);
     }
 
     #[test]
@@ -195,7 +195,7 @@ mod tests {
             listing(&GOOD.replace("text: Việt Nam", "text: Việt Nan")),
             None,
         );
-        let finding = corpus.findings[0].to_string();
+        let finding = corpus.findings()[0].to_string();
         assert!(
             finding.starts_with(
                 "briefs/b.yaml:12:15: error: quote not found in a (a.txt): \"Việt Nan\""

@@ -4,7 +4,7 @@
 //! rest (annotations, counts, the other documents) in the background.
 
 use crate::engine::brief::BriefFile;
-use crate::engine::corpus::Corpus;
+use crate::engine::corpus::{Corpus, CorpusParts};
 use crate::engine::error::CorpusError;
 use crate::engine::load::{LastGood, load_listing};
 use crate::engine::source::{CorpusSource, Listing, Parts, SourceFile, list};
@@ -65,8 +65,10 @@ pub fn load_opening(source: &CorpusSource) -> Result<Opening, CorpusError> {
             findings: Vec::new(),
         },
     };
-    let mut corpus = load_listing(part, None);
-    corpus.findings.clear();
+    let corpus = Corpus::new(CorpusParts {
+        findings: Vec::new(),
+        ..load_listing(part, None).into_parts()
+    });
     Ok(Opening::Part { corpus, documents })
 }
 
@@ -146,8 +148,8 @@ mod tests {
         let Opening::Whole(c, _) = opening else {
             panic!("expected the whole corpus");
         };
-        assert_eq!(c.documents.len(), WHOLE_UP_TO);
-        assert_eq!(c.briefs.len(), 2);
+        assert_eq!(c.documents().len(), WHOLE_UP_TO);
+        assert_eq!(c.briefs().len(), 2);
     }
 
     #[test]
@@ -158,11 +160,11 @@ mod tests {
             panic!("expected a part");
         };
         assert_eq!(documents, WHOLE_UP_TO + 1);
-        let files: Vec<&str> = corpus.documents.iter().map(|d| d.file.as_str()).collect();
+        let files: Vec<&str> = corpus.documents().iter().map(|d| d.file.as_str()).collect();
         assert_eq!(files, ["d0003.txt", "d0007.txt"]);
-        assert_eq!(corpus.briefs.len(), 1);
+        assert_eq!(corpus.briefs().len(), 1);
         // `elsewhere` has no file in this part: not reported, the whole corpus says.
-        assert!(corpus.findings.is_empty(), "{:?}", corpus.findings);
+        assert!(corpus.findings().is_empty(), "{:?}", corpus.findings());
     }
 
     #[test]
@@ -177,8 +179,8 @@ mod tests {
         let Opening::Part { corpus, .. } = opening else {
             panic!("expected a part");
         };
-        assert_eq!(corpus.topics.len(), 1);
-        assert!(corpus.annotations.is_empty());
+        assert_eq!(corpus.topics().len(), 1);
+        assert!(corpus.annotations().is_empty());
         assert_eq!(head_of(b"a: 1\nthemes:\n  x\nfigures: []\n"), b"a: 1\n");
         assert_eq!(head_of(b"a: 1\n  themes: 2\n"), b"a: 1\n  themes: 2\n");
     }
@@ -191,6 +193,6 @@ mod tests {
         let Opening::Part { corpus, .. } = opening else {
             panic!("expected a part");
         };
-        assert_eq!(corpus.documents.len(), 2);
+        assert_eq!(corpus.documents().len(), 2);
     }
 }

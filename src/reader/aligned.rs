@@ -47,7 +47,7 @@ impl AlignCache {
         a: usize,
         b: usize,
     ) -> Option<(Rc<Alignment>, bool)> {
-        if a == b || a >= corpus.documents.len() || b >= corpus.documents.len() {
+        if a == b || a >= corpus.documents().len() || b >= corpus.documents().len() {
             return None;
         }
         let key = (a.min(b), a.max(b));

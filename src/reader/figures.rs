@@ -134,13 +134,13 @@ fn push_new(choices: &mut Vec<String>, item: &str) {
 fn choices(corpus: &Corpus, key: FigureKey) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let figures = corpus
-        .annotations
+        .annotations()
         .iter()
         .filter(|a| a.kind == AnnotationKind::Figure);
     for a in figures {
         match key {
             FigureKey::Topic => {
-                for t in a.topics.iter().filter_map(|&t| corpus.topics.get(t)) {
+                for t in a.topics.iter().filter_map(|&t| corpus.topics().get(t)) {
                     push_new(&mut out, &t.id);
                 }
             }
@@ -151,7 +151,7 @@ fn choices(corpus: &Corpus, key: FigureKey) -> Vec<String> {
             }
             FigureKey::Document | FigureKey::Language => {
                 for q in a.quotes.iter().filter_map(|q| q.anchor.as_ref().ok()) {
-                    let Some(doc) = corpus.documents.get(q.doc) else {
+                    let Some(doc) = corpus.documents().get(q.doc) else {
                         continue;
                     };
                     match key {

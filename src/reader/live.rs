@@ -131,7 +131,7 @@ impl Live {
         app.progress = None;
         match result {
             Ok(corpus) => {
-                let documents = corpus.documents.len();
+                let documents = corpus.documents().len();
                 if touched {
                     app.replace_corpus(corpus);
                 } else {

@@ -30,7 +30,7 @@ pub fn hits(corpus: &Corpus, search: &Search) -> Vec<Hit> {
     let mut hits: Vec<Hit> = (0..search.matches.len()).map(Hit::Match).collect();
     hits.extend(
         corpus
-            .annotations
+            .annotations()
             .iter()
             .enumerate()
             .filter(|(_, a)| found(&a.label) || found(&a.value) || found(&a.note))
@@ -38,7 +38,7 @@ pub fn hits(corpus: &Corpus, search: &Search) -> Vec<Hit> {
     );
     hits.extend(
         corpus
-            .topics
+            .topics()
             .iter()
             .enumerate()
             .filter(|(_, t)| found(&Some(t.title.clone())) || found(&t.summary))

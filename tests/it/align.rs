@@ -84,8 +84,8 @@ fn the_built_in_pair_against_a_hand_alignment() {
     let a = corpus.document_by_id("vi-gov").expect("vi-gov");
     let b = corpus.document_by_id("id-vna").expect("id-vna");
     let (ta, tb) = (
-        corpus.documents[a].text.as_str(),
-        corpus.documents[b].text.as_str(),
+        corpus.documents()[a].text.as_str(),
+        corpus.documents()[b].text.as_str(),
     );
     let spec =
         std::fs::read_to_string("tests/fixtures/align/hand-vi-gov-id-vna.txt").expect("fixture");
@@ -108,8 +108,8 @@ fn the_built_in_pair_against_a_hand_alignment() {
 #[test]
 fn every_pair_of_built_in_documents_is_well_formed_and_deterministic() {
     let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
-    for a in 0..corpus.documents.len() {
-        for b in 0..corpus.documents.len() {
+    for a in 0..corpus.documents().len() {
+        for b in 0..corpus.documents().len() {
             let first = align_documents(&corpus, a, b);
             assert_well_formed(&first);
             assert_eq!(first, align_documents(&corpus, a, b));
@@ -224,7 +224,7 @@ mod properties {
     fn pool() -> Vec<String> {
         let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
         corpus
-            .documents
+            .documents()
             .iter()
             .flat_map(|d| {
                 let t = d.text.as_str();

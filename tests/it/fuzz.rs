@@ -146,7 +146,7 @@ proptest! {
                 findings: Vec::new(),
             };
             let corpus = load_listing(listing, None);
-            for finding in &corpus.findings {
+            for finding in corpus.findings() {
                 prop_assert!(!finding.to_string().is_empty());
             }
         }

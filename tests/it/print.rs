@@ -6,7 +6,7 @@ use std::path::Path;
 
 use briefing::engine::print::{Format, PrintError, PrintOptions, print};
 use briefing::engine::text::wrap::display_width;
-use briefing::engine::{Corpus, CorpusSource, load};
+use briefing::engine::{Corpus, CorpusParts, CorpusSource, load};
 use proptest::prelude::*;
 
 /// A corpus under tests/fixtures/print/.
@@ -271,7 +271,7 @@ fn json_parses_back_with_positions_and_errors() {
 #[test]
 fn built_in_corpus_prints_in_every_format() {
     let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus loads");
-    let n = corpus.briefs.len();
+    let n = corpus.briefs().len();
     let all = PrintOptions::default();
     let html = render(&corpus, Format::Html, &all);
     assert_eq!(html.matches("<article class=\"brief\"").count(), n);
@@ -373,10 +373,10 @@ fn a_brief_opens_with_its_key_figures_before_the_topics() {
     assert!(fta.contains("Signed free trade agreements  17"), "{fta}");
     assert!(!fta.contains("GDP growth target for 2025    8.3"), "{fta}");
     // A brief without figures has no table.
-    let corpus = Corpus {
+    let corpus = Corpus::new(CorpusParts {
         annotations: Vec::new(),
-        ..fixture("conference")
-    };
+        ..fixture("conference").into_parts()
+    });
     let none = render(&corpus, Format::Text, &all);
     assert!(!none.contains("Key figures"), "{none}");
 }

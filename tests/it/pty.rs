@@ -57,7 +57,7 @@ fn n_goes_to_the_next_annotation_in_every_pane_that_shows_it() {
     s.wait_for_text("vi-gov · vi");
     let corpus = fixture();
     // The fifth annotation is the first theme, quoted in both documents on screen.
-    let theme = &corpus.annotations[4];
+    let theme = &corpus.annotations()[4];
     assert_eq!(theme.quotes.len(), 2);
     // `n` walks from the reading line: as many as the reader needs to reach it.
     let mut app = briefing::reader::App::new(corpus.clone());

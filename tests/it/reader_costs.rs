@@ -3,7 +3,7 @@
 
 use crate::common::screen::{buffer, find};
 use crate::common::{Corpus as TempCorpus, brief_of};
-use briefing::engine::{Corpus, Finding};
+use briefing::engine::{Corpus, CorpusParts, Finding};
 use briefing::reader::action::Edit;
 use briefing::reader::{Action, App};
 
@@ -19,10 +19,10 @@ fn the_problems_list_scrolls_to_the_last_of_100_000_findings() {
             }
         })
         .collect();
-    let mut app = App::new(Corpus {
+    let mut app = App::new(Corpus::new(CorpusParts {
         findings,
-        ..Corpus::default()
-    });
+        ..CorpusParts::default()
+    }));
     app.resize(100, 30);
     app.update(Action::Problems);
     app.update(Action::Bottom);

@@ -17,7 +17,7 @@ fn p_with_a_topic_prints_the_whole_topic_across_briefs_and_says_where() {
     let expected = corpus.annotations_for_topic(fta).count();
     let mut briefs: Vec<String> = corpus
         .annotations_for_topic(fta)
-        .map(|a| corpus.briefs[corpus.annotations[a].brief].title.clone())
+        .map(|a| corpus.briefs()[corpus.annotations()[a].brief].title.clone())
         .collect();
     briefs.sort();
     briefs.dedup();
@@ -78,12 +78,12 @@ fn a_resize_with_the_end_of_a_document_in_view_keeps_every_pane_full() {
 #[test]
 fn documents_keep_their_side_and_languages_their_places_however_you_arrive() {
     let corpus = built_in();
-    let total = corpus.annotations.len();
+    let total = corpus.annotations().len();
     let mut app = app_on(corpus, 200, 50);
     let lang = |app: &App, i: Pane| {
         app.panes()[i]
             .doc
-            .map(|d| app.corpus.documents[d].lang().to_string())
+            .map(|d| app.corpus.documents()[d].lang().to_string())
     };
     assert_eq!(lang(&app, Pane::Left).as_deref(), Some("vi"));
     assert_eq!(lang(&app, Pane::Right).as_deref(), Some("id"));
@@ -110,7 +110,7 @@ fn documents_keep_their_side_and_languages_their_places_however_you_arrive() {
             );
         }
         let selected = app.selected.expect("an annotation");
-        let docs: Vec<(usize, Option<usize>)> = app.corpus.annotations[selected]
+        let docs: Vec<(usize, Option<usize>)> = app.corpus.annotations()[selected]
             .quotes
             .iter()
             .filter_map(|q| q.anchor.as_ref().ok())
@@ -187,10 +187,10 @@ fn a_cut_detail_line_ends_in_an_ellipsis_and_i_shows_the_whole_annotation() {
     app.update(Action::ShowAnnotation);
     let shown = screen(&app).replace('│', " ");
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let ann = app.corpus.annotations[a].clone();
+    let ann = app.corpus.annotations()[a].clone();
     for q in &ann.quotes {
         let anchor = q.anchor.as_ref().expect("placed");
-        let file = &app.corpus.documents[anchor.doc].file;
+        let file = &app.corpus.documents()[anchor.doc].file;
         let place = format!("{} {file}:{}:{}", q.doc_id, anchor.line, anchor.column);
         // Scroll until the quote's place is on screen.
         let mut found = false;
@@ -229,7 +229,7 @@ fn d_shows_the_focused_documents_sources() {
     // As wide as the card, so that no pane text stands beside it.
     let mut app = app_on(built_in(), 100, 50);
     app.update(Action::ShowDocument);
-    let doc = &app.corpus.documents[app.panes()[Pane::Left].doc.expect("doc")];
+    let doc = &app.corpus.documents()[app.panes()[Pane::Left].doc.expect("doc")];
     let meta = doc.meta.clone().expect("declared");
     let shown = screen(&app).replace('│', " ");
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -323,7 +323,7 @@ fn editing_a_document_while_it_is_open_keeps_the_place_by_its_text() {
         app.update(Action::Down);
     }
     let top_line = |app: &App| {
-        let text = &app.corpus.documents[app.panes()[Pane::Left].doc.expect("doc")].text;
+        let text = &app.corpus.documents()[app.panes()[Pane::Left].doc.expect("doc")].text;
         text.line(text.line_index(app.panes()[Pane::Left].top))
             .to_string()
     };
@@ -369,7 +369,7 @@ fn n_with_no_topic_goes_to_the_next_annotation_after_the_reading_line() {
     let a = app.selected.expect("selected");
     let corpus = app.corpus.clone();
     let start = |a: usize| {
-        corpus.annotations[a]
+        corpus.annotations()[a]
             .quotes
             .iter()
             .filter_map(|q| q.anchor.as_ref().ok())
@@ -378,7 +378,7 @@ fn n_with_no_topic_goes_to_the_next_annotation_after_the_reading_line() {
     };
     let here = start(a).expect("in the focused document");
     assert!(here >= top, "after the reading line");
-    let earliest = (0..corpus.annotations.len())
+    let earliest = (0..corpus.annotations().len())
         .filter_map(start)
         .filter(|&s| s >= top)
         .min()

@@ -11,7 +11,7 @@ use ratatui::style::Modifier;
 /// The styles of the cells of pane `i` that hold the quote of annotation `a` there.
 fn quote_cells(app: &App, i: Pane, a: usize) -> Vec<ratatui::style::Style> {
     let doc = app.panes()[i].doc.expect("doc");
-    let anchor = app.corpus.annotations[a]
+    let anchor = app.corpus.annotations()[a]
         .quotes
         .iter()
         .filter_map(|q| q.anchor.as_ref().ok())
@@ -25,7 +25,7 @@ fn quote_cells(app: &App, i: Pane, a: usize) -> Vec<ratatui::style::Style> {
     let top = briefing::reader::layout_cache::row_of(&rows, app.panes()[i].top);
     let row = briefing::reader::layout_cache::row_of(&rows, anchor.range.start);
     let y = rect.y + u16::try_from(row - top).expect("on screen");
-    let text = app.corpus.documents[doc]
+    let text = app.corpus.documents()[doc]
         .text
         .as_str()
         .get(rows[row].start..anchor.range.start)
@@ -58,9 +58,9 @@ fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
     });
     // A theme on the same screen, not selected.
     let doc = app.panes()[Pane::Left].doc.expect("doc");
-    let theme = (0..app.corpus.annotations.len()).find(|&t| {
-        app.corpus.annotations[t].kind == briefing::engine::AnnotationKind::Theme
-            && app.corpus.annotations[t].quotes.iter().any(|q| {
+    let theme = (0..app.corpus.annotations().len()).find(|&t| {
+        app.corpus.annotations()[t].kind == briefing::engine::AnnotationKind::Theme
+            && app.corpus.annotations()[t].quotes.iter().any(|q| {
                 q.anchor
                     .as_ref()
                     .is_ok_and(|x| x.doc == doc && visible(&app, Pane::Left, x.range.start))
@@ -143,7 +143,7 @@ fn themes_read_on_light_terminals_and_the_focused_pane_shows_without_colour_with
         "not focused"
     );
     let title = first;
-    let date = app.corpus.documents[app.panes()[Pane::Left].doc.expect("doc")]
+    let date = app.corpus.documents()[app.panes()[Pane::Left].doc.expect("doc")]
         .meta
         .as_ref()
         .and_then(|m| m.date.clone())
@@ -180,7 +180,7 @@ fn nav_rows(app: &App) -> Vec<String> {
 #[test]
 fn the_navigator_grows_never_cuts_counts_and_previews_what_the_cursor_is_on() {
     let mut narrow = app_on(built_in(), 100, 40);
-    let topics = narrow.corpus.topics.len();
+    let topics = narrow.corpus.topics().len();
     for row in nav_rows(&narrow).iter().take(topics) {
         assert!(row.ends_with(')'), "a cut count: {row:?}");
     }
@@ -210,7 +210,7 @@ fn the_navigator_grows_never_cuts_counts_and_previews_what_the_cursor_is_on() {
         narrow.update(Action::Down);
     }
     let (rows, _, _) = detail_rows(&narrow);
-    let title = narrow.corpus.topics[long].title.clone();
+    let title = narrow.corpus.topics()[long].title.clone();
     assert!(rows.join(" ").contains(&title), "{rows:?}");
     // Open it and move onto its first annotation: the panes show it.
     narrow.update(Action::Open);
@@ -241,7 +241,7 @@ fn after_esc_the_next_topic_goes_on_from_the_last() {
 #[test]
 fn enter_in_the_problems_list_goes_to_the_problem() {
     let mut app = app_on(reader_fixture("basic"), 120, 40);
-    let first = app.corpus.findings[0].to_string();
+    let first = app.corpus.findings()[0].to_string();
     let first = first.lines().next().expect("a finding").to_string();
     apply(&mut app, &[Action::Problems, Action::Open]);
     assert_eq!(app.overlay, briefing::reader::state::Overlay::None);
@@ -263,7 +263,7 @@ fn the_picker_sorts_by_id_or_by_date_and_shows_the_date() {
         let shown = screen(app);
         let ids: Vec<String> = app
             .corpus
-            .documents
+            .documents()
             .iter()
             .map(|d| d.id().to_string())
             .collect();
@@ -290,13 +290,13 @@ fn the_picker_sorts_by_id_or_by_date_and_shows_the_date() {
     let mut sorted = by_id.clone();
     sorted.sort();
     assert_eq!(by_id, sorted);
-    assert_eq!(by_id.len(), app.corpus.documents.len());
+    assert_eq!(by_id.len(), app.corpus.documents().len());
     app.update(Action::SortPicker);
     assert_eq!(app.message.as_deref(), Some("The picker sorts by date."));
     let by_date = ids_on_screen(&app);
     let date = |id: &String| {
         let d = app.corpus.document_by_id(id).expect("doc");
-        app.corpus.documents[d]
+        app.corpus.documents()[d]
             .meta
             .as_ref()
             .and_then(|m| m.date.clone())

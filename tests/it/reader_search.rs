@@ -34,7 +34,7 @@ fn r_lists_every_match_by_document_and_enter_goes_there() {
     );
     // A heading per document with its count, then its lines.
     let (doc, range) = app.search.matches[0].clone();
-    let d = &app.corpus.documents[doc];
+    let d = &app.corpus.documents()[doc];
     let in_doc = app.search.matches.iter().filter(|(x, _)| *x == doc).count();
     let heading = format!("{} · {} · ", d.id(), d.lang());
     let row = shown

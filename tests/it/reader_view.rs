@@ -73,7 +73,7 @@ fn choosing_an_annotation_quoted_off_screen_switches_the_partner_pane() {
     apply(&mut app, &[Action::PrevTopic, Action::Next]);
     assert_eq!(
         app.selected
-            .map(|a| app.corpus.annotations[a].quotes[0].doc_id.clone()),
+            .map(|a| app.corpus.annotations()[a].quotes[0].doc_id.clone()),
         Some("vi-vgp".into())
     );
     let s = screen(&app);
@@ -270,7 +270,7 @@ fn the_built_in_corpus_opens_on_a_parallel_pair() {
     let ids: Vec<&str> = app
         .panes()
         .iter()
-        .map(|p| p.doc.map_or("-", |d| app.corpus.documents[d].id()))
+        .map(|p| p.doc.map_or("-", |d| app.corpus.documents()[d].id()))
         .collect();
     let pair = app
         .corpus
@@ -279,7 +279,7 @@ fn the_built_in_corpus_opens_on_a_parallel_pair() {
     let langs: Vec<&str> = app
         .panes()
         .iter()
-        .filter_map(|p| p.doc.map(|d| app.corpus.documents[d].lang()))
+        .filter_map(|p| p.doc.map(|d| app.corpus.documents()[d].lang()))
         .collect();
     assert_ne!(langs[0], langs[1], "two languages side by side: {ids:?}");
 }

@@ -9,7 +9,6 @@ mod chain;
 pub mod cognates;
 mod dp;
 mod links;
-pub mod pins;
 pub mod segment;
 mod tokens;
 
@@ -21,7 +20,7 @@ use cognates::{Bags, Mode, bags};
 use dp::{Bead, Params, Side, align_gap, length_fit};
 use links::{anchors, curated, postings, range_sim};
 
-pub use pins::Pin;
+pub use crate::engine::corpus::Pin;
 
 /// What put a pair together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -124,11 +123,11 @@ pub fn mode_for(lang_a: &str, lang_b: &str) -> Mode {
 
 /// Aligns documents `a` and `b` of the corpus, with its pins and shared annotations.
 pub fn align_documents(corpus: &Corpus, a: usize, b: usize) -> Alignment {
-    let (Some(da), Some(db)) = (corpus.documents.get(a), corpus.documents.get(b)) else {
+    let (Some(da), Some(db)) = (corpus.documents().get(a), corpus.documents().get(b)) else {
         return Alignment::default();
     };
     let mut links = Vec::new();
-    for pin in &corpus.pins {
+    for pin in corpus.pins() {
         if (pin.a.doc, pin.b.doc) == (a, b) {
             links.push(Link {
                 a: pin.a.range.clone(),
@@ -143,7 +142,7 @@ pub fn align_documents(corpus: &Corpus, a: usize, b: usize) -> Alignment {
             });
         }
     }
-    for ann in &corpus.annotations {
+    for ann in corpus.annotations() {
         let places = |doc: usize| {
             ann.quotes
                 .iter()

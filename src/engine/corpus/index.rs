@@ -1,16 +1,14 @@
 //! Lookups the reader makes on every frame, made cheap for corpora of thousands of
 //! annotations: the anchors of each document in order, and the annotations of each topic.
+//! Built once, in [`Corpus::new`](super::Corpus::new), from the parts it indexes.
 
 use std::ops::Range;
 
-use crate::engine::corpus::Corpus;
+use crate::engine::corpus::CorpusParts;
 
-/// Built once per corpus by [`Corpus::reindex`]; stale (and then bypassed) if the
-/// annotations change afterwards.
+/// Anchors by document and annotations by topic.
 #[derive(Debug, Clone, Default)]
 pub struct CorpusIndex {
-    /// The number of annotations when it was built.
-    annotations: usize,
     /// Per document: (anchor range, annotation), by start.
     by_doc: Vec<Vec<(Range<usize>, usize)>>,
     /// Per document: the longest anchor, to bound a search by start.
@@ -19,16 +17,15 @@ pub struct CorpusIndex {
     by_topic: Vec<Vec<usize>>,
 }
 
-impl Corpus {
-    /// Rebuilds the index after the annotations changed.
-    pub fn reindex(&mut self) {
+impl CorpusIndex {
+    /// The index of `parts`.
+    pub fn build(parts: &CorpusParts) -> CorpusIndex {
         let mut index = CorpusIndex {
-            annotations: self.annotations.len(),
-            by_doc: vec![Vec::new(); self.documents.len()],
-            longest: vec![0; self.documents.len()],
-            by_topic: vec![Vec::new(); self.topics.len()],
+            by_doc: vec![Vec::new(); parts.documents.len()],
+            longest: vec![0; parts.documents.len()],
+            by_topic: vec![Vec::new(); parts.topics.len()],
         };
-        for (i, a) in self.annotations.iter().enumerate() {
+        for (i, a) in parts.annotations.iter().enumerate() {
             for &t in &a.topics {
                 if let Some(list) = index.by_topic.get_mut(t) {
                     list.push(i);
@@ -44,64 +41,26 @@ impl Corpus {
         for list in &mut index.by_doc {
             list.sort_by_key(|(r, i)| (r.start, r.end, *i));
         }
-        self.index = index;
-    }
-
-    fn index_is_fresh(&self) -> bool {
-        self.index.annotations == self.annotations.len()
-            && self.index.by_doc.len() == self.documents.len()
-            && self.index.by_topic.len() == self.topics.len()
+        index
     }
 
     /// Annotations carrying this topic, in corpus order.
-    pub fn annotations_for_topic(&self, topic: usize) -> Box<dyn Iterator<Item = usize> + '_> {
-        if self.index_is_fresh() {
-            return Box::new(
-                self.index
-                    .by_topic
-                    .get(topic)
-                    .into_iter()
-                    .flatten()
-                    .copied(),
-            );
-        }
-        Box::new(
-            self.annotations
-                .iter()
-                .enumerate()
-                .filter(move |(_, a)| a.topics.contains(&topic))
-                .map(|(i, _)| i),
-        )
+    pub fn annotations_for_topic(&self, topic: usize) -> impl Iterator<Item = usize> + '_ {
+        self.by_topic.get(topic).into_iter().flatten().copied()
     }
 
     /// The anchors in document `doc` that meet `range`: (anchor range, annotation), by start.
+    /// An empty range meets the anchor that holds its place.
     pub fn anchors_in(&self, doc: usize, range: Range<usize>) -> Vec<(Range<usize>, usize)> {
-        let meets =
-            |r: &Range<usize>| r.start < range.end.max(range.start + 1) && r.end > range.start;
-        if !self.index_is_fresh() {
-            let mut out: Vec<_> = self
-                .annotations
-                .iter()
-                .enumerate()
-                .flat_map(|(i, a)| {
-                    a.quotes
-                        .iter()
-                        .filter_map(move |q| q.anchor.as_ref().ok().map(|x| (x, i)))
-                })
-                .filter(|(x, _)| x.doc == doc && meets(&x.range))
-                .map(|(x, i)| (x.range.clone(), i))
-                .collect();
-            out.sort_by_key(|(r, i)| (r.start, r.end, *i));
-            return out;
-        }
-        let list = self.index.by_doc.get(doc).map_or(&[][..], Vec::as_slice);
-        let longest = self.index.longest.get(doc).copied().unwrap_or(0);
+        let end = range.end.max(range.start + 1);
+        let list = self.by_doc.get(doc).map_or(&[][..], Vec::as_slice);
+        let longest = self.longest.get(doc).copied().unwrap_or(0);
         let from = list.partition_point(|(r, _)| r.start + longest < range.start);
         list.get(from..)
             .unwrap_or(&[])
             .iter()
-            .take_while(|(r, _)| r.start < range.end.max(range.start + 1))
-            .filter(|(r, _)| meets(r))
+            .take_while(|(r, _)| r.start < end)
+            .filter(|(r, _)| r.end > range.start)
             .cloned()
             .collect()
     }
@@ -109,27 +68,58 @@ impl Corpus {
 
 #[cfg(test)]
 mod tests {
+    use std::ops::Range;
+
+    use crate::engine::corpus::Corpus;
     use crate::engine::{CorpusSource, load};
+
+    /// Every anchor of `doc` that meets `range`, by a scan of every annotation.
+    fn scan(corpus: &Corpus, doc: usize, range: Range<usize>) -> Vec<(Range<usize>, usize)> {
+        let end = range.end.max(range.start + 1);
+        let mut out: Vec<_> = corpus
+            .annotations()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| {
+                a.quotes
+                    .iter()
+                    .filter_map(move |q| q.anchor.as_ref().ok().map(|x| (x, i)))
+            })
+            .filter(|(x, _)| x.doc == doc && x.range.start < end && x.range.end > range.start)
+            .map(|(x, i)| (x.range.clone(), i))
+            .collect();
+        out.sort_by_key(|(r, i)| (r.start, r.end, *i));
+        out
+    }
 
     #[test]
     fn index_agrees_with_a_scan() {
-        let mut corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
-        for doc in 0..corpus.documents.len() {
-            let len = corpus.documents[doc].text.len();
-            for range in [0..len, 0..len / 3, len / 2..len, 100..140] {
+        let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
+        for doc in 0..corpus.documents().len() {
+            let len = corpus.documents()[doc].text.len();
+            for range in [0..len, 0..len / 3, len / 2..len, 100..140, 7..7] {
                 let fast = corpus.anchors_in(doc, range.clone());
-                let keep = std::mem::take(&mut corpus.index);
-                let slow = corpus.anchors_in(doc, range.clone());
-                corpus.index = keep;
-                assert_eq!(fast, slow, "doc {doc} {range:?}");
+                assert_eq!(
+                    fast,
+                    scan(&corpus, doc, range.clone()),
+                    "doc {doc} {range:?}"
+                );
             }
         }
-        for t in 0..corpus.topics.len() {
+        for t in 0..corpus.topics().len() {
             let fast: Vec<usize> = corpus.annotations_for_topic(t).collect();
-            let keep = std::mem::take(&mut corpus.index);
-            let slow: Vec<usize> = corpus.annotations_for_topic(t).collect();
-            corpus.index = keep;
+            let slow: Vec<usize> = corpus
+                .annotations()
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.topics.contains(&t))
+                .map(|(i, _)| i)
+                .collect();
             assert_eq!(fast, slow);
+            assert!(
+                !fast.is_empty(),
+                "every topic of the built-in corpus has annotations"
+            );
         }
     }
 }

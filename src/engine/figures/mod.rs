@@ -127,7 +127,7 @@ pub fn amount_text(amount: Option<f64>, max: Option<f64>) -> String {
 /// Every figure of the corpus, brief by brief, in the order the briefs give them.
 pub fn rows(corpus: &Corpus) -> Vec<FigureRow<'_>> {
     corpus
-        .annotations
+        .annotations()
         .iter()
         .enumerate()
         .filter(|(_, a)| a.kind == AnnotationKind::Figure)
@@ -137,7 +137,7 @@ pub fn rows(corpus: &Corpus) -> Vec<FigureRow<'_>> {
 
 /// The row of figure `index` (into `Corpus::annotations`), if it is a figure.
 pub fn row_at(corpus: &Corpus, index: usize) -> Option<FigureRow<'_>> {
-    let a = corpus.annotations.get(index)?;
+    let a = corpus.annotations().get(index)?;
     (a.kind == AnnotationKind::Figure)
         .then(|| row(corpus, index, a))
         .flatten()
@@ -148,12 +148,12 @@ fn row<'a>(corpus: &'a Corpus, index: usize, a: &'a Annotation) -> Option<Figure
     Some(FigureRow {
         index,
         annotation: a,
-        brief: corpus.briefs.get(a.brief)?,
+        brief: corpus.briefs().get(a.brief)?,
         measure,
         topics: a
             .topics
             .iter()
-            .filter_map(|&t| corpus.topics.get(t))
+            .filter_map(|&t| corpus.topics().get(t))
             .collect(),
         quotes: a
             .quotes
@@ -165,7 +165,7 @@ fn row<'a>(corpus: &'a Corpus, index: usize, a: &'a Annotation) -> Option<Figure
                 };
                 QuotePlace {
                     doc_id: &q.doc_id,
-                    doc: doc.and_then(|d| corpus.documents.get(d)),
+                    doc: doc.and_then(|d| corpus.documents().get(d)),
                     anchor: q.anchor.as_ref(),
                 }
             })
@@ -203,7 +203,7 @@ impl Filter {
     /// The first id it names that the corpus does not know.
     pub fn unknown(&self, corpus: &Corpus) -> Option<FilterError> {
         if let Some(id) = self.topics.iter().find(|t| corpus.topic_by_id(t).is_none()) {
-            let known = corpus.topics.iter().map(|t| t.id.clone()).collect();
+            let known = corpus.topics().iter().map(|t| t.id.clone()).collect();
             return Some(FilterError::UnknownTopic {
                 id: id.clone(),
                 known,
@@ -220,7 +220,7 @@ impl Filter {
             && corpus.document_by_id(id).is_none()
         {
             let mut known: Vec<String> = corpus
-                .documents
+                .documents()
                 .iter()
                 .filter_map(|d| d.meta.as_ref().map(|m| m.id.clone()))
                 .collect();

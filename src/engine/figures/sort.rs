@@ -153,7 +153,7 @@ mod tests {
         ]
         .concat();
         let corpus = with_figures(&figures);
-        assert_eq!(corpus.findings, []);
+        assert_eq!(corpus.findings(), []);
         let mut rows = rows(&corpus);
         sort(&mut rows, column, descending);
         rows.iter().map(|r| r.label().to_string()).collect()

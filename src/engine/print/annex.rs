@@ -57,8 +57,8 @@ pub fn print_with(
             _ => {
                 let title = format!(
                     "Annex: parallel text, {} beside {}",
-                    corpus.documents[a].id(),
-                    corpus.documents[b].id()
+                    corpus.documents()[a].id(),
+                    corpus.documents()[b].id()
                 );
                 let rule = "=".repeat(options.width.min(title.chars().count()));
                 writeln!(clean, "\n\n{}\n{rule}\n", super::one_line(&title))?;
@@ -77,8 +77,8 @@ fn view<'a>(
     alignment: &'a crate::engine::align::Alignment,
 ) -> AlignedView<'a> {
     AlignedView {
-        a: &corpus.documents[a],
-        b: &corpus.documents[b],
+        a: &corpus.documents()[a],
+        b: &corpus.documents()[b],
         alignment,
     }
 }
@@ -94,7 +94,7 @@ fn parallel_pairs(
     for view in &selection.briefs {
         let declared = &view.brief.documents;
         for &d in declared {
-            let Some(p) = corpus.documents[d]
+            let Some(p) = corpus.documents()[d]
                 .meta
                 .as_ref()
                 .and_then(|m| m.parallel.as_deref())

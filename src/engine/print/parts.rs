@@ -20,7 +20,7 @@ impl<'a> QuoteView<'a> {
         };
         QuoteView {
             quote,
-            doc: index.and_then(|i| corpus.documents.get(i)),
+            doc: index.and_then(|i| corpus.documents().get(i)),
         }
     }
 
@@ -144,7 +144,7 @@ pub(crate) fn source_fields(doc: &Document) -> Vec<(&'static str, String)> {
 pub(crate) fn topic_ids(corpus: &Corpus, a: &Annotation) -> Vec<String> {
     a.topics
         .iter()
-        .filter_map(|&t| corpus.topics.get(t))
+        .filter_map(|&t| corpus.topics().get(t))
         .map(|t| t.id.clone())
         .collect()
 }

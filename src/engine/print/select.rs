@@ -38,21 +38,21 @@ pub(super) fn select<'a>(
         Some(id) => vec![
             find_brief(corpus, id).ok_or_else(|| PrintError::UnknownBrief {
                 id: id.clone(),
-                known: corpus.briefs.iter().map(|b| b.id.clone()).collect(),
+                known: corpus.briefs().iter().map(|b| b.id.clone()).collect(),
             })?,
         ],
-        None => (0..corpus.briefs.len()).collect(),
+        None => (0..corpus.briefs().len()).collect(),
     };
     // Requested topics must exist: in the chosen brief, or anywhere when all are printed.
     let mut wanted = Vec::new();
     for id in &options.topics {
         let known: Vec<usize> = match chosen.as_slice() {
             [one] if options.brief.is_some() => brief_topics(corpus, *one),
-            _ => (0..corpus.topics.len()).collect(),
+            _ => (0..corpus.topics().len()).collect(),
         };
         match known
             .iter()
-            .find(|&&t| corpus.topics.get(t).is_some_and(|t| &t.id == id))
+            .find(|&&t| corpus.topics().get(t).is_some_and(|t| &t.id == id))
         {
             Some(&t) => wanted.push(t),
             None => {
@@ -60,7 +60,7 @@ pub(super) fn select<'a>(
                     id: id.clone(),
                     known: known
                         .iter()
-                        .filter_map(|&t| corpus.topics.get(t))
+                        .filter_map(|&t| corpus.topics().get(t))
                         .map(|t| t.id.clone())
                         .collect(),
                 });
@@ -80,7 +80,7 @@ fn find_brief(corpus: &Corpus, id: &str) -> Option<usize> {
     corpus.brief_by_id(id).or_else(|| {
         let wanted = id.trim_start_matches("./").replace('\\', "/");
         corpus
-            .briefs
+            .briefs()
             .iter()
             .position(|b| relative_path(corpus, &b.path).replace('\\', "/") == wanted)
     })
@@ -89,22 +89,21 @@ fn find_brief(corpus: &Corpus, id: &str) -> Option<usize> {
 /// A path inside the corpus relative to it (`briefs/x.yaml`), the same on every machine.
 pub(crate) fn relative_path<'a>(corpus: &Corpus, path: &'a str) -> &'a str {
     corpus
-        .root
-        .as_deref()
+        .root()
         .and_then(|root| path.strip_prefix(root))
         .map_or(path, |p| p.trim_start_matches(['/', '\\']))
 }
 
 /// The topics of a brief: those it defines, then any others its annotations carry.
 fn brief_topics(corpus: &Corpus, brief: usize) -> Vec<usize> {
-    let Some(b) = corpus.briefs.get(brief) else {
+    let Some(b) = corpus.briefs().get(brief) else {
         return Vec::new();
     };
     let mut topics = b.topics.clone();
     for a in b
         .annotations
         .iter()
-        .filter_map(|&a| corpus.annotations.get(a))
+        .filter_map(|&a| corpus.annotations().get(a))
     {
         for &t in &a.topics {
             if !topics.contains(&t) {
@@ -116,7 +115,7 @@ fn brief_topics(corpus: &Corpus, brief: usize) -> Vec<usize> {
 }
 
 fn view<'a>(corpus: &'a Corpus, index: usize, wanted: &[usize]) -> Option<BriefView<'a>> {
-    let brief = corpus.briefs.get(index)?;
+    let brief = corpus.briefs().get(index)?;
     let topics: Vec<usize> = brief_topics(corpus, index)
         .into_iter()
         .filter(|t| wanted.is_empty() || wanted.contains(t))
@@ -124,7 +123,7 @@ fn view<'a>(corpus: &'a Corpus, index: usize, wanted: &[usize]) -> Option<BriefV
     let annotations: Vec<&Annotation> = brief
         .annotations
         .iter()
-        .filter_map(|&a| corpus.annotations.get(a))
+        .filter_map(|&a| corpus.annotations().get(a))
         .filter(|a| {
             if wanted.is_empty() {
                 true
@@ -145,12 +144,12 @@ fn view<'a>(corpus: &'a Corpus, index: usize, wanted: &[usize]) -> Option<BriefV
                 }
                 match home(a) {
                     Some(h) if h == t => full.push(a),
-                    h => see_also.push((a, h.and_then(|h| corpus.topics.get(h)))),
+                    h => see_also.push((a, h.and_then(|h| corpus.topics().get(h)))),
                 }
             }
             full.sort_by_key(|a| a.kind != AnnotationKind::Figure);
             Section {
-                topic: corpus.topics.get(t),
+                topic: corpus.topics().get(t),
                 annotations: full,
                 see_also,
             }
@@ -171,7 +170,7 @@ fn view<'a>(corpus: &'a Corpus, index: usize, wanted: &[usize]) -> Option<BriefV
     let documents = brief
         .documents
         .iter()
-        .filter_map(|&d| corpus.documents.get(d))
+        .filter_map(|&d| corpus.documents().get(d))
         .collect();
     Some(BriefView {
         brief,

@@ -22,7 +22,7 @@ pub(super) struct Job {
 }
 
 /// The YAML path of a job's quote (`figures[3].quotes[0]`), made only for a finding.
-fn quote_path(corpus: &Corpus, job: &Job) -> String {
+fn quote_path(corpus: &CorpusParts, job: &Job) -> String {
     let brief = &corpus.briefs[job.brief];
     // A brief's annotations are in corpus order, figures first: both found by halving.
     let local = brief
@@ -63,12 +63,12 @@ struct Placed {
 /// one task, all such documents on every core; a document with many is indexed once and
 /// its quotes placed on every core.
 pub(super) fn anchor_all(
-    corpus: &mut Corpus,
+    corpus: &mut CorpusParts,
     jobs: Vec<Job>,
     sources: &[Source],
     findings: &mut Vec<Finding>,
 ) {
-    let shared: &Corpus = corpus;
+    let shared: &CorpusParts = corpus;
     let quote_of = |job: &Job| &shared.annotations[job.annotation].quotes[job.quote];
     let mut distinct: HashMap<QuoteKey, usize> = HashMap::new();
     let mut by_doc: HashMap<usize, Vec<(usize, &Quote)>> = HashMap::new();
@@ -150,7 +150,7 @@ fn place_one(anchorer: &Anchorer, quote: &Quote) -> Placed {
 
 /// The anchor of a placed quote, or the finding that says why it has none.
 fn finish(
-    corpus: &Corpus,
+    corpus: &CorpusParts,
     job: &Job,
     placed: Placed,
     report: &mut Report,

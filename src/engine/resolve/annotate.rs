@@ -13,7 +13,7 @@ use crate::engine::finding::{Finding, Wanted};
 /// Adds one brief's topics and annotations to the corpus, consuming the parsed brief so
 /// that its strings move rather than copy (a corpus of thousands of quotes stays small).
 pub(super) fn resolve_brief(
-    corpus: &mut Corpus,
+    corpus: &mut CorpusParts,
     ids: &mut Ids,
     p: Parsed,
     jobs: &mut Vec<Job>,
@@ -144,7 +144,7 @@ pub(super) fn resolve_brief(
 /// Resolves an annotation's topics, anchors its quotes and adds it to the corpus.
 #[allow(clippy::too_many_arguments)]
 fn add_annotation(
-    corpus: &mut Corpus,
+    corpus: &mut CorpusParts,
     ids: &Ids,
     report: &mut Report,
     jobs: &mut Vec<Job>,
@@ -212,7 +212,7 @@ fn add_annotation(
 }
 
 fn resolve_topics(
-    corpus: &Corpus,
+    corpus: &CorpusParts,
     ids: &Ids,
     report: &mut Report,
     path: &str,

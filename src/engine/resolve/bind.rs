@@ -5,11 +5,15 @@ use std::collections::HashMap;
 
 use super::{Parsed, Report, add_note, is_iso_date, known};
 use crate::engine::brief::DocDecl;
-use crate::engine::corpus::{Corpus, DocMeta};
+use crate::engine::corpus::{CorpusParts, DocMeta};
 use crate::engine::finding::{Finding, Wanted};
 
 /// Binds every declared document id to its seed file and merges the metadata.
-pub(super) fn bind_documents(corpus: &mut Corpus, parsed: &[Parsed], findings: &mut Vec<Finding>) {
+pub(super) fn bind_documents(
+    corpus: &mut CorpusParts,
+    parsed: &[Parsed],
+    findings: &mut Vec<Finding>,
+) {
     let by_file: HashMap<String, usize> = corpus
         .documents
         .iter()

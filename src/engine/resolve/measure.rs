@@ -8,7 +8,7 @@ use super::anchoring::Source;
 use super::{Report, add_note, lookup};
 use crate::engine::brief::positions::PositionIndex;
 use crate::engine::brief::{AmountDecl, FIGURE_KINDS, FigureDecl};
-use crate::engine::corpus::{AnnotationKind, Corpus, Measure};
+use crate::engine::corpus::{AnnotationKind, CorpusParts, Measure};
 use crate::engine::finding::Finding;
 use crate::engine::text::fold::fold_str;
 
@@ -125,7 +125,7 @@ type Place = (usize, usize);
 
 /// Warns where a figure's unit differs from the unit of the first figure of its measure,
 /// naming both places.
-pub(super) fn check_units(corpus: &Corpus, sources: &[Source], findings: &mut Vec<Finding>) {
+pub(super) fn check_units(corpus: &CorpusParts, sources: &[Source], findings: &mut Vec<Finding>) {
     let mut first: HashMap<&str, (Place, &str)> = HashMap::new();
     let mut disagreements = Vec::new();
     for (b, brief) in corpus.briefs.iter().enumerate() {

@@ -105,10 +105,10 @@ pub(crate) fn resolve(loaded: Loaded) -> Corpus {
         failed,
         mut findings,
     } = loaded;
-    let mut corpus = Corpus {
+    let mut corpus = CorpusParts {
         root,
         documents,
-        ..Corpus::default()
+        ..CorpusParts::default()
     };
     bind_documents(&mut corpus, &parsed, &mut findings);
     let mut ids = Ids {
@@ -133,7 +133,6 @@ pub(crate) fn resolve(loaded: Loaded) -> Corpus {
         .collect();
     anchor_all(&mut corpus, jobs, &sources, &mut findings);
     measure::check_units(&corpus, &sources, &mut findings);
-    corpus.reindex();
     // A brief that did not load may be the one that covers a seed: its error says enough.
     if failed.is_empty() {
         uncovered_seeds(&corpus, &mut findings);
@@ -141,11 +140,11 @@ pub(crate) fn resolve(loaded: Loaded) -> Corpus {
     cascade::fold_cascades(&mut findings, &failed);
     findings.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
     corpus.findings = findings;
-    corpus
+    Corpus::new(corpus)
 }
 
 /// Warns about seeds that no brief declares.
-fn uncovered_seeds(corpus: &Corpus, findings: &mut Vec<Finding>) {
+fn uncovered_seeds(corpus: &CorpusParts, findings: &mut Vec<Finding>) {
     let root = corpus
         .root
         .as_deref()

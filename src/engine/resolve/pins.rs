@@ -10,11 +10,11 @@ use crate::engine::align::{Pin, segment};
 use crate::engine::anchor::nearest::nearest;
 use crate::engine::anchor::{Placement, place};
 use crate::engine::brief::{PinDecl, QuoteDecl};
-use crate::engine::corpus::{Anchor, Corpus};
+use crate::engine::corpus::{Anchor, CorpusParts};
 
 /// Resolves and anchors the pins of brief `brief`, adding those that hold to the corpus.
 pub(super) fn resolve_pins(
-    corpus: &mut Corpus,
+    corpus: &mut CorpusParts,
     ids: &Ids,
     report: &mut Report,
     brief: usize,
@@ -86,7 +86,7 @@ pub(super) fn resolve_pins(
 
 /// The first pin of the same two documents that touches a sentence this one touches.
 fn clash(
-    corpus: &Corpus,
+    corpus: &CorpusParts,
     sentences: &mut HashMap<usize, Vec<Range<usize>>>,
     a: &Anchor,
     b: &Anchor,
@@ -115,7 +115,7 @@ fn clash(
 
 /// Places one quote of a pin, or reports why it cannot be placed.
 fn anchor(
-    corpus: &Corpus,
+    corpus: &CorpusParts,
     ids: &Ids,
     report: &mut Report,
     path: &str,

@@ -205,7 +205,7 @@ impl App {
     /// A reader over `corpus` showing the first declared document and its partner.
     pub fn new(corpus: Corpus) -> App {
         let mut app = App {
-            open_topics: vec![false; corpus.topics.len()],
+            open_topics: vec![false; corpus.topics().len()],
             corpus,
             source: None,
             panes: Panes::default(),
@@ -245,15 +245,15 @@ impl App {
     /// declared document and the next one.
     fn default_documents(&self) -> ByPane<Option<usize>> {
         let c = &self.corpus;
-        let declared = || c.briefs.iter().flat_map(|b| b.documents.iter().copied());
+        let declared = || c.briefs().iter().flat_map(|b| b.documents.iter().copied());
         if let Some((first, partner)) = declared().find_map(|d| c.partner(d).map(|p| (d, p))) {
             return ByPane::new(Some(first), Some(partner));
         }
         let first = c
-            .briefs
+            .briefs()
             .iter()
             .find_map(|b| b.documents.first().copied())
-            .or(if c.documents.is_empty() {
+            .or(if c.documents().is_empty() {
                 None
             } else {
                 Some(0)
@@ -264,12 +264,12 @@ impl App {
         let second = c
             .partner(first)
             .or_else(|| {
-                c.briefs
+                c.briefs()
                     .iter()
                     .flat_map(|b| b.documents.iter().copied())
                     .find(|&d| d != first)
             })
-            .or_else(|| (0..c.documents.len()).find(|&d| d != first));
+            .or_else(|| (0..c.documents().len()).find(|&d| d != first));
         ByPane::new(Some(first), second)
     }
 }

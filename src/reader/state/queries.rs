@@ -22,7 +22,7 @@ impl App {
 
     /// The wrapped rows of document `doc` at `width` columns (cached).
     pub fn rows(&self, doc: usize, width: u16) -> Option<Rows> {
-        let text = &self.corpus.documents.get(doc)?.text;
+        let text = &self.corpus.documents().get(doc)?.text;
         Some(self.cache.borrow_mut().rows(doc, width, text))
     }
 
@@ -34,7 +34,7 @@ impl App {
     /// The rows of the navigator: topics, with the annotations of open topics under them.
     pub fn nav_items(&self) -> Vec<NavItem> {
         let mut items = Vec::new();
-        for t in 0..self.corpus.topics.len() {
+        for t in 0..self.corpus.topics().len() {
             items.push(NavItem::Topic(t));
             if self.open_topics.get(t).copied().unwrap_or(false) {
                 items.extend(self.corpus.annotations_for_topic(t).map(|annotation| {
@@ -82,7 +82,7 @@ impl App {
     /// How many problems there are (an orphan is also a finding, unless the engine
     /// reported nothing at all).
     pub fn problem_count(&self) -> usize {
-        match self.corpus.findings.len() {
+        match self.corpus.findings().len() {
             0 => self.corpus.orphans().count(),
             n => n,
         }
@@ -93,9 +93,9 @@ impl App {
     pub(crate) fn reading_order(&self) -> Vec<usize> {
         let c = &self.corpus;
         let Some(doc) = self.panes[self.focused_pane()].doc else {
-            return (0..c.annotations.len()).collect();
+            return (0..c.annotations().len()).collect();
         };
-        let len = c.documents.get(doc).map_or(0, |d| d.text.len());
+        let len = c.documents().get(doc).map_or(0, |d| d.text.len());
         let mut here: Vec<(usize, usize)> = Vec::new();
         for (range, a) in c.anchors_in(doc, 0..len.max(1)) {
             if !here.iter().any(|&(_, b)| b == a) {
@@ -104,13 +104,13 @@ impl App {
         }
         here.sort_unstable();
         let mut order: Vec<usize> = here.iter().map(|&(_, a)| a).collect();
-        let mut listed = vec![false; c.annotations.len()];
+        let mut listed = vec![false; c.annotations().len()];
         for &a in &order {
             if let Some(l) = listed.get_mut(a) {
                 *l = true;
             }
         }
-        order.extend((0..c.annotations.len()).filter(|&a| !listed[a]));
+        order.extend((0..c.annotations().len()).filter(|&a| !listed[a]));
         order
     }
 
@@ -143,7 +143,7 @@ impl App {
 
     /// The documents in the order the picker lists them.
     pub fn picker_order(&self) -> Vec<usize> {
-        self.picker_sort.order(&self.corpus.documents)
+        self.picker_sort.order(self.corpus.documents())
     }
 
     /// The query the results list is for: the one being typed, else the active one.

@@ -38,22 +38,22 @@ impl App {
             let doc = p.doc.and_then(|d| same_document(&old, d, new));
             // Kept by text, so lines added above the place do not move the view.
             let top = match (
-                p.doc.and_then(|d| old.documents.get(d)),
-                doc.and_then(|d| new.documents.get(d)),
+                p.doc.and_then(|d| old.documents().get(d)),
+                doc.and_then(|d| new.documents().get(d)),
             ) {
                 (Some(before), Some(after)) => same_place(&before.text, p.top, &after.text),
                 _ => 0,
             };
             PaneView { doc, top }
         };
-        let map_topic = |t: usize| old.topics.get(t).and_then(|t| new.topic_by_id(&t.id));
+        let map_topic = |t: usize| old.topics().get(t).and_then(|t| new.topic_by_id(&t.id));
         let map_place = |place: Place| Place {
             panes: place.panes.map(map_pane),
             selected: place.selected.and_then(|a| same_annotation(&old, a, new)),
             topic: place.topic.and_then(map_topic),
         };
         let now = map_place(self.place());
-        let mut open_topics = vec![false; new.topics.len()];
+        let mut open_topics = vec![false; new.topics().len()];
         for (t, _) in self.open_topics.iter().enumerate().filter(|(_, o)| **o) {
             if let Some(open) = map_topic(t).and_then(|t| open_topics.get_mut(t)) {
                 *open = true;

@@ -10,12 +10,12 @@ impl App {
     /// stands on (or the top of the brief).
     pub(crate) fn edit_selected(&mut self) {
         let c = &self.corpus;
-        let Some(a) = self.selected.and_then(|a| c.annotations.get(a)) else {
+        let Some(a) = self.selected.and_then(|a| c.annotations().get(a)) else {
             self.message =
                 Some("No annotation selected: n selects one, E then opens its brief.".into());
             return;
         };
-        let Some(brief) = c.briefs.get(a.brief) else {
+        let Some(brief) = c.briefs().get(a.brief) else {
             return;
         };
         let words = a.label.as_deref().or(a.note.as_deref()).unwrap_or("");

@@ -105,7 +105,7 @@ impl App {
         let start = self.panes[p].top;
         let mut here: Vec<(usize, usize)> = self
             .corpus
-            .annotations
+            .annotations()
             .iter()
             .enumerate()
             .filter_map(|(i, a)| {

@@ -62,7 +62,7 @@ impl App {
             }
             Action::Open => {
                 self.overlay = Overlay::None;
-                if cursor < self.corpus.documents.len() {
+                if cursor < self.corpus.documents().len() {
                     self.set_doc(pane, cursor);
                     self.focus = Focus::Pane(pane);
                     self.sync_from(pane.other());

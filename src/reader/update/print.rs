@@ -19,30 +19,30 @@ impl App {
         let c = &self.corpus;
         let selected = self
             .selected
-            .and_then(|a| c.annotations.get(a))
+            .and_then(|a| c.annotations().get(a))
             .map(|a| a.brief);
         let by_topic = self
             .topic
-            .and_then(|t| c.briefs.iter().position(|b| b.topics.contains(&t)));
+            .and_then(|t| c.briefs().iter().position(|b| b.topics.contains(&t)));
         let doc = self.panes[self.focused_pane()].doc;
-        let by_doc = doc.and_then(|d| c.briefs.iter().position(|b| b.documents.contains(&d)));
+        let by_doc = doc.and_then(|d| c.briefs().iter().position(|b| b.documents.contains(&d)));
         selected
             .or(by_topic)
             .or(by_doc)
-            .or(if c.briefs.is_empty() { None } else { Some(0) })
+            .or(if c.briefs().is_empty() { None } else { Some(0) })
     }
 
     /// Writes the chosen topic, across every brief that carries it, or else the current
     /// brief, to a text file, and says where and what.
     pub(crate) fn print(&mut self) {
         let c = &self.corpus;
-        let (name, options, what) = match self.topic.and_then(|t| c.topics.get(t)) {
+        let (name, options, what) = match self.topic.and_then(|t| c.topics().get(t)) {
             Some(topic) => {
                 let t = self.topic.unwrap_or_default();
                 let count = c.annotations_for_topic(t).count();
                 let mut briefs: Vec<usize> = c
                     .annotations_for_topic(t)
-                    .filter_map(|a| c.annotations.get(a).map(|a| a.brief))
+                    .filter_map(|a| c.annotations().get(a).map(|a| a.brief))
                     .collect();
                 briefs.sort_unstable();
                 briefs.dedup();
@@ -65,7 +65,7 @@ impl App {
                 )
             }
             None => {
-                let Some(brief) = self.current_brief().and_then(|b| c.briefs.get(b)) else {
+                let Some(brief) = self.current_brief().and_then(|b| c.briefs().get(b)) else {
                     self.message = Some("No brief loaded: nothing to print.".into());
                     return;
                 };

@@ -23,7 +23,7 @@ impl App {
             return fallback;
         };
         let start_in_doc = |a: usize| {
-            self.corpus.annotations.get(a).and_then(|ann| {
+            self.corpus.annotations().get(a).and_then(|ann| {
                 ann.quotes
                     .iter()
                     .filter_map(|q| q.anchor.as_ref().ok())

@@ -16,7 +16,7 @@ impl App {
         };
         // Over documents folded once and kept: a keystroke is a memmem, on this thread.
         (self.search.matches, self.search.more) =
-            self.folds.search(&self.corpus.documents, &searcher);
+            self.folds.search(self.corpus.documents(), &searcher);
     }
 
     /// While the query is typed: every match highlighted, and the panes moved to the first
@@ -156,7 +156,7 @@ impl App {
             self.scroll_to_offset(pane, range.start);
             self.sync_from(pane);
         }
-        if let Some(d) = self.corpus.documents.get(doc) {
+        if let Some(d) = self.corpus.documents().get(doc) {
             let (line, column) = d.text.line_col(range.start);
             let more = if self.search.more { "+" } else { "" };
             self.message = Some(format!(

@@ -7,7 +7,7 @@ impl App {
     /// Selects annotation `a`: every pane showing one of its documents scrolls to the quote;
     /// a document not on screen takes the partner pane.
     pub(crate) fn select_annotation(&mut self, a: usize) {
-        let Some(ann) = self.corpus.annotations.get(a) else {
+        let Some(ann) = self.corpus.annotations().get(a) else {
             return;
         };
         self.selected = Some(a);
@@ -31,7 +31,7 @@ impl App {
         };
         // The panes follow from the annotation alone: its first document beside its first
         // in another language (else its second, else the first one's partner).
-        let lang = |d: usize| self.corpus.documents.get(d).map(|d| d.lang());
+        let lang = |d: usize| self.corpus.documents().get(d).map(|d| d.lang());
         let other = docs
             .iter()
             .map(|(d, _)| *d)
@@ -94,7 +94,7 @@ impl App {
 
     /// Chooses topic `t`, opens it in the navigator and selects its first annotation.
     pub(crate) fn choose_topic(&mut self, t: usize) {
-        if t >= self.corpus.topics.len() {
+        if t >= self.corpus.topics().len() {
             return;
         }
         self.topic = Some(t);
@@ -117,7 +117,7 @@ impl App {
 
     /// `]`/`[`: the next or previous topic.
     pub(crate) fn step_topic(&mut self, forward: bool) {
-        let n = self.corpus.topics.len();
+        let n = self.corpus.topics().len();
         if n == 0 {
             self.message = Some("The corpus has no topics.".into());
             return;

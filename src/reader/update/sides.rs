@@ -33,7 +33,7 @@ impl App {
     pub(crate) fn sides_for(&self, first: usize, second: Option<usize>) -> ByPane<Option<usize>> {
         let home = self.home_languages();
         let side = |d: usize| {
-            let lang = self.corpus.documents.get(d).map(|d| d.lang());
+            let lang = self.corpus.documents().get(d).map(|d| d.lang());
             home.find(|h| lang.is_some() && h.as_deref() == lang)
         };
         let Some(second) = second.filter(|&s| s != first) else {
@@ -57,8 +57,8 @@ impl App {
     /// The languages of the corpus's first parallel pair, left and right.
     fn home_languages(&self) -> ByPane<Option<String>> {
         let c = &self.corpus;
-        let lang = |d: usize| c.documents.get(d).map(|d| d.lang().to_string());
-        c.briefs
+        let lang = |d: usize| c.documents().get(d).map(|d| d.lang().to_string());
+        c.briefs()
             .iter()
             .flat_map(|b| b.documents.iter().copied())
             .find_map(|d| c.partner(d).map(|p| [lang(d), lang(p)]))
@@ -69,7 +69,7 @@ impl App {
     /// Where document `d` stands in the order the briefs declare documents.
     fn declared_order(&self, d: usize) -> (usize, usize) {
         self.corpus
-            .briefs
+            .briefs()
             .iter()
             .enumerate()
             .find_map(|(b, brief)| brief.documents.iter().position(|&x| x == d).map(|k| (b, k)))

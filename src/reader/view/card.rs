@@ -22,13 +22,13 @@ const WIDTH: u16 = 100;
 /// The card's title.
 fn title(app: &App, card: Card) -> String {
     match card {
-        Card::Annotation(a) => match app.corpus.annotations.get(a).map(|a| a.kind) {
+        Card::Annotation(a) => match app.corpus.annotations().get(a).map(|a| a.kind) {
             Some(AnnotationKind::Figure) => " Figure ".into(),
             _ => " Theme ".into(),
         },
         Card::Document(d) => app
             .corpus
-            .documents
+            .documents()
             .get(d)
             .map_or(" Document ".into(), |d| format!(" {} · sources ", d.id())),
     }
@@ -46,7 +46,7 @@ fn fields(app: &App, card: Card) -> Vec<(String, String, Style)> {
     };
     match card {
         Card::Annotation(i) => {
-            let Some(a) = c.annotations.get(i) else {
+            let Some(a) = c.annotations().get(i) else {
                 return out;
             };
             let kind_style = match a.kind {
@@ -76,13 +76,13 @@ fn fields(app: &App, card: Card) -> Vec<(String, String, Style)> {
             let topics: Vec<&str> = a
                 .topics
                 .iter()
-                .filter_map(|&t| c.topics.get(t).map(|t| t.title.as_str()))
+                .filter_map(|&t| c.topics().get(t).map(|t| t.title.as_str()))
                 .collect();
             push("topics", Some(topics.join(", ")), Style::new());
             push("note", a.note.clone(), Style::new());
             push(
                 "brief",
-                c.briefs
+                c.briefs()
                     .get(a.brief)
                     .map(|b| format!("{} ({})", b.title, b.path)),
                 p.dim,
@@ -90,7 +90,10 @@ fn fields(app: &App, card: Card) -> Vec<(String, String, Style)> {
             for q in &a.quotes {
                 let (place, style) = match &q.anchor {
                     Ok(anchor) => {
-                        let file = c.documents.get(anchor.doc).map_or("", |d| d.file.as_str());
+                        let file = c
+                            .documents()
+                            .get(anchor.doc)
+                            .map_or("", |d| d.file.as_str());
                         (
                             format!("{} {file}:{}:{}", q.doc_id, anchor.line, anchor.column),
                             p.key,
@@ -107,7 +110,7 @@ fn fields(app: &App, card: Card) -> Vec<(String, String, Style)> {
             }
         }
         Card::Document(d) => {
-            let Some(doc) = c.documents.get(d) else {
+            let Some(doc) = c.documents().get(d) else {
                 return out;
             };
             let meta = doc.meta.clone().unwrap_or_default();
@@ -122,7 +125,7 @@ fn fields(app: &App, card: Card) -> Vec<(String, String, Style)> {
             push("parallel", meta.parallel, Style::new());
             push("note", meta.note, p.error);
             let briefs: Vec<&str> = c
-                .briefs
+                .briefs()
                 .iter()
                 .filter(|b| b.documents.contains(&d))
                 .map(|b| b.path.as_str())

@@ -92,10 +92,10 @@ pub fn line(app: &App) -> Line<'static> {
         _ => None,
     };
     let selected = app.selected.filter(|_| cursor_topic.is_none());
-    let Some(a) = selected.and_then(|i| c.annotations.get(i)) else {
+    let Some(a) = selected.and_then(|i| c.annotations().get(i)) else {
         return match cursor_topic
             .or(app.topic)
-            .and_then(|t| c.topics.get(t).map(|topic| (t, topic)))
+            .and_then(|t| c.topics().get(t).map(|topic| (t, topic)))
         {
             Some((t, topic)) => Line::from(vec![
                 Span::styled(topic.title.clone(), p.title),
@@ -115,10 +115,10 @@ pub fn line(app: &App) -> Line<'static> {
             None => Line::styled(
                 format!(
                     "{} briefs · {} documents · {} topics · {} annotations · ] chooses a topic, n walks annotations",
-                    c.briefs.len(),
-                    c.documents.len(),
-                    c.topics.len(),
-                    c.annotations.len()
+                    c.briefs().len(),
+                    c.documents().len(),
+                    c.topics().len(),
+                    c.annotations().len()
                 ),
                 p.dim,
             ),
@@ -158,7 +158,7 @@ pub fn line(app: &App) -> Line<'static> {
     {
         let scope = app
             .topic
-            .and_then(|t| c.topics.get(t))
+            .and_then(|t| c.topics().get(t))
             .map_or("all".to_string(), |t| format!("in {}", t.title));
         spans.push(Span::styled(
             format!(" · {}/{} {scope}", k + 1, cycle.len()),

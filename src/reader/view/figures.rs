@@ -44,7 +44,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let view = &app.figures;
     let total = app
         .corpus
-        .annotations
+        .annotations()
         .iter()
         .filter(|a| a.kind == crate::engine::AnnotationKind::Figure)
         .count();
@@ -220,9 +220,9 @@ fn widths(columns: &[Column], shown: &[(usize, FigureRow)], width: u16) -> Vec<C
 fn chart_series(app: &App, current: &FigureRow) -> Option<Series> {
     let id = current.measure_id()?;
     let unit = current.unit()?;
-    let same: Vec<FigureRow> = (0..app.corpus.annotations.len())
+    let same: Vec<FigureRow> = (0..app.corpus.annotations().len())
         .filter(|&i| {
-            app.corpus.annotations[i]
+            app.corpus.annotations()[i]
                 .measure
                 .as_deref()
                 .is_some_and(|m| m.id.as_deref() == Some(id))

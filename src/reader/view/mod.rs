@@ -118,9 +118,9 @@ fn nav_wanted(app: &App) -> u16 {
     // Counted per frame: the widest count is bounded by the number of annotations, so
     // no topic's annotations are walked here.
     let c = &app.corpus;
-    let count = format!(" ({})", c.annotations.len()).len();
+    let count = format!(" ({})", c.annotations().len()).len();
     let longest = c
-        .topics
+        .topics()
         .iter()
         .map(|topic| crate::engine::text::wrap::display_width(&topic.title))
         .max()

@@ -27,7 +27,7 @@ pub struct Position {
 pub fn position(app: &App, pane: Pane, area: Rect) -> Option<Position> {
     let pane = app.panes[pane];
     let doc = pane.doc?;
-    let text = &app.corpus.documents.get(doc)?.text;
+    let text = &app.corpus.documents().get(doc)?.text;
     let inner = inner(area);
     let rows = app.rows(doc, inner.width.max(1))?;
     let top = row_of(&rows, pane.top);
@@ -50,7 +50,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, which: Pane) {
     let pane = app.panes[which];
     let doc = pane
         .doc
-        .and_then(|d| app.corpus.documents.get(d).map(|doc| (d, doc)));
+        .and_then(|d| app.corpus.documents().get(d).map(|doc| (d, doc)));
     let title = match doc {
         Some((_, d)) => {
             // The date, when the briefs give one, before the title.
@@ -121,7 +121,7 @@ fn highlights(app: &App, doc: usize, visible: &Range<usize>) -> Vec<(Range<usize
     let mut selected = Vec::new();
     // Only the anchors that meet the visible rows: the corpus keeps them indexed by document.
     for (range, i) in app.corpus.anchors_in(doc, visible.clone()) {
-        let kind = app.corpus.annotations[i].kind;
+        let kind = app.corpus.annotations()[i].kind;
         let style = match kind {
             AnnotationKind::Figure => p.figure,
             AnnotationKind::Theme => p.theme,

@@ -18,7 +18,7 @@ const LANG_WIDTH: usize = 5;
 /// Draws the picker for `pane` over `area`, the cursor on document `cursor`.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: Pane, cursor: usize) {
     let p = &app.palette;
-    let docs = &app.corpus.documents;
+    let docs = app.corpus.documents();
     let height = u16::try_from(docs.len().max(1) + 2).unwrap_or(u16::MAX);
     let r = centered(area, 80, height);
     let block = Block::bordered()

@@ -29,12 +29,12 @@ enum Row<'a> {
 fn rows(app: &App) -> impl Iterator<Item = Row<'_>> + '_ {
     let c = &app.corpus;
     let findings = c
-        .findings
+        .findings()
         .iter()
         .flat_map(|f| (0..=f.notes.len()).map(move |k| Row::Finding(f, k)));
     let orphans = c.orphans().count();
     std::iter::once(Row::FindingsHeading)
-        .chain(c.findings.is_empty().then_some(Row::NoFindings))
+        .chain(c.findings().is_empty().then_some(Row::NoFindings))
         .chain(findings)
         .chain([Row::Blank, Row::OrphansHeading(orphans)])
         .chain((orphans == 0).then_some(Row::NoOrphans))
@@ -79,7 +79,9 @@ fn line(app: &App, row: Row) -> Line<'static> {
     let p = &app.palette;
     let c = &app.corpus;
     match row {
-        Row::FindingsHeading => Line::styled(format!("Findings ({})", c.findings.len()), p.heading),
+        Row::FindingsHeading => {
+            Line::styled(format!("Findings ({})", c.findings().len()), p.heading)
+        }
         Row::NoFindings | Row::NoOrphans => Line::styled(" none", p.dim),
         Row::Finding(f, k) => {
             let text = f.to_string();
@@ -93,7 +95,7 @@ fn line(app: &App, row: Row) -> Line<'static> {
         Row::Blank => Line::from(""),
         Row::OrphansHeading(n) => Line::styled(format!("Orphaned annotations ({n})"), p.heading),
         Row::Orphan(i, q, second) => {
-            let Some(a) = c.annotations.get(i) else {
+            let Some(a) = c.annotations().get(i) else {
                 return Line::from("");
             };
             if second {
@@ -105,7 +107,7 @@ fn line(app: &App, row: Row) -> Line<'static> {
                     .unwrap_or_default();
                 return Line::from(format!("   {}: {reason}: \"{}\"", q.doc_id, q.text));
             }
-            let brief = c.briefs.get(a.brief).map_or("?", |b| b.path.as_str());
+            let brief = c.briefs().get(a.brief).map_or("?", |b| b.path.as_str());
             Line::from(vec![
                 Span::styled(format!(" {brief}: "), p.dim),
                 Span::styled(headline(a), p.title),

@@ -95,7 +95,7 @@ fn rows(app: &App, width: usize) -> (Vec<Row>, String) {
                 let Some((doc, range)) = app.search.matches.get(m).cloned() else {
                     continue;
                 };
-                let Some(d) = c.documents.get(doc) else {
+                let Some(d) = c.documents().get(doc) else {
                     continue;
                 };
                 if last_doc != Some(doc) {
@@ -137,7 +137,7 @@ fn rows(app: &App, width: usize) -> (Vec<Row>, String) {
                     ));
                 }
                 annotations += 1;
-                let Some(ann) = c.annotations.get(a) else {
+                let Some(ann) = c.annotations().get(a) else {
                     continue;
                 };
                 let (kind, style) = match ann.kind {
@@ -167,7 +167,7 @@ fn rows(app: &App, width: usize) -> (Vec<Row>, String) {
                     out.push(Row::Heading("Topics".into()));
                 }
                 topics += 1;
-                let Some(topic) = c.topics.get(t) else {
+                let Some(topic) = c.topics().get(t) else {
                     continue;
                 };
                 let text = match &topic.summary {

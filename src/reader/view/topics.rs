@@ -55,7 +55,7 @@ fn item_line(app: &App, item: NavItem, width: usize) -> Line<'static> {
     match item {
         NavItem::Topic(t) => {
             let open = app.open_topics.get(t).copied().unwrap_or(false);
-            let title = app.corpus.topics.get(t).map_or("?", |t| t.title.as_str());
+            let title = app.corpus.topics().get(t).map_or("?", |t| t.title.as_str());
             let count = app.corpus.annotations_for_topic(t).count();
             let style = if app.topic == Some(t) {
                 p.title
@@ -81,7 +81,7 @@ fn item_line(app: &App, item: NavItem, width: usize) -> Line<'static> {
             ])
         }
         NavItem::Annotation { annotation, .. } => {
-            let Some(a) = app.corpus.annotations.get(annotation) else {
+            let Some(a) = app.corpus.annotations().get(annotation) else {
                 return Line::from("");
             };
             let (tag, style) = match a.kind {

@@ -273,7 +273,7 @@ pub fn presses_to(corpus: Corpus, cols: u16, rows: u16, headline: &str) -> Strin
     while presses.len() < 50
         && app
             .selected
-            .map(|a| app.corpus.annotations[a].headline().to_string())
+            .map(|a| app.corpus.annotations()[a].headline().to_string())
             .as_deref()
             != Some(headline)
     {

@@ -1,0 +1,199 @@
+//! The items of a resolved corpus: documents, briefs, topics, annotations with their
+//! quotes and anchors, and the curators' pins. Plain data; the [`Corpus`](super::Corpus)
+//! holds them.
+
+use std::ops::Range;
+
+use crate::engine::text::Text;
+
+/// One seed document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// File name relative to `seeds/`, with `/` separators.
+    pub file: String,
+    /// The text, NFC, line breaks as `\n`.
+    pub text: Text,
+    /// What the briefs say about it; `None` when no brief declares it.
+    pub meta: Option<DocMeta>,
+}
+
+/// The metadata a brief declares for a document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocMeta {
+    pub id: String,
+    pub lang: Option<String>,
+    pub title: Option<String>,
+    pub title_en: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    /// The id of the parallel document (translation or report of the same event).
+    pub parallel: Option<String>,
+    /// The event the document reports, in English.
+    pub event: Option<String>,
+    /// A curator's remark on the document itself (e.g. that it is cut off).
+    pub note: Option<String>,
+}
+
+/// A brief that loaded.
+#[derive(Debug, Clone)]
+pub struct Brief {
+    /// Path as shown to the user, e.g. `briefs/econ-2025.yaml`.
+    pub path: String,
+    /// The brief's id: its file stem.
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub summary: Option<String>,
+    /// Indexes into `Corpus::documents` of the documents it declares.
+    pub documents: Vec<usize>,
+    /// Indexes into `Corpus::topics` of the topics it defines.
+    pub topics: Vec<usize>,
+    /// Indexes into `Corpus::annotations`.
+    pub annotations: Vec<usize>,
+}
+
+/// A topic: the axis the reader navigates by.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+    pub summary: Option<String>,
+}
+
+/// Whether an annotation is a key figure or a theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnotationKind {
+    Figure,
+    Theme,
+}
+
+/// A figure or a theme.
+#[derive(Debug, Clone)]
+pub struct Annotation {
+    pub kind: AnnotationKind,
+    /// Index into `Corpus::briefs`.
+    pub brief: usize,
+    /// Figures: the English label. Themes: none.
+    pub label: Option<String>,
+    /// Figures: the normalised value.
+    pub value: Option<String>,
+    /// Figures: optional note. Themes: the English gloss.
+    pub note: Option<String>,
+    /// Optional structured value of a figure.
+    /// (Boxed: most annotations have none, and a corpus holds thousands.)
+    pub measure: Option<Box<Measure>>,
+    /// Indexes into `Corpus::topics` (unknown ids are dropped and reported).
+    pub topics: Vec<usize>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Annotation {
+    /// A one-line title: the label of a figure, the note of a theme.
+    pub fn headline(&self) -> &str {
+        self.label
+            .as_deref()
+            .or(self.note.as_deref())
+            .unwrap_or("(theme)")
+    }
+}
+
+/// The structured value of a figure, for comparing and sorting.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Measure {
+    /// What it measures (`measure:`, a slug): figures with the same id are readings of one
+    /// thing, compared side by side across documents and years.
+    pub id: Option<String>,
+    /// `target`, `result`, `forecast`, `count` or `reference`.
+    pub kind: Option<String>,
+    pub amount: Option<f64>,
+    /// Upper bound when the value is a range.
+    pub amount_max: Option<f64>,
+    pub unit: Option<String>,
+    pub period: Option<String>,
+}
+
+/// One place an annotation stands.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// The document id as written.
+    pub doc_id: String,
+    pub text: String,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    /// Where it landed, or why it did not.
+    pub anchor: Result<Anchor, AnchorFailure>,
+}
+
+/// A quote placed in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// Index into `Corpus::documents`.
+    pub doc: usize,
+    /// Byte range in the document's NFC text.
+    pub range: Range<usize>,
+    /// 1-based line and column (in characters) of the start.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Why a quote could not be placed; the matching finding carries the full message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnchorFailure {
+    /// The quote names a document id no brief declares (or whose file is missing).
+    UnknownDocument,
+    /// The text is not in the document.
+    NotFound,
+    /// The text stands in several places (their 1-based lines).
+    Ambiguous(Vec<usize>),
+    /// The quote is empty.
+    Empty,
+}
+
+impl AnchorFailure {
+    /// A short reason, for lists of orphans.
+    pub fn reason(&self) -> String {
+        match self {
+            AnchorFailure::UnknownDocument => "unknown document".to_string(),
+            AnchorFailure::NotFound => "quote not found".to_string(),
+            AnchorFailure::Ambiguous(lines) => format!("quote matches {} places", lines.len()),
+            AnchorFailure::Empty => "empty quote".to_string(),
+        }
+    }
+}
+
+impl Document {
+    /// The id briefs use for it, or its file name when none declares it.
+    pub fn id(&self) -> &str {
+        self.meta.as_ref().map_or(self.file.as_str(), |m| &m.id)
+    }
+
+    /// The language tag, or `?`.
+    pub fn lang(&self) -> &str {
+        self.meta
+            .as_ref()
+            .and_then(|m| m.lang.as_deref())
+            .unwrap_or("?")
+    }
+
+    /// The title in its own language, else the English one, else the file name.
+    pub fn title(&self) -> &str {
+        self.meta
+            .as_ref()
+            .and_then(|m| m.title.as_deref().or(m.title_en.as_deref()))
+            .unwrap_or(self.file.as_str())
+    }
+}
+
+/// Two passages a curator pairs by hand where the aligner goes wrong (`pins:` in a brief,
+/// resolved and checked in `resolve`): the sentences its two quotes touch, paired whatever
+/// the text suggests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pin {
+    /// Index into `Corpus::briefs`.
+    pub brief: usize,
+    /// The curator's reason, if given.
+    pub note: Option<String>,
+    /// The first quote's place and the second's (in another document).
+    pub a: Anchor,
+    pub b: Anchor,
+}
