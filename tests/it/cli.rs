@@ -52,13 +52,7 @@ fn quote_not_found_shows_the_nearest_text() {
 #[test]
 fn ambiguous_quote_lists_every_line() {
     let corpus = Corpus::good().edit_brief("        prefix: \"Nhập khẩu\"\n", "");
-    let out = corpus.run("check", &[]);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stdout.contains(":38:15: error: quote matches 2 places in vi-gov (vi.txt) (at 6:11, 6:31); add prefix: or suffix:"),
-        "{}",
-        out.stdout
-    );
+    corpus.check_fails_with(":38:15: error: quote matches 2 places in vi-gov (vi.txt) (at 6:11, 6:31); add prefix: or suffix:");
 }
 
 #[test]
@@ -67,13 +61,7 @@ fn misspelt_key_is_an_error_at_the_key() {
         "    quotes:\n      - doc: vi-gov\n        text: \"khai",
         "    qoutes:\n      - doc: vi-gov\n        text: \"khai",
     );
-    let out = corpus.run("check", &[]);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stdout.contains("conference.yaml:43:5: error: themes[0]: unknown field `qoutes`, expected one of `topics`, `note`, `quotes`\n    check the spelling"),
-        "{}",
-        out.stdout
-    );
+    corpus.check_fails_with("conference.yaml:43:5: error: themes[0]: unknown field `qoutes`, expected one of `topics`, `note`, `quotes`\n    check the spelling");
 }
 
 #[test]
@@ -106,13 +94,7 @@ fn malformed_yaml_is_located() {
 #[test]
 fn undefined_topic_names_the_known_ones() {
     let corpus = Corpus::good().edit_brief("topics: growth", "topics: grwoth");
-    let out = corpus.run("check", &[]);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stdout.contains(":35:13: error: undefined topic `grwoth`\n    define it under topics:, or use one of: fta, growth"),
-        "{}",
-        out.stdout
-    );
+    corpus.check_fails_with(":35:13: error: undefined topic `grwoth`\n    define it under topics:, or use one of: fta, growth");
 }
 
 #[test]
@@ -143,13 +125,7 @@ fn missing_seed_file_is_reported_at_the_file_key() {
 #[test]
 fn non_utf8_seed_names_file_line_and_column() {
     let corpus = Corpus::good().write_seed("latin1.txt", b"caf\xe9\n");
-    let out = corpus.run("check", &[]);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stdout.contains("seeds/latin1.txt:1:4: error: not UTF-8: byte 0xE9 cannot start a character\n    save the file as UTF-8"),
-        "{}",
-        out.stdout
-    );
+    corpus.check_fails_with("seeds/latin1.txt:1:4: error: not UTF-8: byte 0xE9 cannot start a character\n    save the file as UTF-8");
 }
 
 #[test]

@@ -49,28 +49,22 @@ fn an_empty_seed_is_an_empty_document_where_quotes_are_not_found() {
 
 #[test]
 fn empty_and_blank_briefs_are_errors_that_say_what_a_brief_needs() {
-    let corpus = Corpus::good()
-        .write_brief("empty.yaml", "")
-        .write_brief("blank.yaml", "\n   \n\t\n");
-    let out = check(&corpus);
-    assert_eq!(out.code, 1);
-    let hint = "    a brief needs at least `title:` and `documents:` (see the README)";
-    assert_eq!(
-        out.stdout,
-        format!(
-            "{}: error: empty brief\n{hint}\n{}: error: empty brief\n{hint}\n\
-             2 documents, 1 brief, 2 topics, 2 figures, 1 theme: 2 errors, 0 warnings\n",
-            shown(&corpus, "briefs/blank.yaml"),
-            shown(&corpus, "briefs/empty.yaml")
-        )
-    );
+    assert_two_empty_briefs(("blank.yaml", "\n   \n\t\n"), ("empty.yaml", ""));
 }
 
 #[test]
 fn a_brief_of_only_comments_is_an_empty_brief() {
-    let corpus = Corpus::good()
-        .write_brief("comments.yaml", "# to do: fill in\n# later\n")
-        .write_brief("dashes.yaml", "---\n");
+    assert_two_empty_briefs(
+        ("comments.yaml", "# to do: fill in\n# later\n"),
+        ("dashes.yaml", "---\n"),
+    );
+}
+
+/// Two more briefs, `a` and `b` in the order `check` lists them, each of which holds no
+/// brief: an `empty brief` error and its hint for each.
+#[track_caller]
+fn assert_two_empty_briefs(a: (&str, &str), b: (&str, &str)) {
+    let corpus = Corpus::good().write_brief(a.0, a.1).write_brief(b.0, b.1);
     let out = check(&corpus);
     assert_eq!(out.code, 1);
     let hint = "    a brief needs at least `title:` and `documents:` (see the README)";
@@ -79,8 +73,8 @@ fn a_brief_of_only_comments_is_an_empty_brief() {
         format!(
             "{}: error: empty brief\n{hint}\n{}: error: empty brief\n{hint}\n\
              2 documents, 1 brief, 2 topics, 2 figures, 1 theme: 2 errors, 0 warnings\n",
-            shown(&corpus, "briefs/comments.yaml"),
-            shown(&corpus, "briefs/dashes.yaml")
+            shown(&corpus, &format!("briefs/{}", a.0)),
+            shown(&corpus, &format!("briefs/{}", b.0))
         )
     );
 }

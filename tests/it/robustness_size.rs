@@ -6,8 +6,8 @@
 
 use std::time::Duration;
 
-use crate::common::Corpus;
 use crate::common::hostile::*;
+use crate::common::{Corpus, Output};
 
 // ---------------------------------------------------------------------------------------
 // YAML bombs and deep nesting (the test harness would time out if any of these hung).
@@ -188,25 +188,29 @@ fn search_output_stays_proportionate_on_a_long_line() {
     );
 }
 
+/// `check`, within a minute, on the good corpus with a long seed (long.txt, one sentence
+/// 5,000 times) and `brief` as long.yaml; it must fail (exit 1).
+fn check_long_seed_with(brief: &str) -> (Corpus, Output) {
+    let text = "Kinh tế tăng trưởng ổn định trong quý. ".repeat(5000);
+    let corpus = Corpus::good()
+        .write_seed("long.txt", text.as_bytes())
+        .write_brief("long.yaml", brief);
+    let out =
+        run_bounded(&corpus.args("check", &[]), Duration::from_secs(60)).expect("check answers");
+    assert_eq!(out.code, 1);
+    (corpus, out)
+}
+
 #[test]
 fn a_long_quote_that_is_not_found_does_not_hang_check() {
     // Before the fix the nearest-text search was quadratic in the quote's length: a
     // 3,900-character quote took 27 s here (debug build), this 19,500-character one ~11 min.
-    let text = "Kinh tế tăng trưởng ổn định trong quý. ".repeat(5000);
     let quote = "kinh tế tăng trưởng ổn định trong năm. ".repeat(500);
     let brief = format!(
         "title: Long\ndocuments:\n  - id: long\n    file: long.txt\ntopics:\n  - id: t\n    title: T\nthemes:\n  - topics: t\n    quotes:\n      - doc: long\n        text: \"{}\"\n",
         quote.trim()
     );
-    let corpus = Corpus::good()
-        .write_seed("long.txt", text.as_bytes())
-        .write_brief("long.yaml", &brief);
-    let out = run_bounded(
-        &["check", "--corpus", corpus.path()],
-        Duration::from_secs(60),
-    )
-    .expect("check answers");
-    assert_eq!(out.code, 1);
+    let (corpus, out) = check_long_seed_with(&brief);
     assert!(
         out.stdout.starts_with(&format!(
             "{}:12:15: error: quote not found in long (long.txt): \"kinh tế tăng trưởng ổn định trong năm. kinh tế tăng trưởng ổn định trong năm.…\"\n    nearest text to its start: \"Kinh tế tăng trưởng ổn định trong quý. Kinh tế tăng trưởng ổn định trong quý.…\" at line 1\n",
@@ -221,7 +225,6 @@ fn a_long_quote_that_is_not_found_does_not_hang_check() {
 fn an_aliased_quote_is_looked_up_once_not_once_per_alias() {
     // A 1.2 KB brief that names one 311-character quote 410 times through YAML aliases:
     // 73 s before the fix (debug build).
-    let text = "Kinh tế tăng trưởng ổn định trong quý. ".repeat(5000);
     let quote = "kinh tế tăng trưởng ổn định trong năm. ".repeat(8);
     let mut brief = format!(
         "title: Long\ndocuments:\n  - id: long\n    file: long.txt\ntopics:\n  - id: t\n    title: T\nthemes:\n  - topics: t\n    quotes: &q\n      - doc: long\n        text: &l \"{}\"\n",
@@ -233,15 +236,7 @@ fn an_aliased_quote_is_looked_up_once_not_once_per_alias() {
     for _ in 0..40 {
         brief.push_str("  - topics: t\n    quotes: *q\n");
     }
-    let corpus = Corpus::good()
-        .write_seed("long.txt", text.as_bytes())
-        .write_brief("long.yaml", &brief);
-    let out = run_bounded(
-        &["check", "--corpus", corpus.path()],
-        Duration::from_secs(60),
-    )
-    .expect("check answers");
-    assert_eq!(out.code, 1);
+    let (_corpus, out) = check_long_seed_with(&brief);
     assert!(
         out.stdout.ends_with(
             "3 documents, 2 briefs, 3 topics, 2 figures, 42 themes: 410 errors, 0 warnings\n"

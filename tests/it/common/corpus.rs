@@ -148,6 +148,15 @@ impl Corpus {
         super::run(&self.args(cmd, args))
     }
 
+    /// Runs `check`, which must fail (exit 1) with `text` in its report; the run, for more.
+    #[track_caller]
+    pub fn check_fails_with(&self, text: &str) -> Output {
+        let out = self.run("check", &[]);
+        assert_eq!(out.code, 1);
+        assert!(out.stdout.contains(text), "{}", out.stdout);
+        out
+    }
+
     /// The corpus loaded through the library.
     pub fn load(&self) -> briefing::engine::Corpus {
         briefing::engine::load(&self.source()).expect("corpus loads")

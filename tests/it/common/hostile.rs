@@ -59,6 +59,13 @@ pub fn shown(corpus: &Corpus, rel: &str) -> String {
     format!("{}/{rel}", corpus.path())
 }
 
+/// Asserts that `text` holds `tail` right after the path of `rel` in `corpus`.
+#[track_caller]
+pub fn assert_names(text: &str, corpus: &Corpus, rel: &str, tail: &str) {
+    let wanted = format!("{}{tail}", shown(corpus, rel));
+    assert!(text.contains(&wanted), "{text}");
+}
+
 /// Runs the binary and kills it after `limit`: a hang becomes a failure, not a stuck suite.
 pub fn run_bounded(args: &[&str], limit: Duration) -> Result<Output, String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
