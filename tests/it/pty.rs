@@ -19,9 +19,7 @@ fn two_panes_side_by_side_then_q_leaves_the_terminal_as_it_was() {
                 .starts_with("Para pemimpin")
     });
     assert!(s.parser.screen().alternate_screen());
-    s.send("q");
-    let status = s.wait_exit();
-    assert!(status.success(), "{status:?}");
+    s.quit();
     assert!(
         !s.parser.screen().alternate_screen(),
         "alternate screen left"
@@ -47,8 +45,7 @@ fn search_ignores_diacritics_and_shows_the_match() {
             .any(|i| s.pane_text(&corpus, i).contains("Phạm Minh Chính"))
     });
     s.wait_for_text("matches");
-    s.send("q");
-    assert!(s.wait_exit().success());
+    s.quit();
 }
 
 #[test]
@@ -123,8 +120,7 @@ fn the_mouse_wheel_scrolls_the_pane_under_the_pointer() {
         "the other pane stays:\n{}",
         s.text()
     );
-    s.send("q");
-    assert!(s.wait_exit().success());
+    s.quit();
 }
 
 #[test]

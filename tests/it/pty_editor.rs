@@ -60,6 +60,5 @@ fn e_opens_the_brief_at_the_annotations_line_and_the_change_shows_on_return() {
         format!("+{line}\n{}\n", brief.display()),
         "the editor gets +LINE and the brief"
     );
-    s.send("q");
-    assert!(s.wait_exit().success());
+    s.quit();
 }

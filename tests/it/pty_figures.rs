@@ -11,9 +11,17 @@ fn figures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/figures")
 }
 
-/// The rows of the screen that hold `text`, top to bottom.
+/// The first row of the screen that holds `text`.
 fn row_of(s: &Session, text: &str) -> Option<usize> {
     s.text().lines().position(|l| l.contains(text))
+}
+
+/// Waits until `above` stands on a row above `below`.
+fn wait_for_order(s: &mut Session, what: &str, above: &str, below: &str) {
+    s.wait_for(
+        what,
+        |s| matches!((row_of(s, above), row_of(s, below)), (Some(a), Some(b)) if a < b),
+    );
 }
 
 #[test]
@@ -23,21 +31,21 @@ fn f_opens_the_figures_s_sorts_and_enter_jumps_to_the_quote() {
     s.send("f");
     s.wait_for_text("Figures · 6 of 6 · by brief ▲");
     // In the briefs' order the 2025 target leads; the 2023 target is last.
-    s.wait_for("the briefs' order", |s| {
-        matches!(
-            (row_of(s, "GDP growth target for 2025"), row_of(s, "GDP growth target, 2023")),
-            (Some(a), Some(b)) if a < b
-        )
-    });
+    wait_for_order(
+        &mut s,
+        "the briefs' order",
+        "GDP growth target for 2025",
+        "GDP growth target, 2023",
+    );
     // s: by label; the wide-character label sorts last, "Double-digit" first.
     s.send("s");
     s.wait_for_text("by label ▲");
-    s.wait_for("sorted by label", |s| {
-        matches!(
-            (row_of(s, "Double-digit growth"), row_of(s, "GDP growth target for 2025")),
-            (Some(a), Some(b)) if a < b
-        )
-    });
+    wait_for_order(
+        &mut s,
+        "sorted by label",
+        "Double-digit growth",
+        "GDP growth target for 2025",
+    );
     // r: descending; the 2023 target (越南) leads and the cursor is on it.
     s.send("r");
     s.wait_for_text("by label ▼");
@@ -53,6 +61,5 @@ fn f_opens_the_figures_s_sorts_and_enter_jumps_to_the_quote() {
     });
     // The detail line names the figure.
     s.wait_for_text("GDP growth target, 2023");
-    s.send("q");
-    assert!(s.wait_exit().success());
+    s.quit();
 }

@@ -68,8 +68,7 @@ fn a_large_corpus_draws_at_once_and_keys_work_while_it_loads() {
         "the other briefs' topic is listed: {screen}"
     );
     assert!(!screen.contains("loading"), "{screen}");
-    s.send("q");
-    assert!(s.wait_exit().success());
+    s.quit();
 }
 
 #[test]
@@ -80,6 +79,5 @@ fn a_brief_changed_while_the_corpus_loads_is_reloaded_after() {
     corpus.write("briefs/a.yaml", first_brief("Growth rates"));
     s.wait_for_text("Growth rates");
     s.wait_for_text("Other");
-    s.send("q");
-    assert!(s.wait_exit().success());
+    s.quit();
 }

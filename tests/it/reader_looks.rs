@@ -18,11 +18,7 @@ fn quote_cells(app: &App, i: Pane, a: usize) -> Vec<ratatui::style::Style> {
         .find(|x| x.doc == doc)
         .expect("quoted here")
         .clone();
-    let rect = briefing::reader::view::inner(
-        briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
-    );
-    let rows = app.rows(doc, rect.width).expect("rows");
-    let top = briefing::reader::layout_cache::row_of(&rows, app.panes()[i].top);
+    let (rect, rows, top) = pane_layout(app, i);
     let row = briefing::reader::layout_cache::row_of(&rows, anchor.range.start);
     let y = rect.y + u16::try_from(row - top).expect("on screen");
     let text = app.corpus.documents()[doc]
@@ -39,13 +35,7 @@ fn quote_cells(app: &App, i: Pane, a: usize) -> Vec<ratatui::style::Style> {
 
 /// Whether byte `offset` of pane `i`'s document is on screen.
 fn visible(app: &App, i: Pane, offset: usize) -> bool {
-    let rect = briefing::reader::view::inner(
-        briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
-    );
-    let rows = app
-        .rows(app.panes()[i].doc.expect("doc"), rect.width)
-        .expect("rows");
-    let top = briefing::reader::layout_cache::row_of(&rows, app.panes()[i].top);
+    let (rect, rows, top) = pane_layout(app, i);
     let row = briefing::reader::layout_cache::row_of(&rows, offset);
     row >= top && row < top + usize::from(rect.height)
 }

@@ -2,16 +2,8 @@
 //! list, what search covers, wrap-around, and the prompt's terminal habits.
 
 use crate::common::screen::*;
-use briefing::reader::{Action, App};
+use briefing::reader::Action;
 use ratatui::style::Modifier;
-
-fn search(app: &mut App, query: &str) {
-    app.update(Action::SearchStart);
-    for c in query.chars() {
-        app.update(Action::Input(c));
-    }
-    app.update(Action::Submit);
-}
 
 #[test]
 fn r_lists_every_match_by_document_and_enter_goes_there() {

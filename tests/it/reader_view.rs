@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::common::Corpus as TempCorpus;
-use crate::common::screen::{apply, reader_fixture as fixture, screen};
+use crate::common::screen::{apply, reader_fixture as fixture, screen, search};
 use unicode_normalization::UnicodeNormalization;
 
 fn app(width: u16, height: u16) -> App {
@@ -39,14 +39,6 @@ fn pane_text(app: &App, i: Pane) -> String {
     }
     let nfc: String = out.nfc().collect();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn typed(app: &mut App, text: &str) {
-    app.update(Action::SearchStart);
-    for c in text.chars() {
-        app.update(Action::Input(c));
-    }
-    app.update(Action::Submit);
 }
 
 #[test]
@@ -90,7 +82,7 @@ fn choosing_an_annotation_quoted_off_screen_switches_the_partner_pane() {
 #[test]
 fn search_highlights_and_walks_matches_across_documents() {
     let mut app = app(120, 30);
-    typed(&mut app, "pham minh chinh");
+    search(&mut app, "pham minh chinh");
     assert!(app.search.matches.len() >= 3);
     let s = screen(&app);
     assert!(
@@ -388,7 +380,7 @@ fn the_status_line_measures_wide_characters_by_their_columns() {
     let mut app = App::new(corpus);
     app.palette = Palette::mono();
     app.resize(120, 20);
-    typed(&mut app, "越南经济");
+    search(&mut app, "越南经济");
     let text = screen(&app);
     let status = text.lines().last().unwrap_or_default();
     assert!(

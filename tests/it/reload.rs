@@ -6,7 +6,7 @@ use std::sync::mpsc::channel;
 use std::time::Duration;
 
 use crate::common::Corpus;
-use crate::common::screen::{app_on, screen};
+use crate::common::screen::{app_on, screen, search};
 use briefing::reader::reload::{Reloader, Watch};
 use briefing::reader::{Action, App};
 
@@ -50,14 +50,6 @@ fn open(c: &Corpus) -> (App, Reloader) {
     (app_on(c.load(), 100, 30), reloader)
 }
 
-fn type_search(app: &mut App, query: &str) {
-    app.update(Action::SearchStart);
-    for c in query.chars() {
-        app.update(Action::Input(c));
-    }
-    app.update(Action::Submit);
-}
-
 /// The selected annotation's headline.
 fn selected(app: &App) -> Option<String> {
     let a = app.corpus.annotations().get(app.selected?)?;
@@ -83,7 +75,7 @@ fn a_broken_brief_keeps_its_last_version_and_the_reader_keeps_its_place() {
     app.update(Action::NextTopic); // region, its theme selected
     app.update(Action::Down);
     app.update(Action::Down);
-    type_search(&mut app, "dong");
+    search(&mut app, "dong");
     let before = place(&app);
     assert_eq!(selected(&app).as_deref(), Some("Regional cooperation"));
     assert_eq!(before[0].0, "vi");

@@ -229,6 +229,14 @@ impl Session {
         self.child.process_id()
     }
 
+    /// Sends `q` and asserts that the program ends with success.
+    #[track_caller]
+    pub fn quit(&mut self) {
+        self.send("q");
+        let status = self.wait_exit();
+        assert!(status.success(), "{status:?}");
+    }
+
     /// Waits for the program to end, still reading its output.
     pub fn wait_exit(&mut self) -> ExitStatus {
         let start = Instant::now();

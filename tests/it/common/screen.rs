@@ -7,11 +7,13 @@ use briefing::reader::state::Pane;
 use std::path::PathBuf;
 
 use briefing::engine::{Corpus, CorpusSource, load};
+use briefing::reader::layout_cache::{Rows, row_of};
 use briefing::reader::view::style::Palette;
 use briefing::reader::{Action, App, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use unicode_normalization::UnicodeNormalization;
 
 /// A corpus under tests/fixtures/reader/.
@@ -96,20 +98,36 @@ pub fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
     None
 }
 
+/// Types `query` after `/` and Enter.
+pub fn search(app: &mut App, query: &str) {
+    app.update(Action::SearchStart);
+    for c in query.chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit);
+}
+
 pub fn apply(app: &mut App, actions: &[Action]) {
     for a in actions {
         app.update(*a);
     }
 }
 
-pub fn pane_rows(app: &App, i: Pane) -> (usize, usize, usize) {
+/// Pane `i`'s inner area, its document's rows at that width, and the row at its top.
+pub fn pane_layout(app: &App, i: Pane) -> (Rect, Rows, usize) {
     let rect = briefing::reader::view::inner(
         briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
     );
     let rows = app
         .rows(app.panes()[i].doc.expect("doc"), rect.width)
         .expect("rows");
-    let top = briefing::reader::layout_cache::row_of(&rows, app.panes()[i].top);
+    let top = row_of(&rows, app.panes()[i].top);
+    (rect, rows, top)
+}
+
+/// Pane `i`'s top row, its height and its document's number of rows.
+pub fn pane_rows(app: &App, i: Pane) -> (usize, usize, usize) {
+    let (rect, rows, top) = pane_layout(app, i);
     (top, usize::from(rect.height), rows.len())
 }
 
