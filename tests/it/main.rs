@@ -13,6 +13,7 @@ mod cli;
 mod costs;
 mod figures;
 mod figures_check;
+mod figures_select;
 mod fuzz;
 mod print;
 #[cfg(all(unix, feature = "reader"))]
