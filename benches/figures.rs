@@ -11,6 +11,7 @@ use briefing::engine::figures::output::{self, Format, Options};
 use briefing::engine::figures::{Column, compare, rows, sort};
 use briefing::engine::load::load_listing;
 use briefing::engine::source::{Listing, SourceFile};
+use briefing::reader::Msg;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 #[path = "common/figures_corpus.rs"]
@@ -81,7 +82,10 @@ fn reader(c: &mut Criterion) {
     use ratatui::backend::TestBackend;
 
     let mut app = App::new(corpus());
-    app.resize(200, 60);
+    app.update(Msg::Size {
+        width: 200,
+        height: 60,
+    });
     app.update(Action::Figures(FigureKey::Open));
     let mut group = c.benchmark_group("figures 100k, reader");
     group.sample_size(10);

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use briefing::engine::text::wrap::wrap_line;
 use briefing::engine::{CorpusSource, load};
+use briefing::reader::Msg;
 use briefing::reader::{Action, App, render};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -25,7 +26,10 @@ fn frames(c: &mut Criterion) {
     group.bench_function("first frame at 200x60 (load, anchor, draw)", |b| {
         b.iter(|| {
             let mut app = App::new(load(&source).expect("bench corpus"));
-            app.resize(200, 60);
+            app.update(Msg::Size {
+                width: 200,
+                height: 60,
+            });
             let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
             terminal.draw(|f| render(&app, f)).expect("draw");
             black_box(terminal.backend().buffer().area.width)
@@ -34,7 +38,10 @@ fn frames(c: &mut Criterion) {
     group.finish();
 
     let mut app = App::new(load(&source).expect("bench corpus"));
-    app.resize(200, 60);
+    app.update(Msg::Size {
+        width: 200,
+        height: 60,
+    });
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     terminal.draw(|f| render(&app, f)).expect("draw");
     let mut down = true;

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 
 use briefing::engine::{Corpus, CorpusParts, CorpusSource, Finding, load};
+use briefing::reader::Msg;
 use briefing::reader::{Action, App, render};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -50,7 +51,7 @@ fn prose(bytes: usize, every: usize) -> String {
 
 fn app_on(corpus: Corpus, width: u16, height: u16) -> (App, Terminal<TestBackend>) {
     let mut app = App::new(corpus);
-    app.resize(width, height);
+    app.update(Msg::Size { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal.draw(|f| render(&app, f)).expect("draw");
     (app, terminal)
@@ -115,7 +116,7 @@ fn paste(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 app.update(Action::SearchStart);
-                app.paste(black_box(&text));
+                app.update(Msg::Paste(black_box(&text).to_string()));
                 terminal.draw(|f| render(&app, f)).expect("draw");
                 app.update(Action::Cancel);
             })
@@ -125,12 +126,12 @@ fn paste(c: &mut Criterion) {
         "20,000 characters typed in one burst (no bracketed paste)",
         |b| {
             b.iter(|| {
-                app.begin_burst();
+                app.update(Msg::BurstStart);
                 app.update(Action::SearchStart);
                 for ch in text.chars() {
                     app.update(Action::Input(black_box(ch)));
                 }
-                app.end_burst();
+                app.update(Msg::BurstEnd);
                 terminal.draw(|f| render(&app, f)).expect("draw");
                 app.update(Action::Cancel);
             })
@@ -168,14 +169,17 @@ fn big_document(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 width = if width >= 199 { 120 } else { width + 1 };
-                app.resize(width, 60);
+                app.update(Msg::Size { width, height: 60 });
                 let mut terminal = Terminal::new(TestBackend::new(width, 60)).expect("terminal");
                 terminal.draw(|f| render(&app, f)).expect("draw");
             })
         },
     );
     eprintln!("after resizes: peak RSS {} MB", peak_mb());
-    app.resize(200, 60);
+    app.update(Msg::Size {
+        width: 200,
+        height: 60,
+    });
     group.bench_function(format!("{mb} MB document: `/` then `a`, drawn"), |b| {
         b.iter(|| {
             app.update(Action::SearchStart);

@@ -1,15 +1,18 @@
 //! The interactive reader: two documents side by side, the topic navigator, search, marks.
-//! State lives in [`App`]; [`App::update`] applies an [`Action`]; [`render`] draws from
-//! `&App` into any ratatui backend, which is how the tests render whole screens.
+//! State lives in [`App`]; [`App::update`] applies a [`Msg`] (a key, an [`Action`], a
+//! resize, a finished load); [`render`] draws from `&App` into any ratatui backend, which
+//! is how the tests render whole screens.
 
 pub mod action;
 pub mod aligned;
+pub mod debounce;
 mod editor;
 pub mod figures;
 mod follow;
 pub mod keymap;
 pub mod layout_cache;
 pub mod live;
+pub mod msg;
 pub mod reload;
 pub mod results;
 pub mod search_folds;
@@ -27,12 +30,12 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 
 pub use action::Action;
+pub use msg::Msg;
 pub use state::App;
 pub use view::render;
 
 use crate::engine::opening::Opening;
 use crate::engine::{CorpusSource, LastGood};
-use crate::reader::keymap::Mode;
 use crate::reader::live::{Live, Loaded};
 
 /// What wakes the event loop.
@@ -56,9 +59,9 @@ pub fn run(opening: Opening, source: CorpusSource) -> io::Result<()> {
         Opening::Whole(corpus, last_good) => (corpus, last_good, None),
         Opening::Part { corpus, documents } => (corpus, LastGood::default(), Some(documents)),
     };
-    let mut app = App::new(corpus);
+    let mut app = App::new(corpus).with_source(source.clone());
     if let Some(documents) = loading {
-        app.progress = Some(format!("loading {documents} documents…"));
+        app.update(Msg::Loading { documents });
     }
     let (tx, inputs) = channel();
     let files = tx.clone();
@@ -69,7 +72,6 @@ pub fn run(opening: Opening, source: CorpusSource) -> io::Result<()> {
     let mut live = Live::start(
         &source,
         last_good,
-        &mut app,
         move || {
             let _ = files.send(Ok(Input::Files));
         },
@@ -77,12 +79,14 @@ pub fn run(opening: Opening, source: CorpusSource) -> io::Result<()> {
             let _ = loads.send(Ok(Input::Loaded(Box::new(loaded))));
         },
     );
+    if let Some(failed) = live.as_ref().and_then(Live::watch_failed) {
+        app.update(Msg::Status(failed.to_string()));
+    }
     if loading.is_some()
         && let Some(live) = live.as_mut()
     {
         live.load_whole();
     }
-    app.source = Some(source);
     // Terminal events come through the same channel as file changes and finished loads,
     // so the loop can sleep until any of them arrives.
     std::thread::spawn(move || read_terminal(&tx));
@@ -96,9 +100,11 @@ where
     B::Error: Into<io::Error>,
 {
     let size = terminal.size().map_err(Into::into)?;
-    app.resize(size.width, size.height);
     // A parallel pair opens in sync.
-    app.sync_from(app.focused_pane());
+    app.update(Msg::Resized {
+        width: size.width,
+        height: size.height,
+    });
     terminal
         .draw(|frame| render(app, frame))
         .map_err(Into::into)?;
@@ -156,8 +162,7 @@ where
     let mut touched = false;
     while !app.quit {
         if draw {
-            let size = terminal.size().map_err(Into::into)?;
-            app.resize(size.width, size.height);
+            app.update(size_of(terminal)?);
             let _screen = terminal::hold_screen();
             terminal
                 .draw(|frame| render(app, frame))
@@ -173,7 +178,7 @@ where
         };
         // Everything that has already arrived is applied before the next frame, typing
         // searched once at the end: keys faster than a search never queue searches.
-        app.begin_burst();
+        app.update(Msg::BurstStart);
         draw = apply(app, input, live.as_deref_mut(), &mut touched);
         let burst = Instant::now();
         // A flood of input still gives way to a frame now and then.
@@ -182,26 +187,37 @@ where
                 break;
             };
             // Each input sees the panes as a frame would have left them.
-            let size = terminal.size().map_err(Into::into)?;
-            app.resize(size.width, size.height);
+            app.update(size_of(terminal)?);
             draw |= apply(app, Some(more?), live.as_deref_mut(), &mut touched);
         }
-        app.end_burst();
-        if let Some(request) = app.edit.take() {
-            run_editor(terminal, app, &request)?;
+        app.update(Msg::BurstEnd);
+        if let Some(request) = app.edit_request().cloned() {
+            let status = run_editor(terminal, &request)?;
+            app.update(Msg::Edited { status });
             draw = true;
         }
     }
     Ok(())
 }
 
+/// The terminal's size, as a message.
+fn size_of<B: Backend>(terminal: &Terminal<B>) -> io::Result<Msg>
+where
+    B::Error: Into<io::Error>,
+{
+    let size = terminal.size().map_err(Into::into)?;
+    Ok(Msg::Size {
+        width: size.width,
+        height: size.height,
+    })
+}
+
 /// Runs the editor on `request` with the terminal given back, then takes it again and
-/// redraws it whole; live reload sees what was saved.
+/// redraws it whole; live reload sees what was saved. Says how the editor ended.
 fn run_editor<B: Backend>(
     terminal: &mut Terminal<B>,
-    app: &mut App,
     request: &editor::EditRequest,
-) -> io::Result<()>
+) -> io::Result<String>
 where
     B::Error: Into<io::Error>,
 {
@@ -225,7 +241,7 @@ where
     // Both of ratatui's buffers blank: the next frame is drawn whole on the cleared screen
     // (`Terminal::clear` would ask the terminal for its cursor first).
     terminal.swap_buffers();
-    app.message = Some(match status {
+    Ok(match status {
         Some(Ok(s)) if s.success() => format!("Back from the editor ({shown}:{})", request.line),
         Some(Ok(s)) => format!("The editor ended with {s} ({shown})"),
         Some(Err(e)) => format!(
@@ -233,8 +249,7 @@ where
             command.join(" ")
         ),
         None => "No editor: set $EDITOR".to_string(),
-    });
-    Ok(())
+    })
 }
 
 /// Applies one input (`None`: a pending reload is due); whether a frame should follow.
@@ -242,51 +257,27 @@ fn apply(app: &mut App, input: Option<Input>, live: Option<&mut Live>, touched: 
     match (input, live) {
         (Some(Input::Terminal(event)), _) => {
             *touched |= matches!(event, Event::Key(_) | Event::Mouse(_) | Event::Paste(_));
-            handle_event(app, event);
+            if let Some(msg) = Msg::from_event(event) {
+                app.update(msg);
+            }
             true
         }
         (Some(Input::Loaded(loaded)), Some(live)) => {
-            live.finished(*loaded, app, *touched);
+            app.update(live.finished(*loaded, *touched));
             true
         }
         (Some(Input::Loaded(_)), None) => false,
         // Nothing to show yet: the reload waits for the files to settle.
         (Some(Input::Files), Some(live)) => {
-            live.changed();
+            live.changed(Instant::now());
             false
         }
         (Some(Input::Files), None) => false,
         // The reload runs in the background; its result wakes the loop.
         (None, Some(live)) => {
-            live.reload();
+            live.reload_if_due(Instant::now());
             false
         }
         (None, None) => true,
-    }
-}
-
-/// Turns a terminal event into actions.
-pub fn handle_event(app: &mut App, event: Event) {
-    match event {
-        Event::Key(key) => {
-            let mode = app.mode();
-            match keymap::action_for(mode, key) {
-                Some(action) => app.update(action),
-                // A prefix waits for a letter; any other key abandons it.
-                None if matches!(mode, Mode::Mark | Mode::Jump) => app.pending = None,
-                None => {}
-            }
-        }
-        Event::Mouse(mouse) => {
-            if let Some(action) = keymap::mouse_action(mouse) {
-                app.update(action);
-            }
-        }
-        Event::Resize(width, height) => {
-            app.resize(width, height);
-            app.sync_from(app.focused_pane());
-        }
-        Event::Paste(text) => app.paste(&text),
-        _ => {}
     }
 }

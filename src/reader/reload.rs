@@ -1,22 +1,15 @@
 //! Live reload: a watch on the corpus folders that says when seeds or briefs change, and the
-//! reload itself, which swaps the corpus under the reader and keeps its place. A brief that
-//! no longer loads keeps its last good version on screen, with its problem listed.
+//! reloader, which reads the corpus again remembering each brief's last good version, so a
+//! brief that no longer loads stays on screen with its problem listed.
 
 use std::path::{Component, Path, PathBuf};
-use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::engine::source::{self, Parts};
 use crate::engine::{Corpus, CorpusError, CorpusSource, LastGood, load_keeping};
-use crate::reader::state::App;
-
-/// How long the files must stay quiet before the corpus is read again: an editor's save
-/// (temp file, rename, attributes) arrives as one burst.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
-/// Files that never stop changing still get a reload this long after the first change.
-pub const MAX_WAIT: Duration = Duration::from_secs(1);
+use crate::reader::msg::Msg;
 
 /// Reloads a corpus from its source, remembering the last good version of every brief.
 #[derive(Debug)]
@@ -41,33 +34,15 @@ impl Reloader {
         Reloader { source, last_good }
     }
 
-    /// Loads the corpus again into `app`, keeping its place, and says how it went in the
-    /// status line. A corpus that cannot be loaded at all leaves the old one on screen.
-    pub fn reload(&mut self, app: &mut App) {
-        let loaded = self.load();
-        Reloader::apply(loaded, app);
+    /// Loads the corpus again, here and now: the message that puts it under the reader,
+    /// keeping its place.
+    pub fn reload(&mut self) -> Msg {
+        Msg::Reloaded(self.load())
     }
 
     /// Loads the corpus again (on any thread), remembering its briefs' good versions.
     pub fn load(&mut self) -> Result<Corpus, CorpusError> {
         load_keeping(&self.source, &mut self.last_good)
-    }
-
-    /// Puts a loaded corpus into `app` as [`Reloader::reload`] does.
-    pub fn apply(loaded: Result<Corpus, CorpusError>, app: &mut App) {
-        match loaded {
-            Ok(corpus) => {
-                app.replace_corpus(corpus);
-                app.message = Some(match app.problem_count() {
-                    0 => "reloaded".to_string(),
-                    1 => "reloaded: 1 problem (e to list)".to_string(),
-                    n => format!("reloaded: {n} problems (e to list)"),
-                });
-            }
-            Err(e) => {
-                app.message = Some(format!("reload failed, showing the corpus as it was: {e}"));
-            }
-        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The reader end to end in a real pseudo-terminal: portable-pty runs the binary, vt100
 //! plays the screen. Every wait polls the screen until a condition holds (10 s at most).
 
+use briefing::reader::Msg;
 use briefing::reader::state::Pane;
 use std::time::Duration;
 
@@ -58,7 +59,10 @@ fn n_goes_to_the_next_annotation_in_every_pane_that_shows_it() {
     assert_eq!(theme.quotes.len(), 2);
     // `n` walks from the reading line: as many as the reader needs to reach it.
     let mut app = briefing::reader::App::new(corpus.clone());
-    app.resize(120, 30);
+    app.update(Msg::Size {
+        width: 120,
+        height: 30,
+    });
     let mut presses = String::new();
     while app.selected != Some(4) && presses.len() < 50 {
         app.update(briefing::reader::Action::Next);

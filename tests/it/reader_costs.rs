@@ -4,6 +4,7 @@
 use crate::common::screen::{buffer, find};
 use crate::common::{Corpus as TempCorpus, brief_of};
 use briefing::engine::{Corpus, CorpusParts, Finding};
+use briefing::reader::Msg;
 use briefing::reader::action::Edit;
 use briefing::reader::{Action, App};
 
@@ -23,7 +24,10 @@ fn the_problems_list_scrolls_to_the_last_of_100_000_findings() {
         findings,
         ..CorpusParts::default()
     }));
-    app.resize(100, 30);
+    app.update(Msg::Size {
+        width: 100,
+        height: 30,
+    });
     app.update(Action::Problems);
     app.update(Action::Bottom);
     // The last line is the orphans' "none": four lines up, the last finding opens the list.
@@ -52,7 +56,10 @@ fn built_in_app() -> App {
     let corpus =
         briefing::engine::load(&briefing::engine::CorpusSource::BuiltIn).expect("built-in corpus");
     let mut app = App::new(corpus);
-    app.resize(120, 40);
+    app.update(Msg::Size {
+        width: 120,
+        height: 40,
+    });
     app
 }
 
@@ -66,7 +73,7 @@ fn keys_that_come_together_are_searched_once_for_the_last_query() {
     assert!(!typed_alone.search.matches.is_empty());
 
     let mut app = built_in_app();
-    app.begin_burst();
+    app.update(Msg::BurstStart);
     app.update(Action::SearchStart);
     for c in "pham minhx".chars() {
         app.update(Action::Input(c));
@@ -74,7 +81,7 @@ fn keys_that_come_together_are_searched_once_for_the_last_query() {
         assert!(app.search.matches.is_empty());
     }
     app.update(Action::Backspace);
-    app.end_burst();
+    app.update(Msg::BurstEnd);
     assert_eq!(app.search.typing.as_deref(), Some("pham minh"));
     assert_eq!(app.search.matches, typed_alone.search.matches);
     assert_eq!(app.panes(), typed_alone.panes());
@@ -83,14 +90,14 @@ fn keys_that_come_together_are_searched_once_for_the_last_query() {
 #[test]
 fn a_paste_is_one_line_of_the_query_and_outside_the_prompt_says_where_it_goes() {
     let mut app = built_in_app();
-    app.paste("Phạm Minh Chính");
+    app.update(Msg::Paste("Phạm Minh Chính".into()));
     assert_eq!(
         app.message.as_deref(),
         Some("To search for pasted text, press / first.")
     );
     assert_eq!(app.search.typing, None);
     app.update(Action::SearchStart);
-    app.paste("Phạm Minh\r\nChính\t");
+    app.update(Msg::Paste("Phạm Minh\r\nChính\t".into()));
     assert_eq!(app.search.typing.as_deref(), Some("Phạm Minh  Chính "));
     let mut typed = built_in_app();
     typed.update(Action::SearchStart);
@@ -101,8 +108,8 @@ fn a_paste_is_one_line_of_the_query_and_outside_the_prompt_says_where_it_goes() 
     assert_eq!(app.search.matches, typed.search.matches);
     // At the cursor, which ends after the pasted text.
     app.update(Action::Prompt(Edit::Home));
-    app.paste("“");
-    app.paste("x");
+    app.update(Msg::Paste("“".into()));
+    app.update(Msg::Paste("x".into()));
     assert_eq!(app.search.typing.as_deref(), Some("“xPhạm Minh  Chính "));
 }
 
@@ -113,7 +120,10 @@ fn a_query_with_more_than_100_000_matches_keeps_the_first_and_says_there_are_mor
         .with("briefs/b.yaml", brief_of("B", &[("a.txt", "a", "vi")], ""))
         .load();
     let mut app = App::new(corpus);
-    app.resize(100, 30);
+    app.update(Msg::Size {
+        width: 100,
+        height: 30,
+    });
     app.update(Action::SearchStart);
     app.update(Action::Input('a'));
     app.update(Action::Submit);

@@ -5,6 +5,7 @@
 
 use crate::common::screen::*;
 use crate::common::{Corpus, brief_of};
+use briefing::reader::Msg;
 use briefing::reader::state::Pane;
 use briefing::reader::{Action, App};
 use ratatui::style::Modifier;
@@ -61,7 +62,10 @@ fn a_resize_with_the_end_of_a_document_in_view_keeps_every_pane_full() {
     apply(&mut app, &[Action::Bottom]);
     let (top, height, rows) = pane_rows(&app, Pane::Left);
     assert_eq!(top + height, rows, "the end at the bottom");
-    app.resize(200, 60);
+    app.update(Msg::Size {
+        width: 200,
+        height: 60,
+    });
     for i in Pane::BOTH {
         let (top, height, rows) = pane_rows(&app, i);
         assert!(
@@ -331,7 +335,7 @@ fn editing_a_document_while_it_is_open_keeps_the_place_by_its_text() {
     assert!(before.starts_with("Đoạn văn thứ 2"), "{before}");
     let edited = format!("Tiêu đề thêm vào.\n\nMột đoạn mở đầu mới.\n\n{seed}");
     corpus.write("seeds/a.txt", edited);
-    reloader.reload(&mut app);
+    app.update(reloader.reload());
     assert_eq!(top_line(&app), before, "the view stays on the same text");
 }
 

@@ -5,6 +5,7 @@
 use crate::common::Corpus;
 use crate::common::screen::*;
 use briefing::engine::figures::Column;
+use briefing::reader::Msg;
 use briefing::reader::action::FigureKey;
 use briefing::reader::state::Overlay;
 use briefing::reader::view::style::Palette;
@@ -320,7 +321,7 @@ fn a_reloaded_corpus_keeps_the_view_its_order_and_the_figure_under_the_cursor() 
         .edit("briefs/growth-2025.yaml", "figures:\n", extra)
         .load();
     assert_eq!(corpus.error_count(), 0, "{:?}", corpus.findings());
-    app.replace_corpus(corpus);
+    app.update(Msg::Reloaded(Ok(corpus)));
     assert_eq!(app.overlay, Overlay::Figures);
     assert_eq!(app.figures.rows.len(), 7);
     let now = app.figures.current().expect("a figure");

@@ -2,6 +2,7 @@
 //! snapshots (accept changes with `INSTA_UPDATE=always cargo test --test it reader_view`).
 
 use briefing::engine::{Corpus, CorpusSource, load};
+use briefing::reader::Msg;
 use briefing::reader::state::Pane;
 use briefing::reader::state::{Focus, Overlay};
 use briefing::reader::view::style::Palette;
@@ -16,7 +17,7 @@ use unicode_normalization::UnicodeNormalization;
 fn app(width: u16, height: u16) -> App {
     let mut app = App::new(fixture("basic"));
     app.palette = Palette::mono();
-    app.resize(width, height);
+    app.update(Msg::Size { width, height });
     app
 }
 
@@ -202,9 +203,15 @@ fn scrolling_keeps_the_place_across_a_resize_and_moves_the_partner() {
     let top = app.panes()[Pane::Left].top;
     assert!(top > 0);
     assert!(app.panes()[Pane::Right].top > 0, "sync moved the partner");
-    app.resize(90, 30);
+    app.update(Msg::Size {
+        width: 90,
+        height: 30,
+    });
     let _ = screen(&app);
-    app.resize(120, 30);
+    app.update(Msg::Size {
+        width: 120,
+        height: 30,
+    });
     assert_eq!(app.panes()[Pane::Left].top, top);
     app.update(Action::ToggleSync);
     let other = app.panes()[Pane::Right].top;
@@ -279,7 +286,10 @@ fn the_built_in_corpus_opens_on_a_parallel_pair() {
 #[test]
 fn typing_a_search_moves_to_the_first_match_and_esc_goes_back() {
     let mut app = App::new(load(&CorpusSource::BuiltIn).expect("built-in corpus"));
-    app.resize(120, 30);
+    app.update(Msg::Size {
+        width: 120,
+        height: 30,
+    });
     let before = app.panes();
     app.update(Action::SearchStart);
     for c in "to lam".chars() {
@@ -326,7 +336,10 @@ fn the_picker_keeps_its_columns_with_long_and_wide_ids() {
     ]);
     let mut app = App::new(corpus);
     app.palette = Palette::mono();
-    app.resize(100, 20);
+    app.update(Msg::Size {
+        width: 100,
+        height: 20,
+    });
     apply(&mut app, &[Action::PickDocument]);
     let text = screen(&app);
     let rows: Vec<&str> = text
@@ -355,7 +368,10 @@ fn no_cell_holds_a_bidi_or_control_character() {
     )]);
     let mut app = App::new(corpus);
     app.palette = Palette::mono();
-    app.resize(120, 20);
+    app.update(Msg::Size {
+        width: 120,
+        height: 20,
+    });
     let mut terminal = Terminal::new(TestBackend::new(120, 20)).expect("test terminal");
     terminal.draw(|f| render(&app, f)).expect("draw");
     let buffer = terminal.backend().buffer();
@@ -379,7 +395,10 @@ fn the_status_line_measures_wide_characters_by_their_columns() {
     let (_dir, corpus) = corpus_of(&[("a.txt", "zh", "越南经济外交 越南\n")]);
     let mut app = App::new(corpus);
     app.palette = Palette::mono();
-    app.resize(120, 20);
+    app.update(Msg::Size {
+        width: 120,
+        height: 20,
+    });
     search(&mut app, "越南经济");
     let text = screen(&app);
     let status = text.lines().last().unwrap_or_default();

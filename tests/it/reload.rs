@@ -84,7 +84,7 @@ fn a_broken_brief_keeps_its_last_version_and_the_reader_keeps_its_place() {
     let annotations = app.corpus.annotations().len();
 
     c.save("briefs/news.yaml", BROKEN);
-    reloader.reload(&mut app);
+    app.update(reloader.reload());
     assert_eq!(
         app.corpus.annotations().len(),
         annotations,
@@ -117,7 +117,7 @@ fn a_broken_brief_keeps_its_last_version_and_the_reader_keeps_its_place() {
     app.update(Action::Close);
 
     c.save("briefs/news.yaml", &brief("Closer regional ties"));
-    reloader.reload(&mut app);
+    app.update(reloader.reload());
     assert_eq!(app.message.as_deref(), Some("reloaded"));
     assert!(
         app.corpus.findings().is_empty(),
@@ -149,7 +149,7 @@ fn a_quote_that_moved_in_its_seed_is_found_at_its_new_place() {
     assert_eq!(old, expected);
 
     c.save("seeds/vi.txt", &format!("Một dòng mới ở đầu.\n{}", seed()));
-    reloader.reload(&mut app);
+    app.update(reloader.reload());
     let (new, expected) = at(&app);
     assert_eq!(new, expected, "the anchor follows the quote");
     assert!(new > old);
@@ -163,14 +163,14 @@ fn a_corpus_that_no_longer_loads_stays_on_screen_as_it_was() {
     let (mut app, mut reloader) = open(&c);
     let before = place(&app);
     fs::rename(c.root().join("seeds"), c.root().join("seeds.old")).expect("move seeds/");
-    reloader.reload(&mut app);
+    app.update(reloader.reload());
     let message = app.message.clone().unwrap_or_default();
     assert!(message.starts_with("reload failed"), "{message}");
     assert_eq!(app.corpus.documents().len(), 2);
     assert_eq!(place(&app), before);
 
     fs::rename(c.root().join("seeds.old"), c.root().join("seeds")).expect("seeds/ back");
-    reloader.reload(&mut app);
+    app.update(reloader.reload());
     assert_eq!(app.message.as_deref(), Some("reloaded"));
 }
 
@@ -180,10 +180,10 @@ fn a_brief_added_and_a_seed_deleted_are_seen() {
     let (mut app, mut reloader) = open(&c);
     let other = brief("Another view").replace("title: News", "title: Other");
     c.save("briefs/other.yaml", &other);
-    reloader.reload(&mut app);
+    app.update(reloader.reload());
     assert_eq!(app.corpus.briefs().len(), 2);
     fs::remove_file(c.root().join("seeds/id.txt")).expect("remove a seed");
-    reloader.reload(&mut app);
+    app.update(reloader.reload());
     assert_eq!(app.corpus.documents().len(), 1);
     assert!(app.problem_count() > 0, "quotes in id.txt are orphans now");
 }

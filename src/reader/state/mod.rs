@@ -240,6 +240,24 @@ impl App {
         app
     }
 
+    /// Where the corpus came from (a folder can be edited, and is never printed into).
+    pub fn with_source(mut self, source: CorpusSource) -> App {
+        self.source = Some(source);
+        self
+    }
+
+    /// The folder `p` writes printed briefs to.
+    pub fn with_print_dir(mut self, dir: PathBuf) -> App {
+        self.print_dir = dir;
+        self
+    }
+
+    /// The styles the views draw with.
+    pub fn with_palette(mut self, palette: Palette) -> App {
+        self.palette = palette;
+        self
+    }
+
     /// The first declared document that has a parallel partner, beside that partner: two
     /// languages side by side is what the reader is for. Without any pair, the first
     /// declared document and the next one.

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::reader::aligned::Counterpart;
+use crate::reader::editor::EditRequest;
 use crate::reader::keymap::Mode;
 use crate::reader::layout_cache::Rows;
 use crate::reader::results::{self, Hit};
@@ -55,6 +56,11 @@ impl App {
             Some(t) => self.corpus.annotations_for_topic(t).collect(),
             None => self.reading_order(),
         }
+    }
+
+    /// A file the user asked to edit, for the event loop to open in the editor.
+    pub fn edit_request(&self) -> Option<&EditRequest> {
+        self.edit.as_ref()
     }
 
     /// What both panes show.

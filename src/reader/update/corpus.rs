@@ -1,17 +1,72 @@
 //! A new corpus under the reader: the whole one after an opening part, or a reload that
-//! keeps every place, selection, overlay, search and mark that still applies; and the
-//! terminal's size.
+//! keeps every place, selection, overlay, search and mark that still applies, each said
+//! in the status line; and the terminal's size.
+
+use std::time::Duration;
 
 use ratatui::layout::Rect;
 
-use crate::engine::Corpus;
+use crate::engine::{Corpus, CorpusError};
 use crate::reader::follow::{same_annotation, same_document, same_place};
 use crate::reader::state::{App, Card, NavItem, Overlay, PaneView, Place, Search};
 
 impl App {
+    /// The whole corpus came after the opening part: it opens on its own first pair when
+    /// the reader was not touched yet, and otherwise keeps the place, as a reload does.
+    pub(super) fn whole_loaded(
+        &mut self,
+        result: Result<Corpus, CorpusError>,
+        took: Duration,
+        touched: bool,
+    ) {
+        self.progress = None;
+        match result {
+            Ok(corpus) => {
+                let documents = corpus.documents().len();
+                if touched {
+                    self.replace_corpus(corpus);
+                } else {
+                    self.open_whole(corpus);
+                }
+                self.message = Some(format!(
+                    "loaded {documents} documents in {:.1} s{}",
+                    took.as_secs_f64(),
+                    match self.problem_count() {
+                        0 => String::new(),
+                        1 => ": 1 problem (e to list)".to_string(),
+                        n => format!(": {n} problems (e to list)"),
+                    }
+                ));
+            }
+            Err(e) => {
+                self.message = Some(format!(
+                    "the rest of the corpus did not load, showing a part: {e}"
+                ));
+            }
+        }
+    }
+
+    /// A live reload is done: the corpus replaced, keeping the place, and how it went
+    /// said; a corpus that cannot be loaded at all leaves the old one on screen.
+    pub(super) fn reloaded(&mut self, result: Result<Corpus, CorpusError>) {
+        match result {
+            Ok(corpus) => {
+                self.replace_corpus(corpus);
+                self.message = Some(match self.problem_count() {
+                    0 => "reloaded".to_string(),
+                    1 => "reloaded: 1 problem (e to list)".to_string(),
+                    n => format!("reloaded: {n} problems (e to list)"),
+                });
+            }
+            Err(e) => {
+                self.message = Some(format!("reload failed, showing the corpus as it was: {e}"));
+            }
+        }
+    }
+
     /// Opens on the whole corpus, loaded after a part of it, as if it had been there from
     /// the start (its own first pair), keeping how the reader was started and drawn.
-    pub fn open_whole(&mut self, corpus: Corpus) {
+    fn open_whole(&mut self, corpus: Corpus) {
         let mut whole = App::new(corpus);
         whole.source = self.source.take();
         whole.palette = self.palette;
@@ -22,7 +77,7 @@ impl App {
     }
 
     /// Records the terminal size (on start and on every resize).
-    pub fn resize(&mut self, width: u16, height: u16) {
+    pub(super) fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
         self.keep_panes_full();
     }
@@ -30,7 +85,7 @@ impl App {
     /// Replaces the corpus (after a reload), keeping documents by id, scroll by line,
     /// topics by id, the selected annotation by brief and headline (or place in its
     /// brief), what is open over the panes, the search and marks where they still apply.
-    pub fn replace_corpus(&mut self, corpus: Corpus) {
+    fn replace_corpus(&mut self, corpus: Corpus) {
         let old_item = self.nav_items().get(self.nav_cursor).copied();
         let old = std::mem::replace(&mut self.corpus, corpus);
         let new = &self.corpus;

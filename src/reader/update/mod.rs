@@ -1,4 +1,6 @@
-//! `update`: the one place where an action changes the state.
+//! `update`: the one place where the state changes. A message comes in (`Msg`); a key
+//! becomes an action through the key table; an action runs in reading mode or in what is
+//! open over the panes.
 
 mod corpus;
 mod edit;
@@ -15,14 +17,63 @@ mod search;
 mod select;
 mod sides;
 
+use ratatui::crossterm::event::KeyEvent;
+
 use crate::reader::action::{Action, Edit};
-use crate::reader::keymap::Mode;
+use crate::reader::keymap::{self, Mode};
+use crate::reader::msg::Msg;
 use crate::reader::state::{App, Card, Focus, Overlay};
 use crate::reader::view::{self, areas};
 
 impl App {
+    /// Applies one message: the only way the state changes.
+    pub fn update(&mut self, msg: impl Into<Msg>) {
+        match msg.into() {
+            Msg::Action(action) => self.act(action),
+            Msg::Key(key) => self.key(key),
+            Msg::Mouse(mouse) => {
+                if let Some(action) = keymap::mouse_action(mouse) {
+                    self.act(action);
+                }
+            }
+            Msg::Paste(text) => self.paste(&text),
+            Msg::Resized { width, height } => {
+                self.resize(width, height);
+                self.sync_from(self.focused_pane());
+            }
+            Msg::Size { width, height } => self.resize(width, height),
+            Msg::BurstStart => self.begin_burst(),
+            Msg::BurstEnd => self.end_burst(),
+            Msg::Loading { documents } => {
+                self.progress = Some(format!("loading {documents} documents…"));
+            }
+            Msg::Whole {
+                result,
+                took,
+                touched,
+            } => self.whole_loaded(result, took, touched),
+            Msg::Reloaded(result) => self.reloaded(result),
+            Msg::Edited { status } => {
+                self.edit = None;
+                self.message = Some(status);
+            }
+            Msg::Status(text) => self.message = Some(text),
+        }
+    }
+
+    /// A key, through the key table in the mode now.
+    fn key(&mut self, key: KeyEvent) {
+        let mode = self.mode();
+        match keymap::action_for(mode, key) {
+            Some(action) => self.act(action),
+            // A prefix waits for a letter; any other key abandons it.
+            None if matches!(mode, Mode::Mark | Mode::Jump) => self.pending = None,
+            None => {}
+        }
+    }
+
     /// Applies one action.
-    pub fn update(&mut self, action: Action) {
+    fn act(&mut self, action: Action) {
         if !matches!(action, Action::Wheel { .. }) {
             self.message = None;
         }

@@ -140,7 +140,7 @@ impl App {
             | Overlay::Figures
             | Overlay::Card { .. }
             | Overlay::Results { .. } => {
-                self.update(if down { Action::Down } else { Action::Up });
+                self.act(if down { Action::Down } else { Action::Up });
                 return;
             }
             Overlay::None => {}

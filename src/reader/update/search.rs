@@ -39,12 +39,12 @@ impl App {
     }
 
     /// Starts a burst of input: typing changes the query without searching it yet.
-    pub fn begin_burst(&mut self) {
+    pub(super) fn begin_burst(&mut self) {
         self.search.pace = Pace::Burst { stale: false };
     }
 
     /// Ends a burst: the query as it now stands is searched, once.
-    pub fn end_burst(&mut self) {
+    pub(super) fn end_burst(&mut self) {
         let pace = std::mem::take(&mut self.search.pace);
         if let (Pace::Burst { stale: true }, Some(query)) = (pace, self.search.typing.clone()) {
             self.search_as_typed(&query);
@@ -54,7 +54,7 @@ impl App {
     /// Text pasted into the prompt at its cursor (bracketed paste: one event, one search). A query is
     /// one line, so line breaks and other controls become spaces. Outside the prompt a
     /// paste does nothing but say where it goes.
-    pub fn paste(&mut self, text: &str) {
+    pub(super) fn paste(&mut self, text: &str) {
         let Some(typing) = self.search.typing.as_mut() else {
             self.message = Some("To search for pasted text, press / first.".into());
             return;

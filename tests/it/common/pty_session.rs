@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use briefing::engine::{Corpus, CorpusSource, load};
 use briefing::reader::App;
+use briefing::reader::Msg;
 use briefing::reader::state::Pane;
 use briefing::reader::view::{areas, inner};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
@@ -171,7 +172,10 @@ impl Session {
     /// The rows of pane `i` on the screen, each as text (NFC, blanks at either end cut).
     pub fn pane_rows(&self, corpus: &Corpus, i: Pane) -> Vec<String> {
         let mut app = App::new(corpus.clone());
-        app.resize(self.size.0, self.size.1);
+        app.update(Msg::Size {
+            width: self.size.0,
+            height: self.size.1,
+        });
         let Some(area) = areas(Rect::new(0, 0, self.size.0, self.size.1), &app).panes[i] else {
             return Vec::new();
         };
@@ -276,7 +280,10 @@ pub fn words(s: &str) -> String {
 /// screen to the annotation whose headline is `headline` (at most 50).
 pub fn presses_to(corpus: Corpus, cols: u16, rows: u16, headline: &str) -> String {
     let mut app = App::new(corpus);
-    app.resize(cols, rows);
+    app.update(Msg::Size {
+        width: cols,
+        height: rows,
+    });
     let mut presses = String::new();
     while presses.len() < 50
         && app

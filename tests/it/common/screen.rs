@@ -3,6 +3,7 @@
 //! on it (a pane's rows, the detail line) that several tests read.
 #![allow(dead_code)]
 
+use briefing::reader::Msg;
 use briefing::reader::state::Pane;
 use std::path::PathBuf;
 
@@ -40,7 +41,7 @@ pub fn app_on(corpus: Corpus, width: u16, height: u16) -> App {
 pub fn app_with(corpus: Corpus, palette: Palette, width: u16, height: u16) -> App {
     let mut app = App::new(corpus);
     app.palette = palette;
-    app.resize(width, height);
+    app.update(Msg::Size { width, height });
     app
 }
 
