@@ -1,28 +1,58 @@
-//! Word wrapping by display width, for the text printer and the reader. Rows are byte
-//! ranges of the source line, so a caller can map highlights onto them; cuts fall only
-//! on grapheme boundaries.
+//! Word wrapping by display width, the one wrapper of the screen and of print. Rows are
+//! byte ranges of the source line, so a caller can map highlights onto them; cuts fall
+//! only on grapheme boundaries. Lines are cut into words by the project's rules (below),
+//! and textwrap's first-fit places the words on rows.
+//!
+//! The rules, the same on screen and on paper:
+//! - a grapheme takes its Unicode display width; a control character, a BiDi control (see
+//!   [`is_unsafe`]) and a soft hyphen take one column (the one cell the reader draws in
+//!   their place);
+//! - a tab is white space drawn to the next stop of [`TAB_STOP`] columns from the row's
+//!   start ([`cell_width`]), so it is counted at its widest when wrapping and a row never
+//!   overflows (the printers write a tab as a space before wrapping);
+//! - rows break at white space, which then belongs to no row, but never at a no-break
+//!   space (U+00A0, U+2007, U+202F): `8,3 %` with a no-break space stays whole;
+//! - a line's indentation sticks to its first word; white space at its end is dropped;
+//! - a word longer than a row is cut between graphemes; a grapheme wider than the row
+//!   stands on a row of its own.
 
 use std::ops::Range;
 
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Columns one grapheme takes. A tab or another control character counts as one column,
-/// like the space a printer or the reader puts in its place; so does a soft hyphen, which
-/// terminals show as a hyphen (wcwidth 1) although Unicode gives it no width.
+use crate::engine::clean::is_unsafe;
+use crate::engine::text::Text;
+
+/// Columns between tab stops.
+pub const TAB_STOP: usize = 8;
+
+/// Columns one grapheme takes at most (see the rules above).
 pub fn grapheme_width(g: &str) -> usize {
-    if g.chars()
-        .next()
-        .is_some_and(|c| c.is_control() || c == SOFT_HYPHEN)
-    {
+    if g == "\t" {
+        TAB_STOP
+    } else if g == SOFT_HYPHEN_STR || g.chars().any(|c| c.is_control() || is_unsafe(c)) {
         1
     } else {
         g.width()
     }
 }
 
+/// Columns grapheme `g` takes when drawn at `column` of a row: a tab reaches the next
+/// stop; anything else takes [`grapheme_width`].
+pub fn cell_width(g: &str, column: usize) -> usize {
+    if g == "\t" {
+        TAB_STOP - column % TAB_STOP
+    } else {
+        grapheme_width(g)
+    }
+}
+
 /// U+00AD, a hyphenation point that terminals draw as `-`.
 pub const SOFT_HYPHEN: char = '\u{ad}';
+const SOFT_HYPHEN_STR: &str = "\u{ad}";
 
 /// Columns `s` takes on a terminal: the sum of its graphemes' widths.
 pub fn display_width(s: &str) -> usize {
@@ -60,86 +90,115 @@ fn is_break_space(g: &str) -> bool {
         .all(|c| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}'))
 }
 
-/// A word to place: its bytes, its width, and the width of the white space before it.
+/// A piece of a line to place: its bytes, its width, and the width of the white space
+/// after it (0 between the pieces of a word too long for a row).
+#[derive(Debug)]
 struct Word {
     range: Range<usize>,
     width: usize,
     gap: usize,
 }
 
-/// The words of `line`; the line's indentation sticks to its first word, white space at
-/// its end is dropped.
-fn words(line: &str) -> Vec<Word> {
-    let mut words = Vec::new();
+impl Fragment for Word {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        self.gap as f64
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// The words of `line` into `words`, none wider than `width` unless it is one grapheme:
+/// the indentation sticks to the first word, white space at the end is dropped, and a
+/// longer word comes in pieces.
+fn words(line: &str, width: usize, words: &mut Vec<Word>) {
+    words.clear();
     let mut current: Option<Word> = None;
-    let mut has_letter = false;
-    let mut gap = 0;
+    let mut seen_letter = false;
     for (at, g) in line.grapheme_indices(true) {
         let w = grapheme_width(g);
-        if is_break_space(g) && (has_letter || !words.is_empty()) {
+        if is_break_space(g) && seen_letter {
             words.extend(current.take());
-            has_letter = false;
-            gap += w;
+            if let Some(last) = words.last_mut() {
+                last.gap += w;
+            }
             continue;
         }
-        has_letter |= !is_break_space(g);
+        seen_letter |= !is_break_space(g);
+        let piece = at..at + g.len();
         match current.as_mut() {
+            Some(word) if word.width + w > width && !word.range.is_empty() => {
+                let full = std::mem::replace(
+                    word,
+                    Word {
+                        range: piece,
+                        width: w,
+                        gap: 0,
+                    },
+                );
+                words.push(full);
+            }
             Some(word) => {
-                word.range.end = at + g.len();
+                word.range.end = piece.end;
                 word.width += w;
             }
             None => {
                 current = Some(Word {
-                    range: at..at + g.len(),
+                    range: piece,
                     width: w,
-                    gap,
+                    gap: 0,
                 });
-                gap = 0;
             }
         }
     }
     words.extend(current);
-    words
+    if let Some(last) = words.last_mut() {
+        last.gap = 0;
+    }
 }
 
 /// Splits `line` (no line breaks in it) into rows at most `width` columns wide, as byte
-/// ranges of `line`. Rows break at white space, which then belongs to no row. A word
-/// longer than a row is cut between graphemes; a single grapheme wider than `width`
-/// stands on a row of its own. Width 0 counts as 1. An empty line is one empty row.
+/// ranges of `line`. Width 0 counts as 1. An empty line is one empty row.
 pub fn wrap_line(line: &str, width: usize) -> Vec<Range<usize>> {
-    let width = width.max(1);
     let mut rows = Vec::new();
-    // The row being filled: its bytes and its width.
-    let mut row: Option<(Range<usize>, usize)> = None;
-    for word in words(line) {
-        if let Some((range, used)) = row.take() {
-            if used + word.gap + word.width <= width {
-                row = Some((range.start..word.range.end, used + word.gap + word.width));
-                continue;
-            }
-            rows.push(range);
-        }
-        if word.width <= width {
-            row = Some((word.range, word.width));
-            continue;
-        }
-        // Longer than a row: cut it, keeping the last piece open for the next word.
-        let text = line.get(word.range.clone()).unwrap_or("");
-        let mut piece = word.range.start..word.range.start;
-        let mut used = 0;
-        for (at, g) in text.grapheme_indices(true) {
-            let w = grapheme_width(g);
-            if used + w > width && piece.end > piece.start {
-                rows.push(piece.clone());
-                piece.start = piece.end;
-                used = 0;
-            }
-            piece.end = word.range.start + at + g.len();
-            used += w;
-        }
-        row = Some((piece, used));
+    wrap_line_into(line, width, &mut Vec::new(), &mut rows);
+    rows
+}
+
+/// [`wrap_line`] appending to `rows`, with `scratch` reused from line to line.
+fn wrap_line_into(line: &str, width: usize, scratch: &mut Vec<Word>, rows: &mut Vec<Range<usize>>) {
+    let width = width.max(1);
+    words(line, width, scratch);
+    if scratch.is_empty() {
+        rows.push(0..0);
+        return;
     }
-    rows.push(row.map_or(0..0, |(range, _)| range));
+    for row in wrap_first_fit(scratch, &[width as f64]) {
+        if let (Some(first), Some(last)) = (row.first(), row.last()) {
+            rows.push(first.range.start..last.range.end);
+        }
+    }
+}
+
+/// Every line of `text` wrapped to `width`, as byte ranges of the whole text; an empty
+/// line is one empty row.
+pub fn wrap_text(text: &Text, width: usize) -> Vec<Range<usize>> {
+    let mut rows = Vec::with_capacity(text.len() / width.max(1) + text.line_count());
+    let mut scratch = Vec::new();
+    let mut line_rows = Vec::new();
+    for index in 0..text.line_count() {
+        let line = text.line_range(index);
+        let start = line.start;
+        let s = text.as_str().get(line).unwrap_or("");
+        line_rows.clear();
+        wrap_line_into(s, width, &mut scratch, &mut line_rows);
+        rows.extend(line_rows.iter().map(|r| r.start + start..r.end + start));
+    }
     rows
 }
 
@@ -243,6 +302,75 @@ mod tests {
         for r in wrap_line(line, 6) {
             assert!(line.is_char_boundary(r.start) && line.is_char_boundary(r.end));
         }
+    }
+}
+
+#[cfg(test)]
+mod screen {
+    //! What the reader's panes show, wrapped by the same rules.
+    use super::*;
+
+    fn wrapped(line: &str, width: usize) -> Vec<&str> {
+        wrap_str(line, width)
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries_by_display_width() {
+        assert_eq!(
+            wrapped("Phạm Minh Chính nói", 10),
+            ["Phạm Minh", "Chính nói"]
+        );
+        assert_eq!(wrapped("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrapped("", 4), [""]);
+    }
+
+    #[test]
+    fn wide_characters_never_split_or_overflow() {
+        assert_eq!(wrapped("中文全角字", 5), ["中文", "全角", "字"]);
+        assert_eq!(wrapped("中", 1), ["中"]);
+    }
+
+    #[test]
+    fn decomposed_marks_stay_with_their_letter() {
+        let nfd = "Pha\u{323}m Pha\u{323}m";
+        assert_eq!(wrapped(nfd, 4), ["Pha\u{323}m", "Pha\u{323}m"]);
+    }
+
+    #[test]
+    fn tabs_reach_the_next_stop_and_wrap_at_their_widest() {
+        assert_eq!(cell_width("\t", 3), 5);
+        assert_eq!(cell_width("\t", 8), 8);
+        assert_eq!(grapheme_width("\t"), TAB_STOP);
+        assert_eq!(wrapped("a\tb", 10), ["a\tb"]);
+        assert_eq!(wrapped("a\tb", 9), ["a", "b"]);
+    }
+
+    #[test]
+    fn every_row_fits_unless_one_grapheme_is_wider() {
+        let line = "Tại hội nghị,\tcác đại biểu 中文 đã đánh giá kết quả";
+        for width in 1..30 {
+            for s in wrapped(line, width) {
+                let mut drawn = 0;
+                for g in s.graphemes(true) {
+                    drawn += cell_width(g, drawn);
+                }
+                assert!(
+                    drawn <= width || s.graphemes(true).count() == 1,
+                    "{s:?} at {width}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_wraps_line_by_line_in_offsets_of_the_whole() {
+        let text = Text::new("một hai\n\nba bốn năm");
+        let rows = wrap_text(&text, 7);
+        let shown: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| text.as_str().get(r.clone()))
+            .collect();
+        assert_eq!(shown, ["một hai", "", "ba bốn", "năm"]);
     }
 }
 

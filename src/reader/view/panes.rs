@@ -11,7 +11,8 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::AnnotationKind;
-use crate::reader::layout_cache::{cell_text, cell_width, row_of};
+use crate::engine::text::wrap::cell_width;
+use crate::reader::layout_cache::{cell_text, row_of};
 use crate::reader::state::{App, Focus, Highlights, Pane};
 use crate::reader::view::inner;
 
