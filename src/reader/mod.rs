@@ -37,6 +37,7 @@ pub use view::render;
 use crate::engine::opening::Opening;
 use crate::engine::{CorpusSource, LastGood};
 use crate::reader::live::{Live, Loaded};
+use crate::reader::view::style::Palette;
 
 /// What wakes the event loop.
 #[derive(Debug)]
@@ -59,7 +60,9 @@ pub fn run(opening: Opening, source: CorpusSource) -> io::Result<()> {
         Opening::Whole(corpus, last_good) => (corpus, last_good, None),
         Opening::Part { corpus, documents } => (corpus, LastGood::default(), Some(documents)),
     };
-    let mut app = App::new(corpus).with_source(source.clone());
+    let mut app = App::new(corpus)
+        .with_source(source.clone())
+        .with_palette(Palette::from_env());
     if let Some(documents) = loading {
         app.update(Msg::Loading { documents });
     }

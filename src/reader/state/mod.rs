@@ -227,7 +227,7 @@ impl App {
             shown: Pane::Left,
             message: None,
             progress: None,
-            palette: Palette::from_env(),
+            palette: Palette::color(),
             print_dir: PathBuf::from("."),
             figures: FiguresView::default(),
             size: Rect::new(0, 0, 80, 24),

@@ -122,7 +122,7 @@ impl App {
                     }
                 }
                 Overlay::Help { scroll } => {
-                    let positions = view::help::max_scroll(self) + 1;
+                    let positions = view::help::max_scroll(self, &self.palette) + 1;
                     self.overlay_action(action, scroll, positions, Action::Help);
                 }
                 Overlay::Problems { scroll } if action == Action::Open => self.open_problem(scroll),
@@ -137,7 +137,7 @@ impl App {
                 Overlay::Figures => self.figures_action(action),
                 Overlay::Results { cursor } => self.results_action(action, cursor),
                 Overlay::Card { card, scroll } => {
-                    let positions = view::card::max_scroll(self, card) + 1;
+                    let positions = view::card::max_scroll(self, &self.palette, card) + 1;
                     let toggle = match card {
                         Card::Annotation(_) => Action::ShowAnnotation,
                         Card::Document(_) => Action::ShowDocument,

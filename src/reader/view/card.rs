@@ -7,12 +7,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::engine::AnnotationKind;
 use crate::engine::text::wrap::{display_width, wrap_str};
 use crate::reader::state::{App, Card};
-use crate::reader::view::centered;
+use crate::reader::view::style::Palette;
+use crate::reader::view::{centered, overlay_block, scrolled};
 
 /// Columns of the field names.
 const LABEL: usize = 10;
@@ -35,8 +35,7 @@ fn title(app: &App, card: Card) -> String {
 }
 
 /// (field, text, style) rows before wrapping.
-fn fields(app: &App, card: Card) -> Vec<(String, String, Style)> {
-    let p = &app.palette;
+fn fields(app: &App, p: &Palette, card: Card) -> Vec<(String, String, Style)> {
     let c = &app.corpus;
     let mut out = Vec::new();
     let mut push = |name: &str, text: Option<String>, style: Style| {
@@ -144,16 +143,16 @@ fn fields(app: &App, card: Card) -> Vec<(String, String, Style)> {
 }
 
 /// Every row of the card wrapped to `width` columns of text.
-pub fn lines(app: &App, card: Card, width: usize) -> Vec<Line<'static>> {
+pub fn lines(app: &App, p: &Palette, card: Card, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(LABEL + 1).max(10);
     let mut out = Vec::new();
-    for (name, text, style) in fields(app, card) {
+    for (name, text, style) in fields(app, p, card) {
         for (k, paragraph) in text.lines().enumerate() {
             for (r, row) in wrap_str(paragraph, text_width).into_iter().enumerate() {
                 let label = if k == 0 && r == 0 { name.as_str() } else { "" };
                 let pad = LABEL.saturating_sub(display_width(label));
                 out.push(Line::from(vec![
-                    Span::styled(format!("{label}{} ", " ".repeat(pad)), app.palette.dim),
+                    Span::styled(format!("{label}{} ", " ".repeat(pad)), p.dim),
                     Span::styled(row.to_string(), style),
                 ]));
             }
@@ -163,37 +162,28 @@ pub fn lines(app: &App, card: Card, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The box in `area` and its text width.
-fn frame_of(app: &App, card: Card, area: Rect) -> (Rect, Vec<Line<'static>>) {
+fn frame_of(app: &App, p: &Palette, card: Card, area: Rect) -> (Rect, Vec<Line<'static>>) {
     let width = WIDTH.min(area.width);
-    let lines = lines(app, card, usize::from(width.saturating_sub(2)));
+    let lines = lines(app, p, card, usize::from(width.saturating_sub(2)));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     (centered(area, width, height), lines)
 }
 
 /// How far the card scrolls: until its last row stands at the bottom of the box.
-pub fn max_scroll(app: &App, card: Card) -> usize {
+pub fn max_scroll(app: &App, p: &Palette, card: Card) -> usize {
     let body = Rect {
         height: app.size.height.saturating_sub(1),
         ..app.size
     };
-    let (r, lines) = frame_of(app, card, body);
+    let (r, lines) = frame_of(app, p, card, body);
     lines
         .len()
         .saturating_sub(usize::from(r.height.saturating_sub(2)).max(1))
 }
 
 /// Draws the card over `area`, scrolled by `scroll` rows.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, card: Card, scroll: usize) {
-    let (r, lines) = frame_of(app, card, area);
-    let block = Block::bordered()
-        .border_style(app.palette.border_focused)
-        .title(Line::styled(title(app, card), app.palette.title))
-        .title_bottom(Line::from(" j/k scroll · Esc close ").right_aligned());
-    frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        r,
-    );
+pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, card: Card, scroll: usize) {
+    let (r, lines) = frame_of(app, p, card, area);
+    let block = overlay_block(p, title(app, card), " j/k scroll · Esc close ");
+    scrolled(frame, r, block, lines, scroll);
 }

@@ -9,20 +9,21 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::engine::AnnotationKind;
 use crate::engine::text::wrap::{display_width, grapheme_width, wrap_line};
 use crate::reader::state::App;
+use crate::reader::view::style::Palette;
 
 /// Draws the detail line in `area`: wrapped, and when it does not fit, cut with an
 /// ellipsis and the key that shows the whole annotation.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
     let more = if app.selected.is_some() {
         "… i: all"
     } else {
         "…"
     };
     let rows = fit_rows(
-        line(app),
+        line(app, p),
         usize::from(area.width),
         usize::from(area.height),
-        Span::styled(more, app.palette.key),
+        Span::styled(more, p.key),
     );
     frame.render_widget(Paragraph::new(rows), area);
 }
@@ -81,8 +82,7 @@ pub fn fit_rows(
 }
 
 /// The detail line's content.
-pub fn line(app: &App) -> Line<'static> {
-    let p = &app.palette;
+pub fn line(app: &App, p: &Palette) -> Line<'static> {
     let c = &app.corpus;
     // In the navigator, a topic under the cursor is described whole (its row may be cut).
     let cursor_topic = match (app.focus, app.nav_items().get(app.nav_cursor)) {

@@ -7,13 +7,15 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table};
 
 use crate::engine::figures::compare::{self, Series};
 use crate::engine::figures::{self, Column, FigureRow, cell};
 use crate::engine::text::wrap::{display_width, fit};
 use crate::reader::keymap::{self, Mode};
 use crate::reader::state::App;
+use crate::reader::view::overlay_block;
+use crate::reader::view::style::Palette;
 
 /// The columns, in list order; compare mode puts the measure and period first.
 const LIST: [Column; 7] = [
@@ -39,8 +41,7 @@ const CHART_ROWS: u16 = 8;
 const TABLE_ROWS_MIN: u16 = 6;
 
 /// Draws the view over `area`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let p = &app.palette;
+pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
     let view = &app.figures;
     let total = app
         .corpus
@@ -65,13 +66,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let keys: Vec<String> = keymap::hints_in(Mode::Figures)
         .map(|(k, h)| format!("{k} {h}"))
         .collect();
-    let block = Block::bordered()
-        .border_style(p.border_focused)
-        .title(Line::styled(
-            shorten(&title, usize::from(area.width.saturating_sub(2))),
-            p.title,
-        ))
-        .title_bottom(Line::from(format!(" {} ", keys.join(" · "))).right_aligned());
+    let block = overlay_block(
+        p,
+        shorten(&title, usize::from(area.width.saturating_sub(2))),
+        format!(" {} ", keys.join(" · ")),
+    );
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
@@ -106,9 +105,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         (inner, None)
     };
-    table(app, frame, table_area);
+    table(app, p, frame, table_area);
     if let (Some(series), Some(r), Some(row)) = (series, chart_area, current) {
-        chart(app, frame, r, &series, &row);
+        chart(p, frame, r, &series, &row);
     }
 }
 
@@ -122,8 +121,7 @@ fn shorten(s: &str, width: usize) -> String {
 }
 
 /// The rows on screen: the window that keeps the cursor visible.
-fn table(app: &App, frame: &mut Frame, area: Rect) {
-    let p = &app.palette;
+fn table(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
     let view = &app.figures;
     let height = usize::from(area.height.saturating_sub(1)).max(1);
     let first = (view.cursor + 1).saturating_sub(height);
@@ -235,8 +233,7 @@ fn chart_series(app: &App, current: &FigureRow) -> Option<Series> {
 }
 
 /// A horizontal bar per amount, the cursor's own bar in the selected style.
-fn chart(app: &App, frame: &mut Frame, area: Rect, series: &Series, current: &FigureRow) {
-    let p = &app.palette;
+fn chart(p: &Palette, frame: &mut Frame, area: Rect, series: &Series, current: &FigureRow) {
     let id = current.measure_id().unwrap_or("");
     let mut lines = vec![Line::styled(
         cell(&format!("{id} · {}", series.unit)),

@@ -3,15 +3,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::reader::keymap::{KEYS, Mode};
 use crate::reader::state::App;
-use crate::reader::view::centered;
+use crate::reader::view::style::Palette;
+use crate::reader::view::{centered, overlay_block, scrolled};
 
 /// Every line of the help, section by section.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let p = &app.palette;
+pub fn lines(p: &Palette) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for mode in Mode::SECTIONS {
         let rows: Vec<_> = KEYS.iter().filter(|b| b.mode == mode).collect();
@@ -54,8 +53,8 @@ fn frame_of(area: Rect, len: usize) -> Rect {
 }
 
 /// How far the help scrolls: until its last line stands at the bottom of the box.
-pub fn max_scroll(app: &App) -> usize {
-    let len = lines(app).len();
+pub fn max_scroll(app: &App, p: &Palette) -> usize {
+    let len = lines(p).len();
     let body = Rect {
         height: app.size.height.saturating_sub(1),
         ..app.size
@@ -65,18 +64,9 @@ pub fn max_scroll(app: &App) -> usize {
 }
 
 /// Draws the help over `area`, scrolled by `scroll` lines.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    let lines = lines(app);
+pub fn render(p: &Palette, frame: &mut Frame, area: Rect, scroll: usize) {
+    let lines = lines(p);
     let r = frame_of(area, lines.len());
-    let block = Block::bordered()
-        .border_style(app.palette.border_focused)
-        .title(Line::styled(" Keys ", app.palette.title))
-        .title_bottom(Line::from(" j/k scroll · Esc or ? close ").right_aligned());
-    frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        r,
-    );
+    let block = overlay_block(p, " Keys ", " j/k scroll · Esc or ? close ");
+    scrolled(frame, r, block, lines, scroll);
 }

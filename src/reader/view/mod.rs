@@ -15,10 +15,13 @@ pub(crate) mod topics;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::engine::clean::is_unsafe;
 use crate::reader::layout_cache::CONTROL_SUBSTITUTE;
 use crate::reader::state::{App, ByPane, Focus, Overlay};
+use crate::reader::view::style::Palette;
 
 /// At this width and above, the two panes stand side by side.
 pub const WIDE: u16 = 100;
@@ -135,20 +138,22 @@ pub fn inner(area: Rect) -> Rect {
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
+    // The palette the reader was started with, handed to each view.
+    let p = &app.palette;
     let a = areas(frame.area(), app);
     if let Some(r) = a.nav {
-        topics::render(app, frame, r);
+        topics::render(app, p, frame, r);
     }
     for (pane, r) in a.panes.each() {
         if let Some(r) = r {
-            panes::render(app, frame, *r, pane);
+            panes::render(app, p, frame, *r, pane);
         }
     }
     if let Some(r) = a.detail {
-        detail::render(app, frame, r);
+        detail::render(app, p, frame, r);
     }
     if let Some(r) = a.status {
-        status::render(app, frame, r, &a);
+        status::render(app, p, frame, r, &a);
     }
     let body = Rect {
         height: frame.area().height.saturating_sub(1),
@@ -156,12 +161,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     };
     match app.overlay {
         Overlay::None => {}
-        Overlay::Help { scroll } => help::render(app, frame, body, scroll),
-        Overlay::Picker { pane, cursor } => picker::render(app, frame, body, pane, cursor),
-        Overlay::Problems { scroll } => problems::render(app, frame, body, scroll),
-        Overlay::Figures => figures::render(app, frame, body),
-        Overlay::Card { card, scroll } => card::render(app, frame, body, card, scroll),
-        Overlay::Results { cursor } => results::render(app, frame, body, cursor),
+        Overlay::Help { scroll } => help::render(p, frame, body, scroll),
+        Overlay::Picker { pane, cursor } => picker::render(app, p, frame, body, pane, cursor),
+        Overlay::Problems { scroll } => problems::render(app, p, frame, body, scroll),
+        Overlay::Figures => figures::render(app, p, frame, body),
+        Overlay::Card { card, scroll } => card::render(app, p, frame, body, card, scroll),
+        Overlay::Results { cursor } => results::render(app, p, frame, body, cursor),
     }
     clean_buffer(frame.buffer_mut());
 }
@@ -182,6 +187,26 @@ fn clean_buffer(buffer: &mut ratatui::buffer::Buffer) {
             }
         }
     }
+}
+
+/// The box of what opens over the panes: `title` on top, the keys that work in it at the
+/// bottom right.
+fn overlay_block<'a>(p: &Palette, title: impl Into<String>, keys: impl Into<String>) -> Block<'a> {
+    Block::bordered()
+        .border_style(p.border_focused)
+        .title(Line::styled(title.into(), p.title))
+        .title_bottom(Line::from(keys.into()).right_aligned())
+}
+
+/// `lines` in `block` over what is drawn in `r`, scrolled by `scroll` rows.
+fn scrolled(frame: &mut Frame, r: Rect, block: Block, lines: Vec<Line<'static>>, scroll: usize) {
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        r,
+    );
 }
 
 /// A box centred in `area`, at most `width` x `height`.

@@ -15,6 +15,7 @@ use crate::engine::text::wrap::cell_width;
 use crate::reader::layout_cache::{cell_text, row_of};
 use crate::reader::state::{App, Focus, Highlights, Pane};
 use crate::reader::view::inner;
+use crate::reader::view::style::Palette;
 
 /// Where a pane stands: 1-based line of its top row, line count, percent seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +46,7 @@ pub fn position(app: &App, pane: Pane, area: Rect) -> Option<Position> {
 }
 
 /// Draws `which` pane in `area`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, which: Pane) {
-    let p = &app.palette;
+pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, which: Pane) {
     let focused = app.focus == Focus::Pane(which);
     let pane = app.panes[which];
     let doc = pane
@@ -99,7 +99,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, which: Pane) {
         (Some(a), Some(b)) => a.start..b.end,
         _ => 0..0,
     };
-    let mut marks = highlights(app, d, &span);
+    let mut marks = highlights(app, p, d, &span);
     // Weakest of all: the counterpart of the passage the other pane reads.
     if let Some(r) = app
         .marked_counterpart(which)
@@ -116,8 +116,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, which: Pane) {
 }
 
 /// The styled ranges of document `doc` that meet `visible`, weakest first.
-fn highlights(app: &App, doc: usize, visible: &Range<usize>) -> Vec<(Range<usize>, Style)> {
-    let p = &app.palette;
+fn highlights(
+    app: &App,
+    p: &Palette,
+    doc: usize,
+    visible: &Range<usize>,
+) -> Vec<(Range<usize>, Style)> {
     let mut out = Vec::new();
     let mut selected = Vec::new();
     // Only the anchors that meet the visible rows: the corpus keeps them indexed by document.

@@ -3,11 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::engine::text::wrap::{display_width, fit};
 use crate::reader::state::{App, Pane};
-use crate::reader::view::{centered, inner};
+use crate::reader::view::style::Palette;
+use crate::reader::view::{centered, inner, overlay_block};
 
 /// Columns of the date (YYYY-MM-DD).
 const DATE_WIDTH: usize = 10;
@@ -16,24 +17,18 @@ const DATE_WIDTH: usize = 10;
 const LANG_WIDTH: usize = 5;
 
 /// Draws the picker for `pane` over `area`, the cursor on document `cursor`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, pane: Pane, cursor: usize) {
-    let p = &app.palette;
+pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, pane: Pane, cursor: usize) {
     let docs = app.corpus.documents();
     let height = u16::try_from(docs.len().max(1) + 2).unwrap_or(u16::MAX);
     let r = centered(area, 80, height);
-    let block = Block::bordered()
-        .border_style(p.border_focused)
-        .title(Line::styled(
-            format!(" Show in pane {} ", pane.number()),
-            p.title,
-        ))
-        .title_bottom(
-            Line::from(format!(
-                " {} · S sorts · Enter choose · Esc close ",
-                app.picker_sort.name()
-            ))
-            .right_aligned(),
-        );
+    let block = overlay_block(
+        p,
+        format!(" Show in pane {} ", pane.number()),
+        format!(
+            " {} · S sorts · Enter choose · Esc close ",
+            app.picker_sort.name()
+        ),
+    );
     frame.render_widget(Clear, r);
     let list = inner(r);
     frame.render_widget(block, r);

@@ -4,12 +4,13 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::engine::{Finding, Quote, Severity};
 use crate::reader::state::App;
-use crate::reader::view::centered;
+use crate::reader::view::style::Palette;
 use crate::reader::view::topics::headline;
+use crate::reader::view::{centered, overlay_block};
 
 /// One line of the list, named before it is formatted: a list of 100,000 findings is
 /// walked in microseconds and only the lines on screen are made.
@@ -67,16 +68,15 @@ pub fn line_count(app: &App) -> usize {
 }
 
 /// Lines `from..from + count` of the list.
-pub fn lines(app: &App, from: usize, count: usize) -> Vec<Line<'static>> {
+pub fn lines(app: &App, p: &Palette, from: usize, count: usize) -> Vec<Line<'static>> {
     rows(app)
         .skip(from)
         .take(count)
-        .map(|row| line(app, row))
+        .map(|row| line(app, p, row))
         .collect()
 }
 
-fn line(app: &App, row: Row) -> Line<'static> {
-    let p = &app.palette;
+fn line(app: &App, p: &Palette, row: Row) -> Line<'static> {
     let c = &app.corpus;
     match row {
         Row::FindingsHeading => {
@@ -117,16 +117,15 @@ fn line(app: &App, row: Row) -> Line<'static> {
 }
 
 /// Draws the list over `area`, from line `scroll` on: only the lines that fit are made.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, scroll: usize) {
     let r = centered(area, 100, area.height.saturating_sub(2).max(3));
-    let block = Block::bordered()
-        .border_style(app.palette.border_focused)
-        .title(Line::styled(" Problems ", app.palette.title))
-        .title_bottom(
-            Line::from(" j/k scroll · Enter go to the top one · Esc close ").right_aligned(),
-        );
+    let block = overlay_block(
+        p,
+        " Problems ",
+        " j/k scroll · Enter go to the top one · Esc close ",
+    );
     frame.render_widget(Clear, r);
-    let visible = lines(app, scroll, usize::from(r.height));
+    let visible = lines(app, p, scroll, usize::from(r.height));
     frame.render_widget(
         Paragraph::new(visible)
             .block(block)

@@ -5,14 +5,15 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::engine::AnnotationKind;
 use crate::engine::search::Searcher;
 use crate::engine::text::wrap::fit;
 use crate::reader::results::Hit;
 use crate::reader::state::App;
-use crate::reader::view::{centered, inner};
+use crate::reader::view::style::Palette;
+use crate::reader::view::{centered, inner, overlay_block};
 
 /// Characters of context shown before a match.
 const BEFORE: usize = 24;
@@ -79,8 +80,7 @@ fn marked(
     fitted
 }
 
-fn rows(app: &App, width: usize) -> (Vec<Row>, String) {
-    let p = &app.palette;
+fn rows(app: &App, p: &Palette, width: usize) -> (Vec<Row>, String) {
     let c = &app.corpus;
     let hits = app.hits();
     let searcher = Searcher::new(app.results_query());
@@ -201,15 +201,11 @@ fn rows(app: &App, width: usize) -> (Vec<Row>, String) {
 }
 
 /// Draws the list over `area`, the cursor on hit `cursor`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, cursor: usize) {
-    let p = &app.palette;
+pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, cursor: usize) {
     let r = centered(area, area.width, area.height);
     let list = inner(r);
-    let (rows, summary) = rows(app, usize::from(list.width));
-    let block = Block::bordered()
-        .border_style(p.border_focused)
-        .title(Line::styled(summary, p.title))
-        .title_bottom(Line::from(" j/k move · Enter go · Esc close ").right_aligned());
+    let (rows, summary) = rows(app, p, usize::from(list.width));
+    let block = overlay_block(p, summary, " j/k move · Enter go · Esc close ");
     frame.render_widget(Clear, r);
     frame.render_widget(block, r);
     let height = usize::from(list.height).max(1);

@@ -8,11 +8,11 @@ use ratatui::widgets::Paragraph;
 use crate::engine::text::wrap::display_width;
 use crate::reader::keymap::{self, Mode};
 use crate::reader::state::App;
+use crate::reader::view::style::Palette;
 use crate::reader::view::{Areas, panes};
 
 /// Draws the status line in `area`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, areas: &Areas) {
-    let p = &app.palette;
+pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, areas: &Areas) {
     let right = right_side(app, areas);
     let right_width = u16::try_from(display_width(&right)).unwrap_or(u16::MAX);
     let left = match app.mode() {
@@ -32,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, areas: &Areas) {
         Mode::Jump => Line::styled("': press the letter of a mark", p.key),
         _ => match &app.message {
             Some(m) => Line::styled(m.clone(), p.title),
-            None => hints(app),
+            None => hints(p),
         },
     };
     let fits = right_width + 10 < area.width;
@@ -66,8 +66,7 @@ fn prompt_part(app: &App, before: bool) -> String {
     if before { head } else { tail }.to_string()
 }
 
-fn hints(app: &App) -> Line<'static> {
-    let p = &app.palette;
+fn hints(p: &Palette) -> Line<'static> {
     let mut spans = Vec::new();
     for (key, hint) in keymap::hints() {
         spans.push(Span::styled(key, p.key));

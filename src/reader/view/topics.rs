@@ -10,10 +10,10 @@ use crate::engine::text::wrap::{display_width, fit};
 use crate::engine::{Annotation, AnnotationKind};
 use crate::reader::state::{App, Focus, NavItem};
 use crate::reader::view::inner;
+use crate::reader::view::style::Palette;
 
 /// Draws the navigator in `area`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let p = &app.palette;
+pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::Topics;
     let mut block = Block::bordered()
         .border_style(if focused { p.border_focused } else { p.border })
@@ -39,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .skip(skip)
         .take(height)
         .map(|(k, item)| {
-            let line = item_line(app, *item, usize::from(list.width));
+            let line = item_line(app, p, *item, usize::from(list.width));
             if focused && k == app.nav_cursor {
                 line.patch_style(p.cursor)
             } else {
@@ -50,8 +50,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list);
 }
 
-fn item_line(app: &App, item: NavItem, width: usize) -> Line<'static> {
-    let p = &app.palette;
+fn item_line(app: &App, p: &Palette, item: NavItem, width: usize) -> Line<'static> {
     match item {
         NavItem::Topic(t) => {
             let open = app.open_topics.get(t).copied().unwrap_or(false);
