@@ -54,6 +54,16 @@ fn r_lists_every_match_by_document_and_enter_goes_there() {
         .filter(|&x| buf[(x, y)].modifier.contains(Modifier::ITALIC))
         .count();
     assert_eq!(marked, 3, "the match's cells are marked");
+    let row = marked_cells(&buf, y, 0..buf.area.width, |c| {
+        c.modifier.contains(Modifier::ITALIC)
+    });
+    let (plain, runs) = crate::common::marked::marked(&row);
+    assert_eq!(runs.len(), 1, "{row}");
+    assert_eq!(
+        plain.get(runs[0].clone()).map(str::to_lowercase).as_deref(),
+        Some("fta"),
+        "{row}"
+    );
     // The cursor opens on the current match; two down, Enter: that one is current.
     let from = app.search.current.expect("current");
     apply(

@@ -9,6 +9,7 @@ use std::os::unix::fs::symlink;
 use std::process::Command;
 
 use crate::common::hostile::*;
+use crate::common::marked::marked;
 use crate::common::{Corpus, run};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -87,6 +88,8 @@ fn a_query_with_nul_cannot_reach_the_binary_and_the_engine_takes_it() {
     assert!(spawned.is_err(), "{spawned:?}");
     // The engine, given one anyway (the reader's search box), neither panics nor fails.
     let searcher = briefing::engine::search::Searcher::new("a\0b").expect("a query");
+    let (text, hits) = marked("x[a\0b] a b");
+    assert_eq!(searcher.find_in(&text), hits);
     assert_eq!(searcher.find_in("xa\0b a b"), vec![1..4]);
     assert!(briefing::engine::search::Searcher::new("\0").is_some());
 }

@@ -4,6 +4,7 @@
 
 mod corpus;
 pub mod hostile;
+pub mod marked;
 #[cfg(feature = "reader")]
 pub mod pty_session;
 #[cfg(feature = "reader")]

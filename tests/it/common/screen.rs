@@ -66,6 +66,34 @@ pub fn row(buffer: &Buffer, y: u16, xs: std::ops::Range<u16>) -> String {
     out
 }
 
+/// The cells `xs` of row `y` as text, with the runs of cells that `pick` accepts marked
+/// as common/marked.rs reads them: `tăng [8,3]%` (trailing blanks cut).
+pub fn marked_cells(
+    buffer: &Buffer,
+    y: u16,
+    xs: std::ops::Range<u16>,
+    pick: impl Fn(&ratatui::buffer::Cell) -> bool,
+) -> String {
+    let mut text = String::new();
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut x = xs.start;
+    while x < xs.end {
+        let cell = &buffer[(x, y)];
+        let start = text.len();
+        text.push_str(cell.symbol());
+        if pick(cell) {
+            match ranges.last_mut() {
+                Some(last) if last.end == start => last.end = text.len(),
+                _ => ranges.push(start..text.len()),
+            }
+        }
+        x += u16::try_from(unicode_width::UnicodeWidthStr::width(cell.symbol()))
+            .unwrap_or(1)
+            .max(1);
+    }
+    super::marked::mark(&text, &ranges).trim_end().to_string()
+}
+
 /// Each row of the screen as text, trailing blanks cut.
 pub fn lines(buffer: &Buffer) -> Vec<String> {
     (0..buffer.area.height)

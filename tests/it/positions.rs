@@ -1,0 +1,97 @@
+//! Where things land, written as diagrams (common/marked.rs): the good corpus's quotes in
+//! their document once loaded, search hits across diacritics, case, white space and
+//! decimal marks, and the reader's matches.
+
+use briefing::engine::Corpus as Loaded;
+use briefing::engine::search::Searcher;
+
+use crate::common::Corpus;
+use crate::common::marked::{mark, marked};
+use crate::common::screen::{app_on, search};
+
+/// Document `id` of `corpus` with the places its quotes land on marked.
+fn anchors_in(corpus: &Loaded, id: &str) -> String {
+    let doc = corpus.document_by_id(id).expect("the document");
+    let mut ranges: Vec<_> = corpus
+        .annotations()
+        .iter()
+        .flat_map(|a| &a.quotes)
+        .filter_map(|q| q.anchor.as_ref().ok())
+        .filter(|x| x.doc == doc)
+        .map(|x| x.range.clone())
+        .collect();
+    ranges.sort_by_key(|r| r.start);
+    mark(corpus.documents()[doc].text.as_str(), &ranges)
+}
+
+/// The hits of `query` in the diagram's text must be its marked parts.
+#[track_caller]
+fn assert_finds(query: &str, diagram: &str) {
+    let (text, _) = marked(diagram);
+    let found = Searcher::new(query).expect("a query").find_in(&text);
+    assert_eq!(mark(&text, &found), diagram, "{query:?}");
+}
+
+#[test]
+fn the_good_corpus_quotes_land_where_the_diagram_says() {
+    let corpus = Corpus::good().load();
+    assert_eq!(
+        anchors_in(&corpus, "vi-gov"),
+        "Thủ tướng Phạm Minh Chính chủ trì hội nghị ngoại giao kinh tế.\n\
+         \n\
+         Thủ tướng yêu cầu phấn đấu [tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025],\n\
+         [khai thác hiệu quả 17 hiệp định thương mại tự do (FTA) đã ký kết].\n\
+         \n\
+         Xuất khẩu tăng 10%. Nhập khẩu [tăng 10%].\n"
+    );
+}
+
+#[test]
+fn a_quote_moved_by_its_prefix_lands_on_the_second_place() {
+    // Without `prefix: "Nhập khẩu"` the quote "tăng 10%" stands twice: not placed.
+    let corpus = Corpus::good()
+        .edit_brief("        prefix: \"Nhập khẩu\"\n", "")
+        .load();
+    assert!(anchors_in(&corpus, "vi-gov").ends_with("Xuất khẩu tăng 10%. Nhập khẩu tăng 10%.\n"));
+}
+
+#[test]
+fn search_hits_ignore_diacritics_and_case() {
+    assert_finds(
+        "tang truong",
+        "[Tăng trưởng] kinh tế, [TĂNG TRƯỞNG] xuất khẩu, tăng giá",
+    );
+    assert_finds("pham minh chinh", "Thủ tướng [Phạm Minh Chính] chủ trì");
+}
+
+#[test]
+fn a_search_hit_stays_on_one_line_and_keeps_the_querys_spacing() {
+    assert_finds(
+        "pham minh chinh",
+        "Phạm Minh\nChính, Phạm  Minh\tChính, [Phạm Minh Chính]",
+    );
+}
+
+#[test]
+fn search_hits_take_a_decimal_comma_for_a_point() {
+    assert_finds("8.3", "từ [8,3]-8,5% và [8.3]%");
+}
+
+#[test]
+fn the_readers_matches_are_the_marked_places() {
+    let mut app = app_on(Corpus::good().load(), 120, 30);
+    search(&mut app, "10%");
+    let doc = app.corpus.document_by_id("vi-gov").expect("vi-gov");
+    let ranges: Vec<_> = app
+        .search
+        .matches
+        .iter()
+        .filter(|(d, _)| *d == doc)
+        .map(|(_, r)| r.clone())
+        .collect();
+    let shown = mark(app.corpus.documents()[doc].text.as_str(), &ranges);
+    assert!(
+        shown.ends_with("Xuất khẩu tăng [10%]. Nhập khẩu tăng [10%].\n"),
+        "{shown}"
+    );
+}
