@@ -43,6 +43,8 @@ mod reader_looks;
 #[cfg(feature = "reader")]
 mod reader_search;
 #[cfg(feature = "reader")]
+mod reader_styles;
+#[cfg(feature = "reader")]
 mod reader_view;
 #[cfg(feature = "reader")]
 mod readme_keys;

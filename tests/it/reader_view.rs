@@ -11,14 +11,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::common::Corpus as TempCorpus;
-use crate::common::screen::{apply, reader_fixture as fixture, screen, search};
+use crate::common::screen::{app_on, apply, buffer, reader_fixture as fixture, screen, search};
 use unicode_normalization::UnicodeNormalization;
 
 fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(fixture("basic"));
-    app.palette = Palette::mono();
-    app.update(Msg::Size { width, height });
-    app
+    app_on(fixture("basic"), width, height)
 }
 
 /// The text of pane `i`, rows joined and white space collapsed, so wrapped quotes read whole.
@@ -27,10 +24,7 @@ fn pane_text(app: &App, i: Pane) -> String {
         return String::new();
     };
     let area = briefing::reader::view::inner(area);
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draw");
-    let buffer = terminal.backend().buffer();
+    let buffer = buffer(app);
     let mut out = String::new();
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {

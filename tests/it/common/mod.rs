@@ -9,6 +9,8 @@ pub mod marked;
 pub mod pty_session;
 #[cfg(feature = "reader")]
 pub mod screen;
+#[cfg(feature = "reader")]
+pub mod styled;
 
 use std::process::{Command, Stdio};
 
