@@ -10,14 +10,13 @@ use briefing::engine::print::Format;
 use briefing::engine::print::aligned::{self, AlignedView};
 use briefing::engine::{Corpus, CorpusSource, load};
 
-use crate::cli::FormatArg;
 use crate::{Failure, stdout_was_closed};
 
 /// Aligns `ids.0` with `ids.1` (or its parallel document) and writes it.
 pub fn run(
     source: &CorpusSource,
     ids: (&str, Option<&str>),
-    format: FormatArg,
+    format: Format,
     width: u16,
     output: Option<&Path>,
 ) -> Result<(), Failure> {
@@ -43,12 +42,6 @@ pub fn run(
         a: &corpus.documents()[a],
         b: &corpus.documents()[b],
         alignment: &alignment,
-    };
-    let format = match format {
-        FormatArg::Text => Format::Text,
-        FormatArg::Markdown => Format::Markdown,
-        FormatArg::Html => Format::Html,
-        FormatArg::Json => Format::Json,
     };
     let width = usize::from(width);
     match output {

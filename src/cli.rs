@@ -2,7 +2,12 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
+
+use briefing::engine::figures::Column;
+use briefing::engine::figures::output::Format as FiguresFormat;
+use briefing::engine::print::Format;
 
 const AFTER_HELP: &str = "\
 A corpus is a directory with seeds/ (documents, UTF-8 *.txt) and briefs/ (YAML annotations,
@@ -56,8 +61,8 @@ pub enum Command {
         #[arg(long = "topic", value_name = "ID")]
         topics: Vec<String>,
         /// Output format
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
+        #[arg(long, value_parser = choice::<Format>(), default_value = "text")]
+        format: Format,
         /// Line width for the text format, in terminal columns
         #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
         width: u16,
@@ -86,14 +91,14 @@ pub enum Command {
         #[arg(long, value_name = "TAG")]
         lang: Option<String>,
         /// Sort by this column (blank cells last; ties keep the briefs' order)
-        #[arg(long, value_enum, value_name = "COLUMN", default_value_t = SortArg::Brief)]
-        sort: SortArg,
+        #[arg(long, value_parser = choice::<Column>(), value_name = "COLUMN", default_value = "brief")]
+        sort: Column,
         /// Sort in descending order
         #[arg(long)]
         reverse: bool,
         /// Output format
-        #[arg(long, value_enum, default_value_t = FiguresFormatArg::Text)]
-        format: FiguresFormatArg,
+        #[arg(long, value_parser = choice::<FiguresFormat>(), default_value = "text")]
+        format: FiguresFormat,
         /// Table width for the text format, in terminal columns
         #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
         width: u16,
@@ -112,8 +117,8 @@ shared numbers, codes and names, and sentence lengths.\nExit status: 0 aligned; 
         /// The second document's id; default: A's parallel document
         b: Option<String>,
         /// Output format
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
+        #[arg(long, value_parser = choice::<Format>(), default_value = "text")]
+        format: Format,
         /// Line width for the text format, in terminal columns
         #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(20..))]
         width: u16,
@@ -149,37 +154,93 @@ Examples:
   briefing figures --by-measure
   briefing figures --format csv > figures.csv";
 
-/// `figures --sort` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortArg {
-    /// The briefs' own order
-    Brief,
-    Label,
-    Value,
-    Measure,
-    /// target, forecast, result, count, reference
-    Kind,
-    Amount,
-    Unit,
-    /// In time: the first year named, then half, quarter or month
-    Period,
-    /// The first topic
-    Topic,
-    /// The first document quoted
-    Document,
+/// An engine's choice the command line offers: its values by name, each with its help.
+/// The values are the engine's own (no mirror enum to keep in step).
+pub trait Choice: Copy + Send + Sync + 'static {
+    /// Every value, in the order `--help` lists them.
+    fn all() -> &'static [Self];
+    fn name(self) -> &'static str;
+    fn help(self) -> Option<&'static str>;
 }
 
-/// `figures --format` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FiguresFormatArg {
-    /// A table aligned by display width, fitting --width
-    Text,
-    /// RFC 4180, with a header row
-    Csv,
-    /// {"figures": [...]} or, with --by-measure, {"measures": [...]}
-    Json,
-    /// GitHub-style tables
-    Markdown,
+/// A clap value parser over a [`Choice`]: `--help` lists each value with its help, and a
+/// wrong value is refused with the list.
+pub fn choice<T: Choice>() -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(T::all().iter().map(|&v| {
+        let value = PossibleValue::new(v.name());
+        match v.help() {
+            Some(help) => value.help(help),
+            None => value,
+        }
+    }))
+    .map(|name: String| {
+        T::all()
+            .iter()
+            .copied()
+            .find(|v| v.name() == name)
+            .expect("clap accepts only the names listed")
+    })
+}
+
+impl Choice for Column {
+    fn all() -> &'static [Column] {
+        &Column::ALL
+    }
+
+    fn name(self) -> &'static str {
+        Column::name(self)
+    }
+
+    fn help(self) -> Option<&'static str> {
+        match self {
+            Column::Brief => Some("The briefs' own order"),
+            Column::Kind => Some("target, forecast, result, count, reference"),
+            Column::Period => Some("In time: the first year named, then half, quarter or month"),
+            Column::Topic => Some("The first topic"),
+            Column::Document => Some("The first document quoted"),
+            Column::Label | Column::Value | Column::Measure | Column::Amount | Column::Unit => None,
+        }
+    }
+}
+
+impl Choice for FiguresFormat {
+    fn all() -> &'static [FiguresFormat] {
+        &FiguresFormat::ALL
+    }
+
+    fn name(self) -> &'static str {
+        FiguresFormat::name(self)
+    }
+
+    fn help(self) -> Option<&'static str> {
+        Some(match self {
+            FiguresFormat::Text => "A table aligned by display width, fitting --width",
+            FiguresFormat::Csv => "RFC 4180, with a header row",
+            FiguresFormat::Json => {
+                "{\"figures\": [...]} or, with --by-measure, {\"measures\": [...]}"
+            }
+            FiguresFormat::Markdown => "GitHub-style tables",
+        })
+    }
+}
+
+impl Choice for Format {
+    fn all() -> &'static [Format] {
+        &Format::ALL
+    }
+
+    fn name(self) -> &'static str {
+        Format::name(self)
+    }
+
+    fn help(self) -> Option<&'static str> {
+        Some(match self {
+            Format::Text => "Plain text wrapped to --width, for a printer or a pager",
+            Format::Markdown => "Markdown",
+            Format::Html => "One self-contained HTML page with print CSS",
+            Format::Json => "Every brief with resolved quote positions, for scripts",
+        })
+    }
 }
 
 /// `--color` values.
@@ -188,17 +249,4 @@ pub enum ColorArg {
     Auto,
     Always,
     Never,
-}
-
-/// `--format` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Plain text wrapped to --width, for a printer or a pager
-    Text,
-    /// Markdown
-    Markdown,
-    /// One self-contained HTML page with print CSS
-    Html,
-    /// Every brief with resolved quote positions, for scripts
-    Json,
 }

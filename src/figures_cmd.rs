@@ -3,11 +3,11 @@
 
 use std::io::{self, BufWriter, Write};
 
-use briefing::engine::figures::output::{self, FiguresError, Format, Options};
-use briefing::engine::figures::{Column, Filter};
+use briefing::engine::figures::Filter;
+use briefing::engine::figures::output::{self, FiguresError, Options};
 use briefing::engine::{CorpusSource, load};
 
-use crate::cli::{Command, FiguresFormatArg, SortArg};
+use crate::cli::Command;
 use crate::{Failure, report, stdout_was_closed};
 
 pub fn run(source: &CorpusSource, command: Command) -> Result<(), Failure> {
@@ -32,14 +32,9 @@ pub fn run(source: &CorpusSource, command: Command) -> Result<(), Failure> {
             doc,
             lang,
         },
-        sort: column(sort),
+        sort,
         descending: reverse,
-        format: match format {
-            FiguresFormatArg::Text => Format::Text,
-            FiguresFormatArg::Csv => Format::Csv,
-            FiguresFormatArg::Json => Format::Json,
-            FiguresFormatArg::Markdown => Format::Markdown,
-        },
+        format,
         width: usize::from(width),
         by_measure,
     };
@@ -60,20 +55,5 @@ pub fn run(source: &CorpusSource, command: Command) -> Result<(), Failure> {
         Ok(()) => out.flush().map_err(Failure::Output),
         Err(FiguresError::Io(e)) => Err(Failure::Output(e)),
         Err(FiguresError::Filter(e)) => Err(Failure::Unusable(e.to_string())),
-    }
-}
-
-fn column(sort: SortArg) -> Column {
-    match sort {
-        SortArg::Brief => Column::Brief,
-        SortArg::Label => Column::Label,
-        SortArg::Value => Column::Value,
-        SortArg::Measure => Column::Measure,
-        SortArg::Kind => Column::Kind,
-        SortArg::Amount => Column::Amount,
-        SortArg::Unit => Column::Unit,
-        SortArg::Period => Column::Period,
-        SortArg::Topic => Column::Topic,
-        SortArg::Document => Column::Document,
     }
 }

@@ -21,7 +21,7 @@ use briefing::engine::search::print::{Colour, Layout, SearchPrinter};
 use briefing::engine::search::{Searcher, search_files};
 use briefing::engine::source::{self, Parts};
 use briefing::engine::{CorpusError, CorpusSource, load};
-use cli::{Cli, ColorArg, Command, FormatArg};
+use cli::{Cli, ColorArg, Command};
 
 /// How a command ended, short of success.
 enum Failure {
@@ -73,12 +73,6 @@ fn main() -> ExitCode {
                 brief,
                 topics,
                 width: usize::from(width),
-            };
-            let format = match format {
-                FormatArg::Text => print::Format::Text,
-                FormatArg::Markdown => print::Format::Markdown,
-                FormatArg::Html => print::Format::Html,
-                FormatArg::Json => print::Format::Json,
             };
             // `-o -` is standard output, as with most tools.
             let output = output.filter(|o| o.as_os_str() != "-");

@@ -16,6 +16,21 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 4] = [Format::Text, Format::Csv, Format::Json, Format::Markdown];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
 /// What to list and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
