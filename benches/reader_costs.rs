@@ -192,8 +192,8 @@ fn big_document(c: &mut Criterion) {
     app.update(Action::Input('a'));
     eprintln!(
         "after /a: {} matches kept (more: {}), peak RSS {} MB",
-        app.search.matches.len(),
-        app.search.more,
+        app.search().matches().len(),
+        app.search().more(),
         peak_mb()
     );
     group.finish();

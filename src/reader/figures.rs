@@ -11,15 +11,15 @@ use crate::reader::action::FigureKey;
 /// What the figures view shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FiguresView {
-    pub filter: Filter,
-    pub sort: Column,
-    pub descending: bool,
+    pub(crate) filter: Filter,
+    pub(crate) sort: Column,
+    pub(crate) descending: bool,
     /// Grouped by measure, each in time order, figures without a measure left out.
-    pub compare: bool,
+    pub(crate) compare: bool,
     /// Annotation indices in the order shown.
-    pub rows: Vec<usize>,
+    pub(crate) rows: Vec<usize>,
     /// Index into `rows`.
-    pub cursor: usize,
+    pub(crate) cursor: usize,
 }
 
 impl Default for FiguresView {
@@ -36,6 +36,25 @@ impl Default for FiguresView {
 }
 
 impl FiguresView {
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// The column the figures are sorted by.
+    pub fn sort(&self) -> Column {
+        self.sort
+    }
+
+    /// Annotation indices in the order shown.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    /// Index into `rows` of the cursor.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
     /// The annotation under the cursor.
     pub fn current(&self) -> Option<usize> {
         self.rows.get(self.cursor).copied()

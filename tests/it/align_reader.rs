@@ -156,7 +156,7 @@ fn screen_app(corpus: Corpus) -> App {
 
 /// The cells of pane `i` whose style carries `modifier`, as text.
 fn styled_text(app: &App, i: Pane, modifier: Modifier, fg: Option<Color>) -> String {
-    let area = inner(areas(app.size, app).panes[i].expect("pane"));
+    let area = inner(areas(app.size(), app).panes[i].expect("pane"));
     let buffer = buffer(app);
     let mut out = String::new();
     for y in area.top()..area.bottom() {
@@ -205,7 +205,7 @@ fn the_counterpart_is_marked_in_the_partner_pane_and_c_toggles_it() {
 
     app.update(Action::ToggleCounterpart);
     assert_eq!(styled_text(&app, Pane::Right, Modifier::ITALIC, None), "");
-    assert_eq!(app.message.as_deref(), Some("Counterpart marking off."));
+    assert_eq!(app.message(), Some("Counterpart marking off."));
     app.update(Action::ToggleCounterpart);
     assert!(!styled_text(&app, Pane::Right, Modifier::ITALIC, None).is_empty());
     // Computed once for the pair, whatever the number of keys.

@@ -81,15 +81,15 @@ fn search_hits_take_a_decimal_comma_for_a_point() {
 fn the_readers_matches_are_the_marked_places() {
     let mut app = app_on(Corpus::good().load(), 120, 30);
     search(&mut app, "10%");
-    let doc = app.corpus.document_by_id("vi-gov").expect("vi-gov");
+    let doc = app.corpus().document_by_id("vi-gov").expect("vi-gov");
     let ranges: Vec<_> = app
-        .search
-        .matches
+        .search()
+        .matches()
         .iter()
         .filter(|(d, _)| *d == doc)
         .map(|(_, r)| r.clone())
         .collect();
-    let shown = mark(app.corpus.documents()[doc].text.as_str(), &ranges);
+    let shown = mark(app.corpus().documents()[doc].text.as_str(), &ranges);
     assert!(
         shown.ends_with("Xuất khẩu tăng [10%]. Nhập khẩu tăng [10%].\n"),
         "{shown}"

@@ -64,7 +64,7 @@ fn n_goes_to_the_next_annotation_in_every_pane_that_shows_it() {
         height: 30,
     });
     let mut presses = String::new();
-    while app.selected != Some(4) && presses.len() < 50 {
+    while app.selected() != Some(4) && presses.len() < 50 {
         app.update(briefing::reader::Action::Next);
         presses.push('n');
     }

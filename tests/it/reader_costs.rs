@@ -43,7 +43,7 @@ fn the_problems_list_scrolls_to_the_last_of_100_000_findings() {
     assert!(find(&screen, "note of 100000").is_some_and(|(_, ny)| ny == y + 1));
     assert_eq!(
         screen[(x, y)].style().fg,
-        Some(app.palette.error.fg.expect("error colour"))
+        Some(app.palette().error.fg.expect("error colour"))
     );
     // Line 150,000 of the list, far past 65,535: one line up shows the finding before.
     app.update(Action::Up);
@@ -70,7 +70,7 @@ fn keys_that_come_together_are_searched_once_for_the_last_query() {
     for c in "pham minh".chars() {
         typed_alone.update(Action::Input(c));
     }
-    assert!(!typed_alone.search.matches.is_empty());
+    assert!(!typed_alone.search().matches().is_empty());
 
     let mut app = built_in_app();
     app.update(Msg::BurstStart);
@@ -78,12 +78,12 @@ fn keys_that_come_together_are_searched_once_for_the_last_query() {
     for c in "pham minhx".chars() {
         app.update(Action::Input(c));
         // Inside a burst nothing is searched: a key never waits for the search of the last.
-        assert!(app.search.matches.is_empty());
+        assert!(app.search().matches().is_empty());
     }
     app.update(Action::Backspace);
     app.update(Msg::BurstEnd);
-    assert_eq!(app.search.typing.as_deref(), Some("pham minh"));
-    assert_eq!(app.search.matches, typed_alone.search.matches);
+    assert_eq!(app.search().typing(), Some("pham minh"));
+    assert_eq!(app.search().matches(), typed_alone.search().matches());
     assert_eq!(app.panes(), typed_alone.panes());
 }
 
@@ -92,25 +92,25 @@ fn a_paste_is_one_line_of_the_query_and_outside_the_prompt_says_where_it_goes() 
     let mut app = built_in_app();
     app.update(Msg::Paste("Phạm Minh Chính".into()));
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some("To search for pasted text, press / first.")
     );
-    assert_eq!(app.search.typing, None);
+    assert_eq!(app.search().typing(), None);
     app.update(Action::SearchStart);
     app.update(Msg::Paste("Phạm Minh\r\nChính\t".into()));
-    assert_eq!(app.search.typing.as_deref(), Some("Phạm Minh  Chính "));
+    assert_eq!(app.search().typing(), Some("Phạm Minh  Chính "));
     let mut typed = built_in_app();
     typed.update(Action::SearchStart);
     for c in "Phạm Minh Chính".chars() {
         typed.update(Action::Input(c));
     }
-    assert!(!app.search.matches.is_empty());
-    assert_eq!(app.search.matches, typed.search.matches);
+    assert!(!app.search().matches().is_empty());
+    assert_eq!(app.search().matches(), typed.search().matches());
     // At the cursor, which ends after the pasted text.
     app.update(Action::Prompt(Edit::Home));
     app.update(Msg::Paste("“".into()));
     app.update(Msg::Paste("x".into()));
-    assert_eq!(app.search.typing.as_deref(), Some("“xPhạm Minh  Chính "));
+    assert_eq!(app.search().typing(), Some("“xPhạm Minh  Chính "));
 }
 
 #[test]
@@ -128,18 +128,21 @@ fn a_query_with_more_than_100_000_matches_keeps_the_first_and_says_there_are_mor
     app.update(Action::Input('a'));
     app.update(Action::Submit);
     let max = briefing::reader::search_folds::MAX_MATCHES;
-    assert_eq!((app.search.matches.len(), app.search.more), (max, true));
     assert_eq!(
-        app.search.matches.last(),
+        (app.search().matches().len(), app.search().more()),
+        (max, true)
+    );
+    assert_eq!(
+        app.search().matches().last(),
         Some(&(0, 2 * (max - 1)..2 * max - 1))
     );
-    assert_eq!(
-        app.message.as_deref(),
-        Some("/a  1/100000+ in a 1:1 · r lists them")
-    );
+    assert_eq!(app.message(), Some("/a  1/100000+ in a 1:1 · r lists them"));
     // A query with fewer matches counts them all.
     app.update(Action::SearchStart);
     app.update(Action::Input('b'));
     app.update(Action::Submit);
-    assert_eq!((app.search.matches.len(), app.search.more), (0, false));
+    assert_eq!(
+        (app.search().matches().len(), app.search().more()),
+        (0, false)
+    );
 }

@@ -24,8 +24,8 @@ fn p_with_a_topic_prints_the_whole_topic_across_briefs_and_says_where() {
     briefs.dedup();
     assert!(briefs.len() > 1, "the topic spans briefs");
     let mut app = app_on(corpus, 200, 50);
-    app.print_dir = dir.path().to_path_buf();
-    while app.topic != Some(fta) {
+    app = app.with_print_dir(dir.path().to_path_buf());
+    while app.topic() != Some(fta) {
         app.update(Action::NextTopic);
     }
     // An annotation of one brief selected: still the whole topic.
@@ -40,7 +40,7 @@ fn p_with_a_topic_prints_the_whole_topic_across_briefs_and_says_where() {
             "{title} missing from:\n{text}"
         );
     }
-    let message = app.message.clone().unwrap_or_default();
+    let message = app.message().map(str::to_string).unwrap_or_default();
     assert_eq!(
         message,
         format!(
@@ -87,7 +87,7 @@ fn documents_keep_their_side_and_languages_their_places_however_you_arrive() {
     let lang = |app: &App, i: Pane| {
         app.panes()[i]
             .doc
-            .map(|d| app.corpus.documents()[d].lang().to_string())
+            .map(|d| app.corpus().documents()[d].lang().to_string())
     };
     assert_eq!(lang(&app, Pane::Left).as_deref(), Some("vi"));
     assert_eq!(lang(&app, Pane::Right).as_deref(), Some("id"));
@@ -113,8 +113,8 @@ fn documents_keep_their_side_and_languages_their_places_however_you_arrive() {
                 "Vietnamese moved right"
             );
         }
-        let selected = app.selected.expect("an annotation");
-        let docs: Vec<(usize, Option<usize>)> = app.corpus.annotations()[selected]
+        let selected = app.selected().expect("an annotation");
+        let docs: Vec<(usize, Option<usize>)> = app.corpus().annotations()[selected]
             .quotes
             .iter()
             .filter_map(|q| q.anchor.as_ref().ok())
@@ -128,7 +128,8 @@ fn documents_keep_their_side_and_languages_their_places_however_you_arrive() {
 #[test]
 fn the_wheel_moves_three_rows_and_never_the_other_pane_backwards_at_the_end() {
     let mut app = app_on(built_in(), 200, 60);
-    let pane = briefing::reader::view::areas(app.size, &app).panes[Pane::Left].expect("left pane");
+    let pane =
+        briefing::reader::view::areas(app.size(), &app).panes[Pane::Left].expect("left pane");
     let wheel = |down| Action::Wheel {
         column: pane.x + 2,
         row: pane.y + 2,
@@ -136,7 +137,7 @@ fn the_wheel_moves_three_rows_and_never_the_other_pane_backwards_at_the_end() {
     };
     let row_of = |app: &App, i: Pane| {
         let rect = briefing::reader::view::inner(
-            briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
+            briefing::reader::view::areas(app.size(), app).panes[i].expect("pane"),
         );
         let rows = app
             .rows(app.panes()[i].doc.expect("doc"), rect.width)
@@ -191,10 +192,10 @@ fn a_cut_detail_line_ends_in_an_ellipsis_and_i_shows_the_whole_annotation() {
     app.update(Action::ShowAnnotation);
     let shown = screen(&app).replace('│', " ");
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let ann = app.corpus.annotations()[a].clone();
+    let ann = app.corpus().annotations()[a].clone();
     for q in &ann.quotes {
         let anchor = q.anchor.as_ref().expect("placed");
-        let file = &app.corpus.documents()[anchor.doc].file;
+        let file = &app.corpus().documents()[anchor.doc].file;
         let place = format!("{} {file}:{}:{}", q.doc_id, anchor.line, anchor.column);
         // Scroll until the quote's place is on screen.
         let mut found = false;
@@ -225,7 +226,7 @@ fn a_cut_detail_line_ends_in_an_ellipsis_and_i_shows_the_whole_annotation() {
         "the end of the last quote:\n{bottom}"
     );
     app.update(Action::Close);
-    assert_eq!(app.overlay, briefing::reader::state::Overlay::None);
+    assert_eq!(app.overlay(), briefing::reader::state::Overlay::None);
 }
 
 #[test]
@@ -233,7 +234,7 @@ fn d_shows_the_focused_documents_sources() {
     // As wide as the card, so that no pane text stands beside it.
     let mut app = app_on(built_in(), 100, 50);
     app.update(Action::ShowDocument);
-    let doc = &app.corpus.documents()[app.panes()[Pane::Left].doc.expect("doc")];
+    let doc = &app.corpus().documents()[app.panes()[Pane::Left].doc.expect("doc")];
     let meta = doc.meta.clone().expect("declared");
     let shown = screen(&app).replace('│', " ");
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -327,7 +328,7 @@ fn editing_a_document_while_it_is_open_keeps_the_place_by_its_text() {
         app.update(Action::Down);
     }
     let top_line = |app: &App| {
-        let text = &app.corpus.documents()[app.panes()[Pane::Left].doc.expect("doc")].text;
+        let text = &app.corpus().documents()[app.panes()[Pane::Left].doc.expect("doc")].text;
         text.line(text.line_index(app.panes()[Pane::Left].top))
             .to_string()
     };
@@ -354,7 +355,7 @@ fn counts_repeat_the_next_key_as_in_vim() {
     assert_eq!(pane_rows(&app, Pane::Left).0, 12);
     apply(&mut app, &[Action::Digit('3'), Action::Next]);
     apply(&mut once, &[Action::Next, Action::Next, Action::Next]);
-    assert_eq!(app.selected, once.selected);
+    assert_eq!(app.selected(), once.selected());
     // A count is spent by the key it precedes, and 0 alone is no count.
     apply(&mut app, &[Action::Digit('0'), Action::Down]);
     once.update(Action::Down);
@@ -370,8 +371,8 @@ fn n_with_no_topic_goes_to_the_next_annotation_after_the_reading_line() {
     let doc = app.panes()[Pane::Left].doc.expect("doc");
     let top = app.panes()[Pane::Left].top;
     app.update(Action::Next);
-    let a = app.selected.expect("selected");
-    let corpus = app.corpus.clone();
+    let a = app.selected().expect("selected");
+    let corpus = app.corpus().clone();
     let start = |a: usize| {
         corpus.annotations()[a]
             .quotes
@@ -390,6 +391,6 @@ fn n_with_no_topic_goes_to_the_next_annotation_after_the_reading_line() {
     assert_eq!(here, earliest, "the first after it");
     // Then on through the document, in the order of its text.
     app.update(Action::Next);
-    let next = start(app.selected.expect("selected")).expect("in the document");
+    let next = start(app.selected().expect("selected")).expect("in the document");
     assert!(next >= here);
 }

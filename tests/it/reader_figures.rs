@@ -38,7 +38,7 @@ fn labels_on_screen(app: &App) -> Vec<String> {
 fn open(width: u16, height: u16) -> App {
     let mut app = app(width, height);
     app.update(Action::Figures(FigureKey::Open));
-    assert_eq!(app.overlay, Overlay::Figures);
+    assert_eq!(app.overlay(), Overlay::Figures);
     app
 }
 
@@ -71,7 +71,7 @@ fn f_opens_a_table_of_every_figure_with_the_cursor_row_reversed() {
     let (hx, hy) = find(&buffer, "amount").expect("header");
     assert!(buffer[(hx, hy)].modifier.contains(Modifier::UNDERLINED));
     // The key line comes from the key table.
-    let bottom = &screen[usize::from(app.size.height) - 2];
+    let bottom = &screen[usize::from(app.size().height) - 2];
     assert!(
         bottom.contains("Enter go to · s sort · r reverse · c compare · t topic · y kind · d doc · l lang · x clear · Esc close"),
         "{bottom}"
@@ -91,7 +91,7 @@ fn s_sorts_by_the_next_column_and_r_reverses() {
     let mut app = open(140, 30);
     // brief → label
     app.update(Action::Figures(FigureKey::Sort));
-    assert_eq!(app.figures.sort, Column::Label);
+    assert_eq!(app.figures().sort(), Column::Label);
     assert_eq!(
         labels_on_screen(&app),
         [
@@ -115,7 +115,7 @@ fn s_sorts_by_the_next_column_and_r_reverses() {
     for _ in 0..4 {
         app.update(Action::Figures(FigureKey::Sort));
     }
-    assert_eq!(app.figures.sort, Column::Amount);
+    assert_eq!(app.figures().sort(), Column::Amount);
     assert_eq!(
         labels_on_screen(&app),
         [
@@ -134,7 +134,7 @@ fn s_sorts_by_the_next_column_and_r_reverses() {
 fn filters_cycle_and_clear() {
     let mut app = open(140, 30);
     app.update(Action::Figures(FigureKey::Language));
-    assert_eq!(app.figures.filter.lang.as_deref(), Some("id"));
+    assert_eq!(app.figures().filter().lang.as_deref(), Some("id"));
     let screen = lines(&buffer(&app));
     assert!(
         screen[0].contains("3 of 6") && screen[0].contains("language id"),
@@ -142,12 +142,12 @@ fn filters_cycle_and_clear() {
         screen[0]
     );
     app.update(Action::Figures(FigureKey::Kind));
-    assert_eq!(app.figures.filter.kind.as_deref(), Some("target"));
+    assert_eq!(app.figures().filter().kind.as_deref(), Some("target"));
     assert_eq!(labels_on_screen(&app), ["GDP growth target for 2025"]);
     app.update(Action::Figures(FigureKey::Topic));
-    assert_eq!(app.figures.filter.topics, ["growth"]);
+    assert_eq!(app.figures().filter().topics, ["growth"]);
     app.update(Action::Figures(FigureKey::Topic));
-    assert_eq!(app.figures.filter.topics, ["trade"]);
+    assert_eq!(app.figures().filter().topics, ["trade"]);
     let screen = lines(&buffer(&app));
     assert!(
         screen
@@ -156,10 +156,10 @@ fn filters_cycle_and_clear() {
         "{screen:#?}"
     );
     app.update(Action::Figures(FigureKey::Clear));
-    assert_eq!(app.figures.rows.len(), 6);
+    assert_eq!(app.figures().rows().len(), 6);
     app.update(Action::Figures(FigureKey::Document));
-    assert_eq!(app.figures.filter.doc.as_deref(), Some("id-vna"));
-    assert_eq!(app.figures.rows.len(), 3);
+    assert_eq!(app.figures().filter().doc.as_deref(), Some("id-vna"));
+    assert_eq!(app.figures().rows().len(), 3);
 }
 
 #[test]
@@ -179,7 +179,7 @@ fn compare_groups_by_measure_in_time_with_a_bar_chart_of_one_unit() {
     );
     // The cursor stayed on its figure (the 2025 target); at the top, exports has one
     // amount: no chart.
-    assert_eq!(app.figures.cursor, 2);
+    assert_eq!(app.figures().cursor(), 2);
     app.update(Action::Top);
     let screen = lines(&buffer(&app));
     assert!(!screen.iter().any(|l| l.contains("█")), "{screen:#?}");
@@ -275,12 +275,12 @@ fn enter_closes_the_view_and_scrolls_the_panes_to_the_quote() {
         app.update(Action::Down);
     }
     app.update(Action::Down); // stays on the last row
-    assert_eq!(app.figures.cursor, 5);
+    assert_eq!(app.figures().cursor(), 5);
     app.update(Action::Figures(FigureKey::Go));
-    assert_eq!(app.overlay, Overlay::None);
-    let selected = app.selected.expect("a figure selected");
+    assert_eq!(app.overlay(), Overlay::None);
+    let selected = app.selected().expect("a figure selected");
     assert_eq!(
-        app.corpus.annotations()[selected].label.as_deref(),
+        app.corpus().annotations()[selected].label.as_deref(),
         Some("越南 GDP growth target, 2023")
     );
     let buffer = buffer(&app);
@@ -291,9 +291,12 @@ fn enter_closes_the_view_and_scrolls_the_panes_to_the_quote() {
     );
     // f opens the view again where it was left.
     app.update(Action::Figures(FigureKey::Open));
-    assert_eq!((app.figures.sort, app.figures.cursor), (Column::Label, 5));
+    assert_eq!(
+        (app.figures().sort(), app.figures().cursor()),
+        (Column::Label, 5)
+    );
     app.update(Action::Figures(FigureKey::Close));
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
 }
 
 #[test]
@@ -311,9 +314,9 @@ fn a_reloaded_corpus_keeps_the_view_its_order_and_the_figure_under_the_cursor() 
     let mut app = open(140, 30);
     // By label, the cursor still on the first brief's first figure, now second.
     app.update(Action::Figures(FigureKey::Sort));
-    assert_eq!(app.figures.cursor, 1);
-    let figure = app.figures.current().expect("a figure");
-    let label = app.corpus.annotations()[figure].label.clone();
+    assert_eq!(app.figures().cursor(), 1);
+    let figure = app.figures().current().expect("a figure");
+    let label = app.corpus().annotations()[figure].label.clone();
     assert_eq!(label.as_deref(), Some("GDP growth target for 2025"));
     // The same corpus, with one figure more at the front of the first brief.
     let extra = "figures:\n  - label: Another figure\n    value: \"1\"\n    topics: trade\n    quotes:\n      - doc: id-vna\n        text: \"Ekspor barang\"\n";
@@ -322,14 +325,14 @@ fn a_reloaded_corpus_keeps_the_view_its_order_and_the_figure_under_the_cursor() 
         .load();
     assert_eq!(corpus.error_count(), 0, "{:?}", corpus.findings());
     app.update(Msg::Reloaded(Ok(corpus)));
-    assert_eq!(app.overlay, Overlay::Figures);
-    assert_eq!(app.figures.rows.len(), 7);
-    let now = app.figures.current().expect("a figure");
+    assert_eq!(app.overlay(), Overlay::Figures);
+    assert_eq!(app.figures().rows().len(), 7);
+    let now = app.figures().current().expect("a figure");
     assert_eq!(
-        app.corpus.annotations()[now].label,
+        app.corpus().annotations()[now].label,
         label,
         "the cursor follows its figure"
     );
-    assert_eq!(app.figures.sort, Column::Label);
+    assert_eq!(app.figures().sort(), Column::Label);
     assert!(lines(&buffer(&app))[0].contains("7 of 7"));
 }

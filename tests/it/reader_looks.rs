@@ -11,7 +11,7 @@ use ratatui::style::Modifier;
 /// The styles of the cells of pane `i` that hold the quote of annotation `a` there.
 fn quote_cells(app: &App, i: Pane, a: usize) -> Vec<ratatui::style::Style> {
     let doc = app.panes()[i].doc.expect("doc");
-    let anchor = app.corpus.annotations()[a]
+    let anchor = app.corpus().annotations()[a]
         .quotes
         .iter()
         .filter_map(|q| q.anchor.as_ref().ok())
@@ -21,7 +21,7 @@ fn quote_cells(app: &App, i: Pane, a: usize) -> Vec<ratatui::style::Style> {
     let (rect, rows, top) = pane_layout(app, i);
     let row = briefing::reader::layout_cache::row_of(&rows, anchor.range.start);
     let y = rect.y + u16::try_from(row - top).expect("on screen");
-    let text = app.corpus.documents()[doc]
+    let text = app.corpus().documents()[doc]
         .text
         .as_str()
         .get(rows[row].start..anchor.range.start)
@@ -48,9 +48,9 @@ fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
     });
     // A theme on the same screen, not selected.
     let doc = app.panes()[Pane::Left].doc.expect("doc");
-    let theme = (0..app.corpus.annotations().len()).find(|&t| {
-        app.corpus.annotations()[t].kind == briefing::engine::AnnotationKind::Theme
-            && app.corpus.annotations()[t].quotes.iter().any(|q| {
+    let theme = (0..app.corpus().annotations().len()).find(|&t| {
+        app.corpus().annotations()[t].kind == briefing::engine::AnnotationKind::Theme
+            && app.corpus().annotations()[t].quotes.iter().any(|q| {
                 q.anchor
                     .as_ref()
                     .is_ok_and(|x| x.doc == doc && visible(&app, Pane::Left, x.range.start))
@@ -69,7 +69,7 @@ fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
             "themes underlined"
         );
         app.update(Action::CycleHighlights);
-        assert_eq!(app.message.as_deref(), Some("Highlighting figures only."));
+        assert_eq!(app.message(), Some("Highlighting figures only."));
         assert!(
             !quote_cells(&app, Pane::Left, t).iter().any(underlined),
             "themes off"
@@ -94,10 +94,7 @@ fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
         "none"
     );
     app.update(Action::CycleHighlights);
-    assert_eq!(
-        app.message.as_deref(),
-        Some("Highlighting figures and themes.")
-    );
+    assert_eq!(app.message(), Some("Highlighting figures and themes."));
     // The help's legend.
     let mut tall = app_on(built_in(), 100, 120);
     tall.update(Action::Help);
@@ -119,7 +116,7 @@ fn themes_read_on_light_terminals_and_the_focused_pane_shows_without_colour_with
     let first = shown.lines().next().expect("row");
     // Mono palette: the focused pane's title is reversed, the other's not.
     let buf = buffer(&app);
-    let panes = briefing::reader::view::areas(app.size, &app).panes;
+    let panes = briefing::reader::view::areas(app.size(), &app).panes;
     let title_cell = |i: Pane| {
         let r = panes[i].expect("pane");
         buf[(r.x + 3, r.y)].modifier
@@ -133,7 +130,7 @@ fn themes_read_on_light_terminals_and_the_focused_pane_shows_without_colour_with
         "not focused"
     );
     let title = first;
-    let date = app.corpus.documents()[app.panes()[Pane::Left].doc.expect("doc")]
+    let date = app.corpus().documents()[app.panes()[Pane::Left].doc.expect("doc")]
         .meta
         .as_ref()
         .and_then(|m| m.date.clone())
@@ -147,7 +144,7 @@ fn themes_read_on_light_terminals_and_the_focused_pane_shows_without_colour_with
 /// The navigator's rows on screen (inside its box).
 fn nav_rows(app: &App) -> Vec<String> {
     let area = briefing::reader::view::inner(
-        briefing::reader::view::areas(app.size, app)
+        briefing::reader::view::areas(app.size(), app)
             .nav
             .expect("navigator"),
     );
@@ -170,13 +167,13 @@ fn nav_rows(app: &App) -> Vec<String> {
 #[test]
 fn the_navigator_grows_never_cuts_counts_and_previews_what_the_cursor_is_on() {
     let mut narrow = app_on(built_in(), 100, 40);
-    let topics = narrow.corpus.topics().len();
+    let topics = narrow.corpus().topics().len();
     for row in nav_rows(&narrow).iter().take(topics) {
         assert!(row.ends_with(')'), "a cut count: {row:?}");
     }
     let wide = app_on(built_in(), 220, 40);
     let w = |app: &App| {
-        briefing::reader::view::areas(app.size, app)
+        briefing::reader::view::areas(app.size(), app)
             .nav
             .expect("nav")
             .width
@@ -192,7 +189,7 @@ fn the_navigator_grows_never_cuts_counts_and_previews_what_the_cursor_is_on() {
     );
     // The whole title of a cut row stands in the detail line.
     narrow.update(Action::FocusPrev);
-    assert_eq!(narrow.focus, briefing::reader::state::Focus::Topics);
+    assert_eq!(narrow.focus(), briefing::reader::state::Focus::Topics);
     let long = (0..topics)
         .find(|&t| nav_rows(&narrow)[t].contains('…'))
         .expect("a cut title at 100 columns");
@@ -200,18 +197,18 @@ fn the_navigator_grows_never_cuts_counts_and_previews_what_the_cursor_is_on() {
         narrow.update(Action::Down);
     }
     let (rows, _, _) = detail_rows(&narrow);
-    let title = narrow.corpus.topics()[long].title.clone();
+    let title = narrow.corpus().topics()[long].title.clone();
     assert!(rows.join(" ").contains(&title), "{rows:?}");
     // Open it and move onto its first annotation: the panes show it.
     narrow.update(Action::Open);
     narrow.update(Action::Down);
     let first = narrow
-        .corpus
+        .corpus()
         .annotations_for_topic(long)
         .next()
         .expect("annotation");
-    assert_eq!(narrow.selected, Some(first));
-    assert_eq!(narrow.topic, Some(long));
+    assert_eq!(narrow.selected(), Some(first));
+    assert_eq!(narrow.topic(), Some(long));
 }
 
 #[test]
@@ -221,28 +218,28 @@ fn after_esc_the_next_topic_goes_on_from_the_last() {
         &mut app,
         &[Action::NextTopic, Action::NextTopic, Action::NextTopic],
     );
-    assert_eq!(app.topic, Some(2));
+    assert_eq!(app.topic(), Some(2));
     apply(&mut app, &[Action::Close, Action::Close]);
-    assert_eq!(app.topic, None);
+    assert_eq!(app.topic(), None);
     app.update(Action::NextTopic);
-    assert_eq!(app.topic, Some(3));
+    assert_eq!(app.topic(), Some(3));
 }
 
 #[test]
 fn enter_in_the_problems_list_goes_to_the_problem() {
     let mut app = app_on(reader_fixture("basic"), 120, 40);
-    let first = app.corpus.findings()[0].to_string();
+    let first = app.corpus().findings()[0].to_string();
     let first = first.lines().next().expect("a finding").to_string();
     apply(&mut app, &[Action::Problems, Action::Open]);
-    assert_eq!(app.overlay, briefing::reader::state::Overlay::None);
+    assert_eq!(app.overlay(), briefing::reader::state::Overlay::None);
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some(format!("{first} (fix it there: the reader reloads the brief)").as_str())
     );
     // The orphans come last: from the bottom, Enter selects the orphaned annotation.
-    let (orphan, _) = app.corpus.orphans().last().expect("an orphan");
+    let (orphan, _) = app.corpus().orphans().last().expect("an orphan");
     apply(&mut app, &[Action::Problems, Action::Bottom, Action::Open]);
-    assert_eq!(app.selected, Some(orphan));
+    assert_eq!(app.selected(), Some(orphan));
 }
 
 #[test]
@@ -252,7 +249,7 @@ fn the_picker_sorts_by_id_or_by_date_and_shows_the_date() {
     let ids_on_screen = |app: &App| -> Vec<String> {
         let shown = screen(app);
         let ids: Vec<String> = app
-            .corpus
+            .corpus()
             .documents()
             .iter()
             .map(|d| d.id().to_string())
@@ -275,18 +272,18 @@ fn the_picker_sorts_by_id_or_by_date_and_shows_the_date() {
         found.into_iter().map(|(_, id)| id).collect()
     };
     app.update(Action::SortPicker);
-    assert_eq!(app.message.as_deref(), Some("The picker sorts by id."));
+    assert_eq!(app.message(), Some("The picker sorts by id."));
     let by_id = ids_on_screen(&app);
     let mut sorted = by_id.clone();
     sorted.sort();
     assert_eq!(by_id, sorted);
-    assert_eq!(by_id.len(), app.corpus.documents().len());
+    assert_eq!(by_id.len(), app.corpus().documents().len());
     app.update(Action::SortPicker);
-    assert_eq!(app.message.as_deref(), Some("The picker sorts by date."));
+    assert_eq!(app.message(), Some("The picker sorts by date."));
     let by_date = ids_on_screen(&app);
     let date = |id: &String| {
-        let d = app.corpus.document_by_id(id).expect("doc");
-        app.corpus.documents()[d]
+        let d = app.corpus().document_by_id(id).expect("doc");
+        app.corpus().documents()[d]
             .meta
             .as_ref()
             .and_then(|m| m.date.clone())
@@ -298,6 +295,6 @@ fn the_picker_sorts_by_id_or_by_date_and_shows_the_date() {
     assert_eq!(dates, in_order, "{by_date:?}");
     // The cursor walks that order: Top, Enter shows the earliest document.
     apply(&mut app, &[Action::Top, Action::Open]);
-    let first = app.corpus.document_by_id(&by_date[0]).expect("doc");
+    let first = app.corpus().document_by_id(&by_date[0]).expect("doc");
     assert_eq!(app.panes()[Pane::Left].doc, Some(first));
 }

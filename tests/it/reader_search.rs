@@ -9,14 +9,12 @@ use ratatui::style::Modifier;
 fn r_lists_every_match_by_document_and_enter_goes_there() {
     let mut app = app_on(built_in(), 160, 50);
     search(&mut app, "fta");
-    let n = app.search.matches.len();
+    let n = app.search().matches().len();
     assert!(n > 3, "{n}");
     assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.ends_with("r lists them")),
+        app.message().is_some_and(|m| m.ends_with("r lists them")),
         "{:?}",
-        app.message
+        app.message()
     );
     app.update(Action::Results);
     let shown = screen(&app);
@@ -25,9 +23,14 @@ fn r_lists_every_match_by_document_and_enter_goes_there() {
         "{shown}"
     );
     // A heading per document with its count, then its lines.
-    let (doc, range) = app.search.matches[0].clone();
-    let d = &app.corpus.documents()[doc];
-    let in_doc = app.search.matches.iter().filter(|(x, _)| *x == doc).count();
+    let (doc, range) = app.search().matches()[0].clone();
+    let d = &app.corpus().documents()[doc];
+    let in_doc = app
+        .search()
+        .matches()
+        .iter()
+        .filter(|(x, _)| *x == doc)
+        .count();
     let heading = format!("{} · {} · ", d.id(), d.lang());
     let row = shown
         .lines()
@@ -65,14 +68,14 @@ fn r_lists_every_match_by_document_and_enter_goes_there() {
         "{row}"
     );
     // The cursor opens on the current match; two down, Enter: that one is current.
-    let from = app.search.current.expect("current");
+    let from = app.search().current().expect("current");
     apply(
         &mut app,
         &[Action::Top, Action::Down, Action::Down, Action::Open],
     );
-    assert_eq!(app.overlay, briefing::reader::state::Overlay::None);
-    assert_eq!(app.search.current, Some(2), "from {from}");
-    let (doc, _) = app.search.matches[2].clone();
+    assert_eq!(app.overlay(), briefing::reader::state::Overlay::None);
+    assert_eq!(app.search().current(), Some(2), "from {from}");
+    let (doc, _) = app.search().matches()[2].clone();
     assert!(app.panes().iter().any(|p| p.doc == Some(doc)));
 }
 
@@ -92,36 +95,41 @@ fn search_covers_the_curators_labels_notes_and_topic_titles() {
         .iter()
         .position(|h| matches!(h, briefing::reader::results::Hit::Topic(_)))
         .expect("a topic matches");
-    let growth = app.corpus.topic_by_id("growth").expect("growth");
+    let growth = app.corpus().topic_by_id("growth").expect("growth");
     for _ in 0..topic {
         app.update(Action::Down);
     }
     app.update(Action::Open);
-    assert_eq!(app.topic, Some(growth));
+    assert_eq!(app.topic(), Some(growth));
 }
 
 #[test]
 fn n_says_when_the_search_wraps() {
     let mut app = app_on(built_in(), 160, 50);
     search(&mut app, "fta");
-    let n = app.search.matches.len();
-    let current = app.search.current.expect("current");
+    let n = app.search().matches().len();
+    let current = app.search().current().expect("current");
     for _ in current + 1..n {
         app.update(Action::Next);
-        assert!(!app.message.clone().unwrap_or_default().contains("wrapped"));
+        assert!(
+            !app.message()
+                .map(str::to_string)
+                .unwrap_or_default()
+                .contains("wrapped")
+        );
     }
     app.update(Action::Next);
-    assert_eq!(app.search.current, Some(0));
+    assert_eq!(app.search().current(), Some(0));
     assert!(
-        app.message
-            .clone()
+        app.message()
+            .map(str::to_string)
             .unwrap_or_default()
             .ends_with("search wrapped to the top")
     );
     app.update(Action::Prev);
     assert!(
-        app.message
-            .clone()
+        app.message()
+            .map(str::to_string)
             .unwrap_or_default()
             .ends_with("search wrapped to the bottom")
     );
@@ -140,9 +148,9 @@ fn the_prompt_keeps_terminal_habits() {
         app.update(Action::Input(c));
     }
     app.update(ctrl('w'));
-    assert_eq!(app.search.typing.as_deref(), Some("pham minh "));
+    assert_eq!(app.search().typing(), Some("pham minh "));
     app.update(ctrl('w'));
-    assert_eq!(app.search.typing.as_deref(), Some("pham "));
+    assert_eq!(app.search().typing(), Some("pham "));
     // Into the middle: Ctrl-A, →, type, and the status line shows the cursor there.
     apply(
         &mut app,
@@ -152,16 +160,16 @@ fn the_prompt_keeps_terminal_habits() {
             Action::Input('X'),
         ],
     );
-    assert_eq!(app.search.typing.as_deref(), Some("pXham "));
+    assert_eq!(app.search().typing(), Some("pXham "));
     assert!(screen(&app).contains("/pX▏ham"), "{}", screen(&app));
     apply(&mut app, &[ctrl('e'), Action::Input('y')]);
-    assert_eq!(app.search.typing.as_deref(), Some("pXham y"));
+    assert_eq!(app.search().typing(), Some("pXham y"));
     apply(
         &mut app,
         &[key(KeyCode::Left, KeyModifiers::NONE), ctrl('u')],
     );
-    assert_eq!(app.search.typing.as_deref(), Some("y"));
-    assert_eq!(app.search.cursor, 0);
+    assert_eq!(app.search().typing(), Some("y"));
+    assert_eq!(app.search().cursor(), 0);
     apply(&mut app, &[Action::Prompt(Edit::End), Action::Backspace]);
     for c in "fta".chars() {
         app.update(Action::Input(c));
@@ -171,13 +179,13 @@ fn the_prompt_keeps_terminal_habits() {
     app.update(Action::SearchStart);
     app.update(Action::Input('z'));
     app.update(key(KeyCode::Up, KeyModifiers::NONE));
-    assert_eq!(app.search.typing.as_deref(), Some("fta"));
+    assert_eq!(app.search().typing(), Some("fta"));
     assert!(
-        !app.search.matches.is_empty(),
+        !app.search().matches().is_empty(),
         "the recalled query is searched"
     );
     app.update(key(KeyCode::Down, KeyModifiers::NONE));
-    assert_eq!(app.search.typing.as_deref(), Some("z"));
+    assert_eq!(app.search().typing(), Some("z"));
     app.update(Action::Cancel);
     search(&mut app, "growth");
     app.update(Action::SearchStart);
@@ -185,11 +193,7 @@ fn the_prompt_keeps_terminal_habits() {
         &mut app,
         &[Action::Prompt(Edit::Older), Action::Prompt(Edit::Older)],
     );
-    assert_eq!(app.search.typing.as_deref(), Some("fta"));
+    assert_eq!(app.search().typing(), Some("fta"));
     app.update(Action::Prompt(Edit::Older));
-    assert_eq!(
-        app.search.typing.as_deref(),
-        Some("fta"),
-        "the oldest stays"
-    );
+    assert_eq!(app.search().typing(), Some("fta"), "the oldest stays");
 }

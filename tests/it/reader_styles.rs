@@ -17,7 +17,7 @@ fn reader(actions: &[Action]) -> App {
 }
 
 fn shot(app: &App) -> String {
-    styled(&buffer(app), &app.palette)
+    styled(&buffer(app), app.palette())
 }
 
 /// Growth opened: its first figure is selected and on screen, with a theme below it.
@@ -39,7 +39,7 @@ fn tab_moves_the_focus_to_the_other_pane_and_the_counterpart_with_it() {
 #[test]
 fn figures_and_themes_are_highlighted_in_their_styles() {
     let app = reader(FIGURE_AND_THEME);
-    assert_eq!(app.highlights, briefing::reader::state::Highlights::All);
+    assert_eq!(app.highlights(), briefing::reader::state::Highlights::All);
     insta::assert_snapshot!("figure_and_theme", shot(&app));
 }
 
@@ -52,7 +52,7 @@ fn the_selected_figure_stands_out() {
 fn h_shows_figures_only() {
     let mut app = reader(FIGURE_AND_THEME);
     app.update(Action::CycleHighlights);
-    assert_eq!(app.message.as_deref(), Some("Highlighting figures only."));
+    assert_eq!(app.message(), Some("Highlighting figures only."));
     insta::assert_snapshot!("highlights_figures", shot(&app));
 }
 
@@ -64,7 +64,7 @@ fn h_twice_shows_the_selected_annotation_only() {
         &[Action::CycleHighlights, Action::CycleHighlights],
     );
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some("Highlighting the selected annotation only.")
     );
     insta::assert_snapshot!("highlights_selected", shot(&app));
@@ -75,7 +75,7 @@ fn h_three_times_shows_no_highlight() {
     let mut app = reader(SELECTED_FIGURE);
     apply(&mut app, &[Action::CycleHighlights; 3]);
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some("No highlights (search matches still show).")
     );
     insta::assert_snapshot!("highlights_none", shot(&app));

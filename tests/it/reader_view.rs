@@ -20,7 +20,7 @@ fn app(width: u16, height: u16) -> App {
 
 /// The text of pane `i`, rows joined and white space collapsed, so wrapped quotes read whole.
 fn pane_text(app: &App, i: Pane) -> String {
-    let Some(area) = briefing::reader::view::areas(app.size, app).panes[i] else {
+    let Some(area) = briefing::reader::view::areas(app.size(), app).panes[i] else {
         return String::new();
     };
     let area = briefing::reader::view::inner(area);
@@ -59,8 +59,8 @@ fn choosing_an_annotation_quoted_off_screen_switches_the_partner_pane() {
     // Foreign policy's second theme is quoted in vi-vgp, which no pane shows at first.
     apply(&mut app, &[Action::PrevTopic, Action::Next]);
     assert_eq!(
-        app.selected
-            .map(|a| app.corpus.annotations()[a].quotes[0].doc_id.clone()),
+        app.selected()
+            .map(|a| app.corpus().annotations()[a].quotes[0].doc_id.clone()),
         Some("vi-vgp".into())
     );
     let s = screen(&app);
@@ -78,18 +78,18 @@ fn choosing_an_annotation_quoted_off_screen_switches_the_partner_pane() {
 fn search_highlights_and_walks_matches_across_documents() {
     let mut app = app(120, 30);
     search(&mut app, "pham minh chinh");
-    assert!(app.search.matches.len() >= 3);
+    assert!(app.search().matches().len() >= 3);
     let s = screen(&app);
     assert!(
         pane_text(&app, Pane::Left).contains("Phạm Minh Chính"),
         "{s}"
     );
     assert!(s.contains("matches"), "{s}");
-    let first = app.search.current;
+    let first = app.search().current();
     app.update(Action::Next);
-    assert_ne!(app.search.current, first);
+    assert_ne!(app.search().current(), first);
     app.update(Action::Close);
-    assert!(!app.search.is_active());
+    assert!(!app.search().is_active());
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn help_lists_every_key_of_the_table() {
     }
     insta::assert_snapshot!("help", s);
     app.update(Action::Close);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.overlay(), Overlay::None);
 }
 
 #[test]
@@ -126,7 +126,7 @@ fn narrow_screen_shows_one_pane_and_w_switches() {
     app.update(Action::SwitchPane);
     let s = screen(&app);
     assert!(s.contains("id-vna · id"), "{s}");
-    assert_eq!(app.focus, Focus::Pane(Pane::Right));
+    assert_eq!(app.focus(), Focus::Pane(Pane::Right));
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn tall_narrow_screen_stacks_the_panes() {
 #[test]
 fn tabs_wide_and_decomposed_text_keep_the_border_straight() {
     let mut app = app(60, 12);
-    let odd = app.corpus.document_by_id("odd").expect("odd document");
+    let odd = app.corpus().document_by_id("odd").expect("odd document");
     apply(&mut app, &[Action::PickDocument, Action::Top]);
     for _ in 0..odd {
         app.update(Action::Down);
@@ -244,7 +244,7 @@ fn layout_is_cached_per_document_and_width() {
 fn p_prints_the_brief_or_the_chosen_topic_to_a_file_named_in_the_status_line() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = app(120, 30);
-    app.print_dir = dir.path().to_path_buf();
+    app = app.with_print_dir(dir.path().to_path_buf());
     app.update(Action::Print);
     let path = dir.path().join("briefing-econ.txt");
     let text = std::fs::read_to_string(&path).expect("printed brief");
@@ -263,16 +263,16 @@ fn the_built_in_corpus_opens_on_a_parallel_pair() {
     let ids: Vec<&str> = app
         .panes()
         .iter()
-        .map(|p| p.doc.map_or("-", |d| app.corpus.documents()[d].id()))
+        .map(|p| p.doc.map_or("-", |d| app.corpus().documents()[d].id()))
         .collect();
     let pair = app
-        .corpus
+        .corpus()
         .partner(app.panes()[Pane::Left].doc.expect("a document"));
     assert_eq!(pair, app.panes()[Pane::Right].doc, "{ids:?}");
     let langs: Vec<&str> = app
         .panes()
         .iter()
-        .filter_map(|p| p.doc.map(|d| app.corpus.documents()[d].lang()))
+        .filter_map(|p| p.doc.map(|d| app.corpus().documents()[d].lang()))
         .collect();
     assert_ne!(langs[0], langs[1], "two languages side by side: {ids:?}");
 }
@@ -289,7 +289,7 @@ fn typing_a_search_moves_to_the_first_match_and_esc_goes_back() {
     for c in "to lam".chars() {
         app.update(Action::Input(c));
     }
-    assert!(!app.search.matches.is_empty());
+    assert!(!app.search().matches().is_empty());
     let moved = app.panes();
     assert_ne!(moved, before, "typing moved to the match");
     assert!(screen(&app).contains("Tô Lâm"), "{}", screen(&app));
@@ -302,7 +302,7 @@ fn typing_a_search_moves_to_the_first_match_and_esc_goes_back() {
     }
     app.update(Action::Submit);
     assert_eq!(app.panes(), moved);
-    assert!(app.search.is_active());
+    assert!(app.search().is_active());
 }
 
 /// A corpus in a temporary folder: `docs` as (file, id, text), in one brief.
@@ -328,8 +328,7 @@ fn the_picker_keeps_its_columns_with_long_and_wide_ids() {
         ("b.txt", "越南经济", "b\n"),
         ("c.txt", "vi", "c\n"),
     ]);
-    let mut app = App::new(corpus);
-    app.palette = Palette::mono();
+    let mut app = App::new(corpus).with_palette(Palette::mono());
     app.update(Msg::Size {
         width: 100,
         height: 20,
@@ -360,8 +359,7 @@ fn no_cell_holds_a_bidi_or_control_character() {
         "x\u{202e}y",
         "Pham \u{202e}evil\u{2066} tail \u{1b}]0;t\u{7} \u{9b}2J soft\u{ad}hyphen\n",
     )]);
-    let mut app = App::new(corpus);
-    app.palette = Palette::mono();
+    let mut app = App::new(corpus).with_palette(Palette::mono());
     app.update(Msg::Size {
         width: 120,
         height: 20,
@@ -387,8 +385,7 @@ fn no_cell_holds_a_bidi_or_control_character() {
 #[test]
 fn the_status_line_measures_wide_characters_by_their_columns() {
     let (_dir, corpus) = corpus_of(&[("a.txt", "zh", "越南经济外交 越南\n")]);
-    let mut app = App::new(corpus);
-    app.palette = Palette::mono();
+    let mut app = App::new(corpus).with_palette(Palette::mono());
     app.update(Msg::Size {
         width: 120,
         height: 20,

@@ -52,7 +52,7 @@ fn open(c: &Corpus) -> (App, Reloader) {
 
 /// The selected annotation's headline.
 fn selected(app: &App) -> Option<String> {
-    let a = app.corpus.annotations().get(app.selected?)?;
+    let a = app.corpus().annotations().get(app.selected()?)?;
     Some(a.headline().to_string())
 }
 
@@ -61,7 +61,7 @@ fn place(app: &App) -> Vec<(String, usize)> {
     app.panes()
         .iter()
         .filter_map(|p| {
-            let d = app.corpus.documents().get(p.doc?)?;
+            let d = app.corpus().documents().get(p.doc?)?;
             Some((d.id().to_string(), d.text.line_index(p.top)))
         })
         .collect()
@@ -80,30 +80,27 @@ fn a_broken_brief_keeps_its_last_version_and_the_reader_keeps_its_place() {
     assert_eq!(selected(&app).as_deref(), Some("Regional cooperation"));
     assert_eq!(before[0].0, "vi");
     assert!(before[0].1 > 0, "the pane is scrolled: {before:?}");
-    assert!(app.search.matches.len() > 5);
-    let annotations = app.corpus.annotations().len();
+    assert!(app.search().matches().len() > 5);
+    let annotations = app.corpus().annotations().len();
 
     c.save("briefs/news.yaml", BROKEN);
     app.update(reloader.reload());
     assert_eq!(
-        app.corpus.annotations().len(),
+        app.corpus().annotations().len(),
         annotations,
         "the last good brief stays"
     );
-    assert_eq!(app.corpus.briefs().len(), 1);
+    assert_eq!(app.corpus().briefs().len(), 1);
     assert_eq!(selected(&app).as_deref(), Some("Regional cooperation"));
     assert_eq!(place(&app), before);
     assert_eq!(
-        app.topic.map(|t| app.corpus.topics()[t].id.as_str()),
+        app.topic().map(|t| app.corpus().topics()[t].id.as_str()),
         Some("region")
     );
-    assert_eq!(app.search.query, "dong");
-    assert!(app.search.matches.len() > 5);
-    assert_eq!(
-        app.message.as_deref(),
-        Some("reloaded: 1 problem (e to list)")
-    );
-    let finding = app.corpus.findings()[0].to_string();
+    assert_eq!(app.search().query(), "dong");
+    assert!(app.search().matches().len() > 5);
+    assert_eq!(app.message(), Some("reloaded: 1 problem (e to list)"));
+    let finding = app.corpus().findings()[0].to_string();
     assert!(finding.contains("news.yaml"), "{finding}");
     assert!(
         finding.contains("showing the last version of this brief that loaded"),
@@ -118,11 +115,11 @@ fn a_broken_brief_keeps_its_last_version_and_the_reader_keeps_its_place() {
 
     c.save("briefs/news.yaml", &brief("Closer regional ties"));
     app.update(reloader.reload());
-    assert_eq!(app.message.as_deref(), Some("reloaded"));
+    assert_eq!(app.message(), Some("reloaded"));
     assert!(
-        app.corpus.findings().is_empty(),
+        app.corpus().findings().is_empty(),
         "{:?}",
-        app.corpus.findings()
+        app.corpus().findings()
     );
     // The theme's note changed: it is still the selected one, at its place in the brief.
     assert_eq!(selected(&app).as_deref(), Some("Closer regional ties"));
@@ -135,14 +132,14 @@ fn a_quote_that_moved_in_its_seed_is_found_at_its_new_place() {
     let c = news();
     let (mut app, mut reloader) = open(&c);
     app.update(Action::NextTopic);
-    let figure = app.selected.expect("the figure is selected");
+    let figure = app.selected().expect("the figure is selected");
     let quote = "tăng trưởng 8%";
     let at = |app: &App| {
-        let anchor = app.corpus.annotations()[figure].quotes[0]
+        let anchor = app.corpus().annotations()[figure].quotes[0]
             .anchor
             .as_ref()
             .expect("placed");
-        let text = app.corpus.documents()[anchor.doc].text.as_str();
+        let text = app.corpus().documents()[anchor.doc].text.as_str();
         (anchor.range.start, text.find(quote).expect("in the seed"))
     };
     let (old, expected) = at(&app);
@@ -154,7 +151,7 @@ fn a_quote_that_moved_in_its_seed_is_found_at_its_new_place() {
     assert_eq!(new, expected, "the anchor follows the quote");
     assert!(new > old);
     assert_eq!(selected(&app).as_deref(), Some("Growth rate"));
-    assert_eq!(app.message.as_deref(), Some("reloaded"));
+    assert_eq!(app.message(), Some("reloaded"));
 }
 
 #[test]
@@ -164,14 +161,14 @@ fn a_corpus_that_no_longer_loads_stays_on_screen_as_it_was() {
     let before = place(&app);
     fs::rename(c.root().join("seeds"), c.root().join("seeds.old")).expect("move seeds/");
     app.update(reloader.reload());
-    let message = app.message.clone().unwrap_or_default();
+    let message = app.message().map(str::to_string).unwrap_or_default();
     assert!(message.starts_with("reload failed"), "{message}");
-    assert_eq!(app.corpus.documents().len(), 2);
+    assert_eq!(app.corpus().documents().len(), 2);
     assert_eq!(place(&app), before);
 
     fs::rename(c.root().join("seeds.old"), c.root().join("seeds")).expect("seeds/ back");
     app.update(reloader.reload());
-    assert_eq!(app.message.as_deref(), Some("reloaded"));
+    assert_eq!(app.message(), Some("reloaded"));
 }
 
 #[test]
@@ -181,10 +178,10 @@ fn a_brief_added_and_a_seed_deleted_are_seen() {
     let other = brief("Another view").replace("title: News", "title: Other");
     c.save("briefs/other.yaml", &other);
     app.update(reloader.reload());
-    assert_eq!(app.corpus.briefs().len(), 2);
+    assert_eq!(app.corpus().briefs().len(), 2);
     fs::remove_file(c.root().join("seeds/id.txt")).expect("remove a seed");
     app.update(reloader.reload());
-    assert_eq!(app.corpus.documents().len(), 1);
+    assert_eq!(app.corpus().documents().len(), 1);
     assert!(app.problem_count() > 0, "quotes in id.txt are orphans now");
 }
 

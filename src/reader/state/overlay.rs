@@ -1,5 +1,6 @@
 //! What is drawn over the panes: help, the picker, problems, figures, results, a card.
 
+use crate::engine::Document;
 use crate::reader::state::Pane;
 
 /// What is drawn over the panes.
@@ -39,4 +40,54 @@ pub enum Card {
     Annotation(usize),
     /// Document (index into `Corpus::documents`).
     Document(usize),
+}
+
+/// The document picker's order (`S` cycles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PickerSort {
+    /// As the corpus lists them (seeds/ by name).
+    #[default]
+    Corpus,
+    Id,
+    /// By date, then id; undated last.
+    Date,
+}
+
+impl PickerSort {
+    /// The next in the cycle.
+    pub fn next(self) -> PickerSort {
+        match self {
+            PickerSort::Corpus => PickerSort::Id,
+            PickerSort::Id => PickerSort::Date,
+            PickerSort::Date => PickerSort::Corpus,
+        }
+    }
+
+    /// How the order is said.
+    pub fn name(self) -> &'static str {
+        match self {
+            PickerSort::Corpus => "as the corpus lists them",
+            PickerSort::Id => "by id",
+            PickerSort::Date => "by date",
+        }
+    }
+
+    /// The documents in this order: as the corpus lists them, by id, or by date (then
+    /// id; undated last).
+    pub fn order(self, docs: &[Document]) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        let date = |d: usize| docs[d].meta.as_ref().and_then(|m| m.date.clone());
+        match self {
+            PickerSort::Corpus => {}
+            PickerSort::Id => order.sort_by(|&a, &b| docs[a].id().cmp(docs[b].id())),
+            PickerSort::Date => order.sort_by(|&a, &b| {
+                (date(a).is_none(), date(a), docs[a].id()).cmp(&(
+                    date(b).is_none(),
+                    date(b),
+                    docs[b].id(),
+                ))
+            }),
+        }
+        order
+    }
 }

@@ -2,22 +2,28 @@
 
 use std::ops::Range;
 
+use ratatui::layout::Rect;
+
+use crate::engine::Corpus;
+
 use crate::reader::aligned::Counterpart;
 use crate::reader::editor::EditRequest;
+use crate::reader::figures::FiguresView;
 use crate::reader::keymap::Mode;
 use crate::reader::layout_cache::Rows;
 use crate::reader::results::{self, Hit};
-use crate::reader::state::{App, Focus, NavItem, Overlay, Pane, Panes, Place};
+use crate::reader::state::{App, Focus, Highlights, NavItem, Overlay, Pane, Panes, Place, Search};
+use crate::reader::view::style::Palette;
 
 impl App {
     /// The keyboard mode now.
     pub fn mode(&self) -> Mode {
         if self.search.typing.is_some() {
             Mode::Prompt
-        } else if self.overlay == Overlay::Figures && self.pending.is_none() {
+        } else if self.overlay == Overlay::Figures && self.keys.pending.is_none() {
             Mode::Figures
         } else {
-            self.pending.unwrap_or(Mode::Normal)
+            self.keys.pending.unwrap_or(Mode::Normal)
         }
     }
 
@@ -34,28 +40,74 @@ impl App {
 
     /// The rows of the navigator: topics, with the annotations of open topics under them.
     pub fn nav_items(&self) -> Vec<NavItem> {
-        let mut items = Vec::new();
-        for t in 0..self.corpus.topics().len() {
-            items.push(NavItem::Topic(t));
-            if self.open_topics.get(t).copied().unwrap_or(false) {
-                items.extend(self.corpus.annotations_for_topic(t).map(|annotation| {
-                    NavItem::Annotation {
-                        topic: t,
-                        annotation,
-                    }
-                }));
-            }
-        }
-        items
+        self.nav.items(&self.corpus)
     }
 
     /// The annotations `n`/`N` walk: the chosen topic's, or all, the focused document's
     /// first in the order they stand in it.
     pub fn cycle(&self) -> Vec<usize> {
-        match self.topic {
+        match self.nav.topic {
             Some(t) => self.corpus.annotations_for_topic(t).collect(),
             None => self.reading_order(),
         }
+    }
+
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The terminal's size, as the state last heard it.
+    pub fn size(&self) -> Rect {
+        self.view.size
+    }
+
+    /// Where the keys go.
+    pub fn focus(&self) -> Focus {
+        self.view.focus
+    }
+
+    /// What is open over the panes.
+    pub fn overlay(&self) -> Overlay {
+        self.overlay
+    }
+
+    /// The selected annotation.
+    pub fn selected(&self) -> Option<usize> {
+        self.nav.selected
+    }
+
+    /// The chosen topic.
+    pub fn topic(&self) -> Option<usize> {
+        self.nav.topic
+    }
+
+    /// Which annotations the panes highlight.
+    pub fn highlights(&self) -> Highlights {
+        self.nav.highlights
+    }
+
+    /// The status line's one-off message.
+    pub fn message(&self) -> Option<&str> {
+        self.status.message.as_deref()
+    }
+
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// The figures view: filters, order, cursor.
+    pub fn figures(&self) -> &FiguresView {
+        &self.figures
+    }
+
+    /// The styles the views draw with.
+    pub fn palette(&self) -> &Palette {
+        &self.settings.palette
+    }
+
+    /// Whether the user asked to leave.
+    pub fn quit(&self) -> bool {
+        self.quit
     }
 
     /// A file the user asked to edit, for the event loop to open in the editor.
@@ -65,23 +117,23 @@ impl App {
 
     /// What both panes show.
     pub fn panes(&self) -> Panes {
-        self.panes
+        self.view.panes
     }
 
     /// The pane keys go to (the navigator's partner pane is the one shown).
     pub fn focused_pane(&self) -> Pane {
-        match self.focus {
+        match self.view.focus {
             Focus::Pane(p) => p,
-            Focus::Topics => self.shown,
+            Focus::Topics => self.view.shown,
         }
     }
 
     /// The current place, for marks.
     pub fn place(&self) -> Place {
         Place {
-            panes: self.panes,
-            selected: self.selected,
-            topic: self.topic,
+            panes: self.view.panes,
+            selected: self.nav.selected,
+            topic: self.nav.topic,
         }
     }
 
@@ -98,7 +150,7 @@ impl App {
     /// (their first quote there), then every other annotation in corpus order.
     pub(crate) fn reading_order(&self) -> Vec<usize> {
         let c = &self.corpus;
-        let Some(doc) = self.panes[self.focused_pane()].doc else {
+        let Some(doc) = self.view.panes[self.focused_pane()].doc else {
             return (0..c.annotations().len()).collect();
         };
         let len = c.documents().get(doc).map_or(0, |d| d.text.len());
@@ -137,11 +189,11 @@ impl App {
     /// other pane when that one has the focus (or is shown beside the navigator).
     pub fn marked_counterpart(&self, pane: Pane) -> Option<Range<usize>> {
         let from = self.focused_pane();
-        if !self.mark_counterpart || from == pane {
+        if !self.view.mark_counterpart || from == pane {
             return None;
         }
-        let (a, b) = (self.panes[from].doc?, self.panes[pane].doc?);
-        match self.counterpart(a, self.panes[from].top, b)? {
+        let (a, b) = (self.view.panes[from].doc?, self.view.panes[pane].doc?);
+        match self.counterpart(a, self.view.panes[from].top, b)? {
             Counterpart::Passage { to, .. } => Some(to),
             Counterpart::None { .. } => None,
         }

@@ -9,28 +9,28 @@ use crate::reader::state::Panes;
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     /// The query being typed, while the prompt is open.
-    pub typing: Option<String>,
+    pub(crate) typing: Option<String>,
     /// The query whose matches are shown (empty: no search active).
-    pub query: String,
+    pub(crate) query: String,
     /// Every match: (document, byte range), documents in corpus order.
-    pub matches: Vec<(usize, Range<usize>)>,
+    pub(crate) matches: Vec<(usize, Range<usize>)>,
     /// Index into `matches` of the current one.
-    pub current: Option<usize>,
+    pub(crate) current: Option<usize>,
     /// Where the panes stood when the prompt opened: typing moves to the first match from
     /// there (as vim's incsearch does), Esc goes back.
-    pub origin: Option<Panes>,
+    pub(crate) origin: Option<Panes>,
     /// The prompt's cursor: a byte offset into `typing`.
-    pub cursor: usize,
+    pub(crate) cursor: usize,
     /// Queries searched before, the latest last (↑ recalls them).
-    pub history: Vec<String>,
+    pub(crate) history: Vec<String>,
     /// Which of `history` the prompt shows, while ↑/↓ walk it.
-    pub recalled: Option<usize>,
+    pub(crate) recalled: Option<usize>,
     /// What was typed before ↑, given back by ↓ past the latest.
-    pub draft: String,
+    pub(crate) draft: String,
     /// Whether typing searches at once or once at the end of a burst of input.
-    pub pace: Pace,
+    pub(crate) pace: Pace,
     /// Whether there were more matches than the `MAX_MATCHES` kept.
-    pub more: bool,
+    pub(crate) more: bool,
 }
 
 /// When the incremental search runs. Keys that arrive faster than a search (a burst, a
@@ -46,6 +46,36 @@ pub enum Pace {
 }
 
 impl Search {
+    /// The query being typed, while the prompt is open.
+    pub fn typing(&self) -> Option<&str> {
+        self.typing.as_deref()
+    }
+
+    /// The query whose matches are shown (empty: no search active).
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Every match: (document, byte range), documents in corpus order.
+    pub fn matches(&self) -> &[(usize, Range<usize>)] {
+        &self.matches
+    }
+
+    /// Index into `matches` of the current one.
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
+    /// Whether there were more matches than the `MAX_MATCHES` kept.
+    pub fn more(&self) -> bool {
+        self.more
+    }
+
+    /// The prompt's cursor: a byte offset into the query being typed.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
     pub fn is_active(&self) -> bool {
         !self.query.is_empty()
     }

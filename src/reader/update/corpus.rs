@@ -19,7 +19,7 @@ impl App {
         took: Duration,
         touched: bool,
     ) {
-        self.progress = None;
+        self.status.progress = None;
         match result {
             Ok(corpus) => {
                 let documents = corpus.documents().len();
@@ -28,7 +28,7 @@ impl App {
                 } else {
                     self.open_whole(corpus);
                 }
-                self.message = Some(format!(
+                self.status.message = Some(format!(
                     "loaded {documents} documents in {:.1} s{}",
                     took.as_secs_f64(),
                     match self.problem_count() {
@@ -39,7 +39,7 @@ impl App {
                 ));
             }
             Err(e) => {
-                self.message = Some(format!(
+                self.status.message = Some(format!(
                     "the rest of the corpus did not load, showing a part: {e}"
                 ));
             }
@@ -52,14 +52,15 @@ impl App {
         match result {
             Ok(corpus) => {
                 self.replace_corpus(corpus);
-                self.message = Some(match self.problem_count() {
+                self.status.message = Some(match self.problem_count() {
                     0 => "reloaded".to_string(),
                     1 => "reloaded: 1 problem (e to list)".to_string(),
                     n => format!("reloaded: {n} problems (e to list)"),
                 });
             }
             Err(e) => {
-                self.message = Some(format!("reload failed, showing the corpus as it was: {e}"));
+                self.status.message =
+                    Some(format!("reload failed, showing the corpus as it was: {e}"));
             }
         }
     }
@@ -68,17 +69,17 @@ impl App {
     /// the start (its own first pair), keeping how the reader was started and drawn.
     fn open_whole(&mut self, corpus: Corpus) {
         let mut whole = App::new(corpus);
-        whole.source = self.source.take();
-        whole.palette = self.palette;
-        whole.print_dir = std::mem::take(&mut self.print_dir);
-        whole.size = self.size;
-        whole.message = self.message.take();
+        whole.settings.source = self.settings.source.take();
+        whole.settings.palette = self.settings.palette;
+        whole.settings.print_dir = std::mem::take(&mut self.settings.print_dir);
+        whole.view.size = self.view.size;
+        whole.status.message = self.status.message.take();
         *self = whole;
     }
 
     /// Records the terminal size (on start and on every resize).
     pub(super) fn resize(&mut self, width: u16, height: u16) {
-        self.size = Rect::new(0, 0, width, height);
+        self.view.size = Rect::new(0, 0, width, height);
         self.keep_panes_full();
     }
 
@@ -86,7 +87,7 @@ impl App {
     /// topics by id, the selected annotation by brief and headline (or place in its
     /// brief), what is open over the panes, the search and marks where they still apply.
     fn replace_corpus(&mut self, corpus: Corpus) {
-        let old_item = self.nav_items().get(self.nav_cursor).copied();
+        let old_item = self.nav_items().get(self.nav.cursor).copied();
         let old = std::mem::replace(&mut self.corpus, corpus);
         let new = &self.corpus;
         let map_pane = |p: PaneView| {
@@ -109,7 +110,7 @@ impl App {
         };
         let now = map_place(self.place());
         let mut open_topics = vec![false; new.topics().len()];
-        for (t, _) in self.open_topics.iter().enumerate().filter(|(_, o)| **o) {
+        for (t, _) in self.nav.open_topics.iter().enumerate().filter(|(_, o)| **o) {
             if let Some(open) = map_topic(t).and_then(|t| open_topics.get_mut(t)) {
                 *open = true;
             }
@@ -145,16 +146,16 @@ impl App {
             .map(|(k, place)| (k, map_place(place)))
             .collect();
 
-        self.panes = now.panes;
-        self.selected = now.selected;
-        self.topic = now.topic;
+        self.view.panes = now.panes;
+        self.nav.selected = now.selected;
+        self.nav.topic = now.topic;
         self.marks = marks;
-        self.open_topics = open_topics;
+        self.nav.open_topics = open_topics;
         self.overlay = overlay;
         let items = self.nav_items();
-        self.nav_cursor = nav_item
+        self.nav.cursor = nav_item
             .and_then(|item| items.iter().position(|i| *i == item))
-            .unwrap_or(self.nav_cursor)
+            .unwrap_or(self.nav.cursor)
             .min(items.len().saturating_sub(1));
         self.cache.borrow_mut().clear();
         self.folds.clear();

@@ -10,8 +10,8 @@ impl App {
     /// stands on (or the top of the brief).
     pub(crate) fn edit_selected(&mut self) {
         let c = &self.corpus;
-        let Some(a) = self.selected.and_then(|a| c.annotations().get(a)) else {
-            self.message =
+        let Some(a) = self.nav.selected.and_then(|a| c.annotations().get(a)) else {
+            self.status.message =
                 Some("No annotation selected: n selects one, E then opens its brief.".into());
             return;
         };
@@ -30,8 +30,14 @@ impl App {
     /// Asks for `path` at `line`, when the corpus is a folder (the built-in one has no
     /// files to edit).
     pub(crate) fn request_edit(&mut self, path: &Path, line: usize) {
-        if self.source.as_ref().and_then(|s| s.dir()).is_none() {
-            self.message = Some(
+        if self
+            .settings
+            .source
+            .as_ref()
+            .and_then(|s| s.dir())
+            .is_none()
+        {
+            self.status.message = Some(
                 "The built-in corpus has no files to edit: open a folder with --corpus DIR.".into(),
             );
             return;

@@ -15,7 +15,7 @@ impl App {
     pub(crate) fn figures_action(&mut self, action: Action) {
         let view = &mut self.figures;
         let last = view.rows.len().saturating_sub(1);
-        let page = usize::from(self.size.height.saturating_sub(8)).max(1);
+        let page = usize::from(self.view.size.height.saturating_sub(8)).max(1);
         match action {
             Action::Down => view.cursor = (view.cursor + 1).min(last),
             Action::Up => view.cursor = view.cursor.saturating_sub(1),
@@ -25,7 +25,7 @@ impl App {
             Action::Bottom => view.cursor = last,
             Action::Open | Action::Figures(FigureKey::Go) => {
                 let Some(a) = view.current() else {
-                    self.message = Some("No figure to go to: x clears the filters.".into());
+                    self.status.message = Some("No figure to go to: x clears the filters.".into());
                     return;
                 };
                 self.overlay = Overlay::None;

@@ -45,7 +45,7 @@ impl App {
             Msg::BurstStart => self.begin_burst(),
             Msg::BurstEnd => self.end_burst(),
             Msg::Loading { documents } => {
-                self.progress = Some(format!("loading {documents} documents…"));
+                self.status.progress = Some(format!("loading {documents} documents…"));
             }
             Msg::Whole {
                 result,
@@ -55,9 +55,9 @@ impl App {
             Msg::Reloaded(result) => self.reloaded(result),
             Msg::Edited { status } => {
                 self.edit = None;
-                self.message = Some(status);
+                self.status.message = Some(status);
             }
-            Msg::Status(text) => self.message = Some(text),
+            Msg::Status(text) => self.status.message = Some(text),
         }
     }
 
@@ -67,7 +67,7 @@ impl App {
         match keymap::action_for(mode, key) {
             Some(action) => self.act(action),
             // A prefix waits for a letter; any other key abandons it.
-            None if matches!(mode, Mode::Mark | Mode::Jump) => self.pending = None,
+            None if matches!(mode, Mode::Mark | Mode::Jump) => self.keys.pending = None,
             None => {}
         }
     }
@@ -75,9 +75,9 @@ impl App {
     /// Applies one action.
     fn act(&mut self, action: Action) {
         if !matches!(action, Action::Wheel { .. }) {
-            self.message = None;
+            self.status.message = None;
         }
-        self.pending = None;
+        self.keys.pending = None;
         let times = match action {
             Action::Digit(_) => 1,
             other => self.repeat_for(other),
@@ -97,23 +97,23 @@ impl App {
             Action::Cancel => {
                 self.search.typing = None;
                 if let Some(origin) = self.search.origin.take() {
-                    self.panes = origin;
+                    self.view.panes = origin;
                 }
                 let q = self.search.query.clone();
                 self.run_search(&q);
             }
             Action::SetMark(c) => {
                 self.marks.insert(c, self.place());
-                self.message = Some(format!("Mark {c} set."));
+                self.status.message = Some(format!("Mark {c} set."));
             }
             Action::JumpMark(c) => match self.marks.get(&c).copied() {
                 Some(place) => {
-                    self.panes = place.panes;
-                    self.selected = place.selected;
-                    self.topic = place.topic;
-                    self.message = Some(format!("Back at mark {c}."));
+                    self.view.panes = place.panes;
+                    self.nav.selected = place.selected;
+                    self.nav.topic = place.topic;
+                    self.status.message = Some(format!("Back at mark {c}."));
                 }
-                None => self.message = Some(format!("No mark {c}: set one with m{c}.")),
+                None => self.status.message = Some(format!("No mark {c}: set one with m{c}.")),
             },
             _ => match self.overlay {
                 Overlay::None => {
@@ -122,7 +122,7 @@ impl App {
                     }
                 }
                 Overlay::Help { scroll } => {
-                    let positions = view::help::max_scroll(self, &self.palette) + 1;
+                    let positions = view::help::max_scroll(self, &self.settings.palette) + 1;
                     self.overlay_action(action, scroll, positions, Action::Help);
                 }
                 Overlay::Problems { scroll } if action == Action::Open => self.open_problem(scroll),
@@ -137,7 +137,7 @@ impl App {
                 Overlay::Figures => self.figures_action(action),
                 Overlay::Results { cursor } => self.results_action(action, cursor),
                 Overlay::Card { card, scroll } => {
-                    let positions = view::card::max_scroll(self, &self.palette, card) + 1;
+                    let positions = view::card::max_scroll(self, &self.settings.palette, card) + 1;
                     let toggle = match card {
                         Card::Annotation(_) => Action::ShowAnnotation,
                         Card::Document(_) => Action::ShowDocument,
@@ -168,7 +168,7 @@ impl App {
                 self.search.typing = Some(String::new());
                 self.search.cursor = 0;
                 self.search.recalled = None;
-                self.search.origin = Some(self.panes);
+                self.search.origin = Some(self.view.panes);
             }
             Action::Next | Action::Prev => {
                 let forward = action == Action::Next;
@@ -186,10 +186,10 @@ impl App {
             Action::EditBrief => self.edit_selected(),
             Action::SortPicker => self.sort_picker(),
             Action::CycleHighlights => {
-                self.highlights = self.highlights.next();
-                self.message = Some(self.highlights.describe().into());
+                self.nav.highlights = self.nav.highlights.next();
+                self.status.message = Some(self.nav.highlights.describe().into());
             }
-            Action::ShowAnnotation => match self.selected {
+            Action::ShowAnnotation => match self.nav.selected {
                 Some(a) => {
                     self.overlay = Overlay::Card {
                         card: Card::Annotation(a),
@@ -197,62 +197,69 @@ impl App {
                     }
                 }
                 None => {
-                    self.message = Some("No annotation selected: n or Enter selects one.".into())
+                    self.status.message =
+                        Some("No annotation selected: n or Enter selects one.".into())
                 }
             },
-            Action::ShowDocument => match self.panes[self.focused_pane()].doc {
+            Action::ShowDocument => match self.view.panes[self.focused_pane()].doc {
                 Some(d) => {
                     self.overlay = Overlay::Card {
                         card: Card::Document(d),
                         scroll: 0,
                     }
                 }
-                None => self.message = Some("No document in this pane: o chooses one.".into()),
+                None => {
+                    self.status.message = Some("No document in this pane: o chooses one.".into())
+                }
             },
             Action::PickDocument => {
                 let pane = self.focused_pane();
-                let cursor = self.panes[pane].doc.unwrap_or(0);
+                let cursor = self.view.panes[pane].doc.unwrap_or(0);
                 self.overlay = Overlay::Picker { pane, cursor };
             }
             Action::Close => {
                 if self.search.is_active() {
                     self.clear_search();
-                } else if self.selected.is_some() {
-                    self.selected = None;
+                } else if self.nav.selected.is_some() {
+                    self.nav.selected = None;
                 } else {
                     // `]` goes on from here.
-                    self.last_topic = self.topic.or(self.last_topic);
-                    self.topic = None;
+                    self.nav.last_topic = self.nav.topic.or(self.nav.last_topic);
+                    self.nav.topic = None;
                 }
             }
             Action::ToggleSync => {
-                self.sync = !self.sync;
-                self.message = Some(format!(
+                self.view.sync = !self.view.sync;
+                self.status.message = Some(format!(
                     "Synchronised scrolling {}.",
-                    if self.sync { "on" } else { "off" }
+                    if self.view.sync { "on" } else { "off" }
                 ));
                 let p = self.focused_pane();
                 self.sync_from(p);
             }
             Action::ToggleCounterpart => {
-                self.mark_counterpart = !self.mark_counterpart;
-                self.message = Some(format!(
+                self.view.mark_counterpart = !self.view.mark_counterpart;
+                self.status.message = Some(format!(
                     "Counterpart marking {}.",
-                    if self.mark_counterpart { "on" } else { "off" }
+                    if self.view.mark_counterpart {
+                        "on"
+                    } else {
+                        "off"
+                    }
                 ));
             }
             Action::SwitchPane => {
-                let both = areas(self.size, self).both_panes();
+                let both = areas(self.view.size, self).both_panes();
                 let other = self.focused_pane().other();
                 if !both {
-                    self.shown = other;
+                    self.view.shown = other;
                 }
-                self.focus = Focus::Pane(other);
+                self.view.focus = Focus::Pane(other);
             }
             Action::Print => self.print(),
             Action::Figures(_) => self.open_figures(),
-            Action::MarkPrefix => self.pending = Some(Mode::Mark),
-            Action::JumpPrefix => self.pending = Some(Mode::Jump),
+            Action::MarkPrefix => self.keys.pending = Some(Mode::Mark),
+            Action::JumpPrefix => self.keys.pending = Some(Mode::Jump),
             _ => {}
         }
     }

@@ -12,8 +12,8 @@ const WHEEL_ROWS: isize = 3;
 impl App {
     /// Rows in a page of what has the focus.
     pub(super) fn page(&self) -> usize {
-        match self.focus {
-            Focus::Topics => areas(self.size, self)
+        match self.view.focus {
+            Focus::Topics => areas(self.view.size, self)
                 .nav
                 .map_or(1, |r| usize::from(inner(r).height).max(1)),
             Focus::Pane(p) => self.pane_height(p),
@@ -21,10 +21,10 @@ impl App {
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
-        match self.focus {
+        match self.view.focus {
             Focus::Topics => {
                 let last = self.nav_items().len().saturating_sub(1);
-                self.nav_cursor = self.nav_cursor.saturating_add_signed(delta).min(last);
+                self.nav.cursor = self.nav.cursor.saturating_add_signed(delta).min(last);
                 self.preview_nav_item();
             }
             Focus::Pane(p) => self.scroll_by(p, delta),
@@ -32,9 +32,9 @@ impl App {
     }
 
     pub(super) fn move_to_end(&mut self, end: bool) {
-        match self.focus {
+        match self.view.focus {
             Focus::Topics => {
-                self.nav_cursor = if end {
+                self.nav.cursor = if end {
                     self.nav_items().len().saturating_sub(1)
                 } else {
                     0
@@ -46,39 +46,42 @@ impl App {
 
     /// Tab: the navigator, then each pane on screen.
     pub(super) fn cycle_focus(&mut self, forward: bool) {
-        let order: Vec<Focus> = if areas(self.size, self).both_panes() {
+        let order: Vec<Focus> = if areas(self.view.size, self).both_panes() {
             vec![
                 Focus::Topics,
                 Focus::Pane(Pane::Left),
                 Focus::Pane(Pane::Right),
             ]
         } else {
-            vec![Focus::Topics, Focus::Pane(self.shown)]
+            vec![Focus::Topics, Focus::Pane(self.view.shown)]
         };
-        let k = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let k = order
+            .iter()
+            .position(|f| *f == self.view.focus)
+            .unwrap_or(0);
         let n = order.len();
         let next = if forward {
             (k + 1) % n
         } else {
             (k + n - 1) % n
         };
-        self.focus = order[next];
+        self.view.focus = order[next];
     }
 
     /// Enter: in the navigator, open a topic or select an annotation; in a pane, select
     /// the next annotation on screen.
     pub(super) fn open(&mut self) {
-        match self.focus {
-            Focus::Topics => match self.nav_items().get(self.nav_cursor).copied() {
+        match self.view.focus {
+            Focus::Topics => match self.nav_items().get(self.nav.cursor).copied() {
                 Some(NavItem::Topic(t)) => {
-                    let open = self.open_topics.get(t).copied().unwrap_or(false);
-                    if let Some(o) = self.open_topics.get_mut(t) {
+                    let open = self.nav.open_topics.get(t).copied().unwrap_or(false);
+                    if let Some(o) = self.nav.open_topics.get_mut(t) {
                         *o = !open;
                     }
-                    self.topic = if open { None } else { Some(t) };
+                    self.nav.topic = if open { None } else { Some(t) };
                 }
                 Some(NavItem::Annotation { topic, annotation }) => {
-                    self.topic = Some(topic);
+                    self.nav.topic = Some(topic);
                     self.select_annotation(annotation);
                 }
                 None => {}
@@ -89,12 +92,14 @@ impl App {
 
     /// Selects the first annotation quoted on pane `p`'s screen after the selected one.
     pub(super) fn select_on_screen(&mut self, p: Pane) {
-        let Some(doc) = self.panes[p].doc else { return };
+        let Some(doc) = self.view.panes[p].doc else {
+            return;
+        };
         let r = self.pane_rect(p);
         let Some(rows) = self.rows(doc, r.width.max(1)) else {
             return;
         };
-        let top = row_of(&rows, self.panes[p].top);
+        let top = row_of(&rows, self.view.panes[p].top);
         let end = rows
             .get(
                 (top + usize::from(r.height))
@@ -102,7 +107,7 @@ impl App {
                     .saturating_sub(1),
             )
             .map_or(0, |row| row.end);
-        let start = self.panes[p].top;
+        let start = self.view.panes[p].top;
         let mut here: Vec<(usize, usize)> = self
             .corpus
             .annotations()
@@ -120,12 +125,13 @@ impl App {
             .collect();
         here.sort_unstable();
         let after = self
+            .nav
             .selected
             .and_then(|s| here.iter().position(|(_, i)| *i == s))
             .map_or(0, |k| k + 1);
         match here.get(after).or(here.first()) {
             Some(&(_, a)) => self.select_annotation(a),
-            None => self.message = Some("No annotation on this screen.".into()),
+            None => self.status.message = Some("No annotation on this screen.".into()),
         }
     }
 
@@ -145,12 +151,12 @@ impl App {
             }
             Overlay::None => {}
         }
-        let a = areas(self.size, self);
+        let a = areas(self.view.size, self);
         if let Some(pane) = a.panes.find(|r| r.is_some_and(|r| r.contains(pos))) {
             self.scroll_by(pane, delta);
         } else if a.nav.is_some_and(|r| r.contains(pos)) {
             let last = self.nav_items().len().saturating_sub(1);
-            self.nav_cursor = self.nav_cursor.saturating_add_signed(delta).min(last);
+            self.nav.cursor = self.nav.cursor.saturating_add_signed(delta).min(last);
         }
     }
 }

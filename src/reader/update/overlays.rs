@@ -64,7 +64,7 @@ impl App {
                 self.overlay = Overlay::None;
                 if cursor < self.corpus.documents().len() {
                     self.set_doc(pane, cursor);
-                    self.focus = Focus::Pane(pane);
+                    self.view.focus = Focus::Pane(pane);
                     self.sync_from(pane.other());
                 }
                 return;
@@ -81,6 +81,6 @@ impl App {
     /// `S`: the picker's next order.
     pub(crate) fn sort_picker(&mut self) {
         self.picker_sort = self.picker_sort.next();
-        self.message = Some(format!("The picker sorts {}.", self.picker_sort.name()));
+        self.status.message = Some(format!("The picker sorts {}.", self.picker_sort.name()));
     }
 }

@@ -18,13 +18,15 @@ impl App {
     pub(crate) fn current_brief(&self) -> Option<usize> {
         let c = &self.corpus;
         let selected = self
+            .nav
             .selected
             .and_then(|a| c.annotations().get(a))
             .map(|a| a.brief);
         let by_topic = self
+            .nav
             .topic
             .and_then(|t| c.briefs().iter().position(|b| b.topics.contains(&t)));
-        let doc = self.panes[self.focused_pane()].doc;
+        let doc = self.view.panes[self.focused_pane()].doc;
         let by_doc = doc.and_then(|d| c.briefs().iter().position(|b| b.documents.contains(&d)));
         selected
             .or(by_topic)
@@ -36,9 +38,9 @@ impl App {
     /// brief, to a text file, and says where and what.
     pub(crate) fn print(&mut self) {
         let c = &self.corpus;
-        let (name, options, what) = match self.topic.and_then(|t| c.topics().get(t)) {
+        let (name, options, what) = match self.nav.topic.and_then(|t| c.topics().get(t)) {
             Some(topic) => {
-                let t = self.topic.unwrap_or_default();
+                let t = self.nav.topic.unwrap_or_default();
                 let count = c.annotations_for_topic(t).count();
                 let mut briefs: Vec<usize> = c
                     .annotations_for_topic(t)
@@ -66,7 +68,7 @@ impl App {
             }
             None => {
                 let Some(brief) = self.current_brief().and_then(|b| c.briefs().get(b)) else {
-                    self.message = Some("No brief loaded: nothing to print.".into());
+                    self.status.message = Some("No brief loaded: nothing to print.".into());
                     return;
                 };
                 let options = PrintOptions {
@@ -83,11 +85,17 @@ impl App {
             }
         };
         // Said in full, so the file can be found from any shell.
-        let dir = std::path::absolute(&self.print_dir).unwrap_or_else(|_| self.print_dir.clone());
+        let dir = std::path::absolute(&self.settings.print_dir)
+            .unwrap_or_else(|_| self.settings.print_dir.clone());
         let path: PathBuf = dir.join(name);
         let shown = clean_os(path.as_os_str());
-        if let Some(reason) = self.source.as_ref().and_then(|s| into_corpus(s, &path)) {
-            self.message = Some(format!(
+        if let Some(reason) = self
+            .settings
+            .source
+            .as_ref()
+            .and_then(|s| into_corpus(s, &path))
+        {
+            self.status.message = Some(format!(
                 "Not printed: {reason}; the reader never writes into its corpus. Start it from another folder."
             ));
             return;
@@ -97,7 +105,7 @@ impl App {
         let result = write_atomically(&path, Links::Replace, |w| -> Result<(), PrintError> {
             print(c, Format::Text, &options, w)
         });
-        self.message = Some(match result {
+        self.status.message = Some(match result {
             Ok(()) => format!("Wrote {shown} ({what})."),
             Err(e) => format!("Could not write {shown}: {e}"),
         });

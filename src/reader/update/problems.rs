@@ -18,18 +18,18 @@ impl App {
         match target {
             Ok(a) => {
                 self.select_annotation(a);
-                if self.message.is_none() {
-                    self.message =
+                if self.status.message.is_none() {
+                    self.status.message =
                         Some("i shows the whole annotation, with why a quote has no place.".into());
                 }
             }
             Err(Some(finding)) => {
                 let first = finding.lines().next().unwrap_or_default().to_string();
-                self.message = Some(format!(
+                self.status.message = Some(format!(
                     "{first} (fix it there: the reader reloads the brief)"
                 ));
             }
-            Err(None) => self.message = Some("No problem here.".into()),
+            Err(None) => self.status.message = Some("No problem here.".into()),
         }
     }
 

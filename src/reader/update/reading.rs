@@ -18,7 +18,7 @@ impl App {
         } else {
             cycle.len().saturating_sub(1)
         };
-        let pane = self.panes[self.focused_pane()];
+        let pane = self.view.panes[self.focused_pane()];
         let Some(doc) = pane.doc else {
             return fallback;
         };
@@ -52,17 +52,17 @@ impl App {
 
     /// A digit typed in reading mode: part of the count for the next key.
     pub(crate) fn add_digit(&mut self, d: u32) {
-        let count = self.count.unwrap_or(0) * 10 + d as usize;
-        self.count = Some(count.min(MAX_COUNT)).filter(|&c| c > 0);
-        if let Some(c) = self.count {
-            self.message = Some(format!("{c}"));
+        let count = self.keys.count.unwrap_or(0) * 10 + d as usize;
+        self.keys.count = Some(count.min(MAX_COUNT)).filter(|&c| c > 0);
+        if let Some(c) = self.keys.count {
+            self.status.message = Some(format!("{c}"));
         }
     }
 
     /// How many times `action` runs: the count typed before it, for the actions that
     /// repeat (moving, walking annotations, matches and topics); once otherwise.
     pub(crate) fn repeat_for(&mut self, action: Action) -> usize {
-        let count = self.count.take().unwrap_or(1);
+        let count = self.keys.count.take().unwrap_or(1);
         let repeats = matches!(
             action,
             Action::Down
@@ -83,9 +83,9 @@ impl App {
     /// preview: its topic chosen, it selected), a topic's whole title stands in the
     /// detail line.
     pub(crate) fn preview_nav_item(&mut self) {
-        match self.nav_items().get(self.nav_cursor).copied() {
+        match self.nav_items().get(self.nav.cursor).copied() {
             Some(NavItem::Annotation { topic, annotation }) => {
-                self.topic = Some(topic);
+                self.nav.topic = Some(topic);
                 self.select_annotation(annotation);
             }
             Some(NavItem::Topic(_)) | None => {}

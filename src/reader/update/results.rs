@@ -9,7 +9,7 @@ impl App {
     /// Opens the results list, its cursor on the current match.
     pub(crate) fn open_results(&mut self) {
         if self.results_query().trim().is_empty() {
-            self.message = Some("No search: / searches, then r lists every match.".into());
+            self.status.message = Some("No search: / searches, then r lists every match.".into());
             return;
         }
         let cursor = self.search.current.unwrap_or(0);
@@ -20,7 +20,7 @@ impl App {
     pub(crate) fn results_action(&mut self, action: Action, cursor: usize) {
         let hits = self.hits();
         let last = hits.len().saturating_sub(1);
-        let page = usize::from(self.size.height.saturating_sub(4)).max(1);
+        let page = usize::from(self.view.size.height.saturating_sub(4)).max(1);
         let cursor = match action {
             Action::Down | Action::Next => (cursor + 1).min(last),
             Action::Up | Action::Prev => cursor.saturating_sub(1),

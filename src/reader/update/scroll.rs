@@ -11,22 +11,22 @@ use crate::reader::view::{areas, inner};
 impl App {
     /// The text area of `pane`, or the area it would have when shown.
     pub(crate) fn pane_rect(&self, pane: Pane) -> Rect {
-        let a = areas(self.size, self);
+        let a = areas(self.view.size, self);
         a.panes[pane]
             .or(a.panes.iter().flatten().next().copied())
             .map(inner)
             .unwrap_or(Rect::new(
                 0,
                 0,
-                self.size.width.saturating_sub(2),
-                self.size.height.saturating_sub(4),
+                self.view.size.width.saturating_sub(2),
+                self.view.size.height.saturating_sub(4),
             ))
     }
 
     /// The pane's rows at its width and its height in rows (at least 1).
     fn pane_rows(&self, pane: Pane) -> Option<(Rows, usize)> {
         let r = self.pane_rect(pane);
-        let doc = self.panes[pane].doc?;
+        let doc = self.view.panes[pane].doc?;
         Some((
             self.rows(doc, r.width.max(1))?,
             usize::from(r.height).max(1),
@@ -45,7 +45,7 @@ impl App {
         };
         let last = rows.len().saturating_sub(height);
         if let Some(start) = rows.get(row.min(last)).map(|r| r.start) {
-            self.panes[pane].top = start;
+            self.view.panes[pane].top = start;
         }
     }
 
@@ -54,15 +54,15 @@ impl App {
         let Some((rows, _)) = self.pane_rows(pane) else {
             return;
         };
-        let (before, partner) = (self.panes[pane].top, self.panes[pane.other()]);
+        let (before, partner) = (self.view.panes[pane].top, self.view.panes[pane.other()]);
         let top = row_of(&rows, before);
         self.set_top_row(pane, top.saturating_add_signed(delta));
         // At the end of one pane the other stays; it never moves against the scroll.
-        if self.panes[pane].top == before {
+        if self.view.panes[pane].top == before {
             return;
         }
         self.sync_from(pane);
-        let other = &mut self.panes[pane.other()];
+        let other = &mut self.view.panes[pane.other()];
         if other.doc == partner.doc && (delta > 0) == (other.top < partner.top) {
             other.top = partner.top;
         }
@@ -84,7 +84,7 @@ impl App {
 
     /// Shows document `doc` in `pane`, from the top.
     pub(crate) fn set_doc(&mut self, pane: Pane, doc: usize) {
-        let view = &mut self.panes[pane];
+        let view = &mut self.view.panes[pane];
         if view.doc != Some(doc) {
             view.doc = Some(doc);
             view.top = 0;
@@ -96,13 +96,13 @@ impl App {
     /// passage; a passage without counterpart shows what follows the previous one's.
     pub(crate) fn sync_from(&mut self, pane: Pane) {
         let other = pane.other();
-        let (Some(a), Some(b)) = (self.panes[pane].doc, self.panes[other].doc) else {
+        let (Some(a), Some(b)) = (self.view.panes[pane].doc, self.view.panes[other].doc) else {
             return;
         };
-        if !self.sync || a == b {
+        if !self.view.sync || a == b {
             return;
         }
-        let top = self.panes[pane].top;
+        let top = self.view.panes[pane].top;
         let Some(target) = self.counterpart(a, top, b) else {
             return;
         };

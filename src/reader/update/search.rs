@@ -27,14 +27,14 @@ impl App {
             return;
         }
         if let Some(origin) = self.search.origin {
-            self.panes = origin;
+            self.view.panes = origin;
         }
         self.run_search(query);
         if !self.search.matches.is_empty() {
             let k = self.first_match_from_here(true);
             self.go_to_match(k);
             self.search.current = None;
-            self.message = None;
+            self.status.message = None;
         }
     }
 
@@ -56,7 +56,7 @@ impl App {
     /// paste does nothing but say where it goes.
     pub(super) fn paste(&mut self, text: &str) {
         let Some(typing) = self.search.typing.as_mut() else {
-            self.message = Some("To search for pasted text, press / first.".into());
+            self.status.message = Some("To search for pasted text, press / first.".into());
             return;
         };
         let pasted: String = text
@@ -77,7 +77,7 @@ impl App {
     pub(crate) fn submit_search(&mut self) {
         let query = self.search.typing.take().unwrap_or_default();
         if let Some(origin) = self.search.origin.take() {
-            self.panes = origin;
+            self.view.panes = origin;
         }
         if query.trim().is_empty() {
             self.clear_search();
@@ -86,7 +86,7 @@ impl App {
         self.run_search(&query);
         self.search.query = query;
         if self.search.matches.is_empty() {
-            self.message = Some(format!("Pattern not found: {}", self.search.query));
+            self.status.message = Some(format!("Pattern not found: {}", self.search.query));
             return;
         }
         self.step_match(true);
@@ -100,7 +100,7 @@ impl App {
     pub(crate) fn step_match(&mut self, forward: bool) {
         let n = self.search.matches.len();
         if n == 0 {
-            self.message = Some(format!("Pattern not found: {}", self.search.query));
+            self.status.message = Some(format!("Pattern not found: {}", self.search.query));
             return;
         }
         let k = match self.search.current {
@@ -113,7 +113,7 @@ impl App {
             .current
             .is_some_and(|c| if forward { k <= c } else { k >= c });
         self.go_to_match(k);
-        if wrapped && let Some(m) = self.message.as_mut() {
+        if wrapped && let Some(m) = self.status.message.as_mut() {
             m.push_str(if forward {
                 " · search wrapped to the top"
             } else {
@@ -126,7 +126,7 @@ impl App {
     /// in its document; else the first match of the following documents.
     fn first_match_from_here(&self, forward: bool) -> usize {
         let n = self.search.matches.len();
-        let pane = self.panes[self.focused_pane()];
+        let pane = self.view.panes[self.focused_pane()];
         let here = (pane.doc.unwrap_or(0), pane.top);
         let k = self
             .search
@@ -141,9 +141,9 @@ impl App {
         };
         self.search.current = Some(k);
         let focused = self.focused_pane();
-        let pane = if self.panes[focused].doc == Some(doc) {
+        let pane = if self.view.panes[focused].doc == Some(doc) {
             focused
-        } else if let Some(pane) = self.panes.find(|p| p.doc == Some(doc)) {
+        } else if let Some(pane) = self.view.panes.find(|p| p.doc == Some(doc)) {
             pane
         } else {
             let side = self.sides_for(doc, None).find(Option::is_some);
@@ -159,7 +159,7 @@ impl App {
         if let Some(d) = self.corpus.documents().get(doc) {
             let (line, column) = d.text.line_col(range.start);
             let more = if self.search.more { "+" } else { "" };
-            self.message = Some(format!(
+            self.status.message = Some(format!(
                 "/{}  {}/{}{more} in {} {line}:{column} · r lists them",
                 self.search.query,
                 k + 1,
@@ -172,13 +172,13 @@ impl App {
     /// Whether byte `offset` of `pane`'s document is on screen.
     pub(crate) fn on_screen(&self, pane: Pane, offset: usize) -> bool {
         let r = self.pane_rect(pane);
-        let Some(rows) = self.panes[pane]
+        let Some(rows) = self.view.panes[pane]
             .doc
             .and_then(|d| self.rows(d, r.width.max(1)))
         else {
             return false;
         };
-        let top = row_of(&rows, self.panes[pane].top);
+        let top = row_of(&rows, self.view.panes[pane].top);
         let row = row_of(&rows, offset);
         row >= top && row < top + usize::from(r.height).max(1)
     }

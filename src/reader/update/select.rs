@@ -10,7 +10,7 @@ impl App {
         let Some(ann) = self.corpus.annotations().get(a) else {
             return;
         };
-        self.selected = Some(a);
+        self.nav.selected = Some(a);
         let mut docs: Vec<(usize, usize)> = Vec::new();
         for q in &ann.quotes {
             if let Ok(anchor) = &q.anchor
@@ -20,13 +20,13 @@ impl App {
             }
         }
         let Some(&(first, _)) = docs.first() else {
-            self.message =
+            self.status.message =
                 Some("No quote of this annotation could be placed (e lists problems).".into());
             return;
         };
         let shows = |app: &App, pane: Pane| {
             docs.iter()
-                .find(|(d, _)| app.panes[pane].doc == Some(*d))
+                .find(|(d, _)| app.view.panes[pane].doc == Some(*d))
                 .copied()
         };
         // The panes follow from the annotation alone: its first document beside its first
@@ -63,12 +63,12 @@ impl App {
         let items = self.nav_items();
         let found = items.iter().position(|item| match item {
             NavItem::Annotation { topic, annotation } => {
-                *annotation == a && self.topic.is_none_or(|t| t == *topic)
+                *annotation == a && self.nav.topic.is_none_or(|t| t == *topic)
             }
             NavItem::Topic(_) => false,
         });
         if let Some(k) = found {
-            self.nav_cursor = k;
+            self.nav.cursor = k;
         }
     }
 
@@ -76,10 +76,11 @@ impl App {
     pub(crate) fn step_annotation(&mut self, forward: bool) {
         let cycle = self.cycle();
         if cycle.is_empty() {
-            self.message = Some("No annotations here.".into());
+            self.status.message = Some("No annotations here.".into());
             return;
         }
         let k = match self
+            .nav
             .selected
             .and_then(|s| cycle.iter().position(|&i| i == s))
         {
@@ -97,8 +98,8 @@ impl App {
         if t >= self.corpus.topics().len() {
             return;
         }
-        self.topic = Some(t);
-        if let Some(open) = self.open_topics.get_mut(t) {
+        self.nav.topic = Some(t);
+        if let Some(open) = self.nav.open_topics.get_mut(t) {
             *open = true;
         }
         if let Some(k) = self
@@ -106,12 +107,12 @@ impl App {
             .iter()
             .position(|i| *i == NavItem::Topic(t))
         {
-            self.nav_cursor = k;
+            self.nav.cursor = k;
         }
         let first = self.corpus.annotations_for_topic(t).next();
         match first {
             Some(a) => self.select_annotation(a),
-            None => self.selected = None,
+            None => self.nav.selected = None,
         }
     }
 
@@ -119,10 +120,10 @@ impl App {
     pub(crate) fn step_topic(&mut self, forward: bool) {
         let n = self.corpus.topics().len();
         if n == 0 {
-            self.message = Some("The corpus has no topics.".into());
+            self.status.message = Some("The corpus has no topics.".into());
             return;
         }
-        let t = match self.topic.or(self.last_topic.filter(|&t| t < n)) {
+        let t = match self.nav.topic.or(self.nav.last_topic.filter(|&t| t < n)) {
             Some(t) if forward => (t + 1) % n,
             Some(t) => (t + n - 1) % n,
             None if forward => 0,

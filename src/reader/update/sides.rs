@@ -10,17 +10,17 @@ impl App {
     pub(crate) fn keep_panes_full(&mut self) {
         for pane in Pane::BOTH {
             let r = self.pane_rect(pane);
-            let Some(rows) = self.panes[pane]
+            let Some(rows) = self.view.panes[pane]
                 .doc
                 .and_then(|d| self.rows(d, r.width.max(1)))
             else {
                 continue;
             };
             let last = rows.len().saturating_sub(usize::from(r.height).max(1));
-            if row_of(&rows, self.panes[pane].top) > last
+            if row_of(&rows, self.view.panes[pane].top) > last
                 && let Some(row) = rows.get(last)
             {
-                self.panes[pane].top = row.start;
+                self.view.panes[pane].top = row.start;
             }
         }
     }

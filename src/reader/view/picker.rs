@@ -53,6 +53,7 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, pane: Pane,
         .take(height)
         .map(|(d, doc)| {
             let shown: String = app
+                .view
                 .panes
                 .each()
                 .map(|(pane, view)| match view.doc == Some(d) {

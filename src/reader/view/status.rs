@@ -30,7 +30,7 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, areas: &Are
         ]),
         Mode::Mark => Line::styled("m: press a letter to set a mark", p.key),
         Mode::Jump => Line::styled("': press the letter of a mark", p.key),
-        _ => match &app.message {
+        _ => match &app.status.message {
             Some(m) => Line::styled(m.clone(), p.title),
             None => hints(p),
         },
@@ -98,10 +98,10 @@ fn right_side(app: &App, areas: &Areas) -> String {
     {
         parts.push(format!("/{} {m}", app.search.query));
     }
-    if let Some(progress) = &app.progress {
+    if let Some(progress) = &app.status.progress {
         parts.push(progress.clone());
     }
-    if app.sync && areas.both_panes() {
+    if app.view.sync && areas.both_panes() {
         parts.push("sync".to_string());
     }
     let pane = app.focused_pane();

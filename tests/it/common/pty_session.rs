@@ -287,8 +287,8 @@ pub fn presses_to(corpus: Corpus, cols: u16, rows: u16, headline: &str) -> Strin
     let mut presses = String::new();
     while presses.len() < 50
         && app
-            .selected
-            .map(|a| app.corpus.annotations()[a].headline().to_string())
+            .selected()
+            .map(|a| app.corpus().annotations()[a].headline().to_string())
             .as_deref()
             != Some(headline)
     {

@@ -39,15 +39,14 @@ pub fn app_on(corpus: Corpus, width: u16, height: u16) -> App {
 
 /// A reader on `corpus` in a width x height terminal with this palette.
 pub fn app_with(corpus: Corpus, palette: Palette, width: u16, height: u16) -> App {
-    let mut app = App::new(corpus);
-    app.palette = palette;
+    let mut app = App::new(corpus).with_palette(palette);
     app.update(Msg::Size { width, height });
     app
 }
 
 pub fn buffer(app: &App) -> Buffer {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test terminal");
+    let mut terminal = Terminal::new(TestBackend::new(app.size().width, app.size().height))
+        .expect("test terminal");
     terminal.draw(|f| render(app, f)).expect("draw");
     terminal.backend().buffer().clone()
 }
@@ -145,7 +144,7 @@ pub fn apply(app: &mut App, actions: &[Action]) {
 /// Pane `i`'s inner area, its document's rows at that width, and the row at its top.
 pub fn pane_layout(app: &App, i: Pane) -> (Rect, Rows, usize) {
     let rect = briefing::reader::view::inner(
-        briefing::reader::view::areas(app.size, app).panes[i].expect("pane"),
+        briefing::reader::view::areas(app.size(), app).panes[i].expect("pane"),
     );
     let rows = app
         .rows(app.panes()[i].doc.expect("doc"), rect.width)
@@ -161,7 +160,7 @@ pub fn pane_rows(app: &App, i: Pane) -> (usize, usize, usize) {
 }
 
 pub fn detail_rows(app: &App) -> (Vec<String>, Buffer, ratatui::layout::Rect) {
-    let area = briefing::reader::view::areas(app.size, app)
+    let area = briefing::reader::view::areas(app.size(), app)
         .detail
         .expect("a detail line");
     let buffer = buffer(app);
@@ -179,10 +178,10 @@ pub fn detail_rows(app: &App) -> (Vec<String>, Buffer, ratatui::layout::Rect) {
 
 /// Selects, with `n`, the first annotation that `pick` accepts.
 pub fn select_first(app: &mut App, pick: impl Fn(&briefing::engine::Annotation) -> bool) -> usize {
-    for _ in 0..app.corpus.annotations().len() {
+    for _ in 0..app.corpus().annotations().len() {
         app.update(Action::Next);
-        let a = app.selected.expect("selected");
-        if pick(&app.corpus.annotations()[a]) {
+        let a = app.selected().expect("selected");
+        if pick(&app.corpus().annotations()[a]) {
             return a;
         }
     }

@@ -1,0 +1,102 @@
+//! The topic navigator and what it chooses: open topics, its cursor, the chosen topic, the
+//! selected annotation and which annotations the panes highlight.
+
+use crate::engine::Corpus;
+
+/// Which annotations the panes highlight (`h` cycles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Highlights {
+    /// Figures and themes.
+    #[default]
+    All,
+    Figures,
+    /// Only the selected annotation.
+    Selected,
+    None,
+}
+
+impl Highlights {
+    /// The next in the cycle.
+    pub fn next(self) -> Highlights {
+        match self {
+            Highlights::All => Highlights::Figures,
+            Highlights::Figures => Highlights::Selected,
+            Highlights::Selected => Highlights::None,
+            Highlights::None => Highlights::All,
+        }
+    }
+
+    /// Whether annotations of `kind` are highlighted (the selected one aside).
+    pub fn shows(self, kind: crate::engine::AnnotationKind) -> bool {
+        match self {
+            Highlights::All => true,
+            Highlights::Figures => kind == crate::engine::AnnotationKind::Figure,
+            Highlights::Selected | Highlights::None => false,
+        }
+    }
+
+    /// How the status line says it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Highlights::All => "Highlighting figures and themes.",
+            Highlights::Figures => "Highlighting figures only.",
+            Highlights::Selected => "Highlighting the selected annotation only.",
+            Highlights::None => "No highlights (search matches still show).",
+        }
+    }
+}
+
+/// One row of the topic navigator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavItem {
+    Topic(usize),
+    /// An annotation listed under an open topic.
+    Annotation {
+        topic: usize,
+        annotation: usize,
+    },
+}
+
+/// The navigator's state.
+#[derive(Debug, Default)]
+pub struct Navigator {
+    /// Topics opened in the navigator.
+    pub(crate) open_topics: Vec<bool>,
+    /// Index into the navigator's rows.
+    pub(crate) cursor: usize,
+    /// The chosen topic: `n`/`N` walk its annotations.
+    pub(crate) topic: Option<usize>,
+    /// The topic Esc last let go of: `]` and `[` go on from it.
+    pub(crate) last_topic: Option<usize>,
+    /// The selected annotation.
+    pub(crate) selected: Option<usize>,
+    /// Which annotations the panes highlight.
+    pub(crate) highlights: Highlights,
+}
+
+impl Navigator {
+    /// A navigator over `topics` topics, all closed.
+    pub fn new(topics: usize) -> Navigator {
+        Navigator {
+            open_topics: vec![false; topics],
+            ..Navigator::default()
+        }
+    }
+
+    /// The rows: topics of `corpus`, with the annotations of open topics under them.
+    pub fn items(&self, corpus: &Corpus) -> Vec<NavItem> {
+        let mut items = Vec::new();
+        for t in 0..corpus.topics().len() {
+            items.push(NavItem::Topic(t));
+            if self.open_topics.get(t).copied().unwrap_or(false) {
+                items.extend(corpus.annotations_for_topic(t).map(|annotation| {
+                    NavItem::Annotation {
+                        topic: t,
+                        annotation,
+                    }
+                }));
+            }
+        }
+        items
+    }
+}
