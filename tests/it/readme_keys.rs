@@ -2,7 +2,7 @@
 //! is: this test fails when they differ, and `BRIEFING_BLESS=1 cargo test --test
 //! it readme_keys` writes the table into README.md.
 
-use briefing::reader::keymap::{KEYS, Mode, key_label};
+use briefing::reader::keymap::{key_label, sections};
 
 const START: &str =
     "<!-- keys: generated from src/reader/keymap.rs by tests/it/readme_keys.rs -->\n";
@@ -10,11 +10,7 @@ const END: &str = "<!-- /keys -->\n";
 
 fn table() -> String {
     let mut out = String::new();
-    for mode in Mode::SECTIONS {
-        let rows: Vec<_> = KEYS.iter().filter(|b| b.mode == mode).collect();
-        if rows.is_empty() {
-            continue;
-        }
+    for (mode, rows) in sections() {
         if !out.is_empty() {
             out.push('\n');
         }

@@ -117,6 +117,15 @@ impl Binding {
     }
 }
 
+/// The help's sections in order: each mode with its bindings, modes without any left out.
+/// The help overlay and README's key table both read this.
+pub fn sections() -> impl Iterator<Item = (Mode, Vec<&'static Binding>)> {
+    Mode::SECTIONS.into_iter().filter_map(|mode| {
+        let rows: Vec<&Binding> = KEYS.iter().filter(|b| b.mode == mode).collect();
+        (!rows.is_empty()).then_some((mode, rows))
+    })
+}
+
 /// The action a key press means in `mode`, if any.
 pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {

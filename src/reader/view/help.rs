@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::reader::keymap::{KEYS, Mode};
+use crate::reader::keymap;
 use crate::reader::state::App;
 use crate::reader::view::style::Palette;
 use crate::reader::view::{centered, overlay_block, scrolled};
@@ -12,11 +12,7 @@ use crate::reader::view::{centered, overlay_block, scrolled};
 /// Every line of the help, section by section.
 pub fn lines(p: &Palette) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for mode in Mode::SECTIONS {
-        let rows: Vec<_> = KEYS.iter().filter(|b| b.mode == mode).collect();
-        if rows.is_empty() {
-            continue;
-        }
+    for (mode, rows) in keymap::sections() {
         if !out.is_empty() {
             out.push(Line::from(""));
         }
