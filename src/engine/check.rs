@@ -19,7 +19,7 @@ impl Summary {
         let figures = corpus
             .annotations()
             .iter()
-            .filter(|a| a.kind == AnnotationKind::Figure)
+            .filter(|a| a.kind() == AnnotationKind::Figure)
             .count();
         Summary {
             documents: corpus.documents().len(),

@@ -155,7 +155,7 @@ fn choices(corpus: &Corpus, key: FigureKey) -> Vec<String> {
     let figures = corpus
         .annotations()
         .iter()
-        .filter(|a| a.kind == AnnotationKind::Figure);
+        .filter(|a| a.kind() == AnnotationKind::Figure);
     for a in figures {
         match key {
             FigureKey::Topic => {
@@ -164,7 +164,7 @@ fn choices(corpus: &Corpus, key: FigureKey) -> Vec<String> {
                 }
             }
             FigureKey::Kind => {
-                if let Some(k) = a.measure.as_deref().and_then(|m| m.kind.as_deref()) {
+                if let Some(k) = a.measure().and_then(|m| m.kind.as_deref()) {
                     push_new(&mut out, k);
                 }
             }

@@ -21,7 +21,7 @@ pub(crate) fn same_annotation(old: &Corpus, a: usize, new: &Corpus) -> Option<us
     let old_brief = old.briefs().get(ann.brief)?;
     let place = old_brief.annotations.iter().position(|&i| i == a)?;
     let brief = new.briefs().iter().find(|b| b.id == old_brief.id)?;
-    let alike = |i: usize| new.annotations().get(i).filter(|n| n.kind == ann.kind);
+    let alike = |i: usize| new.annotations().get(i).filter(|n| n.kind() == ann.kind());
     // Several with the same headline: the one nearest the old place.
     let by_headline = (brief.annotations.iter().enumerate())
         .filter(|&(_, &i)| alike(i).is_some_and(|n| n.headline() == ann.headline()))

@@ -23,17 +23,14 @@ pub fn hits(corpus: &Corpus, search: &Search) -> Vec<Hit> {
     let Some(searcher) = Searcher::new(search.results_query()) else {
         return Vec::new();
     };
-    let found = |s: &Option<String>| {
-        s.as_deref()
-            .is_some_and(|s| !searcher.find_in(s).is_empty())
-    };
+    let found = |s: Option<&str>| s.is_some_and(|s| !searcher.find_in(s).is_empty());
     let mut hits: Vec<Hit> = (0..search.matches.len()).map(Hit::Match).collect();
     hits.extend(
         corpus
             .annotations()
             .iter()
             .enumerate()
-            .filter(|(_, a)| found(&a.label) || found(&a.value) || found(&a.note))
+            .filter(|(_, a)| found(a.label()) || found(a.value()) || found(a.note()))
             .map(|(i, _)| Hit::Annotation(i)),
     );
     hits.extend(
@@ -41,7 +38,7 @@ pub fn hits(corpus: &Corpus, search: &Search) -> Vec<Hit> {
             .topics()
             .iter()
             .enumerate()
-            .filter(|(_, t)| found(&Some(t.title.clone())) || found(&t.summary))
+            .filter(|(_, t)| found(Some(&t.title)) || found(t.summary.as_deref()))
             .map(|(i, _)| Hit::Topic(i)),
     );
     hits

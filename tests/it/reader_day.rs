@@ -169,7 +169,7 @@ fn the_wheel_moves_three_rows_and_never_the_other_pane_backwards_at_the_end() {
 fn a_cut_detail_line_ends_in_an_ellipsis_and_i_shows_the_whole_annotation() {
     let mut app = app_on(built_in(), 100, 40);
     let a = select_first(&mut app, |a| {
-        a.quotes.len() >= 3 && a.note.as_ref().is_some_and(|n| n.len() > 200)
+        a.quotes.len() >= 3 && a.note().as_ref().is_some_and(|n| n.len() > 200)
     });
     let (rows, buffer, area) = detail_rows(&app);
     assert_eq!(rows.len(), 2);

@@ -280,7 +280,7 @@ fn enter_closes_the_view_and_scrolls_the_panes_to_the_quote() {
     assert_eq!(app.overlay(), Overlay::None);
     let selected = app.selected().expect("a figure selected");
     assert_eq!(
-        app.corpus().annotations()[selected].label.as_deref(),
+        app.corpus().annotations()[selected].label(),
         Some("越南 GDP growth target, 2023")
     );
     let buffer = buffer(&app);
@@ -316,7 +316,9 @@ fn a_reloaded_corpus_keeps_the_view_its_order_and_the_figure_under_the_cursor() 
     app.update(Action::Figures(FigureKey::Sort));
     assert_eq!(app.figures().cursor(), 1);
     let figure = app.figures().current().expect("a figure");
-    let label = app.corpus().annotations()[figure].label.clone();
+    let label = app.corpus().annotations()[figure]
+        .label()
+        .map(str::to_string);
     assert_eq!(label.as_deref(), Some("GDP growth target for 2025"));
     // The same corpus, with one figure more at the front of the first brief.
     let extra = "figures:\n  - label: Another figure\n    value: \"1\"\n    topics: trade\n    quotes:\n      - doc: id-vna\n        text: \"Ekspor barang\"\n";
@@ -329,8 +331,8 @@ fn a_reloaded_corpus_keeps_the_view_its_order_and_the_figure_under_the_cursor() 
     assert_eq!(app.figures().rows().len(), 7);
     let now = app.figures().current().expect("a figure");
     assert_eq!(
-        app.corpus().annotations()[now].label,
-        label,
+        app.corpus().annotations()[now].label(),
+        label.as_deref(),
         "the cursor follows its figure"
     );
     assert_eq!(app.figures().sort(), Column::Label);

@@ -44,12 +44,12 @@ fn visible(app: &App, i: Pane, offset: usize) -> bool {
 fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
     let mut app = app_on(built_in(), 200, 60);
     let figure = select_first(&mut app, |a| {
-        a.kind == briefing::engine::AnnotationKind::Figure
+        a.kind() == briefing::engine::AnnotationKind::Figure
     });
     // A theme on the same screen, not selected.
     let doc = app.panes()[Pane::Left].doc.expect("doc");
     let theme = (0..app.corpus().annotations().len()).find(|&t| {
-        app.corpus().annotations()[t].kind == briefing::engine::AnnotationKind::Theme
+        app.corpus().annotations()[t].kind() == briefing::engine::AnnotationKind::Theme
             && app.corpus().annotations()[t].quotes.iter().any(|q| {
                 q.anchor
                     .as_ref()

@@ -2,6 +2,7 @@
 //! quotes and anchors, and the curators' pins. Plain data; the [`Corpus`](super::Corpus)
 //! holds them.
 
+use std::fmt;
 use std::ops::Range;
 
 use crate::engine::text::Text;
@@ -67,33 +68,88 @@ pub enum AnnotationKind {
     Theme,
 }
 
-/// A figure or a theme.
+/// A figure or a theme, with what both have: a brief, topics and quotes.
 #[derive(Debug, Clone)]
 pub struct Annotation {
-    pub kind: AnnotationKind,
     /// Index into `Corpus::briefs`.
     pub brief: usize,
-    /// Figures: the English label. Themes: none.
-    pub label: Option<String>,
-    /// Figures: the normalised value.
-    pub value: Option<String>,
-    /// Figures: optional note. Themes: the English gloss.
-    pub note: Option<String>,
-    /// Optional structured value of a figure.
-    /// (Boxed: most annotations have none, and a corpus holds thousands.)
-    pub measure: Option<Box<Measure>>,
     /// Indexes into `Corpus::topics` (unknown ids are dropped and reported).
     pub topics: Vec<usize>,
     pub quotes: Vec<Quote>,
+    /// What it says: a figure's label and value, or a theme's gloss.
+    pub says: Says,
+}
+
+/// What an annotation says.
+#[derive(Debug, Clone)]
+pub enum Says {
+    Figure(Figure),
+    Theme(Theme),
+}
+
+/// A key figure: a labelled value.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// The English label.
+    pub label: String,
+    /// The normalised value.
+    pub value: String,
+    pub note: Option<String>,
+    /// Its structured value, when the curator gave one.
+    /// (Boxed: most figures have none, and a corpus holds thousands.)
+    pub measure: Option<Box<Measure>>,
+}
+
+/// A theme: a passage on a topic.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// The English gloss.
+    pub note: Option<String>,
 }
 
 impl Annotation {
+    /// Figure or theme.
+    pub fn kind(&self) -> AnnotationKind {
+        match self.says {
+            Says::Figure(_) => AnnotationKind::Figure,
+            Says::Theme(_) => AnnotationKind::Theme,
+        }
+    }
+
+    /// The figure, if it is one.
+    pub fn figure(&self) -> Option<&Figure> {
+        match &self.says {
+            Says::Figure(f) => Some(f),
+            Says::Theme(_) => None,
+        }
+    }
+
+    /// A figure's label.
+    pub fn label(&self) -> Option<&str> {
+        self.figure().map(|f| f.label.as_str())
+    }
+
+    /// A figure's value.
+    pub fn value(&self) -> Option<&str> {
+        self.figure().map(|f| f.value.as_str())
+    }
+
+    /// A figure's note, or a theme's gloss.
+    pub fn note(&self) -> Option<&str> {
+        match &self.says {
+            Says::Figure(f) => f.note.as_deref(),
+            Says::Theme(t) => t.note.as_deref(),
+        }
+    }
+
+    /// A figure's structured value.
+    pub fn measure(&self) -> Option<&Measure> {
+        self.figure().and_then(|f| f.measure.as_deref())
+    }
+
     /// A one-line title: the label of a figure, the note of a theme.
     pub fn headline(&self) -> &str {
-        self.label
-            .as_deref()
-            .or(self.note.as_deref())
-            .unwrap_or("(theme)")
+        self.label().or(self.note()).unwrap_or("(theme)")
     }
 }
 
@@ -149,14 +205,27 @@ pub enum AnchorFailure {
     Empty,
 }
 
-impl AnchorFailure {
-    /// A short reason, for lists of orphans.
-    pub fn reason(&self) -> String {
+/// The one short text of why a quote was not placed, in orphan lists and printed briefs
+/// (the finding says more), and the `error` of a quote in JSON: `not found`,
+/// `ambiguous: 2 places, lines 3, 7`.
+impl fmt::Display for AnchorFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AnchorFailure::UnknownDocument => "unknown document".to_string(),
-            AnchorFailure::NotFound => "quote not found".to_string(),
-            AnchorFailure::Ambiguous(lines) => format!("quote matches {} places", lines.len()),
-            AnchorFailure::Empty => "empty quote".to_string(),
+            AnchorFailure::UnknownDocument => f.write_str("unknown document"),
+            AnchorFailure::NotFound => f.write_str("not found"),
+            AnchorFailure::Ambiguous(lines) => {
+                let mut distinct = lines.clone();
+                distinct.dedup();
+                let shown: Vec<String> = distinct.iter().map(usize::to_string).collect();
+                let word = if distinct.len() == 1 { "line" } else { "lines" };
+                write!(
+                    f,
+                    "ambiguous: {} places, {word} {}",
+                    lines.len(),
+                    shown.join(", ")
+                )
+            }
+            AnchorFailure::Empty => f.write_str("empty quote"),
         }
     }
 }

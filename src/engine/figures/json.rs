@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::FigureRow;
 use super::compare::MeasureGroup;
-use crate::engine::print::failure;
 
 #[derive(Serialize)]
 struct List<'a> {
@@ -65,7 +64,7 @@ fn figure<'a>(row: &FigureRow<'a>) -> FigureJson<'a> {
         unit: row.unit(),
         period: row.period(),
         topics: row.topics.iter().map(|t| t.id.as_str()).collect(),
-        note: row.annotation.note.as_deref(),
+        note: row.annotation.note(),
         quotes: row
             .quotes
             .iter()
@@ -78,7 +77,7 @@ fn figure<'a>(row: &FigureRow<'a>) -> FigureJson<'a> {
                 file: q.doc.map(|d| d.file.as_str()),
                 line: q.anchor.ok().map(|a| a.line),
                 column: q.anchor.ok().map(|a| a.column),
-                error: q.anchor.err().map(failure),
+                error: q.anchor.err().map(|f| f.to_string()),
             })
             .collect(),
     }

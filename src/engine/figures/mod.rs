@@ -56,7 +56,7 @@ impl QuotePlace<'_> {
     pub fn place(&self) -> String {
         match (self.doc, self.anchor) {
             (Some(doc), Ok(a)) => format!("{}:{}:{}", doc.file, a.line, a.column),
-            (Some(doc), Err(f)) => format!("{} ({})", doc.file, f.reason()),
+            (Some(doc), Err(f)) => format!("{} ({f})", doc.file),
             (None, _) => format!("{} (unknown document)", self.doc_id),
         }
     }
@@ -73,11 +73,11 @@ static BLANK: Measure = Measure {
 
 impl<'a> FigureRow<'a> {
     pub fn label(&self) -> &'a str {
-        self.annotation.label.as_deref().unwrap_or("")
+        self.annotation.label().unwrap_or("")
     }
 
     pub fn value(&self) -> &'a str {
-        self.annotation.value.as_deref().unwrap_or("")
+        self.annotation.value().unwrap_or("")
     }
 
     pub fn kind(&self) -> Option<&'a str> {
@@ -130,7 +130,7 @@ pub fn rows(corpus: &Corpus) -> Vec<FigureRow<'_>> {
         .annotations()
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.kind == AnnotationKind::Figure)
+        .filter(|(_, a)| a.kind() == AnnotationKind::Figure)
         .filter_map(|(index, a)| row(corpus, index, a))
         .collect()
 }
@@ -138,13 +138,13 @@ pub fn rows(corpus: &Corpus) -> Vec<FigureRow<'_>> {
 /// The row of figure `index` (into `Corpus::annotations`), if it is a figure.
 pub fn row_at(corpus: &Corpus, index: usize) -> Option<FigureRow<'_>> {
     let a = corpus.annotations().get(index)?;
-    (a.kind == AnnotationKind::Figure)
+    (a.kind() == AnnotationKind::Figure)
         .then(|| row(corpus, index, a))
         .flatten()
 }
 
 fn row<'a>(corpus: &'a Corpus, index: usize, a: &'a Annotation) -> Option<FigureRow<'a>> {
-    let measure = a.measure.as_deref().unwrap_or(&BLANK);
+    let measure = a.measure().unwrap_or(&BLANK);
     Some(FigureRow {
         index,
         annotation: a,

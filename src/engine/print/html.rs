@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{
-    BriefView, HEADING, QuoteView, Section, Selection, headline, key_figures, kind_name,
+    BriefView, HEADING, QuoteView, Section, Selection, heading, key_figures, kind_name,
     measure_text, one_line, paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
 use crate::engine::corpus::{Annotation, AnnotationKind, Corpus};
@@ -199,21 +199,21 @@ fn topic(out: &mut dyn Write, corpus: &Corpus, brief: &str, section: &Section) -
 }
 
 fn annotation(out: &mut dyn Write, corpus: &Corpus, a: &Annotation) -> io::Result<()> {
-    let class = match a.kind {
+    let class = match a.kind() {
         AnnotationKind::Figure => "figure",
         AnnotationKind::Theme => "theme",
     };
     writeln!(out, "<div class=\"annotation {class}\">")?;
-    match (a.kind, &a.label, &a.value) {
+    match (a.kind(), &a.label(), &a.value()) {
         (AnnotationKind::Figure, Some(label), Some(value)) => writeln!(
             out,
             "<h3>Figure: {} — <span class=\"value\">{}</span></h3>",
             text(label),
             text(value)
         )?,
-        _ => writeln!(out, "<h3>{}: {}</h3>", kind_name(a), text(&headline(a)))?,
+        _ => writeln!(out, "<h3>{}: {}</h3>", kind_name(a), text(&heading(a)))?,
     }
-    if let Some(m) = a.measure.as_deref().and_then(measure_text) {
+    if let Some(m) = a.measure().and_then(measure_text) {
         writeln!(out, "<p class=\"details measure\">{}</p>", esc(&m))?;
     }
     if a.topics.len() > 1 {
@@ -223,8 +223,8 @@ fn annotation(out: &mut dyn Write, corpus: &Corpus, a: &Annotation) -> io::Resul
             text(&topic_ids(corpus, a).join(", "))
         )?;
     }
-    if a.kind == AnnotationKind::Figure {
-        for p in paragraphs_of(a.note.as_deref()) {
+    if a.kind() == AnnotationKind::Figure {
+        for p in paragraphs_of(a.note()) {
             writeln!(out, "<p class=\"note\">{}</p>", esc(&p))?;
         }
     }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{BriefView, QuoteView, Selection, failure, relative_path, topic_ids};
+use super::{BriefView, QuoteView, Selection, relative_path, topic_ids};
 use crate::engine::corpus::{Annotation, AnnotationKind, Corpus, Document, Topic};
 
 #[derive(Serialize)]
@@ -98,7 +98,7 @@ pub(super) fn write(selection: &Selection, out: &mut dyn Write) -> io::Result<()
 
 fn brief<'a>(corpus: &'a Corpus, view: &BriefView<'a>) -> BriefJson<'a> {
     let b = view.brief;
-    let is = |kind| move |a: &&&'a Annotation| a.kind == kind;
+    let is = |kind| move |a: &&&'a Annotation| a.kind() == kind;
     BriefJson {
         id: &b.id,
         path: relative_path(corpus, &b.path),
@@ -154,12 +154,12 @@ fn topic(t: &Topic) -> TopicJson<'_> {
 }
 
 fn figure<'a>(corpus: &'a Corpus, a: &'a Annotation) -> FigureJson<'a> {
-    let m = a.measure.as_deref();
+    let m = a.measure();
     FigureJson {
-        label: a.label.as_deref().unwrap_or(""),
-        value: a.value.as_deref().unwrap_or(""),
+        label: a.label().unwrap_or(""),
+        value: a.value().unwrap_or(""),
         topics: topic_ids(corpus, a),
-        note: a.note.as_deref(),
+        note: a.note(),
         measure: m.and_then(|m| m.id.as_deref()),
         kind: m.and_then(|m| m.kind.as_deref()),
         amount: m.and_then(|m| m.amount),
@@ -173,7 +173,7 @@ fn figure<'a>(corpus: &'a Corpus, a: &'a Annotation) -> FigureJson<'a> {
 fn theme<'a>(corpus: &'a Corpus, a: &'a Annotation) -> ThemeJson<'a> {
     ThemeJson {
         topics: topic_ids(corpus, a),
-        note: a.note.as_deref(),
+        note: a.note(),
         quotes: quotes(corpus, a),
     }
 }
@@ -196,7 +196,7 @@ fn quotes<'a>(corpus: &'a Corpus, a: &'a Annotation) -> Vec<QuoteJson<'a>> {
                 file: view.doc.map(|d| d.file.as_str()),
                 line: anchor.map(|a| a.line),
                 column: anchor.map(|a| a.column),
-                error: q.anchor.as_ref().err().map(failure),
+                error: q.anchor.as_ref().err().map(ToString::to_string),
             }
         })
         .collect()

@@ -19,10 +19,10 @@ pub(crate) fn key_figures(corpus: &Corpus, view: &BriefView) -> KeyFigures {
     let mut rows: Vec<Vec<String>> = view
         .annotations
         .iter()
-        .filter(|a| a.kind == AnnotationKind::Figure)
+        .filter(|a| a.kind() == AnnotationKind::Figure)
         .map(|a| {
-            let m = a.measure.as_deref();
-            let field = |s: Option<&String>| s.map(|s| one_line(s)).unwrap_or_default();
+            let m = a.measure();
+            let field = |s: Option<&str>| s.map(one_line).unwrap_or_default();
             let mut docs: Vec<String> = Vec::new();
             for q in &a.quotes {
                 let q = QuoteView::new(corpus, q);
@@ -32,10 +32,10 @@ pub(crate) fn key_figures(corpus: &Corpus, view: &BriefView) -> KeyFigures {
                 }
             }
             vec![
-                field(a.label.as_ref()),
-                field(a.value.as_ref()),
-                field(m.and_then(|m| m.kind.as_ref())),
-                field(m.and_then(|m| m.period.as_ref())),
+                field(a.label()),
+                field(a.value()),
+                field(m.and_then(|m| m.kind.as_deref())),
+                field(m.and_then(|m| m.period.as_deref())),
                 docs.join(", "),
             ]
         })

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{
-    BriefView, HEADING, QuoteView, Section, Selection, headline, key_figures, kind_name,
+    BriefView, HEADING, QuoteView, Section, Selection, heading, key_figures, kind_name,
     measure_text, one_line, paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
 use crate::engine::corpus::{Annotation, AnnotationKind, Corpus};
@@ -108,9 +108,9 @@ fn topic(out: &mut dyn Write, corpus: &Corpus, section: &Section) -> io::Result<
 }
 
 fn annotation(out: &mut dyn Write, corpus: &Corpus, a: &Annotation) -> io::Result<()> {
-    writeln!(out, "### {}: {}\n", kind_name(a), inline(&headline(a)))?;
+    writeln!(out, "### {}: {}\n", kind_name(a), inline(&heading(a)))?;
     let mut details = Vec::new();
-    if let Some(m) = a.measure.as_deref().and_then(measure_text) {
+    if let Some(m) = a.measure().and_then(measure_text) {
         details.push(format!("Measure: {}", inline(&m)));
     }
     if a.topics.len() > 1 {
@@ -125,8 +125,8 @@ fn annotation(out: &mut dyn Write, corpus: &Corpus, a: &Annotation) -> io::Resul
     if !details.is_empty() {
         writeln!(out)?;
     }
-    if a.kind == AnnotationKind::Figure {
-        for p in paragraphs_of(a.note.as_deref()) {
+    if a.kind() == AnnotationKind::Figure {
+        for p in paragraphs_of(a.note()) {
             writeln!(out, "{}\n", block(&p))?;
         }
     }

@@ -1,9 +1,7 @@
 //! Pieces every format shares: quotes with their sources, measures, sources, and the
 //! small text clean-ups that keep control characters out of a printout.
 
-use crate::engine::corpus::{
-    AnchorFailure, Annotation, AnnotationKind, Corpus, Document, Measure, Quote, Topic,
-};
+use crate::engine::corpus::{Annotation, AnnotationKind, Corpus, Document, Measure, Quote, Topic};
 
 /// A quote with the document it names, when that document is known.
 #[derive(Clone, Copy)]
@@ -44,29 +42,9 @@ impl<'a> QuoteView<'a> {
         }
         match &self.quote.anchor {
             Ok(a) => s.push_str(&format!(":{}:{}", a.line, a.column)),
-            Err(f) => s.push_str(&format!(" [{}]", failure(f))),
+            Err(f) => s.push_str(&format!(" [{f}]")),
         }
         clean(&s)
-    }
-}
-
-/// A short, printable reason a quote did not anchor.
-pub(crate) fn failure(f: &AnchorFailure) -> String {
-    match f {
-        AnchorFailure::UnknownDocument => "unknown document".to_string(),
-        AnchorFailure::NotFound => "not found".to_string(),
-        AnchorFailure::Ambiguous(lines) => {
-            let mut distinct = lines.clone();
-            distinct.dedup();
-            let shown: Vec<String> = distinct.iter().map(usize::to_string).collect();
-            let word = if distinct.len() == 1 { "line" } else { "lines" };
-            format!(
-                "ambiguous: {} places, {word} {}",
-                lines.len(),
-                shown.join(", ")
-            )
-        }
-        AnchorFailure::Empty => "empty quote".to_string(),
     }
 }
 
@@ -193,22 +171,22 @@ pub(crate) fn paragraphs(s: &str) -> Vec<String> {
 pub(crate) fn see_also(a: &Annotation, home: Option<&Topic>) -> String {
     let kind = kind_name(a).to_lowercase();
     match home {
-        Some(t) => format!("{} ({kind}, under {})", headline(a), one_line(&t.title)),
-        None => format!("{} ({kind})", headline(a)),
+        Some(t) => format!("{} ({kind}, under {})", heading(a), one_line(&t.title)),
+        None => format!("{} ({kind})", heading(a)),
     }
 }
 
 /// "Figure" or "Theme".
 pub(crate) fn kind_name(a: &Annotation) -> &'static str {
-    match a.kind {
+    match a.kind() {
         AnnotationKind::Figure => "Figure",
         AnnotationKind::Theme => "Theme",
     }
 }
 
 /// The heading of an annotation: `label — value` for a figure, the gloss for a theme.
-pub(crate) fn headline(a: &Annotation) -> String {
-    match (a.kind, &a.label, &a.value) {
+pub(crate) fn heading(a: &Annotation) -> String {
+    match (a.kind(), &a.label(), &a.value()) {
         (AnnotationKind::Figure, Some(label), Some(value)) => {
             format!("{} — {}", one_line(label), one_line(value))
         }

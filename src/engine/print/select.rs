@@ -147,7 +147,7 @@ fn view<'a>(corpus: &'a Corpus, index: usize, wanted: &[usize]) -> Option<BriefV
                     h => see_also.push((a, h.and_then(|h| corpus.topics().get(h)))),
                 }
             }
-            full.sort_by_key(|a| a.kind != AnnotationKind::Figure);
+            full.sort_by_key(|a| a.kind() != AnnotationKind::Figure);
             Section {
                 topic: corpus.topics().get(t),
                 annotations: full,

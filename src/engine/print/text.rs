@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{
-    BriefView, HEADING, QuoteView, Section, Selection, headline, key_figures, kind_name,
+    BriefView, HEADING, QuoteView, Section, Selection, heading, key_figures, kind_name,
     measure_text, one_line, paragraphs_of, quote_groups, see_also, source_fields, topic_ids,
 };
 use crate::engine::corpus::{Annotation, AnnotationKind, Corpus};
@@ -173,8 +173,8 @@ fn topic(page: &mut Page, corpus: &Corpus, n: usize, section: &Section) -> io::R
 }
 
 fn annotation(page: &mut Page, corpus: &Corpus, a: &Annotation) -> io::Result<()> {
-    page.para("* ", INDENT, &format!("{}: {}", kind_name(a), headline(a)))?;
-    if let Some(m) = a.measure.as_deref().and_then(measure_text) {
+    page.para("* ", INDENT, &format!("{}: {}", kind_name(a), heading(a)))?;
+    if let Some(m) = a.measure().and_then(measure_text) {
         page.para(INDENT, INDENT, &m)?;
     }
     if a.topics.len() > 1 {
@@ -184,8 +184,8 @@ fn annotation(page: &mut Page, corpus: &Corpus, a: &Annotation) -> io::Result<()
             &format!("Topics: {}", topic_ids(corpus, a).join(", ")),
         )?;
     }
-    if a.kind == AnnotationKind::Figure {
-        for p in paragraphs_of(a.note.as_deref()) {
+    if a.kind() == AnnotationKind::Figure {
+        for p in paragraphs_of(a.note()) {
             page.para(INDENT, INDENT, &p)?;
         }
     }

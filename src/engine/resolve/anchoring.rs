@@ -31,8 +31,8 @@ fn quote_path(corpus: &CorpusParts, job: &Job) -> String {
         .unwrap_or(0);
     let figures = brief
         .annotations
-        .partition_point(|&a| corpus.annotations[a].kind == AnnotationKind::Figure);
-    match corpus.annotations[job.annotation].kind {
+        .partition_point(|&a| corpus.annotations[a].kind() == AnnotationKind::Figure);
+    match corpus.annotations[job.annotation].kind() {
         AnnotationKind::Figure => format!("figures[{local}].quotes[{}]", job.quote),
         AnnotationKind::Theme => format!(
             "themes[{}].quotes[{}]",

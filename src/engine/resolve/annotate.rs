@@ -95,14 +95,15 @@ pub(super) fn resolve_brief(
         let path = format!("figures[{i}]");
         let measure = measure_of(&mut f, &path, &mut report);
         let annotation = Annotation {
-            kind: AnnotationKind::Figure,
             brief: brief_index,
-            label: Some(f.label),
-            value: Some(f.value),
-            note: f.note,
-            measure: (measure != Measure::default()).then(|| Box::new(measure)),
             topics: Vec::new(),
             quotes: Vec::new(),
+            says: Says::Figure(Figure {
+                label: f.label,
+                value: f.value,
+                note: f.note,
+                measure: (measure != Measure::default()).then(|| Box::new(measure)),
+            }),
         };
         add_annotation(
             corpus,
@@ -117,14 +118,10 @@ pub(super) fn resolve_brief(
     }
     for (i, t) in b.themes.into_iter().enumerate() {
         let annotation = Annotation {
-            kind: AnnotationKind::Theme,
             brief: brief_index,
-            label: None,
-            value: None,
-            note: t.note,
-            measure: None,
             topics: Vec::new(),
             quotes: Vec::new(),
+            says: Says::Theme(Theme { note: t.note }),
         };
         add_annotation(
             corpus,

@@ -133,9 +133,9 @@ pub(super) fn check_units(corpus: &CorpusParts, sources: &[Source], findings: &m
             .annotations
             .iter()
             .map(|&a| &corpus.annotations[a])
-            .take_while(|a| a.kind == AnnotationKind::Figure);
+            .take_while(|a| a.kind() == AnnotationKind::Figure);
         for (i, a) in figures.enumerate() {
-            let Some(m) = a.measure.as_deref() else {
+            let Some(m) = a.measure() else {
                 continue;
             };
             let (Some(id), Some(unit)) = (m.id.as_deref(), m.unit.as_deref()) else {

@@ -18,7 +18,7 @@ impl App {
         let Some(brief) = c.briefs().get(a.brief) else {
             return;
         };
-        let words = a.label.as_deref().or(a.note.as_deref()).unwrap_or("");
+        let words = a.label().or(a.note()).unwrap_or("");
         let line = std::fs::read_to_string(&brief.path)
             .ok()
             .and_then(|source| line_of(&source, words))

@@ -22,7 +22,7 @@ const WIDTH: u16 = 100;
 /// The card's title.
 fn title(app: &App, card: Card) -> String {
     match card {
-        Card::Annotation(a) => match app.corpus.annotations().get(a).map(|a| a.kind) {
+        Card::Annotation(a) => match app.corpus.annotations().get(a).map(|a| a.kind()) {
             Some(AnnotationKind::Figure) => " Figure ".into(),
             _ => " Theme ".into(),
         },
@@ -48,13 +48,13 @@ fn fields(app: &App, p: &Palette, card: Card) -> Vec<(String, String, Style)> {
             let Some(a) = c.annotations().get(i) else {
                 return out;
             };
-            let kind_style = match a.kind {
+            let kind_style = match a.kind() {
                 AnnotationKind::Figure => p.figure,
                 AnnotationKind::Theme => p.theme,
             };
-            push("label", a.label.clone(), p.title);
-            push("value", a.value.clone(), kind_style);
-            if let Some(m) = &a.measure {
+            push("label", a.label().map(str::to_string), p.title);
+            push("value", a.value().map(str::to_string), kind_style);
+            if let Some(m) = &a.measure() {
                 let amount = match (m.amount, m.amount_max) {
                     (Some(lo), Some(hi)) => Some(format!("{lo}–{hi}")),
                     (Some(lo), None) => Some(lo.to_string()),
@@ -78,7 +78,7 @@ fn fields(app: &App, p: &Palette, card: Card) -> Vec<(String, String, Style)> {
                 .filter_map(|&t| c.topics().get(t).map(|t| t.title.as_str()))
                 .collect();
             push("topics", Some(topics.join(", ")), Style::new());
-            push("note", a.note.clone(), Style::new());
+            push("note", a.note().map(str::to_string), Style::new());
             push(
                 "brief",
                 c.briefs()
@@ -98,7 +98,7 @@ fn fields(app: &App, p: &Palette, card: Card) -> Vec<(String, String, Style)> {
                             p.key,
                         )
                     }
-                    Err(why) => (format!("{}: {}", q.doc_id, why.reason()), p.error),
+                    Err(why) => (format!("{}: {why}", q.doc_id), p.error),
                 };
                 push("quote", Some(place), style);
                 push(

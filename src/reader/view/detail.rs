@@ -125,15 +125,18 @@ pub fn line(app: &App, p: &Palette) -> Line<'static> {
         };
     };
     let mut spans = Vec::new();
-    match a.kind {
+    match a.kind() {
         AnnotationKind::Figure => {
             spans.push(Span::styled("Figure ", p.figure));
-            spans.push(Span::styled(a.label.clone().unwrap_or_default(), p.title));
-            if let Some(value) = &a.value {
+            spans.push(Span::styled(
+                a.label().unwrap_or_default().to_string(),
+                p.title,
+            ));
+            if let Some(value) = a.value() {
                 spans.push(Span::raw(": "));
-                spans.push(Span::styled(value.clone(), p.figure));
+                spans.push(Span::styled(value.to_string(), p.figure));
             }
-            if let Some(note) = &a.note {
+            if let Some(note) = a.note() {
                 spans.push(Span::raw(format!(" · {note}")));
             }
         }
@@ -147,7 +150,7 @@ pub fn line(app: &App, p: &Palette) -> Line<'static> {
         .iter()
         .map(|q| match &q.anchor {
             Ok(anchor) => format!("{} {}:{}", q.doc_id, anchor.line, anchor.column),
-            Err(why) => format!("{}: {}", q.doc_id, why.reason()),
+            Err(why) => format!("{}: {why}", q.doc_id),
         })
         .collect();
     spans.push(Span::styled(format!(" · {}", places.join(", ")), p.dim));

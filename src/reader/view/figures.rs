@@ -47,7 +47,7 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
         .corpus
         .annotations()
         .iter()
-        .filter(|a| a.kind == crate::engine::AnnotationKind::Figure)
+        .filter(|a| a.kind() == crate::engine::AnnotationKind::Figure)
         .count();
     let mut title = format!(" Figures · {} of {total}", view.rows.len());
     title.push_str(&format!(
@@ -221,8 +221,7 @@ fn chart_series(app: &App, current: &FigureRow) -> Option<Series> {
     let same: Vec<FigureRow> = (0..app.corpus.annotations().len())
         .filter(|&i| {
             app.corpus.annotations()[i]
-                .measure
-                .as_deref()
+                .measure()
                 .is_some_and(|m| m.id.as_deref() == Some(id))
         })
         .filter_map(|i| figures::row_at(&app.corpus, i))

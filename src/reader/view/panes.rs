@@ -126,7 +126,7 @@ fn highlights(
     let mut selected = Vec::new();
     // Only the anchors that meet the visible rows: the corpus keeps them indexed by document.
     for (range, i) in app.corpus.anchors_in(doc, visible.clone()) {
-        let kind = app.corpus.annotations()[i].kind;
+        let kind = app.corpus.annotations()[i].kind();
         let style = match kind {
             AnnotationKind::Figure => p.figure,
             AnnotationKind::Theme => p.theme,

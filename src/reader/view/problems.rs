@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use crate::engine::{Finding, Quote, Severity};
 use crate::reader::state::App;
 use crate::reader::view::style::Palette;
-use crate::reader::view::topics::headline;
+use crate::reader::view::topics::nav_title;
 use crate::reader::view::{centered, overlay_block};
 
 /// One line of the list, named before it is formatted: a list of 100,000 findings is
@@ -103,14 +103,14 @@ fn line(app: &App, p: &Palette, row: Row) -> Line<'static> {
                     .anchor
                     .as_ref()
                     .err()
-                    .map(|e| e.reason())
+                    .map(ToString::to_string)
                     .unwrap_or_default();
                 return Line::from(format!("   {}: {reason}: \"{}\"", q.doc_id, q.text));
             }
             let brief = c.briefs().get(a.brief).map_or("?", |b| b.path.as_str());
             Line::from(vec![
                 Span::styled(format!(" {brief}: "), p.dim),
-                Span::styled(headline(a), p.title),
+                Span::styled(nav_title(a), p.title),
             ])
         }
     }

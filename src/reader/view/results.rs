@@ -140,17 +140,17 @@ fn rows(app: &App, p: &Palette, width: usize) -> (Vec<Row>, String) {
                 let Some(ann) = c.annotations().get(a) else {
                     continue;
                 };
-                let (kind, style) = match ann.kind {
+                let (kind, style) = match ann.kind() {
                     AnnotationKind::Figure => ("Figure ", p.figure),
                     AnnotationKind::Theme => ("Theme  ", p.theme),
                 };
-                let text = match (&ann.label, &ann.value, &ann.note) {
+                let text = match (ann.label(), ann.value(), ann.note()) {
                     (Some(l), Some(v), note) => format!(
                         "{l}: {v}{}",
-                        note.as_ref().map(|n| format!(" · {n}")).unwrap_or_default()
+                        note.map(|n| format!(" · {n}")).unwrap_or_default()
                     ),
-                    (Some(l), None, _) => l.clone(),
-                    (None, _, Some(n)) => n.clone(),
+                    (Some(l), None, _) => l.to_string(),
+                    (None, _, Some(n)) => n.to_string(),
                     _ => ann.headline().to_string(),
                 };
                 let mut spans = vec![Span::raw("  "), Span::styled(kind, style)];

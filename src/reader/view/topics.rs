@@ -83,7 +83,7 @@ fn item_line(app: &App, p: &Palette, item: NavItem, width: usize) -> Line<'stati
             let Some(a) = app.corpus.annotations().get(annotation) else {
                 return Line::from("");
             };
-            let (tag, style) = match a.kind {
+            let (tag, style) = match a.kind() {
                 AnnotationKind::Figure => ("F ", p.figure),
                 AnnotationKind::Theme => ("T ", p.theme),
             };
@@ -91,7 +91,7 @@ fn item_line(app: &App, p: &Palette, item: NavItem, width: usize) -> Line<'stati
             if !placed(a) {
                 spans.push(Span::styled("! ", p.error));
             }
-            spans.push(Span::raw(headline(a)));
+            spans.push(Span::raw(nav_title(a)));
             let line = Line::from(spans);
             if app.nav.selected == Some(annotation) {
                 line.patch_style(p.title)
@@ -102,9 +102,10 @@ fn item_line(app: &App, p: &Palette, item: NavItem, width: usize) -> Line<'stati
     }
 }
 
-/// "8.3–8.5 % GDP growth target" for figures, the note for themes.
-pub fn headline(a: &Annotation) -> String {
-    match (&a.value, a.kind) {
+/// A navigator row: "8.3–8.5 % GDP growth target" for figures (the value first, to scan
+/// by), the gloss for themes.
+pub fn nav_title(a: &Annotation) -> String {
+    match (&a.value(), a.kind()) {
         (Some(value), AnnotationKind::Figure) => format!("{value} {}", a.headline()),
         _ => a.headline().to_string(),
     }
