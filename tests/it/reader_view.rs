@@ -5,10 +5,7 @@ use briefing::engine::{Corpus, CorpusSource, load};
 use briefing::reader::Msg;
 use briefing::reader::state::Pane;
 use briefing::reader::state::{Focus, Overlay};
-use briefing::reader::view::style::Palette;
-use briefing::reader::{Action, App, render};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use briefing::reader::{Action, App};
 
 use crate::common::Corpus as TempCorpus;
 use crate::common::screen::{app_on, apply, buffer, reader_fixture as fixture, screen, search};
@@ -151,9 +148,7 @@ fn tabs_wide_and_decomposed_text_keep_the_border_straight() {
     let s = screen(&app);
     insta::assert_snapshot!("odd_text", s);
     // Every row of the pane ends in its right border at the same column.
-    let mut terminal = Terminal::new(TestBackend::new(60, 12)).expect("test terminal");
-    terminal.draw(|f| render(&app, f)).expect("draw");
-    let buffer = terminal.backend().buffer();
+    let buffer = buffer(&app);
     for y in 1..9 {
         assert_eq!(buffer[(59, y)].symbol(), "│", "row {y}\n{s}");
     }
@@ -232,12 +227,21 @@ fn marks_return_to_a_place() {
 fn layout_is_cached_per_document_and_width() {
     let mut app = app(120, 30);
     let _ = screen(&app);
+    // The first frame lays out the two documents on screen, once each.
     let n = app.cached_layouts();
+    assert_eq!(n, 2, "the first frame caches the layouts of both panes");
     for _ in 0..5 {
         app.update(Action::Down);
         let _ = screen(&app);
     }
     assert_eq!(app.cached_layouts(), n);
+    // Another width is another layout of each.
+    app.update(Msg::Size {
+        width: 100,
+        height: 30,
+    });
+    let _ = screen(&app);
+    assert_eq!(app.cached_layouts(), 2 * n);
 }
 
 #[test]
@@ -328,11 +332,7 @@ fn the_picker_keeps_its_columns_with_long_and_wide_ids() {
         ("b.txt", "越南经济", "b\n"),
         ("c.txt", "vi", "c\n"),
     ]);
-    let mut app = App::new(corpus).with_palette(Palette::mono());
-    app.update(Msg::Size {
-        width: 100,
-        height: 20,
-    });
+    let mut app = app_on(corpus, 100, 20);
     apply(&mut app, &[Action::PickDocument]);
     let text = screen(&app);
     let rows: Vec<&str> = text
@@ -359,15 +359,8 @@ fn no_cell_holds_a_bidi_or_control_character() {
         "x\u{202e}y",
         "Pham \u{202e}evil\u{2066} tail \u{1b}]0;t\u{7} \u{9b}2J soft\u{ad}hyphen\n",
     )]);
-    let mut app = App::new(corpus).with_palette(Palette::mono());
-    app.update(Msg::Size {
-        width: 120,
-        height: 20,
-    });
-    let mut terminal = Terminal::new(TestBackend::new(120, 20)).expect("test terminal");
-    terminal.draw(|f| render(&app, f)).expect("draw");
-    let buffer = terminal.backend().buffer();
-    for cell in &buffer.content {
+    let app = app_on(corpus, 120, 20);
+    for cell in &buffer(&app).content {
         assert!(
             !cell.symbol().chars().any(|c| c.is_control()
                 || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{ad}')),
@@ -385,11 +378,7 @@ fn no_cell_holds_a_bidi_or_control_character() {
 #[test]
 fn the_status_line_measures_wide_characters_by_their_columns() {
     let (_dir, corpus) = corpus_of(&[("a.txt", "zh", "越南经济外交 越南\n")]);
-    let mut app = App::new(corpus).with_palette(Palette::mono());
-    app.update(Msg::Size {
-        width: 120,
-        height: 20,
-    });
+    let mut app = app_on(corpus, 120, 20);
     search(&mut app, "越南经济");
     let text = screen(&app);
     let status = text.lines().last().unwrap_or_default();
