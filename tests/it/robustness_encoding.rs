@@ -44,15 +44,10 @@ fn a_binary_file_among_the_seeds_is_one_error_and_the_rest_loads() {
 #[test]
 fn nul_bytes_in_a_text_file_are_located() {
     let corpus = Corpus::good().write_seed("x.txt", b"Xin chao\nban\0 doc\n");
-    let out = check(&corpus);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stdout.starts_with(&format!(
-            "{}:2:4: error: NUL byte: this looks like a binary file, not a text\n    remove the file, or the NUL bytes, from the corpus\n",
-            shown(&corpus, "seeds/x.txt")
-        )),
-        "{}",
-        out.stdout
+    check_fails_at(
+        &corpus,
+        "seeds/x.txt",
+        ":2:4: error: NUL byte: this looks like a binary file, not a text\n    remove the file, or the NUL bytes, from the corpus\n",
     );
     let out = sane_on(&corpus, "search", &["ban"]);
     assert_eq!(out.code, 1);
@@ -77,8 +72,7 @@ fn latin1_vietnamese_is_not_utf8_at_the_first_bad_byte() {
         "{}",
         out.stdout
     );
-    let out = sane_on(&corpus, "search", &["pham minh chinh"]);
-    assert_eq!((out.code, out.stdout.as_str()), (0, PHAM));
+    let out = search_finds_pham(&corpus);
     assert!(
         out.stderr.contains("latin1.txt:2:2: error: not UTF-8"),
         "{}",
@@ -103,8 +97,7 @@ fn utf16_with_a_bom_is_named_with_what_to_do() {
             shown(&corpus, "seeds/le.txt")
         )
     );
-    let out = sane_on(&corpus, "search", &["pham minh chinh"]);
-    assert_eq!((out.code, out.stdout.as_str()), (0, PHAM));
+    let out = search_finds_pham(&corpus);
     assert!(
         out.stderr.contains("be.txt:1:1: error: UTF-16 text"),
         "{}",

@@ -59,6 +59,24 @@ pub fn shown(corpus: &Corpus, rel: &str) -> String {
     format!("{}/{rel}", corpus.path())
 }
 
+/// `check` fails (exit 1) and its report starts with the path of `rel` then `tail`.
+#[track_caller]
+pub fn check_fails_at(corpus: &Corpus, rel: &str, tail: &str) -> Output {
+    let out = check(corpus);
+    assert_eq!(out.code, 1);
+    let wanted = format!("{}{tail}", shown(corpus, rel));
+    assert!(out.stdout.starts_with(&wanted), "{}", out.stdout);
+    out
+}
+
+/// `search` still finds the Prime Minister in both documents of the good corpus; the run.
+#[track_caller]
+pub fn search_finds_pham(corpus: &Corpus) -> Output {
+    let out = sane_on(corpus, "search", &["pham minh chinh"]);
+    assert_eq!((out.code, out.stdout.as_str()), (0, PHAM));
+    out
+}
+
 /// Asserts that `text` holds `tail` right after the path of `rel` in `corpus`.
 #[track_caller]
 pub fn assert_names(text: &str, corpus: &Corpus, rel: &str, tail: &str) {
