@@ -15,7 +15,6 @@ mod figures;
 mod figures_check;
 mod figures_select;
 mod fuzz;
-#[cfg(feature = "reader")]
 mod positions;
 mod print;
 #[cfg(all(unix, feature = "reader"))]

@@ -1,12 +1,14 @@
 //! Where things land, written as diagrams (common/marked.rs): the good corpus's quotes in
 //! their document once loaded, search hits across diacritics, case, white space and
-//! decimal marks, and the reader's matches.
+//! decimal marks, the rows a line wraps into, and the reader's matches.
 
 use briefing::engine::Corpus as Loaded;
 use briefing::engine::search::Searcher;
+use briefing::engine::text::wrap::wrap_line;
 
 use crate::common::Corpus;
 use crate::common::marked::{mark, marked};
+#[cfg(feature = "reader")]
 use crate::common::screen::{app_on, search};
 
 /// Document `id` of `corpus` with the places its quotes land on marked.
@@ -77,6 +79,40 @@ fn search_hits_take_a_decimal_comma_for_a_point() {
     assert_finds("8.3", "từ [8,3]-8,5% và [8.3]%");
 }
 
+/// The line of the diagram wrapped to `width` columns must give its marked parts as rows.
+#[track_caller]
+fn assert_wraps(width: usize, diagram: &str) {
+    let (line, _) = marked(diagram);
+    assert_eq!(
+        mark(&line, &wrap_line(&line, width)),
+        diagram,
+        "at {width} columns"
+    );
+}
+
+#[test]
+fn rows_break_at_spaces_and_leave_the_space_out() {
+    assert_wraps(10, "[Thủ tướng] [Phạm Minh] [Chính chủ] [trì]");
+    assert_wraps(80, "[Thủ tướng Phạm Minh Chính chủ trì]");
+}
+
+#[test]
+fn a_no_break_space_holds_a_number_to_its_unit() {
+    assert_wraps(6, "[tăng] [8,3\u{a0}%]");
+}
+
+#[test]
+fn wide_characters_take_two_columns_each() {
+    assert_wraps(8, "[越南经济] [外交]");
+    assert_wraps(5, "[越南] [经济]");
+}
+
+#[test]
+fn a_word_longer_than_the_row_is_cut() {
+    assert_wraps(4, "[ngoạ][i]");
+}
+
+#[cfg(feature = "reader")]
 #[test]
 fn the_readers_matches_are_the_marked_places() {
     let mut app = app_on(Corpus::good().load(), 120, 30);
