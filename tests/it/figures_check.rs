@@ -77,10 +77,7 @@ fn units_that_disagree_within_a_measure_warn_naming_both_places() {
             shown(&corpus, "briefs/conference.yaml"),
         )
     );
-    assert_eq!(
-        sane(&["check", "--strict", "--corpus", corpus.path()]).code,
-        1
-    );
+    assert_eq!(sane_on(&corpus, "check", &["--strict"]).code, 1);
 }
 
 #[test]

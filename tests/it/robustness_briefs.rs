@@ -126,7 +126,7 @@ fn figures_without_quotes_and_a_figure_with_empty_quotes() {
         "f.yaml",
         "title: F\ndocuments:\n  - id: vi-gov\nfigures: []\n",
     );
-    let out = sane(&["check", "--strict", "--corpus", corpus.path()]);
+    let out = sane_on(&corpus, "check", &["--strict"]);
     assert_eq!(
         (out.code, out.stdout.as_str()),
         (
@@ -208,7 +208,7 @@ fn duplicate_ids_across_and_within_briefs() {
         "same.yaml",
         "title: Same\ndocuments:\n  - id: vi-gov\ntopics:\n  - id: fta\n    title: Free trade agreements\nthemes:\n  - topics: fta\n    quotes:\n      - doc: vi-gov\n        text: \"Thủ tướng Phạm Minh Chính\"\n",
     );
-    let out = sane(&["check", "--strict", "--corpus", corpus.path()]);
+    let out = sane_on(&corpus, "check", &["--strict"]);
     assert_eq!(
         (out.code, out.stdout.as_str()),
         (

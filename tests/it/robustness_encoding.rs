@@ -62,15 +62,10 @@ fn nul_bytes_in_a_text_file_are_located() {
 fn latin1_vietnamese_is_not_utf8_at_the_first_bad_byte() {
     // "Hà Nội" cannot be Latin-1 in full; the accented letters it has come out as single bytes.
     let corpus = Corpus::good().write_seed("latin1.txt", b"Thu do\nH\xe0 N\xf4i\n");
-    let out = check(&corpus);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stdout.starts_with(&format!(
-            "{}:2:2: error: not UTF-8: byte 0xE0 cannot start a character\n{NOT_UTF8_NOTE}\n",
-            shown(&corpus, "seeds/latin1.txt")
-        )),
-        "{}",
-        out.stdout
+    check_fails_at(
+        &corpus,
+        "seeds/latin1.txt",
+        &format!(":2:2: error: not UTF-8: byte 0xE0 cannot start a character\n{NOT_UTF8_NOTE}\n"),
     );
     let out = search_finds_pham(&corpus);
     assert!(
@@ -120,7 +115,7 @@ fn utf16_with_a_bom_is_named_with_what_to_do() {
 fn a_utf8_bom_is_dropped_not_an_error() {
     let good = Corpus::good();
     let corpus = Corpus::good().write_seed("vi.txt", &with_bom(VI));
-    let out = sane(&["check", "--strict", "--corpus", corpus.path()]);
+    let out = sane_on(&corpus, "check", &["--strict"]);
     assert_eq!((out.code, out.stdout.as_str()), (0, CLEAN));
     assert_eq!(json(&corpus), json(&good));
     let out = sane_on(&corpus, "search", &["thu tuong pham"]);
@@ -138,7 +133,7 @@ fn crlf_and_lone_cr_seeds_count_lines_of_the_normalised_text() {
     let good = Corpus::good();
     for (name, eol) in [("CRLF", "\r\n"), ("CR", "\r")] {
         let corpus = Corpus::good().write_seed("vi.txt", VI.replace('\n', eol).as_bytes());
-        let out = sane(&["check", "--strict", "--corpus", corpus.path()]);
+        let out = sane_on(&corpus, "check", &["--strict"]);
         assert_eq!((out.code, out.stdout.as_str()), (0, CLEAN), "{name}");
         assert_eq!(json(&corpus), json(&good), "{name}");
         let out = sane_on(&corpus, "search", &["nhap khau"]);
@@ -200,7 +195,7 @@ fn positions_in_a_lone_cr_file_count_its_lines() {
 fn nfd_seeds_take_nfc_quotes_and_nfc_seeds_take_nfd_quotes() {
     let good = Corpus::good();
     let nfd_seed = Corpus::good().write_seed("vi.txt", VI.nfd().collect::<String>().as_bytes());
-    let out = sane(&["check", "--strict", "--corpus", nfd_seed.path()]);
+    let out = sane_on(&nfd_seed, "check", &["--strict"]);
     assert_eq!((out.code, out.stdout.as_str()), (0, CLEAN));
     assert_eq!(json(&nfd_seed), json(&good));
     for query in [
@@ -216,7 +211,7 @@ fn nfd_seeds_take_nfc_quotes_and_nfc_seeds_take_nfd_quotes() {
         );
     }
     let nfd_brief = Corpus::good().edit_brief(BRIEF, &BRIEF.nfd().collect::<String>());
-    let out = sane(&["check", "--strict", "--corpus", nfd_brief.path()]);
+    let out = sane_on(&nfd_brief, "check", &["--strict"]);
     assert_eq!((out.code, out.stdout.as_str()), (0, CLEAN));
     assert_eq!(json(&nfd_brief), json(&good));
 }
@@ -230,7 +225,7 @@ fn a_brief_saved_with_crlf_or_a_bom_loads_and_keeps_its_positions() {
         let corpus = Corpus::good();
         let path = corpus.root().join("briefs/conference.yaml");
         fs::write(&path, save(BRIEF)).expect("write");
-        let out = sane(&["check", "--strict", "--corpus", corpus.path()]);
+        let out = sane_on(&corpus, "check", &["--strict"]);
         assert_eq!((out.code, out.stdout.as_str()), (0, CLEAN), "{name}");
         fs::write(&path, save(&bad_quote(BRIEF))).expect("write");
         let out = check(&corpus);

@@ -47,7 +47,7 @@ fn an_unreadable_seed_and_brief_are_findings_and_the_rest_loads() {
     let corpus = Corpus::good();
     fs::create_dir(corpus.root().join("briefs/x.yaml")).expect("mkdir");
     fs::create_dir(corpus.root().join("seeds/x.txt")).expect("mkdir");
-    let out = sane(&["check", "--strict", "--corpus", corpus.path()]);
+    let out = sane_on(&corpus, "check", &["--strict"]);
     assert_eq!((out.code, out.stdout.as_str()), (0, CLEAN));
 }
 
@@ -142,10 +142,7 @@ fn a_symlink_loop_inside_seeds_is_a_warning_not_a_hang() {
             )
         )
     );
-    assert_eq!(
-        sane(&["check", "--strict", "--corpus", corpus.path()]).code,
-        1
-    );
+    assert_eq!(sane_on(&corpus, "check", &["--strict"]).code, 1);
     let out = search_finds_pham(&corpus);
     assert!(out.stderr.contains("symlink loop"), "{}", out.stderr);
 }
@@ -162,7 +159,7 @@ fn hidden_files_and_editor_leftovers_are_ignored() {
         .write_seed("notes.md", PNG);
     fs::create_dir(corpus.root().join("seeds/.git")).expect("mkdir");
     fs::write(corpus.root().join("seeds/.git/x.txt"), PNG).expect("write");
-    let out = sane(&["check", "--strict", "--corpus", corpus.path()]);
+    let out = sane_on(&corpus, "check", &["--strict"]);
     assert_eq!((out.code, out.stdout.as_str()), (0, CLEAN));
     let out = sane_on(&corpus, "search", &["pham minh chinh"]);
     assert_eq!(

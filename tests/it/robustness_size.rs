@@ -99,7 +99,7 @@ fn a_ten_megabyte_single_line_document_checks_searches_and_anchors() {
     let corpus = Corpus::good()
         .write_seed("big.txt", text.as_bytes())
         .write_brief("big.yaml", brief);
-    let out = sane(&["check", "--strict", "--corpus", corpus.path()]);
+    let out = sane_on(&corpus, "check", &["--strict"]);
     assert_eq!(
         (out.code, out.stdout.as_str()),
         (

@@ -96,7 +96,7 @@ fn links_out_of_the_corpus_are_skipped_unless_followed() {
     );
     let out = sane_on(&corpus, "search", &["chính"]);
     assert!(out.stdout.contains("same.txt:1:"), "{}", out.stdout);
-    let out = sane(&["search", "--follow", "--corpus", corpus.path(), "secret"]);
+    let out = sane_on(&corpus, "search", &["--follow", "secret"]);
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
         (
