@@ -9,7 +9,8 @@ use std::rc::Rc;
 
 use crate::engine::clean::is_unsafe;
 use crate::engine::text::Text;
-use crate::engine::text::wrap::{SOFT_HYPHEN, cell_width, wrap_text};
+use crate::engine::text::width::{SOFT_HYPHEN, cell_width};
+use crate::engine::text::wrap::wrap_text;
 
 /// Drawn in place of a control character (ratatui would drop it and shift the row).
 pub const CONTROL_SUBSTITUTE: &str = "\u{fffd}";

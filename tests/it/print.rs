@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use briefing::engine::print::{Format, PrintError, PrintOptions, print};
-use briefing::engine::text::wrap::display_width;
+use briefing::engine::text::width::display_width;
 use briefing::engine::{Corpus, CorpusParts, CorpusSource, load};
 use proptest::prelude::*;
 

@@ -345,7 +345,7 @@ fn the_picker_keeps_its_columns_with_long_and_wide_ids() {
         .iter()
         .map(|r| {
             let at = r.find("Title of").unwrap_or(0);
-            briefing::engine::text::wrap::display_width(r.get(..at).unwrap_or(""))
+            briefing::engine::text::width::display_width(r.get(..at).unwrap_or(""))
         })
         .collect();
     assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");

@@ -2,7 +2,8 @@
 //! fits a width: columns that fit keep their natural width, the others share what is left
 //! and wrap. Too narrow for a table, each row becomes a block of `header: value` lines.
 
-use crate::engine::text::wrap::{display_width as wrap_width, wrap_line, wrap_str};
+use crate::engine::text::width::display_width as wrap_width;
+use crate::engine::text::wrap::{wrap_line, wrap_str};
 
 /// Between two columns.
 const GAP: &str = "  ";

@@ -12,7 +12,8 @@ use super::{Format, one_line};
 use crate::engine::align::{Alignment, Pair};
 use crate::engine::clean::{CleanWriter, Escape};
 use crate::engine::corpus::Document;
-use crate::engine::text::wrap::{display_width, wrap_str};
+use crate::engine::text::width::display_width;
+use crate::engine::text::wrap::wrap_str;
 
 /// Two documents and their alignment.
 pub struct AlignedView<'a> {

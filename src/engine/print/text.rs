@@ -9,7 +9,8 @@ use super::{
 };
 use crate::engine::corpus::{Annotation, AnnotationKind, Corpus};
 use crate::engine::figures::table::Table;
-use crate::engine::text::wrap::{display_width, wrap_line, wrap_str};
+use crate::engine::text::width::display_width;
+use crate::engine::text::wrap::{wrap_line, wrap_str};
 
 /// Narrower than this, quotes in two languages follow each other instead of standing in
 /// two columns.

@@ -1,9 +1,10 @@
 //! Text: a file's bytes decoded (`decode.rs`) into a document's text, normalised once at
-//! the door, with a line index for positions (here); wrapped by display width for screen
-//! and print (`wrap.rs`); folded for search (`fold.rs`).
+//! the door, with a line index for positions (here); measured (`width.rs`) and wrapped
+//! (`wrap.rs`) by display width for screen and print; folded for search (`fold.rs`).
 
 pub mod decode;
 pub mod fold;
+pub mod width;
 pub mod wrap;
 
 pub use decode::decode;

@@ -9,7 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::engine::AnnotationKind;
-use crate::engine::text::wrap::{display_width, wrap_str};
+use crate::engine::text::width::display_width;
+use crate::engine::text::wrap::wrap_str;
 use crate::reader::state::{App, Card};
 use crate::reader::view::style::Palette;
 use crate::reader::view::{centered, overlay_block, scrolled};

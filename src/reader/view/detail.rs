@@ -7,7 +7,8 @@ use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::AnnotationKind;
-use crate::engine::text::wrap::{display_width, grapheme_width, wrap_line};
+use crate::engine::text::width::{display_width, grapheme_width};
+use crate::engine::text::wrap::wrap_line;
 use crate::reader::state::App;
 use crate::reader::view::style::Palette;
 

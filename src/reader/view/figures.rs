@@ -11,7 +11,7 @@ use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table};
 
 use crate::engine::figures::compare::{self, Series};
 use crate::engine::figures::{self, Column, FigureRow, cell};
-use crate::engine::text::wrap::{display_width, fit};
+use crate::engine::text::width::{display_width, fit};
 use crate::reader::keymap::{self, Mode};
 use crate::reader::state::App;
 use crate::reader::view::overlay_block;

@@ -125,7 +125,7 @@ fn nav_wanted(app: &App) -> u16 {
     let longest = c
         .topics()
         .iter()
-        .map(|topic| crate::engine::text::wrap::display_width(&topic.title))
+        .map(|topic| crate::engine::text::width::display_width(&topic.title))
         .max()
         .unwrap_or(0);
     u16::try_from(longest + count + 4).unwrap_or(u16::MAX)

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::AnnotationKind;
-use crate::engine::text::wrap::cell_width;
+use crate::engine::text::width::cell_width;
 use crate::reader::layout_cache::{cell_text, row_of};
 use crate::reader::state::{App, Focus, Highlights, Pane};
 use crate::reader::view::inner;

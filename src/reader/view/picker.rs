@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::engine::text::wrap::{display_width, fit};
+use crate::engine::text::width::{display_width, fit};
 use crate::reader::state::{App, Pane};
 use crate::reader::view::style::Palette;
 use crate::reader::view::{centered, inner, overlay_block};

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::engine::AnnotationKind;
 use crate::engine::search::Searcher;
-use crate::engine::text::wrap::fit;
+use crate::engine::text::width::fit;
 use crate::reader::results::Hit;
 use crate::reader::state::App;
 use crate::reader::view::style::Palette;
@@ -64,7 +64,7 @@ fn marked(
     let mut used = 0;
     let mut fitted = Vec::new();
     for span in out {
-        let w = crate::engine::text::wrap::display_width(&span.content);
+        let w = crate::engine::text::width::display_width(&span.content);
         if used + w <= width {
             used += w;
             fitted.push(span);

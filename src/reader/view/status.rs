@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::engine::text::wrap::display_width;
+use crate::engine::text::width::display_width;
 use crate::reader::keymap::{self, Mode};
 use crate::reader::state::App;
 use crate::reader::view::style::Palette;

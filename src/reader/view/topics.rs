@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::engine::text::wrap::{display_width, fit};
+use crate::engine::text::width::{display_width, fit};
 use crate::engine::{Annotation, AnnotationKind};
 use crate::reader::state::{App, Focus, NavItem};
 use crate::reader::view::inner;
