@@ -11,11 +11,12 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
+use crate::reader::editor::{EDITING, EditRequest, editor_command};
 use crate::reader::live::{Live, Loaded};
 use crate::reader::msg::Msg;
 use crate::reader::state::App;
+use crate::reader::terminal::{hold_screen, restore, resume};
 use crate::reader::view::render;
-use crate::reader::{editor, terminal};
 
 /// A backend's error as an I/O error: crossterm's already is one, and the
 /// `TestBackend`'s never happens.
@@ -69,7 +70,7 @@ where
     while !app.quit {
         if draw {
             app.update(size_of(terminal)?);
-            let _screen = terminal::hold_screen();
+            let _screen = hold_screen();
             terminal
                 .draw(|frame| render(app, frame))
                 .map_err(IntoIo::into_io)?;
@@ -120,19 +121,16 @@ where
 
 /// Runs the editor on `request` with the terminal given back, then takes it again and
 /// redraws it whole; live reload sees what was saved. Says how the editor ended.
-fn run_editor<B: Backend>(
-    terminal: &mut Terminal<B>,
-    request: &editor::EditRequest,
-) -> io::Result<String>
+fn run_editor<B: Backend>(terminal: &mut Terminal<B>, request: &EditRequest) -> io::Result<String>
 where
     B::Error: IntoIo,
 {
     use std::sync::atomic::Ordering;
-    editor::EDITING.store(true, Ordering::SeqCst);
+    EDITING.store(true, Ordering::SeqCst);
     // The reading thread polls in 50 ms steps: let it see the flag before the editor reads.
     std::thread::sleep(Duration::from_millis(120));
-    terminal::restore();
-    let command = editor::editor_command();
+    restore();
+    let command = editor_command();
     let shown = crate::engine::clean::clean_os(request.path.as_os_str());
     let status = command.split_first().map(|(program, args)| {
         std::process::Command::new(program)
@@ -141,8 +139,8 @@ where
             .arg(&request.path)
             .status()
     });
-    let resumed = terminal::resume();
-    editor::EDITING.store(false, Ordering::SeqCst);
+    let resumed = resume();
+    EDITING.store(false, Ordering::SeqCst);
     resumed?;
     // Both of ratatui's buffers blank: the next frame is drawn whole on the cleared screen
     // (`Terminal::clear` would ask the terminal for its cursor first).

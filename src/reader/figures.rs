@@ -11,15 +11,15 @@ use crate::reader::action::FigureKey;
 /// What the figures view shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FiguresView {
-    pub(crate) filter: Filter,
-    pub(crate) sort: Column,
-    pub(crate) descending: bool,
+    filter: Filter,
+    sort: Column,
+    descending: bool,
     /// Grouped by measure, each in time order, figures without a measure left out.
-    pub(crate) compare: bool,
+    compare: bool,
     /// Annotation indices in the order shown.
-    pub(crate) rows: Vec<usize>,
+    rows: Vec<usize>,
     /// Index into `rows`.
-    pub(crate) cursor: usize,
+    cursor: usize,
 }
 
 impl Default for FiguresView {
@@ -53,6 +53,21 @@ impl FiguresView {
     /// Index into `rows` of the cursor.
     pub fn cursor(&self) -> usize {
         self.cursor
+    }
+
+    /// Whether the order is turned round.
+    pub fn descending(&self) -> bool {
+        self.descending
+    }
+
+    /// Whether the figures are grouped by measure.
+    pub fn compare(&self) -> bool {
+        self.compare
+    }
+
+    /// Puts the cursor on row `k`, or the last row when there are fewer.
+    pub fn set_cursor(&mut self, k: usize) {
+        self.cursor = k.min(self.rows.len().saturating_sub(1));
     }
 
     /// The annotation under the cursor.

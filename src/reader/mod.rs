@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout_cache;
 pub mod live;
 pub mod msg;
+pub mod palette;
 pub mod reload;
 pub mod results;
 pub mod search_folds;
@@ -39,7 +40,7 @@ pub use view::render;
 use crate::engine::opening::Opening;
 use crate::engine::{CorpusSource, LastGood};
 use crate::reader::live::Live;
-use crate::reader::view::style::Palette;
+use crate::reader::palette::Palette;
 
 /// Runs the reader until the user quits; the terminal is restored on every way out. The
 /// first frame shows `opening` (the whole corpus, or the part of a large one that the

@@ -4,7 +4,6 @@
 
 use crate::engine::Corpus;
 use crate::engine::search::Searcher;
-use crate::reader::state::Search;
 
 /// One row of the list that Enter can go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,14 +16,14 @@ pub enum Hit {
     Topic(usize),
 }
 
-/// Every row Enter can go to, in the order the list shows them: the matches of `search`,
-/// then the annotations and topics of `corpus` its query finds.
-pub fn hits(corpus: &Corpus, search: &Search) -> Vec<Hit> {
-    let Some(searcher) = Searcher::new(search.results_query()) else {
+/// Every row Enter can go to, in the order the list shows them: the search's `matches`
+/// (so many of them), then the annotations and topics of `corpus` that `query` finds.
+pub fn hits(corpus: &Corpus, query: &str, matches: usize) -> Vec<Hit> {
+    let Some(searcher) = Searcher::new(query) else {
         return Vec::new();
     };
     let found = |s: Option<&str>| s.is_some_and(|s| !searcher.find_in(s).is_empty());
-    let mut hits: Vec<Hit> = (0..search.matches.len()).map(Hit::Match).collect();
+    let mut hits: Vec<Hit> = (0..matches).map(Hit::Match).collect();
     hits.extend(
         corpus
             .annotations()

@@ -7,8 +7,8 @@ use crate::common::screen::*;
 use briefing::engine::figures::Column;
 use briefing::reader::Msg;
 use briefing::reader::action::FigureKey;
+use briefing::reader::palette::Palette;
 use briefing::reader::state::Overlay;
-use briefing::reader::view::style::Palette;
 use briefing::reader::{Action, App};
 use ratatui::style::{Color, Modifier};
 

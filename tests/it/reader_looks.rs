@@ -3,8 +3,8 @@
 //! navigator, the problems list's Enter and the picker's order.
 
 use crate::common::screen::*;
+use briefing::reader::palette::Palette;
 use briefing::reader::state::Pane;
-use briefing::reader::view::style::Palette;
 use briefing::reader::{Action, App};
 use ratatui::style::Modifier;
 

@@ -3,7 +3,7 @@
 //! and theme highlights, the selected annotation, the `h` cycle (all, figures only, the
 //! selected one, none), a search's matches and NO_COLOR; on tests/fixtures/reader/basic.
 
-use briefing::reader::view::style::Palette;
+use briefing::reader::palette::Palette;
 use briefing::reader::{Action, App};
 
 use crate::common::screen::{app_with, apply, buffer, reader_fixture, search};

@@ -5,6 +5,7 @@
 mod navigator;
 mod overlay;
 mod panes;
+mod prompt;
 mod queries;
 mod search;
 mod viewport;
@@ -19,8 +20,8 @@ use crate::reader::editor::EditRequest;
 use crate::reader::figures::FiguresView;
 use crate::reader::keymap::Mode;
 use crate::reader::layout_cache::LayoutCache;
+use crate::reader::palette::Palette;
 use crate::reader::search_folds::SearchFolds;
-use crate::reader::view::style::Palette;
 
 pub use navigator::{Highlights, NavItem, Navigator};
 pub use overlay::{Card, Overlay, PickerSort};

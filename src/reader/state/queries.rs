@@ -11,9 +11,9 @@ use crate::reader::editor::EditRequest;
 use crate::reader::figures::FiguresView;
 use crate::reader::keymap::Mode;
 use crate::reader::layout_cache::Rows;
+use crate::reader::palette::Palette;
 use crate::reader::results::{self, Hit};
 use crate::reader::state::{App, Focus, Highlights, NavItem, Overlay, Pane, Panes, Place, Search};
-use crate::reader::view::style::Palette;
 
 impl App {
     /// The keyboard mode now.
@@ -211,6 +211,10 @@ impl App {
 
     /// Every row of the results list Enter can go to, in the order the list shows them.
     pub fn hits(&self) -> Vec<Hit> {
-        results::hits(&self.corpus, &self.search)
+        results::hits(
+            &self.corpus,
+            self.search.results_query(),
+            self.search.matches.len(),
+        )
     }
 }

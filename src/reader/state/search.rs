@@ -9,28 +9,28 @@ use crate::reader::state::Panes;
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     /// The query being typed, while the prompt is open.
-    pub(crate) typing: Option<String>,
+    pub(super) typing: Option<String>,
     /// The query whose matches are shown (empty: no search active).
-    pub(crate) query: String,
+    pub(super) query: String,
     /// Every match: (document, byte range), documents in corpus order.
-    pub(crate) matches: Vec<(usize, Range<usize>)>,
+    pub(super) matches: Vec<(usize, Range<usize>)>,
     /// Index into `matches` of the current one.
-    pub(crate) current: Option<usize>,
+    pub(super) current: Option<usize>,
     /// Where the panes stood when the prompt opened: typing moves to the first match from
     /// there (as vim's incsearch does), Esc goes back.
-    pub(crate) origin: Option<Panes>,
+    pub(super) origin: Option<Panes>,
     /// The prompt's cursor: a byte offset into `typing`.
-    pub(crate) cursor: usize,
+    pub(super) cursor: usize,
     /// Queries searched before, the latest last (↑ recalls them).
-    pub(crate) history: Vec<String>,
+    pub(super) history: Vec<String>,
     /// Which of `history` the prompt shows, while ↑/↓ walk it.
-    pub(crate) recalled: Option<usize>,
+    pub(super) recalled: Option<usize>,
     /// What was typed before ↑, given back by ↓ past the latest.
-    pub(crate) draft: String,
+    pub(super) draft: String,
     /// Whether typing searches at once or once at the end of a burst of input.
-    pub(crate) pace: Pace,
+    pub(super) pace: Pace,
     /// Whether there were more matches than the `MAX_MATCHES` kept.
-    pub(crate) more: bool,
+    pub(super) more: bool,
 }
 
 /// When the incremental search runs. Keys that arrive faster than a search (a burst, a
@@ -78,6 +78,94 @@ impl Search {
 
     pub fn is_active(&self) -> bool {
         !self.query.is_empty()
+    }
+
+    /// The query being typed, cut at the prompt's cursor: what stands before it and after.
+    pub fn around_cursor(&self) -> (&str, &str) {
+        let typing = self.typing.as_deref().unwrap_or("");
+        let mut at = self.cursor.min(typing.len());
+        while !typing.is_char_boundary(at) {
+            at -= 1;
+        }
+        typing.split_at(at)
+    }
+
+    /// Where the panes stood when the prompt opened.
+    pub fn origin(&self) -> Option<Panes> {
+        self.origin
+    }
+
+    /// Opens the prompt, empty, the panes standing at `origin`.
+    pub fn open_prompt(&mut self, origin: Panes) {
+        self.typing = Some(String::new());
+        self.cursor = 0;
+        self.recalled = None;
+        self.origin = Some(origin);
+    }
+
+    /// Closes the prompt: what was typed, and where the panes stood when it opened.
+    pub fn close_prompt(&mut self) -> (Option<String>, Option<Panes>) {
+        (self.typing.take(), self.origin.take())
+    }
+
+    /// Puts back the query being typed (after a reload searched it again).
+    pub fn reopen_prompt(&mut self, typing: String) {
+        self.typing = Some(typing);
+    }
+
+    /// The matches found, none current yet; `more` when there were more than kept.
+    pub fn found(&mut self, matches: Vec<(usize, Range<usize>)>, more: bool) {
+        self.matches = matches;
+        self.current = None;
+        self.more = more;
+    }
+
+    /// Makes `query` the active search (its matches already found).
+    pub fn activate(&mut self, query: String) {
+        self.query = query;
+    }
+
+    /// Makes match `k` the current one (or none).
+    pub fn set_current(&mut self, k: Option<usize>) {
+        self.current = k;
+    }
+
+    /// Starts over after a reload, keeping the history and the prompt's cursor: what was
+    /// being typed and the active query, to search again in the new text.
+    pub fn renew(&mut self) -> (Option<String>, String) {
+        let typing = self.typing.take();
+        let query = std::mem::take(&mut self.query);
+        *self = Search {
+            history: std::mem::take(&mut self.history),
+            cursor: self.cursor,
+            ..Search::default()
+        };
+        (typing, query)
+    }
+
+    /// A burst of input begins: typing changes the query without searching it yet.
+    pub fn begin_burst(&mut self) {
+        self.pace = Pace::Burst { stale: false };
+    }
+
+    /// Inside a burst, a query to search is left for its end (true); else it is searched
+    /// now (false).
+    pub fn defer(&mut self) -> bool {
+        match &mut self.pace {
+            Pace::Burst { stale } => {
+                *stale = true;
+                true
+            }
+            Pace::EveryKey => false,
+        }
+    }
+
+    /// The burst ends: the query being typed, if it changed without being searched.
+    pub fn end_burst(&mut self) -> Option<String> {
+        match std::mem::take(&mut self.pace) {
+            Pace::Burst { stale: true } => self.typing.clone(),
+            _ => None,
+        }
     }
 
     /// The query the results list is for: the one being typed, else the active one.

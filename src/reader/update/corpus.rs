@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 
 use crate::engine::{Corpus, CorpusError};
 use crate::reader::follow::{same_annotation, same_document, same_place};
-use crate::reader::state::{App, Card, NavItem, Overlay, PaneView, Place, Search};
+use crate::reader::state::{App, Card, NavItem, Overlay, PaneView, Place};
 
 impl App {
     /// The whole corpus came after the opening part: it opens on its own first pair when
@@ -138,8 +138,8 @@ impl App {
         };
         let current_match = self
             .search
-            .current
-            .and_then(|k| self.search.matches.get(k))
+            .current()
+            .and_then(|k| self.search.matches().get(k))
             .and_then(|(d, r)| Some((same_document(&old, *d, new)?, r.start)));
         let marks = std::mem::take(&mut self.marks)
             .into_iter()
@@ -165,28 +165,21 @@ impl App {
         self.aligned.borrow_mut().clear();
         // The same query finds its matches in the new text; the current one stays the
         // first at or after where it was.
-        let typing = self.search.typing.take();
-        let query = std::mem::take(&mut self.search.query);
-        let history = std::mem::take(&mut self.search.history);
-        let cursor = self.search.cursor;
-        self.search = Search {
-            history,
-            cursor,
-            ..Search::default()
-        };
+        let (typing, query) = self.search.renew();
         if !query.is_empty() {
             self.run_search(&query);
-            self.search.query = query;
-            self.search.current = current_match.and_then(|(doc, start)| {
+            self.search.activate(query);
+            let current = current_match.and_then(|(doc, start)| {
                 self.search
-                    .matches
+                    .matches()
                     .iter()
                     .position(|(d, r)| *d == doc && r.start >= start)
             });
+            self.search.set_current(current);
         }
         if let Some(typing) = typing {
             self.run_search(&typing);
-            self.search.typing = Some(typing);
+            self.search.reopen_prompt(typing);
         }
     }
 }

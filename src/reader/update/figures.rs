@@ -14,15 +14,15 @@ impl App {
     /// A key in the figures view.
     pub(crate) fn figures_action(&mut self, action: Action) {
         let view = &mut self.figures;
-        let last = view.rows.len().saturating_sub(1);
+        let at = view.cursor();
         let page = usize::from(self.view.size.height.saturating_sub(8)).max(1);
         match action {
-            Action::Down => view.cursor = (view.cursor + 1).min(last),
-            Action::Up => view.cursor = view.cursor.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => view.cursor = (view.cursor + page).min(last),
-            Action::PageUp | Action::HalfPageUp => view.cursor = view.cursor.saturating_sub(page),
-            Action::Top => view.cursor = 0,
-            Action::Bottom => view.cursor = last,
+            Action::Down => view.set_cursor(at + 1),
+            Action::Up => view.set_cursor(at.saturating_sub(1)),
+            Action::PageDown | Action::HalfPageDown => view.set_cursor(at + page),
+            Action::PageUp | Action::HalfPageUp => view.set_cursor(at.saturating_sub(page)),
+            Action::Top => view.set_cursor(0),
+            Action::Bottom => view.set_cursor(usize::MAX),
             Action::Open | Action::Figures(FigureKey::Go) => {
                 let Some(a) = view.current() else {
                     self.status.message = Some("No figure to go to: x clears the filters.".into());

@@ -9,7 +9,6 @@ mod moves;
 mod overlays;
 mod print;
 mod problems;
-mod prompt;
 mod reading;
 mod results;
 mod scroll;
@@ -90,16 +89,15 @@ impl App {
             Action::Backspace => self.edit_prompt(Edit::Backspace),
             Action::Prompt(edit) => self.edit_prompt(edit),
             Action::Submit => {
-                let query = self.search.typing.clone().unwrap_or_default();
-                self.remember_query(&query);
+                let query = self.search.typing().unwrap_or_default().to_string();
+                self.search.remember(&query);
                 self.submit_search();
             }
             Action::Cancel => {
-                self.search.typing = None;
-                if let Some(origin) = self.search.origin.take() {
+                if let (_, Some(origin)) = self.search.close_prompt() {
                     self.view.panes = origin;
                 }
-                let q = self.search.query.clone();
+                let q = self.search.query().to_string();
                 self.run_search(&q);
             }
             Action::SetMark(c) => {
@@ -165,10 +163,7 @@ impl App {
             Action::FocusPrev => self.cycle_focus(false),
             Action::Open => self.open(),
             Action::SearchStart => {
-                self.search.typing = Some(String::new());
-                self.search.cursor = 0;
-                self.search.recalled = None;
-                self.search.origin = Some(self.view.panes);
+                self.search.open_prompt(self.view.panes);
             }
             Action::Next | Action::Prev => {
                 let forward = action == Action::Next;

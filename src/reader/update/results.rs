@@ -12,7 +12,7 @@ impl App {
             self.status.message = Some("No search: / searches, then r lists every match.".into());
             return;
         }
-        let cursor = self.search.current.unwrap_or(0);
+        let cursor = self.search.current().unwrap_or(0);
         self.overlay = Overlay::Results { cursor };
     }
 

@@ -2,51 +2,55 @@
 //! match by match across documents, cleared.
 
 use crate::engine::search::Searcher;
+use crate::reader::action::Edit;
 use crate::reader::layout_cache::row_of;
-use crate::reader::state::{App, Pace, Pane};
+use crate::reader::state::{App, Pane};
 
 impl App {
     /// Finds `query` in every document; the matches are highlighted, none is current yet.
     pub(crate) fn run_search(&mut self, query: &str) {
-        self.search.matches.clear();
-        self.search.current = None;
-        self.search.more = false;
         let Some(searcher) = Searcher::new(query) else {
+            self.search.found(Vec::new(), false);
             return;
         };
         // Over documents folded once and kept: a keystroke is a memmem, on this thread.
-        (self.search.matches, self.search.more) =
-            self.folds.search(self.corpus.documents(), &searcher);
+        let (matches, more) = self.folds.search(self.corpus.documents(), &searcher);
+        self.search.found(matches, more);
+    }
+
+    /// Applies one edit to the query being typed, then searches it as typed.
+    pub(super) fn edit_prompt(&mut self, edit: Edit) {
+        if let Some(query) = self.search.edit(edit) {
+            self.search_as_typed(&query);
+        }
     }
 
     /// While the query is typed: every match highlighted, and the panes moved to the first
     /// match from where the search began (back there when nothing matches yet).
     pub(crate) fn search_as_typed(&mut self, query: &str) {
-        if let Pace::Burst { stale } = &mut self.search.pace {
-            *stale = true;
+        if self.search.defer() {
             return;
         }
-        if let Some(origin) = self.search.origin {
+        if let Some(origin) = self.search.origin() {
             self.view.panes = origin;
         }
         self.run_search(query);
-        if !self.search.matches.is_empty() {
+        if !self.search.matches().is_empty() {
             let k = self.first_match_from_here(true);
             self.go_to_match(k);
-            self.search.current = None;
+            self.search.set_current(None);
             self.status.message = None;
         }
     }
 
     /// Starts a burst of input: typing changes the query without searching it yet.
     pub(super) fn begin_burst(&mut self) {
-        self.search.pace = Pace::Burst { stale: false };
+        self.search.begin_burst();
     }
 
     /// Ends a burst: the query as it now stands is searched, once.
     pub(super) fn end_burst(&mut self) {
-        let pace = std::mem::take(&mut self.search.pace);
-        if let (Pace::Burst { stale: true }, Some(query)) = (pace, self.search.typing.clone()) {
+        if let Some(query) = self.search.end_burst() {
             self.search_as_typed(&query);
         }
     }
@@ -55,28 +59,19 @@ impl App {
     /// one line, so line breaks and other controls become spaces. Outside the prompt a
     /// paste does nothing but say where it goes.
     pub(super) fn paste(&mut self, text: &str) {
-        let Some(typing) = self.search.typing.as_mut() else {
-            self.status.message = Some("To search for pasted text, press / first.".into());
-            return;
-        };
-        let pasted: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let mut at = self.search.cursor.min(typing.len());
-        while !typing.is_char_boundary(at) {
-            at -= 1;
+        match self.search.paste(text) {
+            Some(query) => self.search_as_typed(&query),
+            None => {
+                self.status.message = Some("To search for pasted text, press / first.".into());
+            }
         }
-        typing.insert_str(at, &pasted);
-        self.search.cursor = at + pasted.len();
-        let query = typing.clone();
-        self.search_as_typed(&query);
     }
 
     /// Makes the typed query the active search and goes to its first match from here.
     pub(crate) fn submit_search(&mut self) {
-        let query = self.search.typing.take().unwrap_or_default();
-        if let Some(origin) = self.search.origin.take() {
+        let (typed, origin) = self.search.close_prompt();
+        let query = typed.unwrap_or_default();
+        if let Some(origin) = origin {
             self.view.panes = origin;
         }
         if query.trim().is_empty() {
@@ -84,9 +79,9 @@ impl App {
             return;
         }
         self.run_search(&query);
-        self.search.query = query;
-        if self.search.matches.is_empty() {
-            self.status.message = Some(format!("Pattern not found: {}", self.search.query));
+        self.search.activate(query);
+        if self.search.matches().is_empty() {
+            self.status.message = Some(format!("Pattern not found: {}", self.search.query()));
             return;
         }
         self.step_match(true);
@@ -98,19 +93,19 @@ impl App {
 
     /// `n`/`N` during a search: the next or previous match, across documents.
     pub(crate) fn step_match(&mut self, forward: bool) {
-        let n = self.search.matches.len();
+        let n = self.search.matches().len();
         if n == 0 {
-            self.status.message = Some(format!("Pattern not found: {}", self.search.query));
+            self.status.message = Some(format!("Pattern not found: {}", self.search.query()));
             return;
         }
-        let k = match self.search.current {
+        let k = match self.search.current() {
             Some(k) if forward => (k + 1) % n,
             Some(k) => (k + n - 1) % n,
             None => self.first_match_from_here(forward),
         };
         let wrapped = self
             .search
-            .current
+            .current()
             .is_some_and(|c| if forward { k <= c } else { k >= c });
         self.go_to_match(k);
         if wrapped && let Some(m) = self.status.message.as_mut() {
@@ -125,21 +120,21 @@ impl App {
     /// The first match at or after the focused pane's top (or before it, going back),
     /// in its document; else the first match of the following documents.
     fn first_match_from_here(&self, forward: bool) -> usize {
-        let n = self.search.matches.len();
+        let n = self.search.matches().len();
         let pane = self.view.panes[self.focused_pane()];
         let here = (pane.doc.unwrap_or(0), pane.top);
         let k = self
             .search
-            .matches
+            .matches()
             .partition_point(|(d, r)| (*d, r.start) < here);
         if forward { k % n } else { (k + n - 1) % n }
     }
 
     pub(crate) fn go_to_match(&mut self, k: usize) {
-        let Some((doc, range)) = self.search.matches.get(k).cloned() else {
+        let Some((doc, range)) = self.search.matches().get(k).cloned() else {
             return;
         };
-        self.search.current = Some(k);
+        self.search.set_current(Some(k));
         let focused = self.focused_pane();
         let pane = if self.view.panes[focused].doc == Some(doc) {
             focused
@@ -158,12 +153,12 @@ impl App {
         }
         if let Some(d) = self.corpus.documents().get(doc) {
             let (line, column) = d.text.line_col(range.start);
-            let more = if self.search.more { "+" } else { "" };
+            let more = if self.search.more() { "+" } else { "" };
             self.status.message = Some(format!(
                 "/{}  {}/{}{more} in {} {line}:{column} · r lists them",
-                self.search.query,
+                self.search.query(),
                 k + 1,
-                self.search.matches.len(),
+                self.search.matches().len(),
                 d.id()
             ));
         }

@@ -11,8 +11,8 @@ use ratatui::text::{Line, Span};
 use crate::engine::AnnotationKind;
 use crate::engine::text::width::display_width;
 use crate::engine::text::wrap::wrap_str;
+use crate::reader::palette::Palette;
 use crate::reader::state::{App, Card};
-use crate::reader::view::style::Palette;
 use crate::reader::view::{centered, overlay_block, scrolled};
 
 /// Columns of the field names.

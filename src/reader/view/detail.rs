@@ -9,8 +9,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::engine::AnnotationKind;
 use crate::engine::text::width::{display_width, grapheme_width};
 use crate::engine::text::wrap::wrap_line;
+use crate::reader::palette::Palette;
 use crate::reader::state::App;
-use crate::reader::view::style::Palette;
 
 /// Draws the detail line in `area`: wrapped, and when it does not fit, cut with an
 /// ellipsis and the key that shows the whole annotation.

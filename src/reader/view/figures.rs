@@ -13,9 +13,9 @@ use crate::engine::figures::compare::{self, Series};
 use crate::engine::figures::{self, Column, FigureRow, cell};
 use crate::engine::text::width::{display_width, fit};
 use crate::reader::keymap::{self, Mode};
+use crate::reader::palette::Palette;
 use crate::reader::state::App;
 use crate::reader::view::overlay_block;
-use crate::reader::view::style::Palette;
 
 /// The columns, in list order; compare mode puts the measure and period first.
 const LIST: [Column; 7] = [
@@ -49,13 +49,13 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
         .iter()
         .filter(|a| a.kind() == crate::engine::AnnotationKind::Figure)
         .count();
-    let mut title = format!(" Figures · {} of {total}", view.rows.len());
+    let mut title = format!(" Figures · {} of {total}", view.rows().len());
     title.push_str(&format!(
         " · by {} {}",
-        view.sort.name(),
-        if view.descending { "▼" } else { "▲" }
+        view.sort().name(),
+        if view.descending() { "▼" } else { "▲" }
     ));
-    if view.compare {
+    if view.compare() {
         title.push_str(" · compared by measure");
     }
     let filter = view.describe_filter();
@@ -74,7 +74,7 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    if view.rows.is_empty() {
+    if view.rows().is_empty() {
         let says = if total == 0 {
             "No figures in this corpus."
         } else {
@@ -124,10 +124,10 @@ fn shorten(s: &str, width: usize) -> String {
 fn table(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
     let view = &app.figures;
     let height = usize::from(area.height.saturating_sub(1)).max(1);
-    let first = (view.cursor + 1).saturating_sub(height);
-    let columns = if view.compare { COMPARE } else { LIST };
+    let first = (view.cursor() + 1).saturating_sub(height);
+    let columns = if view.compare() { COMPARE } else { LIST };
     let shown: Vec<(usize, FigureRow)> = view
-        .rows
+        .rows()
         .iter()
         .enumerate()
         .skip(first)
@@ -135,7 +135,7 @@ fn table(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
         .filter_map(|(k, &a)| Some((k, figures::row_at(&app.corpus, a)?)))
         .collect();
     let header = Row::new(columns.iter().map(|&c| {
-        let mark = match (c == view.sort, view.descending) {
+        let mark = match (c == view.sort(), view.descending()) {
             (false, _) => "",
             (true, false) => " ▲",
             (true, true) => " ▼",
@@ -153,7 +153,7 @@ fn table(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
                     _ => Cell::from(text),
                 }
             });
-            let style = if *k == view.cursor {
+            let style = if *k == view.cursor() {
                 p.cursor
             } else {
                 Style::new()

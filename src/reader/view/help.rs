@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::reader::keymap;
+use crate::reader::palette::Palette;
 use crate::reader::state::App;
-use crate::reader::view::style::Palette;
 use crate::reader::view::{centered, overlay_block, scrolled};
 
 /// Every line of the help, section by section.

@@ -10,7 +10,6 @@ mod picker;
 pub(crate) mod problems;
 mod results;
 mod status;
-pub mod style;
 pub(crate) mod topics;
 
 use ratatui::Frame;
@@ -20,8 +19,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::engine::clean::is_unsafe;
 use crate::reader::layout_cache::CONTROL_SUBSTITUTE;
+use crate::reader::palette::Palette;
 use crate::reader::state::{App, ByPane, Focus, Overlay};
-use crate::reader::view::style::Palette;
 
 /// At this width and above, the two panes stand side by side.
 pub const WIDE: u16 = 100;

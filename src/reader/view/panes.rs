@@ -13,9 +13,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::engine::AnnotationKind;
 use crate::engine::text::width::cell_width;
 use crate::reader::layout_cache::{cell_text, row_of};
+use crate::reader::palette::Palette;
 use crate::reader::state::{App, Focus, Highlights, Pane};
 use crate::reader::view::inner;
-use crate::reader::view::style::Palette;
 
 /// Where a pane stands: 1-based line of its top row, line count, percent seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,13 +141,13 @@ fn highlights(
     out.append(&mut selected);
     let search = &app.search;
     let first = search
-        .matches
+        .matches()
         .partition_point(|(d, r)| (*d, r.end) <= (doc, visible.start));
-    for (k, (d, r)) in search.matches.iter().enumerate().skip(first) {
+    for (k, (d, r)) in search.matches().iter().enumerate().skip(first) {
         if *d != doc || r.start >= visible.end.max(visible.start + 1) {
             break;
         }
-        let style = if search.current == Some(k) {
+        let style = if search.current() == Some(k) {
             p.current_match
         } else {
             p.matched

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::engine::text::width::{display_width, fit};
+use crate::reader::palette::Palette;
 use crate::reader::state::{App, Pane};
-use crate::reader::view::style::Palette;
 use crate::reader::view::{centered, inner, overlay_block};
 
 /// Columns of the date (YYYY-MM-DD).

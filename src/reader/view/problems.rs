@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::engine::{Finding, Quote, Severity};
+use crate::reader::palette::Palette;
 use crate::reader::state::App;
-use crate::reader::view::style::Palette;
 use crate::reader::view::topics::nav_title;
 use crate::reader::view::{centered, overlay_block};
 

@@ -10,9 +10,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::engine::AnnotationKind;
 use crate::engine::search::Searcher;
 use crate::engine::text::width::fit;
+use crate::reader::palette::Palette;
 use crate::reader::results::Hit;
 use crate::reader::state::App;
-use crate::reader::view::style::Palette;
 use crate::reader::view::{centered, inner, overlay_block};
 
 /// Characters of context shown before a match.
@@ -92,7 +92,7 @@ fn rows(app: &App, p: &Palette, width: usize) -> (Vec<Row>, String) {
     for (k, hit) in hits.iter().enumerate() {
         match *hit {
             Hit::Match(m) => {
-                let Some((doc, range)) = app.search.matches.get(m).cloned() else {
+                let Some((doc, range)) = app.search.matches().get(m).cloned() else {
                     continue;
                 };
                 let Some(d) = c.documents().get(doc) else {
@@ -101,7 +101,12 @@ fn rows(app: &App, p: &Palette, width: usize) -> (Vec<Row>, String) {
                 if last_doc != Some(doc) {
                     last_doc = Some(doc);
                     docs += 1;
-                    let n = app.search.matches.iter().filter(|(x, _)| *x == doc).count();
+                    let n = app
+                        .search
+                        .matches()
+                        .iter()
+                        .filter(|(x, _)| *x == doc)
+                        .count();
                     out.push(Row::Heading(format!(
                         "{} · {} · {} ({n} match{})",
                         d.id(),
@@ -116,7 +121,7 @@ fn rows(app: &App, p: &Palette, width: usize) -> (Vec<Row>, String) {
                 let span = range.start - line_range.start
                     ..range.end.min(line_range.end) - line_range.start;
                 let place = format!("  {line:>5}:{column:<4} ");
-                let style = if app.search.current == Some(m) {
+                let style = if app.search.current() == Some(m) {
                     p.current_match
                 } else {
                     p.matched
@@ -185,7 +190,7 @@ fn rows(app: &App, p: &Palette, width: usize) -> (Vec<Row>, String) {
             }
         }
     }
-    let n = app.search.matches.len();
+    let n = app.search.matches().len();
     let summary = format!(
         " /{} · {n} match{} in {docs} document{} · {annotations} annotation{} · {topics} topic{} ",
         app.results_query(),

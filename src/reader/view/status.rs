@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::engine::text::width::display_width;
 use crate::reader::keymap::{self, Mode};
+use crate::reader::palette::Palette;
 use crate::reader::state::App;
-use crate::reader::view::style::Palette;
 use crate::reader::view::{Areas, panes};
 
 /// Draws the status line in `area`.
@@ -57,12 +57,7 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, areas: &Are
 
 /// The query being typed before (`true`) or after the cursor.
 fn prompt_part(app: &App, before: bool) -> String {
-    let typing = app.search.typing.as_deref().unwrap_or("");
-    let mut at = app.search.cursor.min(typing.len());
-    while !typing.is_char_boundary(at) {
-        at -= 1;
-    }
-    let (head, tail) = typing.split_at(at);
+    let (head, tail) = app.search.around_cursor();
     if before { head } else { tail }.to_string()
 }
 
@@ -78,11 +73,11 @@ fn hints(p: &Palette) -> Line<'static> {
 /// "3/12 matches" while a search is shown.
 fn match_count(app: &App) -> Option<String> {
     let s = &app.search;
-    let query = s.typing.as_deref().unwrap_or(&s.query);
+    let query = s.typing().unwrap_or(s.query());
     if query.trim().is_empty() {
         return None;
     }
-    Some(match (s.current, s.matches.len()) {
+    Some(match (s.current(), s.matches().len()) {
         (_, 0) => "no match".to_string(),
         (Some(k), n) => format!("{}/{n} matches", k + 1),
         (None, n) => format!("{n} matches"),
@@ -92,11 +87,11 @@ fn match_count(app: &App) -> Option<String> {
 /// Search state, sync, and the focused pane's position.
 fn right_side(app: &App, areas: &Areas) -> String {
     let mut parts = Vec::new();
-    if app.search.typing.is_none()
+    if app.search.typing().is_none()
         && app.search.is_active()
         && let Some(m) = match_count(app)
     {
-        parts.push(format!("/{} {m}", app.search.query));
+        parts.push(format!("/{} {m}", app.search.query()));
     }
     if let Some(progress) = &app.status.progress {
         parts.push(progress.clone());

@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::engine::text::width::{display_width, fit};
 use crate::engine::{Annotation, AnnotationKind};
+use crate::reader::palette::Palette;
 use crate::reader::state::{App, Focus, NavItem};
 use crate::reader::view::inner;
-use crate::reader::view::style::Palette;
 
 /// Draws the navigator in `area`.
 pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {

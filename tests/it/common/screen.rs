@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use briefing::engine::{Corpus, CorpusSource, load};
 use briefing::reader::layout_cache::{Rows, row_of};
-use briefing::reader::view::style::Palette;
+use briefing::reader::palette::Palette;
 use briefing::reader::{Action, App, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

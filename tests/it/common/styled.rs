@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use briefing::reader::view::style::Palette;
+use briefing::reader::palette::Palette;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
