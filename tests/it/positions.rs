@@ -131,3 +131,47 @@ fn the_readers_matches_are_the_marked_places() {
         "{shown}"
     );
 }
+
+/// The rows of pane `i` that hold cells `pick` accepts, those cells marked.
+#[cfg(feature = "reader")]
+fn marked_rows(
+    app: &briefing::reader::App,
+    i: briefing::reader::state::Pane,
+    pick: impl Fn(&ratatui::buffer::Cell) -> bool,
+) -> Vec<String> {
+    let (rect, _, _) = crate::common::screen::pane_layout(app, i);
+    let buf = crate::common::screen::buffer(app);
+    (rect.top()..rect.bottom())
+        .map(|y| crate::common::screen::marked_cells(&buf, y, rect.left()..rect.right(), &pick))
+        .filter(|row| row.contains('['))
+        .collect()
+}
+
+#[cfg(feature = "reader")]
+#[test]
+fn the_selected_figure_is_reversed_over_its_quotes_exactly() {
+    use briefing::reader::state::Pane;
+    use ratatui::style::Modifier;
+    let mut app = crate::common::screen::app_with(
+        Corpus::good().load(),
+        briefing::reader::view::style::Palette::color(),
+        120,
+        20,
+    );
+    app.update(briefing::reader::Action::NextTopic);
+    let reversed = |c: &ratatui::buffer::Cell| c.modifier.contains(Modifier::REVERSED);
+    assert_eq!(
+        marked_rows(&app, Pane::Left, reversed),
+        [
+            "Thủ tướng yêu cầu phấn đấu [tăng trưởng kinh]",
+            "[tế từ 8,3-8,5% trong năm 2025],"
+        ]
+    );
+    assert_eq!(
+        marked_rows(&app, Pane::Right, reversed),
+        [
+            "Ia meminta [pertumbuhan ekonomi 8,3-8,5%]",
+            "[pada tahun 2025]"
+        ]
+    );
+}
