@@ -154,7 +154,7 @@ fn the_selected_figure_is_reversed_over_its_quotes_exactly() {
     use ratatui::style::Modifier;
     let mut app = crate::common::screen::app_with(
         Corpus::good().load(),
-        briefing::reader::view::style::Palette::color(),
+        briefing::reader::palette::Palette::color(),
         120,
         20,
     );
