@@ -5,7 +5,7 @@
 use briefing::reader::keymap::{key_label, sections};
 
 const START: &str =
-    "<!-- keys: generated from src/reader/keymap.rs by tests/it/readme_keys.rs -->\n";
+    "<!-- keys: generated from src/reader/keymap/table.rs by tests/it/readme_keys.rs -->\n";
 const END: &str = "<!-- /keys -->\n";
 
 fn table() -> String {
@@ -47,7 +47,7 @@ fn readme_key_table_is_the_key_table() {
     }
     assert!(
         current == wanted,
-        "README's key table differs from src/reader/keymap.rs; run \
+        "README's key table differs from src/reader/keymap/table.rs; run \
          `BRIEFING_BLESS=1 cargo test --test it readme_keys` and commit README.md.\nwanted:\n{wanted}"
     );
 }

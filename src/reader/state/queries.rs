@@ -81,6 +81,31 @@ impl App {
         self.nav.topic
     }
 
+    /// The pane shown when only one fits.
+    pub fn shown(&self) -> Pane {
+        self.view.shown
+    }
+
+    /// Whether the two panes scroll together.
+    pub fn sync(&self) -> bool {
+        self.view.sync
+    }
+
+    /// The navigator's cursor: an index into `nav_items()`.
+    pub fn nav_cursor(&self) -> usize {
+        self.nav.cursor
+    }
+
+    /// Whether topic `t` is open in the navigator.
+    pub fn topic_open(&self, t: usize) -> bool {
+        self.nav.open_topics.get(t).copied().unwrap_or(false)
+    }
+
+    /// What is still loading in the background.
+    pub fn progress(&self) -> Option<&str> {
+        self.status.progress.as_deref()
+    }
+
     /// Which annotations the panes highlight.
     pub fn highlights(&self) -> Highlights {
         self.nav.highlights

@@ -173,8 +173,8 @@ fn frame_of(app: &App, p: &Palette, card: Card, area: Rect) -> (Rect, Vec<Line<'
 /// How far the card scrolls: until its last row stands at the bottom of the box.
 pub fn max_scroll(app: &App, p: &Palette, card: Card) -> usize {
     let body = Rect {
-        height: app.view.size.height.saturating_sub(1),
-        ..app.view.size
+        height: app.size().height.saturating_sub(1),
+        ..app.size()
     };
     let (r, lines) = frame_of(app, p, card, body);
     lines

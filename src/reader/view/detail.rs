@@ -15,7 +15,7 @@ use crate::reader::state::App;
 /// Draws the detail line in `area`: wrapped, and when it does not fit, cut with an
 /// ellipsis and the key that shows the whole annotation.
 pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
-    let more = if app.nav.selected.is_some() {
+    let more = if app.selected().is_some() {
         "… i: all"
     } else {
         "…"
@@ -86,16 +86,16 @@ pub fn fit_rows(
 pub fn line(app: &App, p: &Palette) -> Line<'static> {
     let c = &app.corpus;
     // In the navigator, a topic under the cursor is described whole (its row may be cut).
-    let cursor_topic = match (app.view.focus, app.nav_items().get(app.nav.cursor)) {
+    let cursor_topic = match (app.focus(), app.nav_items().get(app.nav_cursor())) {
         (crate::reader::state::Focus::Topics, Some(crate::reader::state::NavItem::Topic(t))) => {
             Some(*t)
         }
         _ => None,
     };
-    let selected = app.nav.selected.filter(|_| cursor_topic.is_none());
+    let selected = app.selected().filter(|_| cursor_topic.is_none());
     let Some(a) = selected.and_then(|i| c.annotations().get(i)) else {
         return match cursor_topic
-            .or(app.nav.topic)
+            .or(app.topic())
             .and_then(|t| c.topics().get(t).map(|topic| (t, topic)))
         {
             Some((t, topic)) => Line::from(vec![

@@ -52,8 +52,8 @@ fn frame_of(area: Rect, len: usize) -> Rect {
 pub fn max_scroll(app: &App, p: &Palette) -> usize {
     let len = lines(p).len();
     let body = Rect {
-        height: app.view.size.height.saturating_sub(1),
-        ..app.view.size
+        height: app.size().height.saturating_sub(1),
+        ..app.size()
     };
     let visible = usize::from(frame_of(body, len).height.saturating_sub(2)).max(1);
     len.saturating_sub(visible)

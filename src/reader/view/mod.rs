@@ -74,10 +74,10 @@ pub fn areas(area: Rect, app: &App) -> Areas {
         0
     };
     if nav_width == 0 {
-        if app.view.focus == Focus::Topics {
+        if app.focus() == Focus::Topics {
             a.nav = Some(body);
         } else {
-            a.panes[app.view.shown] = Some(body);
+            a.panes[app.shown()] = Some(body);
         }
         return a;
     }
@@ -110,7 +110,7 @@ pub fn areas(area: Rect, app: &App) -> Areas {
             let [first, second] = layout.areas(rest);
             a.panes = ByPane::new(Some(first), Some(second));
         }
-        None => a.panes[app.view.shown] = Some(rest),
+        None => a.panes[app.shown()] = Some(rest),
     }
     a
 }
@@ -138,7 +138,7 @@ pub fn inner(area: Rect) -> Rect {
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     // The palette the reader was started with, handed to each view.
-    let p = &app.settings.palette;
+    let p = &app.palette();
     let a = areas(frame.area(), app);
     if let Some(r) = a.nav {
         topics::render(app, p, frame, r);

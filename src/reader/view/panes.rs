@@ -27,7 +27,7 @@ pub struct Position {
 
 /// The position of `pane` drawn in `area` (its box).
 pub fn position(app: &App, pane: Pane, area: Rect) -> Option<Position> {
-    let pane = app.view.panes[pane];
+    let pane = app.panes()[pane];
     let doc = pane.doc?;
     let text = &app.corpus.documents().get(doc)?.text;
     let inner = inner(area);
@@ -47,8 +47,8 @@ pub fn position(app: &App, pane: Pane, area: Rect) -> Option<Position> {
 
 /// Draws `which` pane in `area`.
 pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, which: Pane) {
-    let focused = app.view.focus == Focus::Pane(which);
-    let pane = app.view.panes[which];
+    let focused = app.focus() == Focus::Pane(which);
+    let pane = app.panes()[which];
     let doc = pane
         .doc
         .and_then(|d| app.corpus.documents().get(d).map(|doc| (d, doc)));
@@ -131,10 +131,10 @@ fn highlights(
             AnnotationKind::Figure => p.figure,
             AnnotationKind::Theme => p.theme,
         };
-        if app.nav.selected == Some(i) && app.nav.highlights != Highlights::None {
+        if app.selected() == Some(i) && app.highlights() != Highlights::None {
             selected.push((range.clone(), p.selected));
         }
-        if app.nav.highlights.shows(kind) {
+        if app.highlights().shows(kind) {
             out.push((range, style));
         }
     }

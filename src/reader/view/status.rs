@@ -30,8 +30,8 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, areas: &Are
         ]),
         Mode::Mark => Line::styled("m: press a letter to set a mark", p.key),
         Mode::Jump => Line::styled("': press the letter of a mark", p.key),
-        _ => match &app.status.message {
-            Some(m) => Line::styled(m.clone(), p.title),
+        _ => match app.message() {
+            Some(m) => Line::styled(m.to_string(), p.title),
             None => hints(p),
         },
     };
@@ -93,10 +93,10 @@ fn right_side(app: &App, areas: &Areas) -> String {
     {
         parts.push(format!("/{} {m}", app.search.query()));
     }
-    if let Some(progress) = &app.status.progress {
-        parts.push(progress.clone());
+    if let Some(progress) = app.progress() {
+        parts.push(progress.to_string());
     }
-    if app.view.sync && areas.both_panes() {
+    if app.sync() && areas.both_panes() {
         parts.push("sync".to_string());
     }
     let pane = app.focused_pane();

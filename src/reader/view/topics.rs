@@ -14,7 +14,7 @@ use crate::reader::view::inner;
 
 /// Draws the navigator in `area`.
 pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
-    let focused = app.view.focus == Focus::Topics;
+    let focused = app.focus() == Focus::Topics;
     let mut block = Block::bordered()
         .border_style(if focused { p.border_focused } else { p.border })
         .title(Line::styled(" Topics ", p.title));
@@ -32,7 +32,7 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
     }
     let height = usize::from(list.height).max(1);
     // Keep the cursor on screen: scroll just enough.
-    let skip = (app.nav.cursor + 1).saturating_sub(height);
+    let skip = (app.nav_cursor() + 1).saturating_sub(height);
     let lines: Vec<Line> = items
         .iter()
         .enumerate()
@@ -40,7 +40,7 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
         .take(height)
         .map(|(k, item)| {
             let line = item_line(app, p, *item, usize::from(list.width));
-            if focused && k == app.nav.cursor {
+            if focused && k == app.nav_cursor() {
                 line.patch_style(p.cursor)
             } else {
                 line
@@ -53,16 +53,16 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
 fn item_line(app: &App, p: &Palette, item: NavItem, width: usize) -> Line<'static> {
     match item {
         NavItem::Topic(t) => {
-            let open = app.nav.open_topics.get(t).copied().unwrap_or(false);
+            let open = app.topic_open(t);
             let title = app.corpus.topics().get(t).map_or("?", |t| t.title.as_str());
             let count = app.corpus.annotations_for_topic(t).count();
-            let style = if app.nav.topic == Some(t) {
+            let style = if app.topic() == Some(t) {
                 p.title
             } else {
                 Style::default()
             };
             // While the corpus loads, counts would be those of a part: they fill in later.
-            let count = match app.status.progress {
+            let count = match app.progress() {
                 Some(_) => " (…)".to_string(),
                 None => format!(" ({count})"),
             };
@@ -93,7 +93,7 @@ fn item_line(app: &App, p: &Palette, item: NavItem, width: usize) -> Line<'stati
             }
             spans.push(Span::raw(nav_title(a)));
             let line = Line::from(spans);
-            if app.nav.selected == Some(annotation) {
+            if app.selected() == Some(annotation) {
                 line.patch_style(p.title)
             } else {
                 line
