@@ -25,25 +25,13 @@ fn frames(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("first frame at 200x60 (load, anchor, draw)", |b| {
         b.iter(|| {
-            let mut app = App::new(load(&source).expect("bench corpus"));
-            app.update(Msg::Size {
-                width: 200,
-                height: 60,
-            });
-            let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
-            terminal.draw(|f| render(&app, f)).expect("draw");
+            let (_, terminal) = first_frame(&source);
             black_box(terminal.backend().buffer().area.width)
         })
     });
     group.finish();
 
-    let mut app = App::new(load(&source).expect("bench corpus"));
-    app.update(Msg::Size {
-        width: 200,
-        height: 60,
-    });
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
-    terminal.draw(|f| render(&app, f)).expect("draw");
+    let (mut app, mut terminal) = first_frame(&source);
     let mut down = true;
     c.bench_function("reader/redraw after a key at 200x60", |b| {
         b.iter(|| {
@@ -63,6 +51,18 @@ fn frames(c: &mut Criterion) {
             terminal.draw(|f| render(&app, f)).expect("draw");
         })
     });
+}
+
+/// The corpus loaded and its first frame drawn at 200x60.
+fn first_frame(source: &CorpusSource) -> (App, Terminal<TestBackend>) {
+    let mut app = App::new(load(source).expect("bench corpus"));
+    app.update(Msg::Size {
+        width: 200,
+        height: 60,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    terminal.draw(|f| render(&app, f)).expect("draw");
+    (app, terminal)
 }
 
 fn wrapping(c: &mut Criterion) {

@@ -14,6 +14,10 @@ use briefing::engine::anchor::{Placement, place};
 use briefing::engine::source::BUILT_IN;
 use clap::Parser;
 
+#[path = "../benches/common/rng.rs"]
+mod rng;
+use rng::Rng;
+
 #[derive(Parser)]
 struct Args {
     /// Number of documents.
@@ -37,22 +41,6 @@ struct Args {
     /// Output directory (created; existing seeds/ and briefs/ are replaced).
     #[arg(long)]
     out: PathBuf,
-}
-
-/// xorshift64*: small, deterministic, good enough to shuffle sentences.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 fn sentences() -> Vec<String> {

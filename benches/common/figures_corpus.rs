@@ -5,6 +5,10 @@
 
 use std::fmt::Write as _;
 
+#[path = "rng.rs"]
+mod rng;
+use rng::Rng;
+
 /// Files of the corpus: (name under seeds/ or briefs/, contents).
 pub struct Generated {
     pub seeds: Vec<(String, String)>,
@@ -13,18 +17,6 @@ pub struct Generated {
 
 const KINDS: [&str; 5] = ["target", "result", "forecast", "count", "reference"];
 const PERIODS: [&str; 6] = ["", "H1 ", "H2 ", "Q3 ", "January–July ", "as of August "];
-
-/// xorshift64*: small and deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-}
 
 /// `figures` figures over `docs` documents in `briefs` briefs, with 50 measures and 20
 /// topics. Every quote anchors once; units agree within each measure, so `check` is clean.

@@ -114,22 +114,8 @@ fn csv_reads_back_with_a_header_and_every_field() {
         .map(String::from)
         .collect();
     assert_eq!(
-        headers,
-        [
-            "brief",
-            "label",
-            "value",
-            "measure",
-            "kind",
-            "amount",
-            "amount_max",
-            "unit",
-            "period",
-            "topics",
-            "documents",
-            "languages",
-            "places"
-        ]
+        headers.join(","),
+        "brief,label,value,measure,kind,amount,amount_max,unit,period,topics,documents,languages,places"
     );
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
     assert_eq!(records.len(), 6);

@@ -35,13 +35,7 @@ pub struct CorpusParts {
 /// A whole corpus after loading and anchoring. Immutable: its index always agrees with it.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
-    root: Option<String>,
-    documents: Vec<Document>,
-    briefs: Vec<Brief>,
-    topics: Vec<Topic>,
-    annotations: Vec<Annotation>,
-    findings: Vec<Finding>,
-    pins: Vec<Pin>,
+    parts: CorpusParts,
     index: CorpusIndex,
 }
 
@@ -49,73 +43,47 @@ impl Corpus {
     /// The corpus of `parts`, indexed.
     pub fn new(parts: CorpusParts) -> Corpus {
         let index = CorpusIndex::build(&parts);
-        let CorpusParts {
-            root,
-            documents,
-            briefs,
-            topics,
-            annotations,
-            findings,
-            pins,
-        } = parts;
-        Corpus {
-            root,
-            documents,
-            briefs,
-            topics,
-            annotations,
-            findings,
-            pins,
-            index,
-        }
+        Corpus { parts, index }
     }
 
     /// The parts back, to make another corpus of them.
     pub fn into_parts(self) -> CorpusParts {
-        CorpusParts {
-            root: self.root,
-            documents: self.documents,
-            briefs: self.briefs,
-            topics: self.topics,
-            annotations: self.annotations,
-            findings: self.findings,
-            pins: self.pins,
-        }
+        self.parts
     }
 
     /// How the corpus was named on the command line (`None` for the built-in corpus).
     pub fn root(&self) -> Option<&str> {
-        self.root.as_deref()
+        self.parts.root.as_deref()
     }
 
     /// Every seed file, sorted by file name.
     pub fn documents(&self) -> &[Document] {
-        &self.documents
+        &self.parts.documents
     }
 
     /// Every brief that loaded, sorted by file name.
     pub fn briefs(&self) -> &[Brief] {
-        &self.briefs
+        &self.parts.briefs
     }
 
     /// Topics of the whole corpus, in order of first definition.
     pub fn topics(&self) -> &[Topic] {
-        &self.topics
+        &self.parts.topics
     }
 
     /// Every figure and theme of every brief, brief by brief, figures before themes.
     pub fn annotations(&self) -> &[Annotation] {
-        &self.annotations
+        &self.parts.annotations
     }
 
     /// Errors and warnings found while loading, sorted by file and position.
     pub fn findings(&self) -> &[Finding] {
-        &self.findings
+        &self.parts.findings
     }
 
     /// Passages curators paired by hand (`pins:`), for the aligner.
     pub fn pins(&self) -> &[Pin] {
-        &self.pins
+        &self.parts.pins
     }
 
     /// Annotations carrying this topic, in corpus order.
@@ -130,24 +98,28 @@ impl Corpus {
 
     /// The index of the document with this id.
     pub fn document_by_id(&self, id: &str) -> Option<usize> {
-        self.documents
+        self.parts
+            .documents
             .iter()
             .position(|d| d.meta.as_ref().is_some_and(|m| m.id == id))
     }
 
     /// The index of the topic with this id.
     pub fn topic_by_id(&self, id: &str) -> Option<usize> {
-        self.topics.iter().position(|t| t.id == id)
+        self.parts.topics.iter().position(|t| t.id == id)
     }
 
     /// The index of the brief with this id (file stem) or path.
     pub fn brief_by_id(&self, id: &str) -> Option<usize> {
-        self.briefs.iter().position(|b| b.id == id || b.path == id)
+        self.parts
+            .briefs
+            .iter()
+            .position(|b| b.id == id || b.path == id)
     }
 
     /// The document's partner: its `parallel` document, or one that names it as parallel.
     pub fn partner(&self, doc: usize) -> Option<usize> {
-        let meta = self.documents.get(doc)?.meta.as_ref()?;
+        let meta = self.parts.documents.get(doc)?.meta.as_ref()?;
         if let Some(p) = meta
             .parallel
             .as_deref()
@@ -155,7 +127,7 @@ impl Corpus {
         {
             return Some(p);
         }
-        self.documents.iter().position(|d| {
+        self.parts.documents.iter().position(|d| {
             d.meta
                 .as_ref()
                 .and_then(|m| m.parallel.as_deref())
@@ -165,21 +137,25 @@ impl Corpus {
 
     /// Annotations whose quotes could not be placed, with the failing quote.
     pub fn orphans(&self) -> impl Iterator<Item = (usize, &Quote)> + '_ {
-        self.annotations.iter().enumerate().flat_map(|(i, a)| {
-            a.quotes
-                .iter()
-                .filter(|q| q.anchor.is_err())
-                .map(move |q| (i, q))
-        })
+        self.parts
+            .annotations
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| {
+                a.quotes
+                    .iter()
+                    .filter(|q| q.anchor.is_err())
+                    .map(move |q| (i, q))
+            })
     }
 
     /// The errors among the findings.
     pub fn error_count(&self) -> usize {
-        self.findings.iter().filter(|f| f.is_error()).count()
+        self.parts.findings.iter().filter(|f| f.is_error()).count()
     }
 
     /// The warnings among the findings.
     pub fn warning_count(&self) -> usize {
-        self.findings.len() - self.error_count()
+        self.parts.findings.len() - self.error_count()
     }
 }

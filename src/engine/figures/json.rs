@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::FigureRow;
 use super::compare::MeasureGroup;
+use crate::engine::corpus::Measure;
 
 #[derive(Serialize)]
 struct List<'a> {
@@ -31,12 +32,8 @@ struct FigureJson<'a> {
     brief: &'a str,
     label: &'a str,
     value: &'a str,
-    measure: Option<&'a str>,
-    kind: Option<&'a str>,
-    amount: Option<f64>,
-    amount_max: Option<f64>,
-    unit: Option<&'a str>,
-    period: Option<&'a str>,
+    #[serde(flatten)]
+    structured: StructuredJson<'a>,
     topics: Vec<&'a str>,
     note: Option<&'a str>,
     quotes: Vec<QuoteJson<'a>>,
@@ -52,17 +49,37 @@ struct QuoteJson<'a> {
     error: Option<String>,
 }
 
+/// A figure's structured value, under the brief's own keys: the same in `briefing
+/// figures` and `briefing print --format json`.
+#[derive(Serialize)]
+pub(crate) struct StructuredJson<'a> {
+    measure: Option<&'a str>,
+    kind: Option<&'a str>,
+    amount: Option<f64>,
+    amount_max: Option<f64>,
+    unit: Option<&'a str>,
+    period: Option<&'a str>,
+}
+
+impl<'a> StructuredJson<'a> {
+    pub(crate) fn of(m: Option<&'a Measure>) -> StructuredJson<'a> {
+        StructuredJson {
+            measure: m.and_then(|m| m.id.as_deref()),
+            kind: m.and_then(|m| m.kind.as_deref()),
+            amount: m.and_then(|m| m.amount),
+            amount_max: m.and_then(|m| m.amount_max),
+            unit: m.and_then(|m| m.unit.as_deref()),
+            period: m.and_then(|m| m.period.as_deref()),
+        }
+    }
+}
+
 fn figure<'a>(row: &FigureRow<'a>) -> FigureJson<'a> {
     FigureJson {
         brief: &row.brief.id,
         label: row.label(),
         value: row.value(),
-        measure: row.measure_id(),
-        kind: row.kind(),
-        amount: row.measure.amount,
-        amount_max: row.measure.amount_max,
-        unit: row.unit(),
-        period: row.period(),
+        structured: StructuredJson::of(Some(row.measure)),
         topics: row.topics.iter().map(|t| t.id.as_str()).collect(),
         note: row.annotation.note(),
         quotes: row

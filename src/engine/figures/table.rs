@@ -119,32 +119,31 @@ impl Table {
 
     /// The widest line of each column, header included.
     fn natural(&self) -> Vec<usize> {
-        (0..self.headers.len())
-            .map(|c| {
-                self.rows
-                    .iter()
-                    .map(|r| &r[c])
-                    .chain(std::iter::once(&self.headers[c]))
-                    .map(|l| display_width(l))
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect()
+        self.per_column(display_width)
     }
 
     /// The longest word of each column (a cell wraps at spaces), at most `cap`.
     fn longest_words(&self, cap: usize) -> Vec<usize> {
+        self.per_column(|cell| {
+            cell.split_whitespace()
+                .map(display_width)
+                .max()
+                .unwrap_or(0)
+                .min(cap)
+        })
+    }
+
+    /// The largest `measure` of a cell in each column, header included.
+    fn per_column(&self, measure: impl Fn(&str) -> usize) -> Vec<usize> {
         (0..self.headers.len())
             .map(|c| {
                 self.rows
                     .iter()
                     .map(|r| &r[c])
                     .chain(std::iter::once(&self.headers[c]))
-                    .flat_map(|l| l.split_whitespace())
-                    .map(display_width)
+                    .map(|cell| measure(cell.as_str()))
                     .max()
                     .unwrap_or(0)
-                    .min(cap)
             })
             .collect()
     }

@@ -10,7 +10,7 @@ use super::html::esc;
 use super::markdown::inline;
 use super::{Format, one_line};
 use crate::engine::align::{Alignment, Pair};
-use crate::engine::clean::{CleanWriter, Escape};
+use crate::engine::clean::CleanWriter;
 use crate::engine::corpus::Document;
 use crate::engine::text::width::display_width;
 use crate::engine::text::wrap::wrap_str;
@@ -43,12 +43,7 @@ pub fn write(
     width: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let style = match format {
-        Format::Text | Format::Markdown => Escape::Visible,
-        Format::Html => Escape::Html,
-        Format::Json => Escape::Json,
-    };
-    let mut out = CleanWriter::new(out, style);
+    let mut out = CleanWriter::new(out, format.escape());
     match format {
         Format::Text => text(view, width, &mut out)?,
         Format::Markdown => markdown(view, 1, &mut out)?,

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::{BriefView, QuoteView, Selection, relative_path, topic_ids};
 use crate::engine::corpus::{Annotation, AnnotationKind, Corpus, Document, Topic};
+use crate::engine::figures::json::StructuredJson;
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -54,12 +55,8 @@ struct FigureJson<'a> {
     value: &'a str,
     topics: Vec<String>,
     note: Option<&'a str>,
-    measure: Option<&'a str>,
-    kind: Option<&'a str>,
-    amount: Option<f64>,
-    amount_max: Option<f64>,
-    unit: Option<&'a str>,
-    period: Option<&'a str>,
+    #[serde(flatten)]
+    structured: StructuredJson<'a>,
     quotes: Vec<QuoteJson<'a>>,
 }
 
@@ -160,12 +157,7 @@ fn figure<'a>(corpus: &'a Corpus, a: &'a Annotation) -> FigureJson<'a> {
         value: a.value().unwrap_or(""),
         topics: topic_ids(corpus, a),
         note: a.note(),
-        measure: m.and_then(|m| m.id.as_deref()),
-        kind: m.and_then(|m| m.kind.as_deref()),
-        amount: m.and_then(|m| m.amount),
-        amount_max: m.and_then(|m| m.amount_max),
-        unit: m.and_then(|m| m.unit.as_deref()),
-        period: m.and_then(|m| m.period.as_deref()),
+        structured: StructuredJson::of(m),
         quotes: quotes(corpus, a),
     }
 }

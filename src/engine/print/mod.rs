@@ -55,6 +55,17 @@ impl Format {
     }
 }
 
+impl Format {
+    /// How the one cleaner escapes what this format leaves raw, in the format's notation.
+    pub(crate) fn escape(self) -> Escape {
+        match self {
+            Format::Text | Format::Markdown => Escape::Visible,
+            Format::Html => Escape::Html,
+            Format::Json => Escape::Json,
+        }
+    }
+}
+
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -127,12 +138,7 @@ pub fn print(
     let selection = select::select(corpus, options)?;
     // Whatever a format leaves raw (serde_json keeps C1 and BiDi characters) is escaped
     // on the way out, in the format's own notation.
-    let style = match format {
-        Format::Text | Format::Markdown => Escape::Visible,
-        Format::Html => Escape::Html,
-        Format::Json => Escape::Json,
-    };
-    let mut out = CleanWriter::new(out, style);
+    let mut out = CleanWriter::new(out, format.escape());
     match format {
         Format::Text => text::write(&selection, options.width, &mut out)?,
         Format::Markdown => markdown::write(&selection, &mut out)?,
