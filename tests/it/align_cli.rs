@@ -1,6 +1,7 @@
 //! `briefing align` end to end, and `pins:` in a brief as `check` sees it.
 
 use crate::common::Corpus;
+use crate::common::{assert_contains, assert_starts};
 
 #[test]
 fn align_prints_the_json_contract() {
@@ -77,16 +78,14 @@ fn align_markdown_and_html() {
     let corpus = Corpus::good();
     let md = corpus.run("align", &["vi-gov", "--format", "markdown"]);
     assert_eq!(md.code, 0);
-    assert!(md.stdout.starts_with("# vi-gov beside id-vna\n\n| vi-gov (vi) Hội nghị ngoại giao kinh tế | id-vna (id) Konferensi diplomasi ekonomi | by | score |\n| --- | --- | --- | ---: |\n"), "{}", md.stdout);
+    assert_starts(
+        &md.stdout,
+        "# vi-gov beside id-vna\n\n| vi-gov (vi) Hội nghị ngoại giao kinh tế | id-vna (id) Konferensi diplomasi ekonomi | by | score |\n| --- | --- | --- | ---: |\n",
+    );
     let html = corpus.run("align", &["vi-gov", "--format", "html"]);
     assert!(html.stdout.contains("@page { size: A4;"));
     assert!(html.stdout.contains("<td class=\"none\"></td>"));
-    assert!(
-        html.stdout
-            .contains("<td lang=\"vi\">Xuất khẩu tăng 10%.</td>"),
-        "{}",
-        html.stdout
-    );
+    assert_contains(&html.stdout, "<td lang=\"vi\">Xuất khẩu tăng 10%.</td>");
 }
 
 #[test]
@@ -175,11 +174,9 @@ fn check_reports_every_broken_pin_at_its_place() {
     let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     // serde stops at the unknown key first: the brief does not load.
-    assert!(
-        out.stdout
-            .contains(": error: pins[3]: unknown field `notes`, expected `note` or `quotes`"),
-        "{}",
-        out.stdout
+    assert_contains(
+        &out.stdout,
+        ": error: pins[3]: unknown field `notes`, expected `note` or `quotes`",
     );
 
     let corpus = Corpus::good().edit_brief(
@@ -291,12 +288,11 @@ fn two_pins_on_one_sentence_are_a_warning_at_the_second() {
     let line = text.lines().position(|l| l == "pins:").expect("pins") + 7;
     let out = corpus.run("check", &[]);
     assert_eq!(out.code, 0, "{}", out.stdout);
-    assert!(
-        out.stdout.starts_with(&format!(
+    assert_starts(
+        &out.stdout,
+        &format!(
             "{brief}:{line}:5: warning: this pin shares a sentence of id-vna or vi-gov with pins[0]; the aligner keeps the earlier pin\n"
-        )),
-        "{}",
-        out.stdout
+        ),
     );
     assert_eq!(corpus.run("check", &["--strict"]).code, 1);
 }

@@ -1,6 +1,7 @@
 //! `print --parallel`: the aligned text of each parallel pair as an annex to the brief.
 
 use crate::common::Corpus;
+use crate::common::assert_contains;
 
 #[test]
 fn text_and_markdown_end_with_the_annex() {
@@ -23,22 +24,14 @@ fn text_and_markdown_end_with_the_annex() {
         .split("Annex: parallel text")
         .nth(1)
         .expect("annex");
-    assert!(
-        after.contains(&format!("{:<28} │ id-vna (id)", "vi-gov (vi)")),
-        "{after}"
-    );
-    assert!(
-        after.contains(&format!("{:28} │", "Xuất khẩu tăng 10%.")),
-        "{after}"
-    );
+    assert_contains(after, &format!("{:<28} │ id-vna (id)", "vi-gov (vi)"));
+    assert_contains(after, &format!("{:28} │", "Xuất khẩu tăng 10%."));
 
     let md = corpus.run("print", &["--parallel", "--format", "markdown"]);
     assert_eq!(md.code, 0);
-    assert!(
-        md.stdout
-            .contains("\n# Annex: parallel text\n\n## vi-gov beside id-vna\n\n| vi-gov (vi)"),
-        "{}",
-        md.stdout
+    assert_contains(
+        &md.stdout,
+        "\n# Annex: parallel text\n\n## vi-gov beside id-vna\n\n| vi-gov (vi)",
     );
 }
 

@@ -2,6 +2,7 @@
 //! counterpart of the passage at the top of the focused pane; in a real terminal on the
 //! default pair, and in TestBackend for the mark's style.
 
+use crate::common::assert_starts;
 use crate::common::pty_session::Session;
 use crate::common::screen::{app_with, buffer, built_in};
 use briefing::engine::Corpus;
@@ -189,10 +190,7 @@ fn the_counterpart_is_marked_in_the_partner_pane_and_c_toggles_it() {
     }
     let expected =
         counterpart(&corpus, vi, app.panes()[Pane::Left].top, id).expect("a counterpart");
-    assert!(
-        expected.starts_with("PM menyerukan implementasi cepat"),
-        "{expected}"
-    );
+    assert_starts(&expected, "PM menyerukan implementasi cepat");
     // Italic throughout (an annotation's colour may stand over the blue), blue elsewhere.
     let marked = styled_text(&app, Pane::Right, Modifier::ITALIC, None);
     assert!(

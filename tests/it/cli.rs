@@ -1,6 +1,7 @@
 //! The binary end to end: exit statuses and the exact messages for good and bad corpora.
 
 use crate::common::{Corpus, run, run_in};
+use crate::common::{assert_contains, assert_ends, assert_starts};
 
 #[test]
 fn check_on_a_good_corpus_is_clean() {
@@ -35,18 +36,13 @@ fn quote_not_found_shows_the_nearest_text() {
     let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     let brief = format!("{}/briefs/conference.yaml", corpus.path());
-    assert!(
-        out.stdout.starts_with(&format!(
+    assert_starts(
+        &out.stdout,
+        &format!(
             "{brief}:30:15: error: quote not found in vi-gov (vi.txt): \"tăng trưởng kinh tế từ 8.3-8.5% trong năm 2025\"\n    nearest text: \"tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025\" at line 3\n"
-        )),
-        "{}",
-        out.stdout
+        ),
     );
-    assert!(
-        out.stdout.ends_with("1 error, 0 warnings\n"),
-        "{}",
-        out.stdout
-    );
+    assert_ends(&out.stdout, "1 error, 0 warnings\n");
 }
 
 #[test]
@@ -70,9 +66,9 @@ fn malformed_yaml_is_located() {
     let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
     let line = out.stdout.lines().next().unwrap_or_default();
-    assert!(
-        line.contains("conference.yaml:1:8: error: title: invalid type: list, expected text"),
-        "{line}"
+    assert_contains(
+        line,
+        "conference.yaml:1:8: error: title: invalid type: list, expected text",
     );
 
     let corpus = Corpus::good().edit_brief("summary: Two", "summary: \"Two");
@@ -80,15 +76,11 @@ fn malformed_yaml_is_located() {
     assert_eq!(out.code, 1);
     let line = out.stdout.lines().next().unwrap_or_default();
     // libyaml notices an unclosed quote where the next quote closes it.
-    assert!(
-        line.contains("conference.yaml:21:13: error: did not find expected key"),
-        "{line}"
+    assert_contains(
+        line,
+        "conference.yaml:21:13: error: did not find expected key",
     );
-    assert!(
-        out.stdout.contains("an unclosed quote or bracket above"),
-        "{}",
-        out.stdout
-    );
+    assert_contains(&out.stdout, "an unclosed quote or bracket above");
 }
 
 #[test]
@@ -102,23 +94,15 @@ fn missing_seed_file_is_reported_at_the_file_key() {
     let corpus = Corpus::good().edit_brief("file: id.txt", "file: missing.txt");
     let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
-    assert!(
-        out.stdout
-            .contains(":11:11: error: no document `missing.txt` in seeds/"),
-        "{}",
-        out.stdout
+    assert_contains(
+        &out.stdout,
+        ":11:11: error: no document `missing.txt` in seeds/",
     );
     // Its quotes cannot stand anywhere, and the seed is now uncovered.
-    assert!(
-        out.stdout.contains("error: unknown document `id-vna`"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout
-            .contains("seeds/id.txt: warning: no brief covers this document"),
-        "{}",
-        out.stdout
+    assert_contains(&out.stdout, "error: unknown document `id-vna`");
+    assert_contains(
+        &out.stdout,
+        "seeds/id.txt: warning: no brief covers this document",
     );
 }
 
@@ -134,14 +118,14 @@ fn document_bound_to_two_files_and_topic_titles_that_disagree() {
     let corpus = Corpus::good().write_brief("other.yaml", other);
     let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
-    assert!(
-        out.stdout.contains(
-            "other.yaml:4:11: error: document `vi-gov` is bound to two files: `vi.txt` and `id.txt`"
-        ),
-        "{}",
-        out.stdout
+    assert_contains(
+        &out.stdout,
+        "other.yaml:4:11: error: document `vi-gov` is bound to two files: `vi.txt` and `id.txt`",
     );
-    assert!(out.stdout.contains("other.yaml:7:12: error: topic `fta` has another title elsewhere: \"Free trade agreements\""), "{}", out.stdout);
+    assert_contains(
+        &out.stdout,
+        "other.yaml:7:12: error: topic `fta` has another title elsewhere: \"Free trade agreements\"",
+    );
 }
 
 #[test]
@@ -149,11 +133,9 @@ fn parallel_to_an_unknown_document() {
     let corpus = Corpus::good().edit_brief("parallel: id-vna", "parallel: id-xx");
     let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
-    assert!(
-        out.stdout
-            .contains(":9:15: error: `parallel: id-xx` names an unknown document"),
-        "{}",
-        out.stdout
+    assert_contains(
+        &out.stdout,
+        ":9:15: error: `parallel: id-xx` names an unknown document",
     );
 }
 
@@ -162,11 +144,9 @@ fn uncovered_seed_is_a_warning_that_fails_only_strict() {
     let corpus = Corpus::good().write_seed("extra.txt", "Một văn bản khác.\n".as_bytes());
     let out = corpus.run("check", &[]);
     assert_eq!(out.code, 0, "{out:?}");
-    assert!(
-        out.stdout
-            .contains("seeds/extra.txt: warning: no brief covers this document"),
-        "{}",
-        out.stdout
+    assert_contains(
+        &out.stdout,
+        "seeds/extra.txt: warning: no brief covers this document",
     );
     let strict = run(&["check", "--strict", "--corpus", corpus.path()]);
     assert_eq!(strict.code, 1);
@@ -184,21 +164,15 @@ fn unusable_corpora_exit_2_with_one_message() {
     let empty = Corpus::empty();
     let out = empty.run("check", &[]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .ends_with("seeds: no documents; put UTF-8 text files (*.txt) in it\n"),
-        "{}",
-        out.stderr
+    assert_ends(
+        &out.stderr,
+        "seeds: no documents; put UTF-8 text files (*.txt) in it\n",
     );
 
     let file_seeds = Corpus::seeds_is_a_file();
     let out = file_seeds.run("check", &[]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("seeds/ is not a directory"),
-        "{}",
-        out.stderr
-    );
+    assert_contains(&out.stderr, "seeds/ is not a directory");
 }
 
 #[test]
@@ -215,7 +189,7 @@ fn search_prints_vimgrep_lines() {
     assert_eq!((none.code, none.stdout.as_str()), (1, ""));
     let empty = corpus.run("search", &["  "]);
     assert_eq!(empty.code, 2);
-    assert!(empty.stderr.contains("empty query"), "{}", empty.stderr);
+    assert_contains(&empty.stderr, "empty query");
 }
 
 #[test]
@@ -227,11 +201,7 @@ fn search_on_the_built_in_corpus() {
         "{}",
         out.stdout
     );
-    assert!(
-        out.stdout.contains("001_9864e2932dc47fb2.txt:"),
-        "{}",
-        out.stdout
-    );
+    assert_contains(&out.stdout, "001_9864e2932dc47fb2.txt:");
 }
 
 #[test]
@@ -241,7 +211,7 @@ fn bad_arguments_exit_2_and_help_exits_0() {
     assert_eq!(run(&["print", "--width", "5"]).code, 2);
     let help = run(&["--help"]);
     assert_eq!(help.code, 0);
-    assert!(help.stdout.contains("Exit status"), "{}", help.stdout);
+    assert_contains(&help.stdout, "Exit status");
     assert!(run(&["--version"]).stdout.starts_with("briefing "));
 }
 
@@ -249,11 +219,7 @@ fn bad_arguments_exit_2_and_help_exits_0() {
 fn the_reader_needs_a_terminal() {
     let out = run(&[]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("the reader needs a terminal"),
-        "{}",
-        out.stderr
-    );
+    assert_contains(&out.stderr, "the reader needs a terminal");
 }
 
 #[test]
@@ -276,8 +242,8 @@ fn alias_bomb_and_deep_nesting_are_bounded() {
         .write_brief("deep.yaml", &deep);
     let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1, "{out:?}");
-    assert!(out.stdout.contains("bomb.yaml"), "{}", out.stdout);
-    assert!(out.stdout.contains("deep.yaml:1:"), "{}", out.stdout);
+    assert_contains(&out.stdout, "bomb.yaml");
+    assert_contains(&out.stdout, "deep.yaml:1:");
 }
 
 #[test]
@@ -297,13 +263,10 @@ fn print_to_a_file_and_unknown_brief() {
     let out = corpus.run("print", &["-o", &target]);
     assert_eq!(out.code, 0, "{out:?}");
     let written = std::fs::read_to_string(&target).unwrap_or_default();
-    assert!(
-        written.contains("Economic diplomacy conference"),
-        "{written}"
-    );
+    assert_contains(&written, "Economic diplomacy conference");
     let out = corpus.run("print", &["--brief", "nope"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("nope"), "{}", out.stderr);
+    assert_contains(&out.stderr, "nope");
 }
 
 /// A second brief that leans on conference.yaml for its documents and topics.

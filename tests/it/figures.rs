@@ -4,6 +4,7 @@
 //! a CSV parser, JSON and Markdown. Sorting, filters and the comparison by measure are in
 //! tests/it/figures_select.rs.
 
+use crate::common::assert_contains;
 use crate::common::{Corpus, Output, run};
 use unicode_width::UnicodeWidthStr;
 
@@ -186,11 +187,7 @@ fn c1_and_bidi_characters_are_escaped_in_every_format() {
         "JSON escapes decode to the text itself"
     );
     let text = corpus.run("figures", &["--width", "140"]);
-    assert!(
-        text.stdout.contains("x\\u{9b}31m \\u{202e}evil"),
-        "{}",
-        text.stdout
-    );
+    assert_contains(&text.stdout, "x\\u{9b}31m \\u{202e}evil");
 }
 
 #[test]

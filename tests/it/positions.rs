@@ -2,6 +2,7 @@
 //! their document once loaded, search hits across diacritics, case, white space and
 //! decimal marks, the rows a line wraps into, and the reader's matches.
 
+use crate::common::assert_ends;
 use briefing::engine::Corpus as Loaded;
 use briefing::engine::search::Searcher;
 use briefing::engine::text::wrap::wrap_line;
@@ -126,10 +127,7 @@ fn the_readers_matches_are_the_marked_places() {
         .map(|(_, r)| r.clone())
         .collect();
     let shown = mark(app.corpus().documents()[doc].text.as_str(), &ranges);
-    assert!(
-        shown.ends_with("Xuất khẩu tăng [10%]. Nhập khẩu tăng [10%].\n"),
-        "{shown}"
-    );
+    assert_ends(&shown, "Xuất khẩu tăng [10%]. Nhập khẩu tăng [10%].\n");
 }
 
 /// The rows of pane `i` that hold cells `pick` accepts, those cells marked.

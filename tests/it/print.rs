@@ -2,6 +2,7 @@
 //! (snapshots), narrowing by brief and topic, the errors, and the promises each format
 //! makes (text never wider than --width, HTML escaped, JSON that parses back).
 
+use crate::common::assert_contains;
 use std::path::Path;
 
 use briefing::engine::print::{Format, PrintError, PrintOptions, print};
@@ -222,7 +223,7 @@ fn markdown_escapes_markup_and_pipes() {
             (false, _) => header = None,
         }
     }
-    assert!(out.contains("| Figure | Value | Quoted in |"), "{out}");
+    assert_contains(&out, "| Figure | Value | Quoted in |");
 }
 
 #[test]
@@ -370,7 +371,7 @@ fn a_brief_opens_with_its_key_figures_before_the_topics() {
     }
     // Narrowed to a topic, the table holds that topic's figures only.
     let fta = render(&corpus, Format::Text, &options(None, &["fta"], 80));
-    assert!(fta.contains("Signed free trade agreements  17"), "{fta}");
+    assert_contains(&fta, "Signed free trade agreements  17");
     assert!(!fta.contains("GDP growth target for 2025    8.3"), "{fta}");
     // A brief without figures has no table.
     let corpus = Corpus::new(CorpusParts {

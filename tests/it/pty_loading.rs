@@ -3,6 +3,7 @@
 //! background (a change on disk meanwhile is reloaded after it).
 
 use crate::common::Corpus;
+use crate::common::assert_contains;
 use crate::common::pty_session::Session;
 
 const DOCS: usize = 1200;
@@ -62,7 +63,7 @@ fn a_large_corpus_draws_at_once_and_keys_work_while_it_loads() {
     // The whole corpus arrives and the place is kept.
     s.wait_for_text(&format!("loaded {DOCS} documents"));
     let screen = s.text();
-    assert!(screen.contains("The PM chairs"), "{screen}");
+    assert_contains(&screen, "The PM chairs");
     assert!(
         screen.contains("Other"),
         "the other briefs' topic is listed: {screen}"

@@ -2,6 +2,7 @@
 //! NO_COLOR, and the editors' layout on request.
 
 use crate::common::pty_session::*;
+use crate::common::{assert_contains, assert_starts};
 
 fn search_on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Session {
     let mut all: Vec<std::ffi::OsString> = vec!["search".into(), "--corpus".into()];
@@ -16,11 +17,8 @@ fn search_on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Session {
 fn a_terminal_gets_headings_and_coloured_matches() {
     let s = search_on_a_terminal(&["pham minh chinh"], &[("TERM", "xterm-256color")]);
     let text = s.text();
-    assert!(
-        text.starts_with("odd odd.txt\n4:Phạm Minh Chính nói"),
-        "{text}"
-    );
-    assert!(text.contains("\nvi-gov vi-gov.txt\n"), "{text}");
+    assert_starts(&text, "odd odd.txt\n4:Phạm Minh Chính nói");
+    assert_contains(&text, "\nvi-gov vi-gov.txt\n");
     let raw = String::from_utf8_lossy(&s.raw);
     assert!(
         raw.contains("\u{1b}[1m\u{1b}[31mPhạm Minh Chính\u{1b}[0m"),

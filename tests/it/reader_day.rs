@@ -5,6 +5,7 @@
 
 use crate::common::screen::*;
 use crate::common::{Corpus, brief_of};
+use crate::common::{assert_contains, assert_starts};
 use briefing::reader::Msg;
 use briefing::reader::state::Pane;
 use briefing::reader::{Action, App};
@@ -208,7 +209,7 @@ fn a_cut_detail_line_ends_in_an_ellipsis_and_i_shows_the_whole_annotation() {
         }
         assert!(found, "{place} never shown:\n{shown}");
     }
-    assert!(shown.contains(" quote "), "{shown}");
+    assert_contains(&shown, " quote ");
     app.update(Action::Bottom);
     let bottom = screen(&app).replace('│', " ");
     let last_quote = ann.quotes.last().expect("quote");
@@ -247,10 +248,7 @@ fn d_shows_the_focused_documents_sources() {
             "{value} missing:\n{shown}"
         );
     }
-    assert!(
-        shown.contains(&format!("{} · sources", doc.id())),
-        "{shown}"
-    );
+    assert_contains(&shown, &format!("{} · sources", doc.id()));
 }
 
 #[test]
@@ -288,9 +286,9 @@ fn one_problem_is_one_problem() {
     let app = app_on(reader_fixture("basic"), 120, 30);
     let n = app.problem_count();
     let shown = screen(&app);
-    assert!(
-        shown.contains(&format!("e: {n} problem{} ", if n == 1 { "" } else { "s" })),
-        "{shown}"
+    assert_contains(
+        &shown,
+        &format!("e: {n} problem{} ", if n == 1 { "" } else { "s" }),
     );
     let corpus = Corpus::new()
         .with("seeds/a.txt", "Xin chào Việt Nam.\n")
@@ -333,7 +331,7 @@ fn editing_a_document_while_it_is_open_keeps_the_place_by_its_text() {
             .to_string()
     };
     let before = top_line(&app);
-    assert!(before.starts_with("Đoạn văn thứ 2"), "{before}");
+    assert_starts(&before, "Đoạn văn thứ 2");
     let edited = format!("Tiêu đề thêm vào.\n\nMột đoạn mở đầu mới.\n\n{seed}");
     corpus.write("seeds/a.txt", edited);
     app.update(reloader.reload());

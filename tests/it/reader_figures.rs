@@ -3,6 +3,7 @@
 //! its bar chart, and Enter scrolling the panes to the figure's quote.
 
 use crate::common::Corpus;
+use crate::common::assert_contains;
 use crate::common::screen::*;
 use briefing::engine::figures::Column;
 use briefing::reader::Msg;
@@ -72,9 +73,9 @@ fn f_opens_a_table_of_every_figure_with_the_cursor_row_reversed() {
     assert!(buffer[(hx, hy)].modifier.contains(Modifier::UNDERLINED));
     // The key line comes from the key table.
     let bottom = &screen[usize::from(app.size().height) - 2];
-    assert!(
-        bottom.contains("Enter go to · s sort · r reverse · c compare · t topic · y kind · d doc · l lang · x clear · Esc close"),
-        "{bottom}"
+    assert_contains(
+        bottom,
+        "Enter go to · s sort · r reverse · c compare · t topic · y kind · d doc · l lang · x clear · Esc close",
     );
     // Wide and Vietnamese labels keep the columns aligned: "target" stands under the
     // kind header in both rows.

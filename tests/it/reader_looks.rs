@@ -2,6 +2,7 @@
 //! asserted: highlight cycling, colours on light terminals and without colour, the
 //! navigator, the problems list's Enter and the picker's order.
 
+use crate::common::assert_contains;
 use crate::common::screen::*;
 use briefing::reader::palette::Palette;
 use briefing::reader::state::Pane;
@@ -99,8 +100,8 @@ fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
     let mut tall = app_on(built_in(), 100, 120);
     tall.update(Action::Help);
     let shown = screen(&tall);
-    assert!(shown.contains("What the highlights mean"), "{shown}");
-    assert!(shown.contains("theme           a theme's quote"), "{shown}");
+    assert_contains(&shown, "What the highlights mean");
+    assert_contains(&shown, "theme           a theme's quote");
 }
 
 #[test]

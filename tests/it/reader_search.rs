@@ -1,6 +1,7 @@
 //! The reader's search through an analyst's day (issue 12) in TestBackend: the results
 //! list, what search covers, wrap-around, and the prompt's terminal habits.
 
+use crate::common::assert_contains;
 use crate::common::screen::*;
 use briefing::reader::Action;
 use ratatui::style::Modifier;
@@ -18,10 +19,7 @@ fn r_lists_every_match_by_document_and_enter_goes_there() {
     );
     app.update(Action::Results);
     let shown = screen(&app);
-    assert!(
-        shown.contains(&format!("/fta · {n} matches in ")),
-        "{shown}"
-    );
+    assert_contains(&shown, &format!("/fta · {n} matches in "));
     // A heading per document with its count, then its lines.
     let (doc, range) = app.search().matches()[0].clone();
     let d = &app.corpus().documents()[doc];
@@ -85,11 +83,11 @@ fn search_covers_the_curators_labels_notes_and_topic_titles() {
     search(&mut app, "growth");
     app.update(Action::Results);
     let shown = screen(&app);
-    assert!(
-        shown.contains("Annotations: the curators' labels, values and notes"),
-        "{shown}"
+    assert_contains(
+        &shown,
+        "Annotations: the curators' labels, values and notes",
     );
-    assert!(shown.contains("Topics"), "{shown}");
+    assert_contains(&shown, "Topics");
     let hits = app.hits();
     let topic = hits
         .iter()

@@ -1,6 +1,7 @@
 //! Whole screens of the reader rendered into ratatui's TestBackend and compared with
 //! snapshots (accept changes with `INSTA_UPDATE=always cargo test --test it reader_view`).
 
+use crate::common::assert_contains;
 use briefing::engine::{Corpus, CorpusSource, load};
 use briefing::reader::Msg;
 use briefing::reader::state::Pane;
@@ -44,9 +45,9 @@ fn topic_opens_into_its_figures_and_themes() {
     let mut app = app(120, 30);
     apply(&mut app, &[Action::NextTopic]);
     let s = screen(&app);
-    assert!(s.contains("▾ Growth (4)"), "{s}");
-    assert!(s.contains("GDP growth target for 2025: 8.3–8.5 %"), "{s}");
-    assert!(s.contains("1/4 in"), "{s}");
+    assert_contains(&s, "▾ Growth (4)");
+    assert_contains(&s, "GDP growth target for 2025: 8.3–8.5 %");
+    assert_contains(&s, "1/4 in");
     insta::assert_snapshot!("topic_growth", s);
 }
 
@@ -61,8 +62,8 @@ fn choosing_an_annotation_quoted_off_screen_switches_the_partner_pane() {
         Some("vi-vgp".into())
     );
     let s = screen(&app);
-    assert!(s.contains("vi-vgp · vi"), "{s}");
-    assert!(s.contains("vi-gov · vi"), "{s}");
+    assert_contains(&s, "vi-vgp · vi");
+    assert_contains(&s, "vi-gov · vi");
     for i in Pane::BOTH {
         assert!(
             pane_text(&app, i).contains("nhìn xa trông rộng, nghĩ sâu làm lớn"),
@@ -81,7 +82,7 @@ fn search_highlights_and_walks_matches_across_documents() {
         pane_text(&app, Pane::Left).contains("Phạm Minh Chính"),
         "{s}"
     );
-    assert!(s.contains("matches"), "{s}");
+    assert_contains(&s, "matches");
     let first = app.search().current();
     app.update(Action::Next);
     assert_ne!(app.search().current(), first);
@@ -107,9 +108,9 @@ fn problems_list_failed_briefs_and_orphans() {
     let mut app = app(120, 30);
     app.update(Action::Problems);
     let s = screen(&app);
-    assert!(s.contains("broken.yaml"), "{s}");
-    assert!(s.contains("Export growth"), "{s}");
-    assert!(s.contains("quote not found"), "{s}");
+    assert_contains(&s, "broken.yaml");
+    assert_contains(&s, "Export growth");
+    assert_contains(&s, "quote not found");
     insta::assert_snapshot!("problems", s);
 }
 
@@ -117,12 +118,12 @@ fn problems_list_failed_briefs_and_orphans() {
 fn narrow_screen_shows_one_pane_and_w_switches() {
     let mut app = app(80, 24);
     let s = screen(&app);
-    assert!(s.contains("vi-gov · vi"), "{s}");
+    assert_contains(&s, "vi-gov · vi");
     assert!(!s.contains("id-vna · id"), "{s}");
     insta::assert_snapshot!("narrow", s);
     app.update(Action::SwitchPane);
     let s = screen(&app);
-    assert!(s.contains("id-vna · id"), "{s}");
+    assert_contains(&s, "id-vna · id");
     assert_eq!(app.focus(), Focus::Pane(Pane::Right));
 }
 
@@ -152,7 +153,7 @@ fn tabs_wide_and_decomposed_text_keep_the_border_straight() {
     for y in 1..9 {
         assert_eq!(buffer[(59, y)].symbol(), "│", "row {y}\n{s}");
     }
-    assert!(s.contains("Phạm Minh Chính"), "{s}");
+    assert_contains(&s, "Phạm Minh Chính");
     assert!(s.contains("Bảng    số liệu"), "tab expanded\n{s}");
 }
 
@@ -252,12 +253,12 @@ fn p_prints_the_brief_or_the_chosen_topic_to_a_file_named_in_the_status_line() {
     app.update(Action::Print);
     let path = dir.path().join("briefing-econ.txt");
     let text = std::fs::read_to_string(&path).expect("printed brief");
-    assert!(text.contains("Economic diplomacy conference"), "{text}");
+    assert_contains(&text, "Economic diplomacy conference");
     assert!(screen(&app).contains("Wrote "), "status names the file");
     apply(&mut app, &[Action::NextTopic, Action::Print]);
     let topic = std::fs::read_to_string(dir.path().join("briefing-topic-growth.txt"))
         .expect("printed topic");
-    assert!(topic.contains("GDP growth target"), "{topic}");
+    assert_contains(&topic, "GDP growth target");
     assert!(!topic.contains("Signed FTAs"), "{topic}");
 }
 
@@ -349,7 +350,7 @@ fn the_picker_keeps_its_columns_with_long_and_wide_ids() {
         })
         .collect();
     assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
-    assert!(text.contains("an-id-far-too-long-for-an… vi"), "{text}");
+    assert_contains(&text, "an-id-far-too-long-for-an… vi");
 }
 
 #[test]
@@ -369,9 +370,9 @@ fn no_cell_holds_a_bidi_or_control_character() {
         );
     }
     let text = screen(&app);
-    assert!(
-        text.contains("Pham \u{fffd}evil\u{fffd} tail \u{fffd}]0;t\u{fffd} \u{fffd}2J soft-hyphen"),
-        "{text}"
+    assert_contains(
+        &text,
+        "Pham \u{fffd}evil\u{fffd} tail \u{fffd}]0;t\u{fffd} \u{fffd}2J soft-hyphen",
     );
 }
 

@@ -1,6 +1,7 @@
 //! Live reload through the reader's API, no terminal: a corpus in a temporary folder is
 //! edited on disk, reloaded, and the reader keeps its place and the last good briefs.
 
+use crate::common::{assert_contains, assert_starts};
 use std::fs;
 use std::sync::mpsc::channel;
 use std::time::Duration;
@@ -101,16 +102,16 @@ fn a_broken_brief_keeps_its_last_version_and_the_reader_keeps_its_place() {
     assert!(app.search().matches().len() > 5);
     assert_eq!(app.message(), Some("reloaded: 1 problem (e to list)"));
     let finding = app.corpus().findings()[0].to_string();
-    assert!(finding.contains("news.yaml"), "{finding}");
-    assert!(
-        finding.contains("showing the last version of this brief that loaded"),
-        "{finding}"
+    assert_contains(&finding, "news.yaml");
+    assert_contains(
+        &finding,
+        "showing the last version of this brief that loaded",
     );
     assert!(screen(&app).contains("reloaded: 1 problem (e to list)"));
     app.update(Action::Problems);
     let problems = screen(&app);
-    assert!(problems.contains("Findings (1)"), "{problems}");
-    assert!(problems.contains("news.yaml"), "{problems}");
+    assert_contains(&problems, "Findings (1)");
+    assert_contains(&problems, "news.yaml");
     app.update(Action::Close);
 
     c.save("briefs/news.yaml", &brief("Closer regional ties"));
@@ -162,7 +163,7 @@ fn a_corpus_that_no_longer_loads_stays_on_screen_as_it_was() {
     fs::rename(c.root().join("seeds"), c.root().join("seeds.old")).expect("move seeds/");
     app.update(reloader.reload());
     let message = app.message().map(str::to_string).unwrap_or_default();
-    assert!(message.starts_with("reload failed"), "{message}");
+    assert_starts(&message, "reload failed");
     assert_eq!(app.corpus().documents().len(), 2);
     assert_eq!(place(&app), before);
 

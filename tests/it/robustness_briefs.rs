@@ -6,6 +6,7 @@
 
 use crate::common::Corpus;
 use crate::common::hostile::*;
+use crate::common::{assert_contains, assert_ends};
 
 // ---------------------------------------------------------------------------------------
 // Empty things.
@@ -113,11 +114,7 @@ fn a_brief_that_is_not_a_mapping_says_what_a_brief_is() {
         let want = format!("{}:{line}", shown(&corpus, &format!("briefs/{name}")));
         assert!(out.stdout.contains(&want), "{want}\n{}", out.stdout);
     }
-    assert!(
-        out.stdout.contains(&format!("\n    {HINT}\n")),
-        "{}",
-        out.stdout
-    );
+    assert_contains(&out.stdout, &format!("\n    {HINT}\n"));
 }
 
 #[test]
@@ -225,19 +222,13 @@ fn duplicate_ids_across_and_within_briefs() {
         );
     let out = check(&corpus);
     let b = shown(&corpus, "briefs/conference.yaml");
-    assert!(
-        out.stdout.contains(&format!(
-            "{b}:10:9: error: document `vi-gov` declared twice in this brief\n"
-        )),
-        "{}",
-        out.stdout
+    assert_contains(
+        &out.stdout,
+        &format!("{b}:10:9: error: document `vi-gov` declared twice in this brief\n"),
     );
-    assert!(
-        out.stdout.contains(&format!(
-            "{b}:18:9: error: topic `growth` defined twice in this brief\n"
-        )),
-        "{}",
-        out.stdout
+    assert_contains(
+        &out.stdout,
+        &format!("{b}:18:9: error: topic `growth` defined twice in this brief\n"),
     );
 }
 
@@ -297,12 +288,9 @@ fn a_misspelt_key_is_an_error_at_every_depth() {
             shown(&corpus, "briefs/conference.yaml")
         );
         assert!(out.stdout.starts_with(&want), "{want}{}", out.stdout);
-        assert!(
-            out.stdout.ends_with(
-                "2 documents, 0 briefs, 0 topics, 0 figures, 0 themes: 1 error, 0 warnings\n"
-            ),
-            "{}",
-            out.stdout
+        assert_ends(
+            &out.stdout,
+            "2 documents, 0 briefs, 0 topics, 0 figures, 0 themes: 1 error, 0 warnings\n",
         );
     }
 }

@@ -4,6 +4,7 @@
 //! tests/fixtures/cli/good (helpers in tests/it/common/hostile.rs). docs/robustness.md lists
 //! what these tests found.
 
+use crate::common::assert_contains;
 use std::fs;
 
 use crate::common::Corpus;
@@ -51,11 +52,7 @@ fn nul_bytes_in_a_text_file_are_located() {
     );
     let out = sane_on(&corpus, "search", &["ban"]);
     assert_eq!(out.code, 1);
-    assert!(
-        out.stderr.contains("x.txt:2:4: error: NUL byte"),
-        "{}",
-        out.stderr
-    );
+    assert_contains(&out.stderr, "x.txt:2:4: error: NUL byte");
 }
 
 #[test]
@@ -68,11 +65,7 @@ fn latin1_vietnamese_is_not_utf8_at_the_first_bad_byte() {
         &format!(":2:2: error: not UTF-8: byte 0xE0 cannot start a character\n{NOT_UTF8_NOTE}\n"),
     );
     let out = search_finds_pham(&corpus);
-    assert!(
-        out.stderr.contains("latin1.txt:2:2: error: not UTF-8"),
-        "{}",
-        out.stderr
-    );
+    assert_contains(&out.stderr, "latin1.txt:2:2: error: not UTF-8");
 }
 
 #[test]
@@ -93,11 +86,7 @@ fn utf16_with_a_bom_is_named_with_what_to_do() {
         )
     );
     let out = search_finds_pham(&corpus);
-    assert!(
-        out.stderr.contains("be.txt:1:1: error: UTF-16 text"),
-        "{}",
-        out.stderr
-    );
+    assert_contains(&out.stderr, "be.txt:1:1: error: UTF-16 text");
     // Without a BOM, UTF-16 is text with NUL bytes: still refused, at the first NUL.
     let mut no_bom = utf16("Pham Minh Chinh\n", false);
     no_bom.drain(..2);

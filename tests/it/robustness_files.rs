@@ -4,6 +4,7 @@
 //! tests/fixtures/cli/good (helpers in tests/it/common/hostile.rs). docs/robustness.md lists
 //! what these tests found.
 
+use crate::common::{assert_contains, assert_ends, assert_starts};
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::process::{Command, Stdio};
@@ -105,20 +106,16 @@ fn a_briefs_that_is_a_file_is_reported() {
     fs::write(corpus.root().join("briefs"), "not a folder").expect("write");
     let out = check(&corpus);
     assert_eq!(out.code, 1, "{out:?}");
-    assert!(
-        out.stdout.starts_with(&format!(
+    assert_starts(
+        &out.stdout,
+        &format!(
             "{}: error: briefs/ is not a directory\n    put the briefs (*.yaml) in a folder named briefs/\n",
             shown(&corpus, "briefs")
-        )),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.ends_with(
-            "2 documents, 0 briefs, 0 topics, 0 figures, 0 themes: 1 error, 2 warnings\n"
         ),
-        "{}",
-        out.stdout
+    );
+    assert_ends(
+        &out.stdout,
+        "2 documents, 0 briefs, 0 topics, 0 figures, 0 themes: 1 error, 2 warnings\n",
     );
     // search needs no briefs: it still works.
     search_finds_pham(&corpus);
@@ -144,7 +141,7 @@ fn a_symlink_loop_inside_seeds_is_a_warning_not_a_hang() {
     );
     assert_eq!(sane_on(&corpus, "check", &["--strict"]).code, 1);
     let out = search_finds_pham(&corpus);
-    assert!(out.stderr.contains("symlink loop"), "{}", out.stderr);
+    assert_contains(&out.stderr, "symlink loop");
 }
 
 #[test]
@@ -197,11 +194,7 @@ fn print_into_a_missing_directory_exits_2_naming_the_file() {
     let dir = shown(&corpus, "");
     let out = sane_on(&corpus, "print", &["-o", &dir]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.starts_with(&format!("briefing: {dir}: ")),
-        "{}",
-        out.stderr
-    );
+    assert_starts(&out.stderr, &format!("briefing: {dir}: "));
 }
 
 #[test]
@@ -301,7 +294,7 @@ fn print_into_a_fifo_writes_into_it_and_keeps_it() {
         .recv_timeout(Duration::from_secs(20))
         .expect("the FIFO's reader got the brief")
         .expect("read");
-    assert!(read.contains("Economic diplomacy conference"), "{read}");
+    assert_contains(&read, "Economic diplomacy conference");
     let kind = fs::symlink_metadata(&fifo).expect("stat").file_type();
     assert!(
         std::os::unix::fs::FileTypeExt::is_fifo(&kind),

@@ -4,6 +4,7 @@
 //! tests/fixtures/cli/good (helpers in tests/it/common/hostile.rs). docs/robustness.md lists
 //! what these tests found.
 
+use crate::common::{assert_contains, assert_ends, assert_starts};
 use std::time::Duration;
 
 use crate::common::hostile::*;
@@ -61,27 +62,16 @@ fn alias_bombs_and_deep_nesting_are_reported_by_every_command() {
             out.stdout
         );
     }
-    assert!(
-        out.stdout.contains(&format!("{}:", b("unclosed.yaml"))),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.ends_with(
-            "2 documents, 1 brief, 2 topics, 2 figures, 1 theme: 5 errors, 0 warnings\n"
-        ),
-        "{}",
-        out.stdout
+    assert_contains(&out.stdout, &format!("{}:", b("unclosed.yaml")));
+    assert_ends(
+        &out.stdout,
+        "2 documents, 1 brief, 2 topics, 2 figures, 1 theme: 5 errors, 0 warnings\n",
     );
     // The other commands load the same briefs and finish too.
     for format in ["text", "markdown", "html", "json"] {
         let out = sane_on(&corpus, "print", &["--format", format]);
         assert_eq!(out.code, 0, "{format}: {out:?}");
-        assert!(
-            out.stderr.contains("the corpus has 5 error(s)"),
-            "{}",
-            out.stderr
-        );
+        assert_contains(&out.stderr, "the corpus has 5 error(s)");
     }
     search_finds_pham(&corpus);
 }
@@ -120,12 +110,8 @@ fn a_ten_megabyte_single_line_document_checks_searches_and_anchors() {
     // A line longer than 2,000 bytes is shown as the 800 bytes around the match.
     let prefix = format!("big.txt:1:{}: …", column + "Hiệp định ".chars().count());
     assert!(out.stdout.starts_with(&prefix), "{}", head(&out.stdout));
-    assert!(out.stdout.ends_with("…\n"), "{}", out.stdout);
-    assert!(
-        out.stdout.contains(" Hiệp định CPTPP được ký kết. "),
-        "{}",
-        out.stdout
-    );
+    assert_ends(&out.stdout, "…\n");
+    assert_contains(&out.stdout, " Hiệp định CPTPP được ký kết. ");
     assert_eq!(out.stdout.lines().count(), 1);
     assert!(
         out.stdout.len() < prefix.len() + 800 + 2 * "…".len() + 8,
@@ -205,13 +191,12 @@ fn a_long_quote_that_is_not_found_does_not_hang_check() {
         quote.trim()
     );
     let (corpus, out) = check_long_seed_with(&brief);
-    assert!(
-        out.stdout.starts_with(&format!(
+    assert_starts(
+        &out.stdout,
+        &format!(
             "{}:12:15: error: quote not found in long (long.txt): \"kinh tế tăng trưởng ổn định trong năm. kinh tế tăng trưởng ổn định trong năm.…\"\n    nearest text to its start: \"Kinh tế tăng trưởng ổn định trong quý. Kinh tế tăng trưởng ổn định trong quý.…\" at line 1\n",
             shown(&corpus, "briefs/long.yaml")
-        )),
-        "{}",
-        out.stdout
+        ),
     );
 }
 
@@ -231,11 +216,8 @@ fn an_aliased_quote_is_looked_up_once_not_once_per_alias() {
         brief.push_str("  - topics: t\n    quotes: *q\n");
     }
     let (_corpus, out) = check_long_seed_with(&brief);
-    assert!(
-        out.stdout.ends_with(
-            "3 documents, 2 briefs, 3 topics, 2 figures, 42 themes: 410 errors, 0 warnings\n"
-        ),
-        "{}",
-        out.stdout
+    assert_ends(
+        &out.stdout,
+        "3 documents, 2 briefs, 3 topics, 2 figures, 42 themes: 410 errors, 0 warnings\n",
     );
 }

@@ -1,6 +1,7 @@
 //! `briefing search` as people and editors read it: ripgrep's heading layout, one line per
 //! match for editors, colours on demand, and numbers across decimal comma and point.
 
+use crate::common::assert_contains;
 use crate::common::{Corpus, run};
 
 #[test]
@@ -37,19 +38,15 @@ fn colours_are_written_only_when_asked_and_never_for_a_pipe_by_default() {
 fn vimgrep_and_heading_exclude_each_other_and_a_bad_colour_is_refused() {
     let out = run(&["search", "--vimgrep", "--heading", "x"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("the argument '--vimgrep' cannot be used with '--heading'"),
-        "{}",
-        out.stderr
+    assert_contains(
+        &out.stderr,
+        "the argument '--vimgrep' cannot be used with '--heading'",
     );
     let out = run(&["search", "--color", "sometimes", "x"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("invalid value 'sometimes' for '--color <WHEN>'"),
-        "{}",
-        out.stderr
+    assert_contains(
+        &out.stderr,
+        "invalid value 'sometimes' for '--color <WHEN>'",
     );
 }
 
@@ -57,9 +54,9 @@ fn vimgrep_and_heading_exclude_each_other_and_a_bad_colour_is_refused() {
 fn numbers_match_across_decimal_comma_and_point_on_the_built_in_corpus() {
     let out = run(&["search", "7.52"]);
     assert_eq!(out.code, 0, "{out:?}");
-    assert!(out.stdout.contains("7,52"), "{}", out.stdout);
+    assert_contains(&out.stdout, "7,52");
     let point = run(&["search", "8.3"]);
     let comma = run(&["search", "8,3"]);
     assert_eq!(point.stdout, comma.stdout);
-    assert!(point.stdout.contains("8,3"), "{}", point.stdout);
+    assert_contains(&point.stdout, "8,3");
 }

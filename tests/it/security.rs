@@ -3,6 +3,7 @@
 //! terminal as it found it on a signal, and refuses a terminal it cannot drive. The file
 //! system side is tests/it/security_files.rs; both are listed in docs/robustness.md.
 
+use crate::common::assert_contains;
 use std::fs;
 use std::process::Command;
 
@@ -215,28 +216,23 @@ fn escapes_are_shown_where_they_stood() {
     );
     let out = sane_on(&corpus, "search", &["pham"]);
     let name = "name\\u{1b}]0;PWNED\\u{7}\\u{1b}]52;c;cHduZWQ=\\u{7}\\u{1b}[21t\\u{9b}6n\\u{202e}\\u{2066}\\u{8}\\u{7f}.txt";
-    assert!(
-        out.stdout.contains(&format!("{name}:1:1: Pham\n")),
-        "{}",
-        out.stdout
-    );
+    assert_contains(&out.stdout, &format!("{name}:1:1: Pham\n"));
     let out = check(&corpus);
-    assert!(
-        out.stdout.contains(&format!(
+    assert_contains(
+        &out.stdout,
+        &format!(
             "{}:3:1: error: unknown field `key\\u{{1b}}]0;PWNED",
             shown(&corpus, "briefs/unknown-key.yaml")
-        )),
-        "{}",
-        out.stdout
+        ),
     );
     // JSON keeps the characters, escaped: what a script reads back is the original text.
     let json = json(&corpus);
-    assert!(json.contains(r"\u001b]0;PWNED\u0007"), "{json}");
-    assert!(json.contains(r"\u009b6n\u202e\u2066"), "{json}");
+    assert_contains(&json, r"\u001b]0;PWNED\u0007");
+    assert_contains(&json, r"\u009b6n\u202e\u2066");
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid json");
     assert!(value.to_string().contains('\u{202e}'));
     let html = sane(&["print", "--format", "html", "--corpus", corpus.path()]).stdout;
-    assert!(html.contains("\\u{9b}6n\\u{202e}\\u{2066}"), "{html}");
+    assert_contains(&html, "\\u{9b}6n\\u{202e}\\u{2066}");
 }
 
 #[test]

@@ -16,6 +16,24 @@ use std::process::{Command, Stdio};
 
 pub use corpus::{Corpus, brief_of, fixture};
 
+/// Asserts that `text` contains `part`, showing the whole text when it does not.
+#[track_caller]
+pub fn assert_contains(text: &str, part: &str) {
+    assert!(text.contains(part), "{text}");
+}
+
+/// Asserts that `text` starts with `prefix`, showing the whole text when it does not.
+#[track_caller]
+pub fn assert_starts(text: &str, prefix: &str) {
+    assert!(text.starts_with(prefix), "{text}");
+}
+
+/// Asserts that `text` ends with `suffix`, showing the whole text when it does not.
+#[track_caller]
+pub fn assert_ends(text: &str, suffix: &str) {
+    assert!(text.ends_with(suffix), "{text}");
+}
+
 /// What a run of the binary gave.
 #[derive(Debug)]
 pub struct Output {
