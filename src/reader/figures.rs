@@ -1,8 +1,8 @@
-//! The figures view's state and its keys: which figures are listed (filters by topic,
-//! kind, document and language), in what order (a column, either way, or grouped by
-//! measure for comparison), and where the cursor is. Enter scrolls the panes to the
-//! figure's quotes. Rows are kept as annotation indices, so a frame draws only those on
-//! screen however many figures the corpus holds.
+//! The figures view's state: which figures are listed (filters by topic, kind, document
+//! and language), in what order (a column, either way, or grouped by measure for
+//! comparison), and where the cursor is; and the keys that change what is listed. Rows
+//! are kept as annotation indices, so a frame draws only those on screen however many
+//! figures the corpus holds.
 
 use crate::engine::corpus::{AnnotationKind, Corpus};
 use crate::engine::figures::{self, Column, Filter, KIND_ORDER, compare};

@@ -1,6 +1,6 @@
-//! Reading order: with no topic chosen, `n`/`N` walk the focused document's annotations
-//! as they stand in its text, starting from the reading line (the pane's top row), then
-//! the rest of the corpus; and count prefixes (`5j`, `3n`), as in vim and less.
+//! Reading from the reading line: where `n`/`N` start when nothing is selected (the
+//! focused pane's top row), count prefixes (`5j`, `3n`) as in vim and less, and the
+//! navigator's cursor previewing the annotation under it.
 
 use crate::reader::action::Action;
 use crate::reader::state::{App, NavItem};

@@ -1,5 +1,5 @@
-//! Going somewhere: choosing a topic, selecting an annotation (panes follow its quotes),
-//! searching and stepping through matches.
+//! Going somewhere: choosing a topic, selecting an annotation (the panes follow its
+//! quotes), stepping through annotations and topics.
 
 use crate::reader::state::{App, NavItem, Pane};
 
