@@ -10,7 +10,8 @@ use briefing::engine::print::Format;
 use briefing::engine::print::aligned::{self, AlignedView};
 use briefing::engine::{Corpus, CorpusSource, load};
 
-use crate::{Failure, stdout_was_closed};
+use crate::failure::{Failure, Unusable};
+use crate::stdout_was_closed;
 
 /// Aligns `ids.0` with `ids.1` (or its parallel document) and writes it.
 pub fn run(
@@ -22,16 +23,18 @@ pub fn run(
 ) -> Result<(), Failure> {
     let output = output.filter(|o| o.as_os_str() != "-");
     if let Some(reason) = output.and_then(|path| guard::into_corpus(source, path)) {
-        return Err(Failure::Unusable(format!(
-            "{reason}: align never writes into its corpus; give -o a path outside seeds/ and briefs/"
-        )));
+        return Err(Failure::Unusable(Unusable::IntoCorpus {
+            reason,
+            command: "align",
+            what: "",
+        }));
     }
     let corpus = load(source)?;
     let a = find(&corpus, ids.0)?;
     let b = match ids.1 {
         Some(id) => find(&corpus, id)?,
         None => corpus.partner(a).ok_or_else(|| {
-            Failure::Unusable(format!(
+            Failure::usage(format!(
                 "`{0}` has no parallel document; name the second one: briefing align {0} ID",
                 Line(ids.0)
             ))
@@ -48,7 +51,12 @@ pub fn run(
         Some(path) => atomic::write_atomically(path, atomic::Links::Follow, |w| {
             aligned::write(&view, format, width, w)
         })
-        .map_err(|e| Failure::Unusable(format!("{}: {e}", clean_os(path.as_os_str())))),
+        .map_err(|source| {
+            Failure::Unusable(Unusable::Write {
+                path: clean_os(path.as_os_str()),
+                source,
+            })
+        }),
         None => {
             if stdout_was_closed() {
                 return Err(Failure::Output(io::Error::from_raw_os_error(9)));
@@ -69,7 +77,7 @@ fn find(corpus: &Corpus, id: &str) -> Result<usize, Failure> {
         .ok_or_else(|| {
             let mut ids: Vec<&str> = corpus.documents().iter().map(|d| d.id()).collect();
             ids.sort_unstable();
-            Failure::Unusable(format!(
+            Failure::usage(format!(
                 "no document `{}`; documents are: {}",
                 Line(id),
                 Line(&ids.join(", "))

@@ -8,7 +8,8 @@ use briefing::engine::figures::output::{self, FiguresError, Options};
 use briefing::engine::{CorpusSource, load};
 
 use crate::cli::Command;
-use crate::{Failure, report, stdout_was_closed};
+use crate::failure::{Failure, Unusable};
+use crate::{report, stdout_was_closed};
 
 pub fn run(source: &CorpusSource, command: Command) -> Result<(), Failure> {
     let Command::Figures {
@@ -54,6 +55,6 @@ pub fn run(source: &CorpusSource, command: Command) -> Result<(), Failure> {
     match output::write(&corpus, &options, &mut out) {
         Ok(()) => out.flush().map_err(Failure::Output),
         Err(FiguresError::Io(e)) => Err(Failure::Output(e)),
-        Err(FiguresError::Filter(e)) => Err(Failure::Unusable(e.to_string())),
+        Err(FiguresError::Filter(e)) => Err(Failure::Unusable(Unusable::Filter(e))),
     }
 }

@@ -4,6 +4,7 @@
 
 mod align_cmd;
 mod cli;
+mod failure;
 mod figures_cmd;
 
 use std::fmt::Display;
@@ -20,25 +21,9 @@ use briefing::engine::print::{self, PrintError, PrintOptions};
 use briefing::engine::search::print::{Colour, Layout, SearchPrinter};
 use briefing::engine::search::{Searcher, search_files};
 use briefing::engine::source::{self, Parts};
-use briefing::engine::{CorpusError, CorpusSource, load};
+use briefing::engine::{CorpusSource, load};
 use cli::{Cli, ColorArg, Command};
-
-/// How a command ended, short of success.
-enum Failure {
-    /// Findings or no match: exit 1, the output already said why.
-    Negative,
-    /// Unusable corpus or arguments: exit 2 with this message.
-    Unusable(String),
-    /// Standard output could not be written: exit 2, unless the reader of a pipe has
-    /// gone (`briefing search x | head`), which is the end of the output, not a failure.
-    Output(io::Error),
-}
-
-impl From<CorpusError> for Failure {
-    fn from(e: CorpusError) -> Failure {
-        Failure::Unusable(e.to_string())
-    }
-}
+use failure::{Failure, Unusable};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -122,8 +107,8 @@ fn main() -> ExitCode {
             report(format!("standard output: {e}"));
             ExitCode::from(2)
         }
-        Err(Failure::Unusable(message)) => {
-            report(message);
+        Err(Failure::Unusable(why)) => {
+            report(why);
             ExitCode::from(2)
         }
     }
@@ -170,27 +155,25 @@ fn finish(out: CleanWriter<impl Write>) -> Result<(), Failure> {
 fn read(source: CorpusSource) -> Result<(), Failure> {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(Failure::Unusable(
-            "the reader needs a terminal; in scripts use `briefing check`, `print` or `search` (see --help)".into(),
+        return Err(Failure::usage(
+            "the reader needs a terminal; in scripts use `briefing check`, `print` or `search` (see --help)",
         ));
     }
     if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
-        return Err(Failure::Unusable(
+        return Err(Failure::usage(
             "the reader needs a terminal that understands escape codes, and TERM is `dumb`; \
-             run it in a terminal emulator (TERM=xterm-256color), or use `briefing print` or `search`"
-                .into(),
+             run it in a terminal emulator (TERM=xterm-256color), or use `briefing print` or `search`",
         ));
     }
     // What the first screen needs: a large corpus loads the rest in the background.
     let opening = briefing::engine::opening::load_opening(&source)?;
-    briefing::reader::run(opening, source)
-        .map_err(|e| Failure::Unusable(format!("the terminal: {e}")))
+    briefing::reader::run(opening, source).map_err(|e| Failure::Unusable(Unusable::Terminal(e)))
 }
 
 #[cfg(not(feature = "reader"))]
 fn read(_source: CorpusSource) -> Result<(), Failure> {
-    Err(Failure::Unusable(
-        "this build has no reader; use check, print or search (see --help)".into(),
+    Err(Failure::usage(
+        "this build has no reader; use check, print or search (see --help)",
     ))
 }
 
@@ -218,15 +201,16 @@ fn print_brief(
     output: Option<&Path>,
 ) -> Result<(), Failure> {
     if parallel && format == print::Format::Json {
-        return Err(Failure::Unusable(
-            "--parallel adds an annex to text, markdown and html; for JSON use `briefing align ID --format json`".into(),
+        return Err(Failure::usage(
+            "--parallel adds an annex to text, markdown and html; for JSON use `briefing align ID --format json`",
         ));
     }
     if let Some(reason) = output.and_then(|path| guard::into_corpus(source, path)) {
-        return Err(Failure::Unusable(format!(
-            "{reason}: print never writes into its corpus (documents and briefs are only read); \
-             give -o a path outside seeds/ and briefs/"
-        )));
+        return Err(Failure::Unusable(Unusable::IntoCorpus {
+            reason,
+            command: "print",
+            what: " (documents and briefs are only read)",
+        }));
     }
     let corpus = load(source)?;
     let errors = corpus.error_count();
@@ -239,12 +223,7 @@ fn print_brief(
         Some(path) => atomic::write_atomically(path, atomic::Links::Follow, |w| {
             print::annex::print_with(&corpus, format, options, parallel, w)
         })
-        .map_err(|e| match e {
-            PrintError::Io(io) => {
-                Failure::Unusable(format!("{}: {io}", clean_os(path.as_os_str())))
-            }
-            other => Failure::Unusable(other.to_string()),
-        }),
+        .map_err(|e| Failure::of_print_into(clean_os(path.as_os_str()), e)),
         None => {
             let mut out = BufWriter::new(io::stdout().lock());
             if stdout_was_closed() {
@@ -252,10 +231,7 @@ fn print_brief(
             }
             print::annex::print_with(&corpus, format, options, parallel, &mut out)
                 .and_then(|()| out.flush().map_err(PrintError::Io))
-                .map_err(|e| match e {
-                    PrintError::Io(io) => Failure::Output(io),
-                    other => Failure::Unusable(other.to_string()),
-                })
+                .map_err(Failure::of_print)
         }
     }
 }
@@ -267,8 +243,8 @@ fn search(
     layout: Layout,
 ) -> Result<(), Failure> {
     let Some(searcher) = Searcher::new(query) else {
-        return Err(Failure::Unusable(
-            "empty query: give the words to find, e.g. briefing search 'pham minh chinh'".into(),
+        return Err(Failure::usage(
+            "empty query: give the words to find, e.g. briefing search 'pham minh chinh'",
         ));
     };
     // Headings name each document by its id, which only the briefs know.
