@@ -23,13 +23,9 @@ impl Squeezed {
         let mut run_start: Option<usize> = None;
         let mut i = 0;
         while i < bytes_in.len() {
-            // A run that cannot hold white space, copied whole.
-            let plain = bytes_in
-                .get(i..)
-                .unwrap_or_default()
-                .iter()
-                .position(|&b| MAY_START_SPACE[usize::from(b)])
-                .map_or(bytes_in.len(), |k| i + k);
+            // A run that cannot hold white space, copied whole; a lone space between two
+            // words is its own squeezed form, so it stays in the run (most of prose).
+            let plain = plain_end(bytes_in, i, run_start.is_none());
             if plain > i {
                 end_run(&mut run_start, i, &mut shifts, bytes.len());
                 bytes.extend_from_slice(bytes_in.get(i..plain).unwrap_or_default());
@@ -68,6 +64,26 @@ impl Squeezed {
             }
         }
     }
+}
+
+/// Where the bytes from `from` stop being copied as they are: at the first byte that may
+/// start white space, unless it is a lone ASCII space after a word (`after_word` says
+/// whether the byte before `from` ended one).
+fn plain_end(bytes: &[u8], from: usize, after_word: bool) -> usize {
+    let may_space = |b: u8| MAY_START_SPACE[usize::from(b)];
+    let mut j = from;
+    while let Some(&b) = bytes.get(j) {
+        if may_space(b) {
+            let lone = b == b' '
+                && (j > from || after_word)
+                && bytes.get(j + 1).is_some_and(|&next| !may_space(next));
+            if !lone {
+                return j;
+            }
+        }
+        j += 1;
+    }
+    j
 }
 
 /// The bytes that may start a white-space character: ASCII tab to carriage return and the
