@@ -54,6 +54,9 @@ pub enum Action {
     EditBrief,
     /// Cycle the highlights: all, figures only, the selected one, none.
     CycleHighlights,
+    /// Cycle what the navigator lists under each topic (and `n`/`N` walk): all, figures
+    /// only, themes only.
+    CycleListing,
     /// List every match of the search, by document, with the annotations and topics.
     Results,
     /// Show the whole selected annotation: label, value, note, every quote and its place.
@@ -169,6 +172,7 @@ impl Action {
             Action::SortPicker => "the picker (o): corpus order, by id, by date",
             Action::EditBrief => "the brief in $EDITOR at its line",
             Action::CycleHighlights => "highlight all, figures, selected, none",
+            Action::CycleListing => "the navigator lists all, figures, themes",
             Action::ShowAnnotation => "the whole annotation, every quote",
             Action::ShowDocument => "the document's sources and metadata",
             Action::ToggleSync => "synchronised scrolling on/off",

@@ -38,6 +38,8 @@ mod reader_day;
 #[cfg(feature = "reader")]
 mod reader_figures;
 #[cfg(feature = "reader")]
+mod reader_listing;
+#[cfg(feature = "reader")]
 mod reader_looks;
 #[cfg(feature = "reader")]
 mod reader_search;

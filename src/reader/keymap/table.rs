@@ -93,6 +93,7 @@ pub const KEYS: &[Binding] = &[
     bind(Normal, &[ch('e')], Action::Problems, None),
     bind(Normal, &[ch('r')], Action::Results, None),
     bind(Normal, &[ch('h')], Action::CycleHighlights, None),
+    bind(Normal, &[ch('t')], Action::CycleListing, None),
     bind(Normal, &[ch('E')], Action::EditBrief, None),
     bind(Normal, &[ch('S')], Action::SortPicker, None),
     bind(Normal, &[ch('i')], Action::ShowAnnotation, None),

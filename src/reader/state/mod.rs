@@ -23,7 +23,7 @@ use crate::reader::layout_cache::LayoutCache;
 use crate::reader::palette::Palette;
 use crate::reader::search_folds::SearchFolds;
 
-pub use navigator::{Highlights, NavItem, Navigator};
+pub use navigator::{Highlights, Listing, NavItem, Navigator};
 pub use overlay::{Card, Overlay, PickerSort};
 pub use panes::{ByPane, Pane, PaneView, Panes};
 pub use search::{Pace, Search};

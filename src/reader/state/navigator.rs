@@ -1,7 +1,7 @@
 //! The topic navigator and what it chooses: open topics, its cursor, the chosen topic, the
 //! selected annotation and which annotations the panes highlight.
 
-use crate::engine::Corpus;
+use crate::engine::{AnnotationKind, Corpus};
 
 /// Which annotations the panes highlight (`h` cycles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -27,10 +27,10 @@ impl Highlights {
     }
 
     /// Whether annotations of `kind` are highlighted (the selected one aside).
-    pub fn shows(self, kind: crate::engine::AnnotationKind) -> bool {
+    pub fn shows(self, kind: AnnotationKind) -> bool {
         match self {
             Highlights::All => true,
-            Highlights::Figures => kind == crate::engine::AnnotationKind::Figure,
+            Highlights::Figures => kind == AnnotationKind::Figure,
             Highlights::Selected | Highlights::None => false,
         }
     }
@@ -42,6 +42,63 @@ impl Highlights {
             Highlights::Figures => "Highlighting figures only.",
             Highlights::Selected => "Highlighting the selected annotation only.",
             Highlights::None => "No highlights (search matches still show).",
+        }
+    }
+}
+
+/// What the navigator lists under each topic (`t` cycles); `n`/`N` walk the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Listing {
+    /// Figures and themes.
+    #[default]
+    All,
+    Figures,
+    Themes,
+}
+
+impl Listing {
+    /// The next in the cycle.
+    pub fn next(self) -> Listing {
+        match self {
+            Listing::All => Listing::Figures,
+            Listing::Figures => Listing::Themes,
+            Listing::Themes => Listing::All,
+        }
+    }
+
+    /// Whether annotations of `kind` are listed.
+    pub fn lists(self, kind: AnnotationKind) -> bool {
+        match self {
+            Listing::All => true,
+            Listing::Figures => kind == AnnotationKind::Figure,
+            Listing::Themes => kind == AnnotationKind::Theme,
+        }
+    }
+
+    /// What is listed, in a word: "annotations", "figures", "themes".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Listing::All => "annotations",
+            Listing::Figures => "figures",
+            Listing::Themes => "themes",
+        }
+    }
+
+    /// The navigator's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Listing::All => " Topics ",
+            Listing::Figures => " Topics · figures ",
+            Listing::Themes => " Topics · themes ",
+        }
+    }
+
+    /// How the status line says it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Listing::All => "The navigator lists figures and themes.",
+            Listing::Figures => "The navigator lists figures only (t: themes).",
+            Listing::Themes => "The navigator lists themes only (t: all).",
         }
     }
 }
@@ -72,6 +129,8 @@ pub struct Navigator {
     pub(crate) selected: Option<usize>,
     /// Which annotations the panes highlight.
     pub(crate) highlights: Highlights,
+    /// What is listed under each topic.
+    pub(crate) listing: Listing,
 }
 
 impl Navigator {
@@ -89,14 +148,26 @@ impl Navigator {
         for t in 0..corpus.topics().len() {
             items.push(NavItem::Topic(t));
             if self.open_topics.get(t).copied().unwrap_or(false) {
-                items.extend(corpus.annotations_for_topic(t).map(|annotation| {
-                    NavItem::Annotation {
-                        topic: t,
-                        annotation,
-                    }
-                }));
+                items.extend(
+                    self.listed(corpus, t)
+                        .map(|annotation| NavItem::Annotation {
+                            topic: t,
+                            annotation,
+                        }),
+                );
             }
         }
         items
+    }
+
+    /// The annotations of topic `t` that the navigator lists.
+    pub fn listed<'a>(&self, corpus: &'a Corpus, t: usize) -> impl Iterator<Item = usize> + 'a {
+        let listing = self.listing;
+        corpus.annotations_for_topic(t).filter(move |&a| {
+            corpus
+                .annotations()
+                .get(a)
+                .is_some_and(|a| listing.lists(a.kind()))
+        })
     }
 }

@@ -13,7 +13,9 @@ use crate::reader::keymap::Mode;
 use crate::reader::layout_cache::Rows;
 use crate::reader::palette::Palette;
 use crate::reader::results::{self, Hit};
-use crate::reader::state::{App, Focus, Highlights, NavItem, Overlay, Pane, Panes, Place, Search};
+use crate::reader::state::{
+    App, Focus, Highlights, Listing, NavItem, Overlay, Pane, Panes, Place, Search,
+};
 
 impl App {
     /// The keyboard mode now.
@@ -44,12 +46,28 @@ impl App {
     }
 
     /// The annotations `n`/`N` walk: the chosen topic's, or all, the focused document's
-    /// first in the order they stand in it.
+    /// first in the order they stand in it; only the kinds the navigator lists.
     pub fn cycle(&self) -> Vec<usize> {
         match self.nav.topic {
-            Some(t) => self.corpus.annotations_for_topic(t).collect(),
-            None => self.reading_order(),
+            Some(t) => self.listed(t).collect(),
+            None => {
+                let mut order = self.reading_order();
+                let listing = self.nav.listing;
+                let annotations = self.corpus.annotations();
+                order.retain(|&a| annotations.get(a).is_some_and(|a| listing.lists(a.kind())));
+                order
+            }
         }
+    }
+
+    /// The annotations of topic `t` that the navigator lists.
+    pub fn listed(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        self.nav.listed(&self.corpus, t)
+    }
+
+    /// What the navigator lists under each topic.
+    pub fn listing(&self) -> Listing {
+        self.nav.listing
     }
 
     pub fn corpus(&self) -> &Corpus {

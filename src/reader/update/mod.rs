@@ -180,6 +180,7 @@ impl App {
             Action::Results => self.open_results(),
             Action::EditBrief => self.edit_selected(),
             Action::SortPicker => self.sort_picker(),
+            Action::CycleListing => self.cycle_listing(),
             Action::CycleHighlights => {
                 self.nav.highlights = self.nav.highlights.next();
                 self.status.message = Some(self.nav.highlights.describe().into());

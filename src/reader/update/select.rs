@@ -1,7 +1,7 @@
 //! Going somewhere: choosing a topic, selecting an annotation (the panes follow its
 //! quotes), stepping through annotations and topics.
 
-use crate::reader::state::{App, NavItem, Pane};
+use crate::reader::state::{App, Listing, NavItem, Pane};
 
 impl App {
     /// Selects annotation `a`: every pane showing one of its documents scrolls to the quote;
@@ -76,7 +76,10 @@ impl App {
     pub(crate) fn step_annotation(&mut self, forward: bool) {
         let cycle = self.cycle();
         if cycle.is_empty() {
-            self.status.message = Some("No annotations here.".into());
+            self.status.message = Some(match self.nav.listing {
+                Listing::All => "No annotations here.".into(),
+                other => format!("No {} here (t lists the others).", other.noun()),
+            });
             return;
         }
         let k = match self
@@ -109,7 +112,7 @@ impl App {
         {
             self.nav.cursor = k;
         }
-        let first = self.corpus.annotations_for_topic(t).next();
+        let first = self.listed(t).next();
         match first {
             Some(a) => self.select_annotation(a),
             None => self.nav.selected = None,
@@ -130,5 +133,23 @@ impl App {
             None => n - 1,
         };
         self.choose_topic(t);
+    }
+
+    /// `t`: the navigator lists the next kinds; its cursor stays on the same row, or on
+    /// the topic of an annotation no longer listed.
+    pub(crate) fn cycle_listing(&mut self) {
+        let was = self.nav_items().get(self.nav.cursor).copied();
+        self.nav.listing = self.nav.listing.next();
+        let items = self.nav_items();
+        let at = |item: NavItem| items.iter().position(|&i| i == item);
+        self.nav.cursor = match was {
+            Some(item @ NavItem::Topic(_)) => at(item),
+            Some(item @ NavItem::Annotation { topic, .. }) => {
+                at(item).or_else(|| at(NavItem::Topic(topic)))
+            }
+            None => None,
+        }
+        .unwrap_or(0);
+        self.status.message = Some(self.nav.listing.describe().into());
     }
 }

@@ -101,8 +101,9 @@ pub fn line(app: &App, p: &Palette) -> Line<'static> {
             Some((t, topic)) => Line::from(vec![
                 Span::styled(topic.title.clone(), p.title),
                 Span::raw(format!(
-                    " · {} annotations · n/N walk them",
-                    c.annotations_for_topic(t).count()
+                    " · {} {} · n/N walk them",
+                    app.listed(t).count(),
+                    app.listing().noun()
                 )),
                 Span::styled(
                     topic

@@ -17,7 +17,7 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect) {
     let focused = app.focus() == Focus::Topics;
     let mut block = Block::bordered()
         .border_style(if focused { p.border_focused } else { p.border })
-        .title(Line::styled(" Topics ", p.title));
+        .title(Line::styled(app.listing().title(), p.title));
     let problems = app.problem_count();
     if problems > 0 {
         let s = if problems == 1 { "" } else { "s" };
@@ -55,7 +55,7 @@ fn item_line(app: &App, p: &Palette, item: NavItem, width: usize) -> Line<'stati
         NavItem::Topic(t) => {
             let open = app.topic_open(t);
             let title = app.corpus.topics().get(t).map_or("?", |t| t.title.as_str());
-            let count = app.corpus.annotations_for_topic(t).count();
+            let count = app.listed(t).count();
             let style = if app.topic() == Some(t) {
                 p.title
             } else {
