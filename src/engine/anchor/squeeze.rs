@@ -70,20 +70,37 @@ impl Squeezed {
 /// start white space, unless it is a lone ASCII space after a word (`after_word` says
 /// whether the byte before `from` ended one).
 fn plain_end(bytes: &[u8], from: usize, after_word: bool) -> usize {
-    let may_space = |b: u8| MAY_START_SPACE[usize::from(b)];
     let mut j = from;
     while let Some(&b) = bytes.get(j) {
-        if may_space(b) {
-            let lone = b == b' '
-                && (j > from || after_word)
-                && bytes.get(j + 1).is_some_and(|&next| !may_space(next));
-            if !lone {
+        if MAY_START_SPACE[usize::from(b)] {
+            let next = bytes.get(j + 1).copied();
+            let plain = match b {
+                b' ' => (j > from || after_word) && next.is_some_and(|n| !may_be_space(b, n)),
+                // A lead byte whose character is no white space: ạ, ễ (E1 BA, E1 BB), most
+                // punctuation (E2 80 9C is “, which the character path then decides).
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => next.is_some_and(|n| !may_be_space(b, n)),
+                _ => false,
+            };
+            if !plain {
                 return j;
             }
         }
         j += 1;
     }
     j
+}
+
+/// Whether a character that starts with `lead` then `next` may be white space: a space or
+/// control before any byte that may start white space, U+0085 and U+00A0 (C2 85, C2 A0),
+/// U+1680 (E1 9A), U+2000..U+205F (E2 80, E2 81), U+3000 (E3 80).
+fn may_be_space(lead: u8, next: u8) -> bool {
+    match lead {
+        0xC2 => matches!(next, 0x85 | 0xA0),
+        0xE1 => next == 0x9A,
+        0xE2 => matches!(next, 0x80 | 0x81),
+        0xE3 => next == 0x80,
+        _ => MAY_START_SPACE[usize::from(next)],
+    }
 }
 
 /// The bytes that may start a white-space character: ASCII tab to carriage return and the
@@ -158,7 +175,7 @@ mod tests {
         let pieces = [
             "a", "Phạm", " ", "  ", "\n", "\t", "\r\n", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}",
             "\u{2009}", "\u{200b}", "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}", "ạ", "ễ", "“",
-            "—", "\u{1e9e}", "字", "🇻🇳", "x",
+            "—", "\u{1e9e}", "字", "🇻🇳", "x", "©", "\u{2e80}", "、",
         ];
         // Every string of up to four pieces.
         let mut texts = vec![String::new()];
