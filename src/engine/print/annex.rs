@@ -10,7 +10,7 @@ use crate::engine::align::align_documents;
 use crate::engine::clean::{CleanWriter, Escape};
 use crate::engine::corpus::Corpus;
 
-/// Prints like [`print`], adding the parallel annex when `parallel` is set (text,
+/// Prints like [`print()`](super::print()), adding the parallel annex when `parallel` is set (text,
 /// markdown and html; JSON has `briefing align --format json`).
 pub fn print_with(
     corpus: &Corpus,
