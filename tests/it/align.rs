@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use briefing::engine::align::cognates::Mode;
-use briefing::engine::align::{Alignment, By, Link, align_documents, align_texts, mode_for};
+use briefing::engine::align::{Alignment, By, Link, Which, align_documents, align_texts, mode_for};
 use briefing::engine::{CorpusSource, load};
 
 /// Gold links as (sentence of A, sentence of B), from `snippet A => snippet B` lines.
@@ -117,19 +117,25 @@ fn every_pair_of_built_in_documents_is_well_formed_and_deterministic() {
     }
 }
 
+/// Three sentences a side that pair by their codes.
+const CODES: (&str, &str) = (
+    "Alpha 15-CT/TW of 2019. Beta 16-CT/TW of 2020. Gamma 17-CT/TW of 2021.",
+    "Uno 15-CT/TW, 2019. Dos 16-CT/TW, 2020. Tres 17-CT/TW, 2021.",
+);
+
+/// The byte range of `s` in `text`.
+fn at(text: &str, s: &str) -> std::ops::Range<usize> {
+    let i = text.find(s).expect("in text");
+    i..i + s.len()
+}
+
 #[test]
 fn a_pin_holds_even_against_the_text() {
-    let a = "Alpha 15-CT/TW of 2019. Beta 16-CT/TW of 2020. Gamma 17-CT/TW of 2021.";
-    let b = "Uno 15-CT/TW, 2019. Dos 16-CT/TW, 2020. Tres 17-CT/TW, 2021.";
-    let at = |t: &str, s: &str| {
-        let i = t.find(s).expect("in text");
-        i..i + s.len()
-    };
+    let (a, b) = CODES;
     // Pinned across the grain: the first of A with the last of B.
-    let pin = Link {
+    let pin = Link::Pin {
         a: at(a, "Alpha"),
         b: at(b, "Tres"),
-        by: By::Pin,
     };
     let al = align_texts(a, b, &[pin], Mode::Cognates);
     assert_well_formed(&al);
@@ -149,6 +155,38 @@ fn a_pin_holds_even_against_the_text() {
             .any(|p| p.a == (1..2) && p.b == (1..2) && p.by == By::Anchor),
         "{al:?}"
     );
+}
+
+#[test]
+fn a_passage_pinned_alone_is_a_gap_and_the_rest_aligns_around_it() {
+    let (a, b) = CODES;
+    for side in [Which::A, Which::B] {
+        let range = match side {
+            Which::A => at(a, "Beta"),
+            Which::B => at(b, "Dos"),
+        };
+        let al = align_texts(a, b, &[Link::Alone { side, range }], Mode::Cognates);
+        assert_well_formed(&al);
+        let pinned: Vec<_> = al.pairs.iter().filter(|p| p.by == By::Pin).collect();
+        let (own, other) = match side {
+            Which::A => (&pinned[0].a, &pinned[0].b),
+            Which::B => (&pinned[0].b, &pinned[0].a),
+        };
+        assert_eq!(
+            (pinned.len(), own.clone(), other.is_empty(), pinned[0].score),
+            (1, 1..2, true, 1.0),
+            "{al:?}"
+        );
+        // The first and last sentences still pair by their codes, in order.
+        for k in [0, 2] {
+            assert!(
+                al.pairs
+                    .iter()
+                    .any(|p| p.a == (k..k + 1) && p.b == (k..k + 1)),
+                "{al:?}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! `briefing align` end to end, and `pins:` in a brief as `check` sees it.
 
+use crate::align_pins::check_lines;
 use crate::common::Corpus;
 use crate::common::{assert_contains, assert_starts};
 
@@ -176,7 +177,7 @@ fn check_reports_every_broken_pin_at_its_place() {
     // serde stops at the unknown key first: the brief does not load.
     assert_contains(
         &out.stdout,
-        ": error: pins[3]: unknown field `notes`, expected `note` or `quotes`",
+        ": error: pins[3]: unknown field `notes`, expected one of `note`, `quotes`, `counterpart`, `in`",
     );
 
     let corpus = Corpus::good().edit_brief(
@@ -185,49 +186,41 @@ fn check_reports_every_broken_pin_at_its_place() {
     );
     let out = corpus.run("check", &[]);
     assert_eq!(out.code, 1);
-    let brief = format!("{}/briefs/conference.yaml", corpus.path());
-    let expected = [
-        format!(
-            "{brief}:3:7: error: a pin pairs two passages: it needs exactly two quotes, this one has 1"
-        ),
-        "    give one `- doc:` / `text:` in each of the two documents".to_string(),
-        format!(
-            "{brief}:8:14: error: both quotes of this pin are in `vi-gov`: a pin pairs passages of two documents"
-        ),
-        format!("{brief}:11:14: error: unknown document `nowhere`"),
-        "    declare it under documents:, or use one of: id-vna, vi-gov".to_string(),
-        format!("{brief}:14:15: error: quote not found in id-vna (id.txt): \"Perdana Mentri\""),
-        "    nearest text: \"Perdana Menteri\" at line 1".to_string(),
-        format!(
-            "{brief}:17:15: error: quote matches 2 places in vi-gov (vi.txt) (at 6:11, 6:31); add prefix: or suffix:"
-        ),
-        format!("{brief}:19:15: error: empty quote: copy the words from the document"),
-    ];
-    let lines: Vec<&str> = out.stdout.lines().collect();
-    let text =
-        std::fs::read_to_string(corpus.root().join("briefs/conference.yaml")).expect("brief");
-    let base = text.lines().position(|l| l == "pins:").expect("pins");
-    // The expected lines count from `pins:` as line 1.
-    let expected: Vec<String> = expected
-        .iter()
-        .map(|e| match e.strip_prefix(&format!("{brief}:")) {
-            Some(rest) => {
-                let (line, rest) = rest.split_once(':').expect("line");
-                format!(
-                    "{brief}:{}:{rest}",
-                    base + line.parse::<usize>().expect("n")
-                )
-            }
-            None => e.clone(),
-        })
-        .collect();
-    for line in &expected {
-        assert!(
-            lines.contains(&line.as_str()),
-            "missing {line:?} in\n{}",
-            out.stdout
-        );
-    }
+    check_lines(
+        &corpus,
+        &[
+            (
+                2,
+                "7: error: a pin pairs two passages: it needs exactly two quotes, this one has 1",
+            ),
+            (
+                0,
+                "    give one `- doc:` / `text:` in each of the two documents, or one quote and `counterpart: none`",
+            ),
+            (
+                7,
+                "14: error: both quotes of this pin are in `vi-gov`: a pin pairs passages of two documents",
+            ),
+            (10, "14: error: unknown document `nowhere`"),
+            (
+                0,
+                "    declare it under documents:, or use one of: id-vna, vi-gov",
+            ),
+            (
+                13,
+                "15: error: quote not found in id-vna (id.txt): \"Perdana Mentri\"",
+            ),
+            (0, "    nearest text: \"Perdana Menteri\" at line 1"),
+            (
+                16,
+                "15: error: quote matches 2 places in vi-gov (vi.txt) (at 6:11, 6:31); add prefix: or suffix:",
+            ),
+            (
+                18,
+                "15: error: empty quote: copy the words from the document",
+            ),
+        ],
+    );
 }
 
 #[test]

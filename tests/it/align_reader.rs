@@ -2,9 +2,9 @@
 //! counterpart of the passage at the top of the focused pane; in a real terminal on the
 //! default pair, and in TestBackend for the mark's style.
 
-use crate::common::assert_starts;
 use crate::common::pty_session::Session;
 use crate::common::screen::{app_with, buffer, built_in};
+use crate::common::{assert_contains, assert_starts};
 use briefing::engine::Corpus;
 use briefing::engine::align::align_documents;
 use briefing::reader::palette::Palette;
@@ -243,4 +243,20 @@ fn the_o_picker_pair_is_followed_too() {
     }
     // One alignment for the pair shown, not one per key.
     assert_eq!(app.cached_alignments(), 1);
+}
+
+#[test]
+fn a_passage_pinned_without_counterpart_marks_nothing_in_the_partner() {
+    let plain = crate::common::Corpus::good();
+    let app = screen_app(plain.load());
+    assert_eq!(app.panes()[Pane::Left].top, 0);
+    assert_contains(
+        &styled_text(&app, Pane::Right, Modifier::ITALIC, None),
+        "Perdana Menteri",
+    );
+    // vi-gov's opening pinned alone: the partner pane marks nothing beside it.
+    let pinned = plain.edit_brief("themes:", &format!("{}themes:", crate::align_pins::ALONE));
+    let app = screen_app(pinned.load());
+    assert_eq!(app.panes()[Pane::Left].top, 0);
+    assert_eq!(styled_text(&app, Pane::Right, Modifier::ITALIC, None), "");
 }

@@ -6,6 +6,7 @@ mod common;
 
 mod align;
 mod align_cli;
+mod align_pins;
 mod align_print;
 #[cfg(all(unix, feature = "reader"))]
 mod align_reader;

@@ -1,6 +1,7 @@
 //! After the programme: a sentence left alone beside a pair joins it when it shares
-//! tokens with the pair's other side and the pair then fits better than the two apart (a chain link is one sentence a side; its neighbour may
-//! belong with it). Pins are never changed.
+//! tokens with the pair's other side and the pair then fits better than the two apart (a
+//! chain link is one sentence a side; its neighbour may belong with it). Pins are never
+//! changed, nor a passage pinned without counterpart.
 
 use super::By;
 use super::dp::{Bead, Params, Side, length_fit, prior, shared, similarity};
@@ -19,7 +20,10 @@ pub fn absorb(beads: &mut [(Bead, Option<By>)], a: &Side, b: &Side, weight: &[f3
         }
     }
     for k in 0..beads.len() {
-        let (lone, _) = &beads[k];
+        let (lone, by) = &beads[k];
+        if *by == Some(By::Pin) {
+            continue;
+        }
         let side_b = match (lone.x.len(), lone.y.len()) {
             (1, 0) => false,
             (0, 1) => true,

@@ -1,11 +1,10 @@
-//! Candidate links between sentences of two documents: what curators wrote (pins and
-//! annotations quoted in both, mapped to the sentences they touch), and anchors, sentences
-//! that are each other's best match by the tokens they share.
+//! Candidate links between sentences of two documents from the text: anchors, sentences
+//! that are each other's best match by the tokens they share; and what a range of
+//! sentences shares with another.
 
 use std::ops::Range;
 
 use super::By;
-use super::Link;
 use super::chain::Candidate;
 use super::cognates::Bags;
 use super::dp::{shared, similarity};
@@ -20,46 +19,6 @@ pub(super) fn postings(bags: &[Vec<u32>], vocab: usize) -> Vec<Vec<u32>> {
         for &t in bag {
             out[t as usize].push(k as u32);
         }
-    }
-    out
-}
-
-/// The sentences `[first, last]` that a byte range touches.
-fn sentence_range(s: &[Range<usize>], r: &Range<usize>) -> Option<Range<usize>> {
-    let first = s.partition_point(|x| x.end <= r.start);
-    let last = s.partition_point(|x| x.start < r.end.max(r.start + 1));
-    (first < last).then_some(first..last)
-}
-
-/// Curators' links as candidates: pins outweigh everything, annotations all anchors.
-pub(super) fn curated(
-    links: &[Link],
-    sa: &[Range<usize>],
-    sb: &[Range<usize>],
-    bags: &Bags,
-) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::new();
-    for link in links {
-        let (Some(a), Some(b)) = (sentence_range(sa, &link.a), sentence_range(sb, &link.b)) else {
-            continue;
-        };
-        let sim = range_sim(&a, &b, bags);
-        let weight = match link.by {
-            By::Pin => 1e6,
-            _ => 5.0 + 10.0 * f64::from(sim),
-        };
-        if let Some(same) = out.iter_mut().find(|c| c.a == a && c.b == b) {
-            same.weight = same.weight.max(weight) + 1.0;
-            same.by = same.by.min(link.by);
-            continue;
-        }
-        out.push(Candidate {
-            a,
-            b,
-            by: link.by,
-            sim,
-            weight,
-        });
     }
     out
 }

@@ -7,20 +7,24 @@
 mod absorb;
 mod chain;
 pub mod cognates;
+mod curated;
+mod documents;
 mod dp;
 mod links;
+mod pairs;
 pub mod segment;
 mod tokens;
 
 use std::ops::Range;
 
-use crate::engine::corpus::Corpus;
 use chain::{Candidate, heaviest_chain};
 use cognates::{Bags, Mode, bags};
+use curated::curated;
 use dp::{Bead, Params, Side, align_gap, length_fit};
-use links::{anchors, curated, postings, range_sim};
+use links::{anchors, postings, range_sim};
 
-pub use crate::engine::corpus::Pin;
+pub use crate::engine::corpus::{Counterpart, Pin};
+pub use documents::{align_documents, curators_links, mode_for};
 
 /// What put a pair together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -68,12 +72,25 @@ pub struct Alignment {
     pub pairs: Vec<Pair>,
 }
 
-/// A link a curator made between two places (byte ranges of A and B).
+/// What a curator wrote about two documents, as byte ranges of A and B.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Link {
-    pub a: Range<usize>,
-    pub b: Range<usize>,
-    pub by: By,
+pub enum Link {
+    /// A pin: these two places render each other, whatever the text suggests.
+    Pin { a: Range<usize>, b: Range<usize> },
+    /// A pin's `counterpart: none`: nothing in the other document renders this place.
+    Alone { side: Which, range: Range<usize> },
+    /// One annotation's places in A and in B (a figure or theme both report).
+    Annotation {
+        a: Vec<Range<usize>>,
+        b: Vec<Range<usize>>,
+    },
+}
+
+/// One of the two documents of an alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    A,
+    B,
 }
 
 impl Alignment {
@@ -105,63 +122,6 @@ impl Alignment {
     }
 }
 
-/// Which tokens two documents can share, from their language tags.
-pub fn mode_for(lang_a: &str, lang_b: &str) -> Mode {
-    let primary = |l: &str| {
-        l.split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase()
-    };
-    let (a, b) = (primary(lang_a), primary(lang_b));
-    if a != b && !a.is_empty() && !b.is_empty() && a != "?" && b != "?" {
-        Mode::Cognates
-    } else {
-        Mode::Words
-    }
-}
-
-/// Aligns documents `a` and `b` of the corpus, with its pins and shared annotations.
-pub fn align_documents(corpus: &Corpus, a: usize, b: usize) -> Alignment {
-    let (Some(da), Some(db)) = (corpus.documents().get(a), corpus.documents().get(b)) else {
-        return Alignment::default();
-    };
-    let mut links = Vec::new();
-    for pin in corpus.pins() {
-        if (pin.a.doc, pin.b.doc) == (a, b) {
-            links.push(Link {
-                a: pin.a.range.clone(),
-                b: pin.b.range.clone(),
-                by: By::Pin,
-            });
-        } else if (pin.a.doc, pin.b.doc) == (b, a) {
-            links.push(Link {
-                a: pin.b.range.clone(),
-                b: pin.a.range.clone(),
-                by: By::Pin,
-            });
-        }
-    }
-    for ann in corpus.annotations() {
-        let places = |doc: usize| {
-            ann.quotes
-                .iter()
-                .filter_map(move |q| q.anchor.as_ref().ok().filter(|x| x.doc == doc))
-        };
-        for qa in places(a) {
-            for qb in places(b) {
-                links.push(Link {
-                    a: qa.range.clone(),
-                    b: qb.range.clone(),
-                    by: By::Annotation,
-                });
-            }
-        }
-    }
-    let mode = mode_for(da.lang(), db.lang());
-    align_texts(da.text.as_str(), db.text.as_str(), &links, mode)
-}
-
 /// Cells of one gap's programme at most (about 5 bytes each): a band of 30 sentences
 /// either side of the diagonal for a gap of 10,000.
 const MAX_CELLS: usize = 600_000;
@@ -179,9 +139,7 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
     let (len_a, len_b) = (len(a, &sa), len(b, &sb));
     let vocab = bags.weight.len();
     let (post_a, post_b) = (postings(&bags.a, vocab), postings(&bags.b, vocab));
-    let (pins, mut candidates): (Vec<Candidate>, Vec<Candidate>) = curated(links, &sa, &sb, &bags)
-        .into_iter()
-        .partition(|c| c.by == By::Pin);
+    let (pins, mut candidates) = curated(links, &sa, &sb, &bags);
     candidates.extend(anchors(&bags, &post_b));
     let (mut chain, off) = heaviest_chain(candidates, sb.len());
     let (mut used_a, mut used_b) = (vec![false; sa.len()], vec![false; sb.len()]);
@@ -190,7 +148,8 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
         c.b.clone().for_each(|j| ub[j] = true);
     };
     // Pins always hold (the first of two that overlap); chain links they overlap give
-    // way. A pin in order with the chain joins it, one across it moved.
+    // way. A pin in order with the chain joins it, one across it moved; a passage pinned
+    // without counterpart stands alone where it falls.
     let mut moved: Vec<Candidate> = Vec::new();
     let mut held: Vec<Candidate> = Vec::new();
     for pin in pins {
@@ -199,6 +158,9 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
             held.push(pin);
         }
     }
+    let (alone, held): (Vec<Candidate>, Vec<Candidate>) = held
+        .into_iter()
+        .partition(|p| p.a.is_empty() || p.b.is_empty());
     for pin in held {
         let k = chain.partition_point(|c| c.a.start < pin.a.start);
         let after_prev = k == 0 || chain[k - 1].b.end <= pin.b.start;
@@ -212,6 +174,7 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
     chain
         .iter()
         .chain(&moved)
+        .chain(&alone)
         .for_each(|c| mark(c, &mut used_a, &mut used_b));
     // Sure links that moved, heaviest first, where their sentences are free. In one
     // language an annotation's two places must also share words: a brief may link two
@@ -280,7 +243,7 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
                 .for_each(|b| std::mem::swap(&mut b.x, &mut b.y));
             beads
         };
-        beads.extend(gap.into_iter().map(|b| (b, None)));
+        beads.extend(with_alone(gap, &alone, from, c));
         if c.a.end > c.a.start || c.b.end > c.b.start {
             beads.push((fixed(c, &side_a, &side_b, &bags, params.ratio), Some(c.by)));
         }
@@ -292,7 +255,7 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
     }
     absorb::absorb(&mut beads, &side_a, &side_b, &bags.weight, &params);
     Alignment {
-        pairs: order(beads, in_sequence),
+        pairs: pairs::order(beads, in_sequence),
         a_sentences: sa,
         b_sentences: sb,
     }
@@ -347,51 +310,39 @@ fn fixed(c: &Candidate, a: &Side, b: &Side, bags: &Bags, ratio: f32) -> Bead {
     }
 }
 
-/// Beads as pairs with scores, in the order of A; a passage only in B stands before the
-/// A passage that follows it in its gap. `beads[..in_sequence]` are in path order; the
-/// rest moved. A bead emptied by `absorb` is dropped.
-fn order(beads: Vec<(Bead, Option<By>)>, in_sequence: usize) -> Vec<Pair> {
-    let mut next_a = usize::MAX;
-    let mut keyed: Vec<((usize, u8, usize), Pair)> = Vec::with_capacity(beads.len());
-    for (k, (bead, by)) in beads.into_iter().enumerate().rev() {
-        if bead.x.is_empty() && bead.y.is_empty() {
+/// A gap's beads with the passages pinned without counterpart that fall in it (from
+/// `from` up to link `to`), each before the first bead that comes after it.
+fn with_alone(
+    gap: Vec<Bead>,
+    alone: &[Candidate],
+    from: (usize, usize),
+    to: &Candidate,
+) -> Vec<(Bead, Option<By>)> {
+    let mut out: Vec<(Bead, Option<By>)> = gap.into_iter().map(|b| (b, None)).collect();
+    for pin in alone {
+        let (own, lo, hi) = if pin.b.is_empty() {
+            (&pin.a, from.0, to.a.start)
+        } else {
+            (&pin.b, from.1, to.b.start)
+        };
+        if !(lo..hi).contains(&own.start) {
             continue;
         }
-        if !bead.x.is_empty() && k < in_sequence {
-            next_a = bead.x.start;
-        }
-        let key = if bead.x.is_empty() {
-            (next_a, 0, bead.y.start)
-        } else {
-            (bead.x.start, 1, bead.y.start)
+        let side_b = !pin.b.is_empty();
+        let at = out
+            .iter()
+            .position(|(b, _)| {
+                let r = if side_b { &b.y } else { &b.x };
+                !r.is_empty() && r.start > own.start
+            })
+            .unwrap_or(out.len());
+        let bead = Bead {
+            x: pin.a.clone(),
+            y: pin.b.clone(),
+            length_p: 0.0,
+            sim: 0.0,
         };
-        keyed.push((key, score(&bead, by)));
+        out.insert(at, (bead, Some(By::Pin)));
     }
-    keyed.sort_by_key(|(k, _)| *k);
-    keyed.into_iter().map(|(_, p)| p).collect()
-}
-
-fn score(bead: &Bead, by: Option<By>) -> Pair {
-    let paired = !bead.x.is_empty() && !bead.y.is_empty();
-    let evidence = (bead.sim * 1.6).min(1.0);
-    let (score, by) = match by {
-        Some(By::Pin) => (1.0, By::Pin),
-        Some(By::Annotation) => (0.9 + 0.1 * evidence, By::Annotation),
-        _ if !paired => (0.0, By::Length),
-        _ if bead.sim >= 0.3 => (0.4 + 0.45 * evidence + 0.15 * bead.length_p, By::Anchor),
-        _ => {
-            let merged = if bead.x.len() + bead.y.len() > 2 {
-                0.8
-            } else {
-                1.0
-            };
-            (0.5 * bead.length_p * merged, By::Length)
-        }
-    };
-    Pair {
-        a: bead.x.clone(),
-        b: bead.y.clone(),
-        score: score.clamp(0.0, 1.0),
-        by,
-    }
+    out
 }

@@ -37,13 +37,19 @@ pub struct BriefFile {
     pub pins: Vec<PinDecl>,
 }
 
-/// Two passages the aligner must pair: one quote in each of two documents.
+/// Two passages the aligner must pair (one quote in each of two documents), or one it
+/// must leave without counterpart (one quote and `counterpart: none`, in the quote's
+/// partner or in the document `in:` names).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct PinDecl {
     #[serde(default, deserialize_with = "opt_scalar")]
     pub note: Option<String>,
     pub quotes: Vec<QuoteDecl>,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub counterpart: Option<String>,
+    #[serde(default, rename = "in", deserialize_with = "opt_scalar")]
+    pub within: Option<String>,
 }
 
 /// A document as a brief declares it.

@@ -253,16 +253,36 @@ impl Document {
     }
 }
 
-/// Two passages a curator pairs by hand where the aligner goes wrong (`pins:` in a brief,
-/// resolved and checked in `resolve`): the sentences its two quotes touch, paired whatever
-/// the text suggests.
+/// A passage a curator aligns by hand where the aligner goes wrong (`pins:` in a brief,
+/// resolved and checked in `resolve`): the sentences its first quote touches, paired with
+/// those of the second, or left without counterpart, whatever the text suggests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pin {
     /// Index into `Corpus::briefs`.
     pub brief: usize,
     /// The curator's reason, if given.
     pub note: Option<String>,
-    /// The first quote's place and the second's (in another document).
+    /// The first quote's place.
     pub a: Anchor,
-    pub b: Anchor,
+    /// What renders it in another document.
+    pub b: Counterpart,
+}
+
+/// The other side of a pin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Counterpart {
+    /// The second quote's place (in another document).
+    Passage(Anchor),
+    /// `counterpart: none`: nothing in document `doc` renders the passage.
+    Absent { doc: usize },
+}
+
+impl Counterpart {
+    /// The document of the other side.
+    pub fn doc(&self) -> usize {
+        match self {
+            Counterpart::Passage(anchor) => anchor.doc,
+            Counterpart::Absent { doc } => *doc,
+        }
+    }
 }

@@ -32,6 +32,33 @@ pub struct CorpusParts {
     pub pins: Vec<Pin>,
 }
 
+impl CorpusParts {
+    /// The index of the document with this id.
+    pub fn document_by_id(&self, id: &str) -> Option<usize> {
+        self.documents
+            .iter()
+            .position(|d| d.meta.as_ref().is_some_and(|m| m.id == id))
+    }
+
+    /// The document's partner: its `parallel` document, or one that names it as parallel.
+    pub fn partner(&self, doc: usize) -> Option<usize> {
+        let meta = self.documents.get(doc)?.meta.as_ref()?;
+        if let Some(p) = meta
+            .parallel
+            .as_deref()
+            .and_then(|p| self.document_by_id(p))
+        {
+            return Some(p);
+        }
+        self.documents.iter().position(|d| {
+            d.meta
+                .as_ref()
+                .and_then(|m| m.parallel.as_deref())
+                .is_some_and(|p| p == meta.id)
+        })
+    }
+}
+
 /// A whole corpus after loading and anchoring. Immutable: its index always agrees with it.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
@@ -98,10 +125,7 @@ impl Corpus {
 
     /// The index of the document with this id.
     pub fn document_by_id(&self, id: &str) -> Option<usize> {
-        self.parts
-            .documents
-            .iter()
-            .position(|d| d.meta.as_ref().is_some_and(|m| m.id == id))
+        self.parts.document_by_id(id)
     }
 
     /// The index of the topic with this id.
@@ -119,20 +143,7 @@ impl Corpus {
 
     /// The document's partner: its `parallel` document, or one that names it as parallel.
     pub fn partner(&self, doc: usize) -> Option<usize> {
-        let meta = self.parts.documents.get(doc)?.meta.as_ref()?;
-        if let Some(p) = meta
-            .parallel
-            .as_deref()
-            .and_then(|p| self.document_by_id(p))
-        {
-            return Some(p);
-        }
-        self.parts.documents.iter().position(|d| {
-            d.meta
-                .as_ref()
-                .and_then(|m| m.parallel.as_deref())
-                .is_some_and(|p| p == meta.id)
-        })
+        self.parts.partner(doc)
     }
 
     /// Annotations whose quotes could not be placed, with the failing quote.

@@ -1,12 +1,14 @@
-//! A brief's `pins:`: each pairs two quotes in two documents, so that the aligner keeps
-//! those passages together. Every way a pin can be wrong is a finding at its place.
+//! A brief's `pins:`: each pairs two quotes in two documents, or marks one quote as
+//! without counterpart in another document (`counterpart: none`), so that the aligner
+//! keeps those passages together or apart. Every way a pin can be wrong is a finding at
+//! its place.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::anchoring::list_places;
 use super::{Ids, Report, add_note, known, shorten};
-use crate::engine::align::{Pin, segment};
+use crate::engine::align::{Counterpart, Pin, segment};
 use crate::engine::anchor::nearest::nearest;
 use crate::engine::anchor::{Placement, place};
 use crate::engine::brief::{PinDecl, QuoteDecl};
@@ -24,64 +26,158 @@ pub(super) fn resolve_pins(
     let mut sentences: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
     for (i, pin) in pins.into_iter().enumerate() {
         let path = format!("pins[{i}]");
-        if pin.quotes.len() != 2 {
-            let f = report.error(
-                &format!("{path}.quotes"),
+        let Some((a, b)) = resolve_one(corpus, ids, report, &path, &pin) else {
+            continue;
+        };
+        if let Some(k) = clash(corpus, &mut sentences, &a, &b) {
+            let other = &corpus.pins[k];
+            let whose = match corpus.briefs.get(other.brief) {
+                Some(b) if other.brief != brief => format!("a pin of {}", b.path),
+                _ => format!(
+                    "pins[{}]",
+                    corpus.pins[..k].iter().filter(|p| p.brief == brief).count()
+                ),
+            };
+            let doc = |d: usize| corpus.documents[d].id().to_string();
+            report.warning(
+                &path,
                 format!(
-                    "a pin pairs two passages: it needs exactly two quotes, this one has {}",
-                    pin.quotes.len()
+                    "this pin shares a sentence of {} or {} with {whose}; the aligner keeps the earlier pin",
+                    doc(a.doc),
+                    doc(b.doc())
                 ),
             );
-            add_note(
-                f,
-                "give one `- doc:` / `text:` in each of the two documents",
-            );
-            continue;
         }
-        let placed: Vec<Option<Anchor>> = pin
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(q, quote)| anchor(corpus, ids, report, &format!("{path}.quotes[{q}]"), quote))
-            .collect();
-        if let [Some(a), Some(b)] = placed.as_slice() {
-            if a.doc == b.doc {
-                report.error(
-                    &format!("{path}.quotes[1].doc"),
-                    format!(
-                        "both quotes of this pin are in `{}`: a pin pairs passages of two documents",
-                        pin.quotes[1].doc
-                    ),
-                );
-                continue;
-            }
-            if let Some(k) = clash(corpus, &mut sentences, a, b) {
-                let other = &corpus.pins[k];
-                let whose = match corpus.briefs.get(other.brief) {
-                    Some(b) if other.brief != brief => format!("a pin of {}", b.path),
-                    _ => format!(
-                        "pins[{}]",
-                        corpus.pins[..k].iter().filter(|p| p.brief == brief).count()
-                    ),
-                };
-                let doc = |x: &Anchor| corpus.documents[x.doc].id().to_string();
-                report.warning(
-                    &path,
-                    format!(
-                        "this pin shares a sentence of {} or {} with {whose}; the aligner keeps the earlier pin",
-                        doc(a),
-                        doc(b)
-                    ),
-                );
-            }
-            corpus.pins.push(Pin {
-                brief,
-                note: pin.note,
-                a: a.clone(),
-                b: b.clone(),
-            });
+        corpus.pins.push(Pin {
+            brief,
+            note: pin.note,
+            a,
+            b,
+        });
+    }
+}
+
+/// One pin's two sides, or the findings that say why it does not hold.
+fn resolve_one(
+    corpus: &CorpusParts,
+    ids: &Ids,
+    report: &mut Report,
+    path: &str,
+    pin: &PinDecl,
+) -> Option<(Anchor, Counterpart)> {
+    let n = pin.quotes.len();
+    let refuse = |report: &mut Report, key: &str, message: String, note: &str| {
+        let f = report.error(&format!("{path}.{key}"), message);
+        add_note(f, note);
+    };
+    match pin.counterpart.as_deref() {
+        Some("none") if n == 1 => {}
+        Some("none") => {
+            refuse(
+                report,
+                "quotes",
+                format!(
+                    "a pin with `counterpart: none` marks one passage that has no counterpart: it needs exactly one quote, this one has {n}"
+                ),
+                "keep the quote of that passage, or drop `counterpart: none` to pair two quotes",
+            );
+            return None;
+        }
+        Some(other) => {
+            refuse(
+                report,
+                "counterpart",
+                format!("`counterpart: {other}` is not known: the only value is `none`"),
+                "write `counterpart: none` for a passage without counterpart, or give the pin two quotes and no `counterpart:`",
+            );
+            return None;
+        }
+        None if n == 2 => {}
+        None => {
+            refuse(
+                report,
+                "quotes",
+                format!("a pin pairs two passages: it needs exactly two quotes, this one has {n}"),
+                "give one `- doc:` / `text:` in each of the two documents, or one quote and `counterpart: none`",
+            );
+            return None;
         }
     }
+    let quote = |q: usize, report: &mut Report| {
+        anchor(
+            corpus,
+            ids,
+            report,
+            &format!("{path}.quotes[{q}]"),
+            &pin.quotes[q],
+        )
+    };
+    if pin.counterpart.is_some() {
+        let a = quote(0, report)?;
+        let doc = without(corpus, ids, report, path, pin, &a)?;
+        return Some((a, Counterpart::Absent { doc }));
+    }
+    if pin.within.is_some() {
+        report.error(
+            &format!("{path}.in"),
+            "`in:` names the document without counterpart and goes with `counterpart: none`; a pin of two quotes names both documents",
+        );
+        return None;
+    }
+    let (a, b) = (quote(0, report), quote(1, report));
+    let (a, b) = (a?, b?);
+    if a.doc == b.doc {
+        report.error(
+            &format!("{path}.quotes[1].doc"),
+            format!(
+                "both quotes of this pin are in `{}`: a pin pairs passages of two documents",
+                pin.quotes[1].doc
+            ),
+        );
+        return None;
+    }
+    Some((a, Counterpart::Passage(b)))
+}
+
+/// The document that has no counterpart of the pinned passage `a`: the one `in:` names,
+/// else the partner of `a`'s document.
+fn without(
+    corpus: &CorpusParts,
+    ids: &Ids,
+    report: &mut Report,
+    path: &str,
+    pin: &PinDecl,
+    a: &Anchor,
+) -> Option<usize> {
+    let own = &pin.quotes[0].doc;
+    let Some(id) = &pin.within else {
+        let partner = corpus.partner(a.doc);
+        if partner.is_none() {
+            let f = report.error(
+                &format!("{path}.quotes[0].doc"),
+                format!(
+                    "`{own}` has no partner (no `parallel:` from or to it): `counterpart: none` does not say in which document"
+                ),
+            );
+            add_note(f, "name the document without counterpart with `in:`");
+        }
+        return partner;
+    };
+    let Some(&doc) = ids.docs.get(id) else {
+        let f = report.error(&format!("{path}.in"), format!("unknown document `{id}`"));
+        add_note(f, format!("use one of: {}", known(ids.docs.keys())));
+        return None;
+    };
+    if doc == a.doc {
+        report.error(
+            &format!("{path}.in"),
+            format!(
+                "`in: {id}` is the quote's own document: name the document that has no counterpart"
+            ),
+        );
+        return None;
+    }
+    Some(doc)
 }
 
 /// The first pin of the same two documents that touches a sentence this one touches.
@@ -89,7 +185,7 @@ fn clash(
     corpus: &CorpusParts,
     sentences: &mut HashMap<usize, Vec<Range<usize>>>,
     a: &Anchor,
-    b: &Anchor,
+    b: &Counterpart,
 ) -> Option<usize> {
     let mut touched = |x: &Anchor| -> Range<usize> {
         let s = sentences
@@ -99,17 +195,29 @@ fn clash(
         let last = s.partition_point(|r| r.start < x.range.end.max(x.range.start + 1));
         first..last.max(first + 1)
     };
-    let (ta, tb) = (touched(a), touched(b));
+    // This pin's sentences in each of its two documents (none where a side is absent).
+    let sides = |a: &Anchor, b: &Counterpart| -> [(usize, Option<Anchor>); 2] {
+        let b = match b {
+            Counterpart::Passage(x) => (x.doc, Some(x.clone())),
+            Counterpart::Absent { doc } => (*doc, None),
+        };
+        [(a.doc, Some(a.clone())), b]
+    };
+    let mine = sides(a, b).map(|(d, x)| (d, x.map(|x| touched(&x))));
     let meet = |p: &Range<usize>, q: &Range<usize>| p.start < q.end && q.start < p.end;
     corpus.pins.iter().position(|p| {
-        let (pa, pb) = if (p.a.doc, p.b.doc) == (a.doc, b.doc) {
-            (&p.a, &p.b)
-        } else if (p.a.doc, p.b.doc) == (b.doc, a.doc) {
-            (&p.b, &p.a)
+        let theirs = sides(&p.a, &p.b).map(|(d, x)| (d, x.map(|x| touched(&x))));
+        let order = if (theirs[0].0, theirs[1].0) == (mine[0].0, mine[1].0) {
+            [0, 1]
+        } else if (theirs[1].0, theirs[0].0) == (mine[0].0, mine[1].0) {
+            [1, 0]
         } else {
             return false;
         };
-        meet(&touched(pa), &ta) || meet(&touched(pb), &tb)
+        (0..2).any(|k| match (&mine[k].1, &theirs[order[k]].1) {
+            (Some(x), Some(y)) => meet(x, y),
+            _ => false,
+        })
     })
 }
 

@@ -1,0 +1,79 @@
+//! Two documents of the corpus as the aligner sees them: their texts, which tokens they
+//! can share (from their languages), and what curators wrote about both (pins, and
+//! annotations quoted in both) as links.
+
+use super::cognates::Mode;
+use super::{Alignment, Link, Which, align_texts};
+use crate::engine::corpus::{Corpus, Counterpart};
+
+/// Which tokens two documents can share, from their language tags.
+pub fn mode_for(lang_a: &str, lang_b: &str) -> Mode {
+    let primary = |l: &str| {
+        l.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let (a, b) = (primary(lang_a), primary(lang_b));
+    if a != b && !a.is_empty() && !b.is_empty() && a != "?" && b != "?" {
+        Mode::Cognates
+    } else {
+        Mode::Words
+    }
+}
+
+/// Aligns documents `a` and `b` of the corpus, with its pins and shared annotations.
+pub fn align_documents(corpus: &Corpus, a: usize, b: usize) -> Alignment {
+    let (Some(da), Some(db)) = (corpus.documents().get(a), corpus.documents().get(b)) else {
+        return Alignment::default();
+    };
+    let mode = mode_for(da.lang(), db.lang());
+    align_texts(
+        da.text.as_str(),
+        db.text.as_str(),
+        &curators_links(corpus, a, b),
+        mode,
+    )
+}
+
+/// The pins between `a` and `b` (either way round), then each annotation quoted in both.
+pub fn curators_links(corpus: &Corpus, a: usize, b: usize) -> Vec<Link> {
+    let mut links = Vec::new();
+    for pin in corpus.pins() {
+        let here = pin.a.range.clone();
+        let link = match &pin.b {
+            Counterpart::Passage(there) if (pin.a.doc, there.doc) == (a, b) => Link::Pin {
+                a: here,
+                b: there.range.clone(),
+            },
+            Counterpart::Passage(there) if (pin.a.doc, there.doc) == (b, a) => Link::Pin {
+                a: there.range.clone(),
+                b: here,
+            },
+            Counterpart::Absent { doc } if (pin.a.doc, *doc) == (a, b) => Link::Alone {
+                side: Which::A,
+                range: here,
+            },
+            Counterpart::Absent { doc } if (pin.a.doc, *doc) == (b, a) => Link::Alone {
+                side: Which::B,
+                range: here,
+            },
+            _ => continue,
+        };
+        links.push(link);
+    }
+    for ann in corpus.annotations() {
+        let places = |doc: usize| -> Vec<_> {
+            ann.quotes
+                .iter()
+                .filter_map(|q| q.anchor.as_ref().ok().filter(|x| x.doc == doc))
+                .map(|x| x.range.clone())
+                .collect()
+        };
+        let (in_a, in_b) = (places(a), places(b));
+        if !in_a.is_empty() && !in_b.is_empty() {
+            links.push(Link::Annotation { a: in_a, b: in_b });
+        }
+    }
+    links
+}
