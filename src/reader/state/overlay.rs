@@ -16,9 +16,11 @@ pub enum Overlay {
         pane: Pane,
         cursor: usize,
     },
-    /// Findings and orphans, scrolled by `scroll` lines.
+    /// Findings and orphans, scrolled by `scroll` lines, the cursor on the problem that
+    /// starts at line `cursor`.
     Problems {
         scroll: usize,
+        cursor: usize,
     },
     /// The key figures table (its state is `App::figures`).
     Figures,

@@ -123,13 +123,8 @@ impl App {
                     let positions = view::help::max_scroll(self, &self.settings.palette) + 1;
                     self.overlay_action(action, scroll, positions, Action::Help);
                 }
-                Overlay::Problems { scroll } if action == Action::Open => self.open_problem(scroll),
-                Overlay::Problems { scroll } if action == Action::EditBrief => {
-                    self.edit_problem(scroll)
-                }
-                Overlay::Problems { scroll } => {
-                    let len = view::problems::line_count(self);
-                    self.overlay_action(action, scroll, len, Action::Problems);
+                Overlay::Problems { scroll, cursor } => {
+                    self.problems_action(action, scroll, cursor)
                 }
                 Overlay::Picker { pane, cursor } => self.picker(action, pane, cursor),
                 Overlay::Figures => self.figures_action(action),
@@ -176,7 +171,7 @@ impl App {
             Action::NextTopic => self.step_topic(true),
             Action::PrevTopic => self.step_topic(false),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
-            Action::Problems => self.overlay = Overlay::Problems { scroll: 0 },
+            Action::Problems => self.open_problems(),
             Action::Results => self.open_results(),
             Action::EditBrief => self.edit_selected(),
             Action::SortPicker => self.sort_picker(),

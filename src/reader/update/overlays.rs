@@ -5,7 +5,7 @@ use crate::reader::action::Action;
 use crate::reader::state::{App, Focus, Overlay, Pane};
 
 impl App {
-    /// Help and problems: scroll, close, or close and do what was asked.
+    /// Help and cards: scroll, close, or close and do what was asked.
     pub(super) fn overlay_action(
         &mut self,
         action: Action,
@@ -22,27 +22,26 @@ impl App {
             Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page / 2),
             Action::Top => 0,
             Action::Bottom => max,
-            Action::Close | Action::Quit => {
-                self.overlay = Overlay::None;
-                return;
-            }
-            a if a == toggle => {
-                self.overlay = Overlay::None;
-                return;
-            }
             other => {
-                self.overlay = Overlay::None;
-                self.normal(other);
+                self.close_then(other, toggle);
                 return;
             }
         }
         .min(max);
         self.overlay = match self.overlay {
             Overlay::Help { .. } => Overlay::Help { scroll },
-            Overlay::Problems { .. } => Overlay::Problems { scroll },
             Overlay::Card { card, .. } => Overlay::Card { card, scroll },
             other => other,
         };
+    }
+
+    /// Closes what is open; a key that is not a way to close it (Esc, q, `toggle`) then
+    /// does what it does in reading mode.
+    pub(super) fn close_then(&mut self, action: Action, toggle: Action) {
+        self.overlay = Overlay::None;
+        if !matches!(action, Action::Close | Action::Quit) && action != toggle {
+            self.normal(action);
+        }
     }
 
     /// The document picker.

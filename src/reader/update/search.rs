@@ -135,6 +135,23 @@ impl App {
             return;
         };
         self.search.set_current(Some(k));
+        self.show_at(doc, range.start);
+        if let Some(d) = self.corpus.documents().get(doc) {
+            let (line, column) = d.text.line_col(range.start);
+            let more = if self.search.more() { "+" } else { "" };
+            self.status.message = Some(format!(
+                "/{}  {}/{}{more} in {} {line}:{column} · r lists them",
+                self.search.query(),
+                k + 1,
+                self.search.matches().len(),
+                d.id()
+            ));
+        }
+    }
+
+    /// Shows byte `offset` of document `doc`: in the focused pane if it shows the
+    /// document, else in the other, else on the document's side.
+    pub(crate) fn show_at(&mut self, doc: usize, offset: usize) {
         let focused = self.focused_pane();
         let pane = if self.view.panes[focused].doc == Some(doc) {
             focused
@@ -146,21 +163,10 @@ impl App {
             self.set_doc(side, doc);
             side
         };
-        // Leave the pane alone when the match is already on screen, as less does.
-        if !self.on_screen(pane, range.start) {
-            self.scroll_to_offset(pane, range.start);
+        // Leave the pane alone when the place is already on screen, as less does.
+        if !self.on_screen(pane, offset) {
+            self.scroll_to_offset(pane, offset);
             self.sync_from(pane);
-        }
-        if let Some(d) = self.corpus.documents().get(doc) {
-            let (line, column) = d.text.line_col(range.start);
-            let more = if self.search.more() { "+" } else { "" };
-            self.status.message = Some(format!(
-                "/{}  {}/{}{more} in {} {line}:{column} · r lists them",
-                self.search.query(),
-                k + 1,
-                self.search.matches().len(),
-                d.id()
-            ));
         }
     }
 

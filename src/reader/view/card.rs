@@ -13,7 +13,7 @@ use crate::engine::text::width::display_width;
 use crate::engine::text::wrap::wrap_str;
 use crate::reader::palette::Palette;
 use crate::reader::state::{App, Card};
-use crate::reader::view::{centered, overlay_block, scrolled};
+use crate::reader::view::{body, centered, overlay_block, scrolled};
 
 /// Columns of the field names.
 const LABEL: usize = 10;
@@ -172,11 +172,7 @@ fn frame_of(app: &App, p: &Palette, card: Card, area: Rect) -> (Rect, Vec<Line<'
 
 /// How far the card scrolls: until its last row stands at the bottom of the box.
 pub fn max_scroll(app: &App, p: &Palette, card: Card) -> usize {
-    let body = Rect {
-        height: app.size().height.saturating_sub(1),
-        ..app.size()
-    };
-    let (r, lines) = frame_of(app, p, card, body);
+    let (r, lines) = frame_of(app, p, card, body(app.size()));
     lines
         .len()
         .saturating_sub(usize::from(r.height.saturating_sub(2)).max(1))

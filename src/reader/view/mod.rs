@@ -130,6 +130,14 @@ fn nav_wanted(app: &App) -> u16 {
     u16::try_from(longest + count + 4).unwrap_or(u16::MAX)
 }
 
+/// Where overlays are drawn on a screen of `size`: all but the status line.
+pub fn body(size: Rect) -> Rect {
+    Rect {
+        height: size.height.saturating_sub(1),
+        ..size
+    }
+}
+
 /// The text area inside a bordered box.
 pub fn inner(area: Rect) -> Rect {
     area.inner(Margin::new(1, 1))
@@ -154,15 +162,14 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(r) = a.status {
         status::render(app, p, frame, r, &a);
     }
-    let body = Rect {
-        height: frame.area().height.saturating_sub(1),
-        ..frame.area()
-    };
+    let body = body(frame.area());
     match app.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render(p, frame, body, scroll),
         Overlay::Picker { pane, cursor } => picker::render(app, p, frame, body, pane, cursor),
-        Overlay::Problems { scroll } => problems::render(app, p, frame, body, scroll),
+        Overlay::Problems { scroll, cursor } => {
+            problems::render(app, p, frame, body, scroll, cursor)
+        }
         Overlay::Figures => figures::render(app, p, frame, body),
         Overlay::Card { card, scroll } => card::render(app, p, frame, body, card, scroll),
         Overlay::Results { cursor } => results::render(app, p, frame, body, cursor),

@@ -1,16 +1,18 @@
 //! The problems list: findings from loading (briefs that failed, quotes not placed) and every
-//! orphaned annotation with its reason, as `check` reports them.
+//! orphaned annotation with its reason, as `check` reports them; a cursor on one problem
+//! (its lines in the cursor's style), the list scrolled to keep it in view.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::engine::{Finding, Quote, Severity};
 use crate::reader::palette::Palette;
 use crate::reader::state::App;
+use crate::reader::view::detail::fit_rows;
 use crate::reader::view::topics::nav_title;
-use crate::reader::view::{centered, overlay_block};
+use crate::reader::view::{body, centered, inner, overlay_block};
 
 /// One line of the list, named before it is formatted: a list of 100,000 findings is
 /// walked in microseconds and only the lines on screen are made.
@@ -45,35 +47,60 @@ fn rows(app: &App) -> impl Iterator<Item = Row<'_>> + '_ {
         )
 }
 
-/// What Enter goes to: the first finding or orphaned annotation from line `from` on.
+/// What Enter goes to: the finding or orphaned quote under the cursor.
 #[derive(Debug, Clone, Copy)]
 pub enum Target<'a> {
     Finding(&'a Finding),
-    /// An annotation (index) with a quote that could not be placed.
-    Orphan(usize),
+    /// An annotation (index) and its quote that could not be placed.
+    Orphan(usize, &'a Quote),
 }
 
-/// The first finding or orphan at or after line `from` (the list's top line).
-pub fn target_at(app: &App, from: usize) -> Option<Target<'_>> {
-    rows(app).skip(from).find_map(|row| match row {
+/// Whether `row` is the first line of a problem (where the cursor can stand).
+fn starts(row: &Row) -> bool {
+    matches!(row, Row::Finding(_, 0) | Row::Orphan(_, _, false))
+}
+
+/// Whether `row` goes on with the problem above it (a note, the quote of an orphan).
+fn goes_on(row: &Row) -> bool {
+    matches!(row, Row::Finding(_, 1..) | Row::Orphan(_, _, true))
+}
+
+/// The problem that starts at line `line`, or the first after it.
+pub fn target_at(app: &App, line: usize) -> Option<Target<'_>> {
+    rows(app).skip(line).find_map(|row| match row {
         Row::Finding(f, _) => Some(Target::Finding(f)),
-        Row::Orphan(i, _, _) => Some(Target::Orphan(i)),
+        Row::Orphan(i, q, _) => Some(Target::Orphan(i, q)),
         _ => None,
     })
 }
 
-/// How many lines the list has.
-pub fn line_count(app: &App) -> usize {
-    rows(app).count()
+/// The line of the problem after (`forward`) or before the one at line `cursor`, or
+/// `cursor` when there is none.
+pub fn step(app: &App, cursor: usize, forward: bool) -> usize {
+    let mut starts_at = rows(app)
+        .enumerate()
+        .filter(|(_, row)| starts(row))
+        .map(|(k, _)| k);
+    let found = if forward {
+        starts_at.find(|&k| k > cursor)
+    } else {
+        starts_at.take_while(|&k| k < cursor).last()
+    };
+    found.unwrap_or(cursor)
 }
 
-/// Lines `from..from + count` of the list.
-pub fn lines(app: &App, p: &Palette, from: usize, count: usize) -> Vec<Line<'static>> {
-    rows(app)
-        .skip(from)
-        .take(count)
-        .map(|row| line(app, p, row))
-        .collect()
+/// The line of the first (or `last`) problem; 0 when there is none.
+pub fn end(app: &App, last: bool) -> usize {
+    let mut starts_at = rows(app)
+        .enumerate()
+        .filter(|(_, row)| starts(row))
+        .map(|(k, _)| k);
+    if last {
+        starts_at.last()
+    } else {
+        starts_at.next()
+    }
+    .unwrap_or(0)
 }
 
 fn line(app: &App, p: &Palette, row: Row) -> Line<'static> {
@@ -116,20 +143,97 @@ fn line(app: &App, p: &Palette, row: Row) -> Line<'static> {
     }
 }
 
-/// Draws the list over `area`, from line `scroll` on: only the lines that fit are made.
-pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, scroll: usize) {
+/// The list's box over `area` (the body of the screen), and its text's width and height.
+fn list_box(area: Rect) -> (Rect, usize, usize) {
     let r = centered(area, 100, area.height.saturating_sub(2).max(3));
+    let text = inner(r);
+    (r, usize::from(text.width), usize::from(text.height).max(1))
+}
+
+/// Line `row` as screen rows `width` wide, the rows after the first under the line's
+/// indentation.
+fn wrapped(app: &App, p: &Palette, row: Row, width: usize) -> Vec<Line<'static>> {
+    let line = line(app, p, row);
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let indent = text.len() - text.trim_start().len();
+    let room = width.saturating_sub(indent).max(1);
+    let style = line.style;
+    fit_rows(line, room, usize::MAX, Span::raw(""))
+        .into_iter()
+        .enumerate()
+        .map(|(k, row)| match k {
+            0 => row.style(style),
+            _ => {
+                let mut spans = vec![Span::raw(" ".repeat(indent))];
+                spans.extend(row.spans);
+                Line::from(spans).style(style)
+            }
+        })
+        .collect()
+}
+
+/// The screen rows of lines `from..`, the problem at line `cursor` in the cursor's style,
+/// until `height` rows are filled.
+fn screen_rows(
+    app: &App,
+    p: &Palette,
+    (from, cursor): (usize, usize),
+    width: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let mut under_cursor = false;
+    for (k, row) in rows(app).enumerate().skip(from) {
+        if out.len() >= height {
+            break;
+        }
+        under_cursor = k == cursor || (under_cursor && goes_on(&row));
+        for line in wrapped(app, p, row, width) {
+            out.push(if under_cursor {
+                line.patch_style(p.cursor)
+            } else {
+                line
+            });
+        }
+    }
+    out.truncate(height);
+    out
+}
+
+/// The top line that shows the problem at line `cursor` whole, from `scroll`: the same
+/// when it is on screen, the cursor's line when it is above, just enough further when
+/// it is below.
+pub fn keep_in_view(app: &App, scroll: usize, cursor: usize) -> usize {
+    if cursor < scroll {
+        return cursor;
+    }
+    let (_, width, height) = list_box(body(app.size()));
+    let p = app.palette();
+    let end = cursor + 1 + rows(app).skip(cursor + 1).take_while(goes_on).count();
+    let taken = |top: usize| -> usize {
+        rows(app)
+            .skip(top)
+            .take(end - top)
+            .map(|row| wrapped(app, p, row, width).len())
+            .sum()
+    };
+    let mut top = scroll;
+    while top < cursor && taken(top) > height {
+        top += 1;
+    }
+    top
+}
+
+/// Draws the list over `area`, from line `scroll` on, the cursor on the problem at line
+/// `cursor`: only the lines that fit are made.
+pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, scroll: usize, cursor: usize) {
+    let (r, width, height) = list_box(area);
     let block = overlay_block(
         p,
         " Problems ",
-        " j/k scroll · Enter go to the top one · Esc close ",
+        " j/k choose · Enter go there · E edit the brief there · Esc close ",
     );
     frame.render_widget(Clear, r);
-    let visible = lines(app, p, scroll, usize::from(r.height));
-    frame.render_widget(
-        Paragraph::new(visible)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        r,
-    );
+    let visible = screen_rows(app, p, (scroll, cursor), width, height);
+    frame.render_widget(Paragraph::new(visible).block(block), r);
 }
