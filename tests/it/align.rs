@@ -95,7 +95,7 @@ fn the_built_in_pair_against_a_hand_alignment() {
     let hand = gold(&spec, ta, tb, &with_briefs);
     let (p, r) = precision_recall(&links(&with_briefs), &hand);
     eprintln!("vi-gov/id-vna with the briefs' annotations: precision {p:.2}, recall {r:.2}");
-    assert!(p >= 0.6 && r >= 0.55, "precision {p:.2}, recall {r:.2}");
+    assert!(p >= 0.7 && r >= 0.55, "precision {p:.2}, recall {r:.2}");
 
     // From the text alone (no annotation, no pin): lower, and still mostly right.
     let alone = align_texts(ta, tb, &[], mode_for("vi", "id"));
@@ -187,6 +187,51 @@ fn a_passage_pinned_alone_is_a_gap_and_the_rest_aligns_around_it() {
             );
         }
     }
+}
+
+#[test]
+fn an_annotation_links_one_sentence_a_side_and_drags_no_neighbour() {
+    let a = "Một hai ba bốn năm sáu. Bảy tám chín mười mười một. Mười hai mười ba mười bốn.";
+    let b = "Satu dua tiga empat lima. Enam tujuh delapan sembilan. Sebelas dua belas tiga.";
+    let annotation = |qa: &[&str], qb: &[&str]| Link::Annotation {
+        a: qa.iter().map(|q| at(a, q)).collect(),
+        b: qb.iter().map(|q| at(b, q)).collect(),
+    };
+    let annotated = |al: &Alignment| -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+        al.pairs
+            .iter()
+            .filter(|p| p.by == By::Annotation)
+            .map(|p| (p.a.clone(), p.b.clone()))
+            .collect()
+    };
+    // A quote over the end of the first sentence and all of the second: the second only.
+    let over_two = annotation(&["sáu. Bảy tám chín mười mười một."], &["Enam tujuh"]);
+    let al = align_texts(a, b, &[over_two], Mode::Cognates);
+    assert_well_formed(&al);
+    assert_eq!(annotated(&al), vec![(1..2, 1..2)]);
+    // Quoted twice in A (a word of the first sentence, all of the third), once in B: the
+    // third, which the quote covers, not the first.
+    let twice = annotation(
+        &["Một hai", "Mười hai mười ba mười bốn."],
+        &["Sebelas dua belas"],
+    );
+    let al = align_texts(a, b, &[twice], Mode::Cognates);
+    assert_well_formed(&al);
+    assert_eq!(annotated(&al), vec![(2..3, 2..3)]);
+    // A neighbour that shares a token with the pair's other side stays out of it: the
+    // curator linked the sentences that render each other (the Indonesian report drops
+    // MERCOSUR, as id-vna does).
+    let (a, b) = (
+        "Sớm kết thúc đàm phán FTA với MERCOSUR trong năm 2025. Tận dụng hiệu quả 17 FTA đã ký kết.",
+        "Pada 2025, memanfaatkan secara efektif 17 FTA yang telah ditandatangani.",
+    );
+    let link = Link::Annotation {
+        a: vec![at(a, "17 FTA đã ký kết")],
+        b: vec![at(b, "17 FTA yang telah ditandatangani")],
+    };
+    let al = align_texts(a, b, &[link], Mode::Cognates);
+    assert_well_formed(&al);
+    assert_eq!(annotated(&al), vec![(1..2, 0..1)]);
 }
 
 #[test]

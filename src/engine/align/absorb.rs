@@ -1,7 +1,8 @@
 //! After the programme: a sentence left alone beside a pair joins it when it shares
 //! tokens with the pair's other side and the pair then fits better than the two apart (a
-//! chain link is one sentence a side; its neighbour may belong with it). Pins are never
-//! changed, nor a passage pinned without counterpart.
+//! chain link is one sentence a side; its neighbour may belong with it). Pins and
+//! annotations' pairs are never grown (a curator linked those sentences, not their
+//! neighbours), nor a passage pinned without counterpart.
 
 use super::By;
 use super::dp::{Bead, Params, Side, length_fit, prior, shared, similarity};
@@ -42,7 +43,7 @@ pub fn absorb(beads: &mut [(Bead, Option<By>)], a: &Side, b: &Side, weight: &[f3
                 continue;
             };
             let own = if side_b { &pair.y } else { &pair.x };
-            if *by == Some(By::Pin) || own.len() != 1 {
+            if matches!(by, Some(By::Pin | By::Annotation)) || own.len() != 1 {
                 continue;
             }
             let before = cost(pair, a, b, weight, p);

@@ -44,20 +44,70 @@ pub(super) fn curated(
                 range,
             } => pins.extend(sentence_range(sb, range).map(|b| pin(0..0, b))),
             Link::Annotation { a, b } => {
-                for qa in a {
-                    for qb in b {
-                        let (Some(a), Some(b)) = (sentence_range(sa, qa), sentence_range(sb, qb))
-                        else {
-                            continue;
-                        };
-                        let sim = range_sim(&a, &b, bags);
-                        add(&mut annotations, a, b, sim, 5.0 + 10.0 * f64::from(sim));
-                    }
+                for (i, j, strength) in one_to_one(a, b, sa, sb) {
+                    let (a, b) = (i..i + 1, j..j + 1);
+                    let sim = range_sim(&a, &b, bags);
+                    add(
+                        &mut annotations,
+                        a,
+                        b,
+                        sim,
+                        strength * (5.0 + 10.0 * f64::from(sim)),
+                    );
                 }
             }
         }
     }
     (pins, annotations)
+}
+
+/// One annotation's links: each quote in A with at most one quote in B and the other way
+/// round, the pairs whose quotes cover most of their sentences first; each link between
+/// the sentence each quote covers most, with its strength (the geometric mean of the two
+/// shares covered, 0..1), so a quote that only grazes a sentence pulls it little.
+fn one_to_one(
+    qa: &[Range<usize>],
+    qb: &[Range<usize>],
+    sa: &[Range<usize>],
+    sb: &[Range<usize>],
+) -> Vec<(usize, usize, f64)> {
+    let (ca, cb): (Vec<_>, Vec<_>) = (
+        qa.iter().filter_map(|q| most_covered(sa, q)).collect(),
+        qb.iter().filter_map(|q| most_covered(sb, q)).collect(),
+    );
+    let mut options: Vec<(f64, usize, usize)> = Vec::with_capacity(ca.len() * cb.len());
+    for (x, &(_, share_a)) in ca.iter().enumerate() {
+        for (y, &(_, share_b)) in cb.iter().enumerate() {
+            options.push(((share_a * share_b).sqrt(), x, y));
+        }
+    }
+    // Strongest first; ties in the order written.
+    options.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
+    let (mut used_a, mut used_b) = (vec![false; ca.len()], vec![false; cb.len()]);
+    let mut out: Vec<(usize, usize, f64)> = Vec::new();
+    for (strength, x, y) in options {
+        let (i, j) = (ca[x].0, cb[y].0);
+        let taken = out.iter().any(|&(oi, oj, _)| oi == i || oj == j);
+        if used_a[x] || used_b[y] || taken {
+            continue;
+        }
+        used_a[x] = true;
+        used_b[y] = true;
+        out.push((i, j, strength));
+    }
+    out
+}
+
+/// The sentence of `s` that quote `q` covers the greatest share of, and that share.
+fn most_covered(s: &[Range<usize>], q: &Range<usize>) -> Option<(usize, f64)> {
+    let touched = sentence_range(s, q)?;
+    touched
+        .map(|k| {
+            let x = &s[k];
+            let inside = q.end.min(x.end).saturating_sub(q.start.max(x.start));
+            (k, inside as f64 / x.len().max(1) as f64)
+        })
+        .max_by(|p, q| p.1.total_cmp(&q.1).then(q.0.cmp(&p.0)))
 }
 
 /// Adds a link, or strengthens the same link made by another annotation.
@@ -119,5 +169,32 @@ mod tests {
             .map(|c| (c.a.clone(), c.b.clone(), c.by))
             .collect();
         assert_eq!(got, vec![(1..3, 0..0, By::Pin), (0..0, 1..2, By::Pin)]);
+    }
+
+    #[test]
+    fn a_quote_links_the_sentence_it_covers_most() {
+        // Sentences of 10 bytes; the quote grazes the first and covers the second.
+        let s = vec![0..10, 10..20, 20..30];
+        assert_eq!(most_covered(&s, &(8..20)), Some((1, 1.0)));
+        assert_eq!(most_covered(&s, &(5..15)), Some((0, 0.5)));
+        assert_eq!(most_covered(&s, &(40..45)), None);
+    }
+
+    #[test]
+    fn an_annotation_quoted_several_times_links_one_to_one_the_best_covered_first() {
+        let (sa, sb) = (vec![0..10, 10..20, 20..30], vec![0..20, 20..40]);
+        // Twice in A (a word of the first sentence, all of the third), once in B.
+        let links = one_to_one(&[0..2, 20..30], std::slice::from_ref(&(20..30)), &sa, &sb);
+        assert_eq!(links.len(), 1);
+        let (i, j, strength) = links[0];
+        assert_eq!((i, j), (2, 1));
+        assert!((strength - 0.5f64.sqrt()).abs() < 1e-9, "{strength}");
+        // Twice on both sides: two links, no sentence twice.
+        let links = one_to_one(&[0..10, 20..30], &[0..20, 20..40], &sa, &sb);
+        let pairs: Vec<_> = links.iter().map(|&(i, j, _)| (i, j)).collect();
+        assert_eq!(pairs, vec![(0, 0), (2, 1)]);
+        // Two quotes in one sentence of A, two in B: that sentence links once.
+        let links = one_to_one(&[0..4, 5..10], &[0..20, 20..40], &sa, &sb);
+        assert_eq!(links.len(), 1);
     }
 }
