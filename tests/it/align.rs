@@ -54,7 +54,7 @@ fn precision_recall(
 
 /// The properties of any alignment: each sentence in exactly one pair per side, pairs
 /// in the order of A, ranges inside the documents, scores in 0..1.
-fn assert_well_formed(al: &Alignment) {
+pub(crate) fn assert_well_formed(al: &Alignment) {
     let mut seen_a = vec![0; al.a_sentences.len()];
     let mut seen_b = vec![0; al.b_sentences.len()];
     let mut last_a = 0;
@@ -299,12 +299,12 @@ fn pairs_never_seen_faithful_condensed_and_one_language() {
     );
 }
 
-mod properties {
+pub(crate) mod properties {
     use super::*;
     use proptest::prelude::*;
 
     /// Sentences of the built-in documents, to build pairs from.
-    fn pool() -> Vec<String> {
+    pub(crate) fn pool() -> Vec<String> {
         let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
         corpus
             .documents()
@@ -319,6 +319,15 @@ mod properties {
             .collect()
     }
 
+    /// The pool's sentences at `picks` (wrapping round), as one text.
+    pub(crate) fn joined(pool: &[String], picks: &[usize]) -> String {
+        let picked: Vec<&str> = picks
+            .iter()
+            .map(|&k| pool[k % pool.len()].as_str())
+            .collect();
+        picked.join(" ")
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -331,10 +340,7 @@ mod properties {
             same_language in any::<bool>(),
         ) {
             let pool = pool();
-            let text = |picks: &[usize]| {
-                picks.iter().map(|&k| pool[k % pool.len()].as_str()).collect::<Vec<_>>().join(" ")
-            };
-            let (a, b) = (text(&picks_a), text(&picks_b));
+            let (a, b) = (joined(&pool, &picks_a), joined(&pool, &picks_b));
             let mode = if same_language { mode_for("vi", "vi") } else { mode_for("vi", "id") };
             let al = align_texts(&a, &b, &[], mode);
             assert_well_formed(&al);

@@ -225,3 +225,61 @@ fn a_pin_on_a_sentence_pinned_alone_is_a_warning_and_gives_way() {
     let opening = on_line(&all, "a", 1);
     assert!(opening["b"].is_null(), "{opening}");
 }
+
+mod properties {
+    use crate::align::assert_well_formed;
+    use crate::align::properties::{joined, pool};
+    use briefing::engine::align::{By, Link, Which, align_texts, mode_for, segment};
+    use proptest::prelude::*;
+
+    /// Up to 20 sentences of the pool for each text.
+    fn picks() -> impl Strategy<Value = (Vec<usize>, Vec<usize>)> {
+        let one = || prop::collection::vec(0usize..1000, 1..20);
+        (one(), one())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Whatever two texts and pins: the first pin holds, a passage pinned alone as a gap
+        /// and a pinned pair as that pair, and the alignment stays well formed.
+        #[test]
+        fn the_first_pin_holds_whatever_the_texts(
+            (picks_a, picks_b) in picks(),
+            pins in prop::collection::vec((0usize..3, 0usize..40, 0usize..40), 1..4),
+        ) {
+            let (a, b) = {
+                let pool = pool();
+                (joined(&pool, &picks_a), joined(&pool, &picks_b))
+            };
+            let (sa, sb) = (segment::sentences(&a), segment::sentences(&b));
+            let links: Vec<Link> = pins
+                .iter()
+                .map(|&(kind, i, j)| {
+                    let (i, j) = (i % sa.len(), j % sb.len());
+                    match kind {
+                        0 => Link::Alone { side: Which::A, range: sa[i].clone() },
+                        1 => Link::Alone { side: Which::B, range: sb[j].clone() },
+                        _ => Link::Pin { a: sa[i].clone(), b: sb[j].clone() },
+                    }
+                })
+                .collect();
+            let al = align_texts(&a, &b, &links, mode_for("vi", "id"));
+            assert_well_formed(&al);
+            let (kind, i, j) = pins[0];
+            let (i, j) = (i % sa.len(), j % sb.len());
+            let holding = |side_b: bool, k: usize| {
+                al.pairs
+                    .iter()
+                    .find(|p| if side_b { p.b.contains(&k) } else { p.a.contains(&k) })
+                    .expect("every sentence is in a pair")
+            };
+            let (pair, alone_ok) = match kind {
+                0 => (holding(false, i), holding(false, i).b.is_empty()),
+                1 => (holding(true, j), holding(true, j).a.is_empty()),
+                _ => (holding(false, i), holding(false, i).b == (j..j + 1)),
+            };
+            prop_assert!(pair.by == By::Pin && alone_ok, "{:?} for {:?}", pair, pins[0]);
+        }
+    }
+}
