@@ -24,14 +24,7 @@ pub fn hits(corpus: &Corpus, query: &str, matches: usize) -> Vec<Hit> {
     };
     let found = |s: Option<&str>| s.is_some_and(|s| !searcher.find_in(s).is_empty());
     let mut hits: Vec<Hit> = (0..matches).map(Hit::Match).collect();
-    hits.extend(
-        corpus
-            .annotations()
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| found(a.label()) || found(a.value()) || found(a.note()))
-            .map(|(i, _)| Hit::Annotation(i)),
-    );
+    hits.extend(annotation_hits(corpus, &searcher).map(Hit::Annotation));
     hits.extend(
         corpus
             .topics()
@@ -41,4 +34,18 @@ pub fn hits(corpus: &Corpus, query: &str, matches: usize) -> Vec<Hit> {
             .map(|(i, _)| Hit::Topic(i)),
     );
     hits
+}
+
+/// The annotations whose label, value or note `searcher` finds, in corpus order.
+pub fn annotation_hits<'a>(
+    corpus: &'a Corpus,
+    searcher: &'a Searcher,
+) -> impl Iterator<Item = usize> + 'a {
+    let found = |s: Option<&str>| s.is_some_and(|s| !searcher.find_in(s).is_empty());
+    corpus
+        .annotations()
+        .iter()
+        .enumerate()
+        .filter(move |(_, a)| found(a.label()) || found(a.value()) || found(a.note()))
+        .map(|(i, _)| i)
 }

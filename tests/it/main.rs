@@ -43,6 +43,8 @@ mod reader_listing;
 #[cfg(feature = "reader")]
 mod reader_looks;
 #[cfg(feature = "reader")]
+mod reader_notes_search;
+#[cfg(feature = "reader")]
 mod reader_problems;
 #[cfg(feature = "reader")]
 mod reader_search;

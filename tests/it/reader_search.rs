@@ -105,7 +105,8 @@ fn search_covers_the_curators_labels_notes_and_topic_titles() {
 fn n_says_when_the_search_wraps() {
     let mut app = app_on(built_in(), 160, 50);
     search(&mut app, "fta");
-    let n = app.search().matches().len();
+    // The matches in the documents, then the labels and notes that match, then round.
+    let n = app.search().matches().len() + app.search().notes().len();
     let current = app.search().current().expect("current");
     for _ in current + 1..n {
         app.update(Action::Next);

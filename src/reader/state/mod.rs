@@ -26,7 +26,7 @@ use crate::reader::search_folds::SearchFolds;
 pub use navigator::{Highlights, Listing, NavItem, Navigator};
 pub use overlay::{Card, Overlay, PickerSort};
 pub use panes::{ByPane, Pane, PaneView, Panes};
-pub use search::{Pace, Search};
+pub use search::{Pace, Search, Stop};
 pub use viewport::{Focus, Viewport};
 
 /// A place to come back to (a mark).

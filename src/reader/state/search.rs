@@ -1,5 +1,6 @@
-//! The search's state: the query being typed, the active one and its matches, the
-//! prompt's cursor and history, and the pace of incremental search.
+//! The search's state: the query being typed, the active one and its matches (in the
+//! documents, and the annotations whose label, value or note match), where `n`/`N` stand,
+//! the prompt's cursor and history, and the pace of incremental search.
 
 use std::ops::Range;
 
@@ -14,8 +15,10 @@ pub struct Search {
     pub(super) query: String,
     /// Every match: (document, byte range), documents in corpus order.
     pub(super) matches: Vec<(usize, Range<usize>)>,
-    /// Index into `matches` of the current one.
-    pub(super) current: Option<usize>,
+    /// The annotations whose label, value or note match, in corpus order.
+    pub(super) notes: Vec<usize>,
+    /// Where `n`/`N` stand.
+    pub(super) current: Option<Stop>,
     /// Where the panes stood when the prompt opened: typing moves to the first match from
     /// there (as vim's incsearch does), Esc goes back.
     pub(super) origin: Option<Panes>,
@@ -31,6 +34,16 @@ pub struct Search {
     pub(super) pace: Pace,
     /// Whether there were more matches than the `MAX_MATCHES` kept.
     pub(super) more: bool,
+}
+
+/// Where `n`/`N` stand in a search: the matches in the documents, then the annotations
+/// whose label or note match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Index into `Search::matches`.
+    Match(usize),
+    /// Index into `Search::notes`.
+    Note(usize),
 }
 
 /// When the incremental search runs. Keys that arrive faster than a search (a burst, a
@@ -63,7 +76,28 @@ impl Search {
 
     /// Index into `matches` of the current one.
     pub fn current(&self) -> Option<usize> {
+        match self.current {
+            Some(Stop::Match(k)) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// The annotations whose label, value or note match, in corpus order.
+    pub fn notes(&self) -> &[usize] {
+        &self.notes
+    }
+
+    /// Where `n`/`N` stand: on a match, on an annotation, or nowhere yet.
+    pub fn stop(&self) -> Option<Stop> {
         self.current
+    }
+
+    /// The annotation `n`/`N` stand on, when they stand on one.
+    pub fn current_note(&self) -> Option<usize> {
+        match self.current {
+            Some(Stop::Note(j)) => self.notes.get(j).copied(),
+            _ => None,
+        }
     }
 
     /// Whether there were more matches than the `MAX_MATCHES` kept.
@@ -113,9 +147,11 @@ impl Search {
         self.typing = Some(typing);
     }
 
-    /// The matches found, none current yet; `more` when there were more than kept.
-    pub fn found(&mut self, matches: Vec<(usize, Range<usize>)>, more: bool) {
+    /// The matches found and the annotations whose words match, none current yet; `more`
+    /// when there were more matches than kept.
+    pub fn found(&mut self, matches: Vec<(usize, Range<usize>)>, notes: Vec<usize>, more: bool) {
         self.matches = matches;
+        self.notes = notes;
         self.current = None;
         self.more = more;
     }
@@ -127,7 +163,12 @@ impl Search {
 
     /// Makes match `k` the current one (or none).
     pub fn set_current(&mut self, k: Option<usize>) {
-        self.current = k;
+        self.current = k.map(Stop::Match);
+    }
+
+    /// Makes `stop` where `n`/`N` stand.
+    pub fn set_stop(&mut self, stop: Stop) {
+        self.current = Some(stop);
     }
 
     /// Starts over after a reload, keeping the history and the prompt's cursor: what was

@@ -6,13 +6,19 @@ use crate::reader::results::Hit;
 use crate::reader::state::{App, Overlay};
 
 impl App {
-    /// Opens the results list, its cursor on the current match.
+    /// Opens the results list, its cursor on the current match or annotation.
     pub(crate) fn open_results(&mut self) {
         if self.results_query().trim().is_empty() {
             self.status.message = Some("No search: / searches, then r lists every match.".into());
             return;
         }
-        let cursor = self.search.current().unwrap_or(0);
+        // On the current match, or the annotation `n` stands on.
+        let note = self.search.current_note().map(Hit::Annotation);
+        let cursor = match (self.search.current(), note) {
+            (Some(k), _) => k,
+            (None, Some(hit)) => self.hits().iter().position(|&h| h == hit).unwrap_or(0),
+            (None, None) => 0,
+        };
         self.overlay = Overlay::Results { cursor };
     }
 

@@ -4,18 +4,20 @@
 use crate::engine::search::Searcher;
 use crate::reader::action::Edit;
 use crate::reader::layout_cache::row_of;
-use crate::reader::state::{App, Pane};
+use crate::reader::results::annotation_hits;
+use crate::reader::state::{App, Pane, Stop};
 
 impl App {
     /// Finds `query` in every document; the matches are highlighted, none is current yet.
     pub(crate) fn run_search(&mut self, query: &str) {
         let Some(searcher) = Searcher::new(query) else {
-            self.search.found(Vec::new(), false);
+            self.search.found(Vec::new(), Vec::new(), false);
             return;
         };
         // Over documents folded once and kept: a keystroke is a memmem, on this thread.
         let (matches, more) = self.folds.search(self.corpus.documents(), &searcher);
-        self.search.found(matches, more);
+        let notes = annotation_hits(&self.corpus, &searcher).collect();
+        self.search.found(matches, notes, more);
     }
 
     /// Applies one edit to the query being typed, then searches it as typed.
@@ -80,7 +82,7 @@ impl App {
         }
         self.run_search(&query);
         self.search.activate(query);
-        if self.search.matches().is_empty() {
+        if self.search.matches().is_empty() && self.search.notes().is_empty() {
             self.status.message = Some(format!("Pattern not found: {}", self.search.query()));
             return;
         }
@@ -91,23 +93,32 @@ impl App {
         self.search = Default::default();
     }
 
-    /// `n`/`N` during a search: the next or previous match, across documents.
+    /// `n`/`N` during a search: the next or previous match, across documents, then the
+    /// annotations whose label or note match, then round again.
     pub(crate) fn step_match(&mut self, forward: bool) {
-        let n = self.search.matches().len();
+        let m = self.search.matches().len();
+        let n = m + self.search.notes().len();
         if n == 0 {
             self.status.message = Some(format!("Pattern not found: {}", self.search.query()));
             return;
         }
-        let k = match self.search.current() {
+        let current = self.search.stop().map(|stop| match stop {
+            Stop::Match(k) => k,
+            Stop::Note(j) => m + j,
+        });
+        let k = match current {
             Some(k) if forward => (k + 1) % n,
             Some(k) => (k + n - 1) % n,
-            None => self.first_match_from_here(forward),
+            None if m > 0 => self.first_match_from_here(forward),
+            None if forward => 0,
+            None => n - 1,
         };
-        let wrapped = self
-            .search
-            .current()
-            .is_some_and(|c| if forward { k <= c } else { k >= c });
-        self.go_to_match(k);
+        let wrapped = current.is_some_and(|c| if forward { k <= c } else { k >= c });
+        if k < m {
+            self.go_to_match(k);
+        } else {
+            self.go_to_note(k - m);
+        }
         if wrapped && let Some(m) = self.status.message.as_mut() {
             m.push_str(if forward {
                 " · search wrapped to the top"
@@ -168,6 +179,26 @@ impl App {
             self.scroll_to_offset(pane, offset);
             self.sync_from(pane);
         }
+    }
+
+    /// Selects the `j`th annotation whose label or note match, and says which it is.
+    fn go_to_note(&mut self, j: usize) {
+        let Some(a) = self.search.notes().get(j).copied() else {
+            return;
+        };
+        self.search.set_stop(Stop::Note(j));
+        self.select_annotation(a);
+        let headline = self
+            .corpus
+            .annotations()
+            .get(a)
+            .map_or("", |a| a.headline());
+        self.status.message = Some(format!(
+            "/{}  label/note match {}/{}: {headline} · r lists them",
+            self.search.query(),
+            j + 1,
+            self.search.notes().len()
+        ));
     }
 
     /// Whether byte `offset` of `pane`'s document is on screen.

@@ -10,9 +10,9 @@ use ratatui::text::{Line, Span};
 
 use crate::engine::AnnotationKind;
 use crate::engine::text::width::display_width;
-use crate::engine::text::wrap::wrap_str;
 use crate::reader::palette::Palette;
 use crate::reader::state::{App, Card};
+use crate::reader::view::detail::{fit_rows, marked, search_marks};
 use crate::reader::view::{body, centered, overlay_block, scrolled};
 
 /// Columns of the field names.
@@ -143,19 +143,25 @@ fn fields(app: &App, p: &Palette, card: Card) -> Vec<(String, String, Style)> {
     out
 }
 
-/// Every row of the card wrapped to `width` columns of text.
+/// Every row of the card wrapped to `width` columns of text; in the label, value and note
+/// the words the search finds are marked.
 pub fn lines(app: &App, p: &Palette, card: Card, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(LABEL + 1).max(10);
+    let marks = search_marks(app, p);
     let mut out = Vec::new();
     for (name, text, style) in fields(app, p, card) {
+        let mark = marks
+            .as_ref()
+            .filter(|_| matches!(name.as_str(), "label" | "value" | "note"));
         for (k, paragraph) in text.lines().enumerate() {
-            for (r, row) in wrap_str(paragraph, text_width).into_iter().enumerate() {
+            let words = Line::from(marked(paragraph, style, mark));
+            let rows = fit_rows(words, text_width, usize::MAX, Span::raw(""));
+            for (r, row) in rows.into_iter().enumerate() {
                 let label = if k == 0 && r == 0 { name.as_str() } else { "" };
                 let pad = LABEL.saturating_sub(display_width(label));
-                out.push(Line::from(vec![
-                    Span::styled(format!("{label}{} ", " ".repeat(pad)), p.dim),
-                    Span::styled(row.to_string(), style),
-                ]));
+                let mut spans = vec![Span::styled(format!("{label}{} ", " ".repeat(pad)), p.dim)];
+                spans.extend(row.spans);
+                out.push(Line::from(spans));
             }
         }
     }

@@ -1,12 +1,15 @@
-//! The detail line: the selected annotation's label, value, note and where it stands.
+//! The detail line: the selected annotation's label, value, note and where it stands, the
+//! words the search finds in them marked.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::AnnotationKind;
+use crate::engine::search::Searcher;
 use crate::engine::text::width::{display_width, grapheme_width};
 use crate::engine::text::wrap::wrap_line;
 use crate::reader::palette::Palette;
@@ -127,24 +130,24 @@ pub fn line(app: &App, p: &Palette) -> Line<'static> {
         };
     };
     let mut spans = Vec::new();
+    let mark = search_marks(app, p);
+    let words = |text: &str, style: Style| marked(text, style, mark.as_ref());
     match a.kind() {
         AnnotationKind::Figure => {
             spans.push(Span::styled("Figure ", p.figure));
-            spans.push(Span::styled(
-                a.label().unwrap_or_default().to_string(),
-                p.title,
-            ));
+            spans.extend(words(a.label().unwrap_or_default(), p.title));
             if let Some(value) = a.value() {
                 spans.push(Span::raw(": "));
-                spans.push(Span::styled(value.to_string(), p.figure));
+                spans.extend(words(value, p.figure));
             }
             if let Some(note) = a.note() {
-                spans.push(Span::raw(format!(" · {note}")));
+                spans.push(Span::raw(" · "));
+                spans.extend(words(note, Style::new()));
             }
         }
         AnnotationKind::Theme => {
             spans.push(Span::styled("Theme ", p.theme));
-            spans.push(Span::styled(a.headline().to_string(), p.title));
+            spans.extend(words(a.headline(), p.title));
         }
     }
     let places: Vec<String> = a
@@ -173,4 +176,36 @@ pub fn line(app: &App, p: &Palette) -> Line<'static> {
         ));
     }
     Line::from(spans)
+}
+
+/// The active search and how its words are marked in the selected annotation: as the
+/// current match when `n` stands on it, else as a match.
+pub fn search_marks(app: &App, p: &Palette) -> Option<(Searcher, Style)> {
+    let search = app.search();
+    let searcher = Searcher::new(search.query()).filter(|_| search.is_active())?;
+    let current = search.current_note().is_some() && search.current_note() == app.selected();
+    Some((searcher, if current { p.current_match } else { p.matched }))
+}
+
+/// `text` in `style`, the parts the search finds in it marked over that style.
+pub fn marked(text: &str, style: Style, mark: Option<&(Searcher, Style)>) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for found in mark.map(|(s, _)| s.find_in(text)).unwrap_or_default() {
+        let (Some(before), Some(word)) = (text.get(at..found.start), text.get(found.clone()))
+        else {
+            continue;
+        };
+        if !before.is_empty() {
+            spans.push(Span::styled(before.to_string(), style));
+        }
+        let over = mark.map_or(style, |(_, m)| style.patch(*m));
+        spans.push(Span::styled(word.to_string(), over));
+        at = found.end;
+    }
+    spans.push(Span::styled(
+        text.get(at..).unwrap_or_default().to_string(),
+        style,
+    ));
+    spans
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::engine::text::width::display_width;
 use crate::reader::keymap::{self, Mode};
 use crate::reader::palette::Palette;
-use crate::reader::state::App;
+use crate::reader::state::{App, Stop};
 use crate::reader::view::{Areas, panes};
 
 /// Draws the status line in `area`.
@@ -77,9 +77,12 @@ fn match_count(app: &App) -> Option<String> {
     if query.trim().is_empty() {
         return None;
     }
-    Some(match (s.current(), s.matches().len()) {
+    let notes = s.notes().len();
+    Some(match (s.stop(), s.matches().len()) {
+        (Some(Stop::Note(j)), _) => format!("label/note {}/{notes}", j + 1),
+        (_, 0) if notes > 0 => format!("no match · {notes} in labels/notes"),
         (_, 0) => "no match".to_string(),
-        (Some(k), n) => format!("{}/{n} matches", k + 1),
+        (Some(Stop::Match(k)), n) => format!("{}/{n} matches", k + 1),
         (None, n) => format!("{n} matches"),
     })
 }
