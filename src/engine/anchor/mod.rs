@@ -2,15 +2,15 @@
 //! space in the quote matches any run of white space in the text, and exactly one place
 //! must remain once `prefix:` and `suffix:` are taken into account.
 
-use std::borrow::Cow;
-use std::ops::Range;
-
-use unicode_normalization::UnicodeNormalization;
-
 pub mod nearest;
 mod occurrences;
 mod squeeze;
 mod suffix;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
 
 use crate::engine::text::is_nfc;
 use occurrences::Needle;
