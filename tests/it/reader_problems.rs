@@ -209,3 +209,33 @@ fn the_cursor_stays_on_screen_past_the_bottom_and_back_above_the_top() {
         assert_eq!(y, row, "{text}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn real_keys_g_enter_goes_to_the_nearest_text_and_j_e_opens_the_editor_there() {
+    use crate::common::pty_session::Session;
+    use std::os::unix::fs::PermissionsExt;
+    let corpus = TempCorpus::copy_of("reader/basic");
+    let work = tempfile::tempdir().expect("work dir");
+    let (args, script) = (work.path().join("args"), work.path().join("ed.sh"));
+    let record = format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n", args.display());
+    std::fs::write(&script, record).expect("the editor");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let env = [
+        ("TERM", "xterm-256color"),
+        ("EDITOR", script.to_str().expect("utf-8 path")),
+        ("VISUAL", ""),
+    ];
+    let mut s = Session::start_with(&["--corpus".into(), corpus.root().into()], &env, 120, 30);
+    s.wait_for_text("vi-gov · vi");
+    s.send("eG\r");
+    s.wait_for_text("vi-gov line 23: the nearest text to the quote");
+    s.send("ej");
+    s.wait_for_text("j/k choose · Enter go there");
+    s.send("E");
+    let given = || std::fs::read_to_string(&args).unwrap_or_default();
+    s.wait_for("the editor to have run", |_| given().ends_with(".yaml\n"));
+    let brief = corpus.file("briefs/econ.yaml");
+    assert_eq!(given(), format!("+54\n{}\n", brief.display()));
+    s.quit();
+}
