@@ -107,6 +107,21 @@ fn a_query_found_only_in_labels_goes_to_the_first_and_counts_them() {
 }
 
 #[test]
+fn while_typing_the_prompt_counts_the_labels_and_notes_too() {
+    let mut app = app_with(reader_fixture("basic"), Palette::color(), 100, 24);
+    app.update(Action::SearchStart);
+    for c in "growth".chars() {
+        app.update(Action::Input(c));
+    }
+    assert_eq!(app.selected(), None, "typing moves nothing");
+    assert!(
+        screen(&app).contains("no match · 4 in labels/notes"),
+        "{}",
+        screen(&app)
+    );
+}
+
+#[test]
 fn the_card_marks_the_words_found_in_label_and_note() {
     let mut app = searched("growth");
     app.update(Action::ShowAnnotation);

@@ -11,7 +11,7 @@ use briefing::reader::{Action, App};
 
 use crate::common::screen::{app_on, app_with, apply, buffer, find, reader_fixture, screen};
 use crate::common::styled::styled;
-use crate::common::{Corpus as TempCorpus, assert_contains, assert_starts, brief_of};
+use crate::common::{Corpus as TempCorpus, assert_contains, assert_ends, assert_starts, brief_of};
 
 /// The basic fixture from its folder (so `E` has files to open), 120 x 30, in colour.
 fn basic() -> App {
@@ -153,6 +153,21 @@ fn with_no_problem_the_keys_do_nothing_and_enter_says_so() {
     assert_contains(&screen(&app), "Findings (0)");
     app.update(Action::Open);
     assert_eq!(app.message(), Some("No problem here."));
+}
+
+#[test]
+fn enter_on_a_finding_whose_brief_is_gone_says_its_place() {
+    let corpus = TempCorpus::copy_of("reader/basic");
+    let mut app = app_on(corpus.load(), 120, 30);
+    std::fs::remove_file(corpus.file("briefs/econ.yaml")).expect("remove the brief");
+    apply(&mut app, &[Action::Problems, Action::Down, Action::Open]);
+    assert_eq!(app.selected(), None);
+    let message = app.message().expect("a message");
+    assert_contains(
+        message,
+        "briefs/econ.yaml:54:15: error: quote not found in vi-gov",
+    );
+    assert_ends(message, " (fix it there: the reader reloads the brief)");
 }
 
 /// A corpus whose one brief quotes `doc` with `quote`, from vi-gov's seed.
