@@ -52,29 +52,28 @@ impl App {
     /// brief loaded), else says its place; an orphaned quote goes to the nearest text in
     /// its document, its annotation selected.
     fn open_problem(&mut self, cursor: usize) {
-        let target = match target_at(self, cursor) {
-            Some(Target::Orphan(a, q)) => Ok((a, q.clone())),
-            Some(Target::Finding(f)) => Err(Some((f.clone(), self.annotation_at(f)))),
-            None => Err(None),
+        let going = match target_at(self, cursor) {
+            Some(Target::Orphan(a, q)) => Going::Orphan(a, q.clone()),
+            Some(Target::Finding(f)) => match self.annotation_at(f) {
+                Some(a) => Going::Annotation(first_line(f), a),
+                None => Going::Place(first_line(f)),
+            },
+            None => Going::Nowhere,
         };
         self.overlay = Overlay::None;
-        match target {
-            Ok((a, quote)) => self.open_orphan(a, &quote),
-            Err(Some((finding, Some(a)))) => {
+        self.status.message = match going {
+            Going::Orphan(a, quote) => return self.open_orphan(a, &quote),
+            Going::Annotation(finding, a) => {
                 self.select_annotation(a);
-                let first = first_line(&finding);
-                self.status.message = Some(format!(
-                    "{first} · i shows the annotation, E edits it there"
-                ));
+                Some(format!(
+                    "{finding} · i shows the annotation, E edits it there"
+                ))
             }
-            Err(Some((finding, None))) => {
-                let first = first_line(&finding);
-                self.status.message = Some(format!(
-                    "{first} (fix it there: the reader reloads the brief)"
-                ));
-            }
-            Err(None) => self.status.message = Some("No problem here.".into()),
-        }
+            Going::Place(finding) => Some(format!(
+                "{finding} (fix it there: the reader reloads the brief)"
+            )),
+            Going::Nowhere => Some("No problem here.".into()),
+        };
     }
 
     /// An orphaned quote: its annotation selected, and its document at the nearest text.
@@ -139,6 +138,17 @@ impl App {
             }
         }
     }
+}
+
+/// Where Enter goes from the problem under the cursor.
+enum Going {
+    /// An orphaned quote of annotation (index).
+    Orphan(usize, Quote),
+    /// The annotation a finding (its first line) stands at in its brief.
+    Annotation(String, usize),
+    /// Only the finding's place to say (its first line).
+    Place(String),
+    Nowhere,
 }
 
 /// A finding's first line: its place and message.
