@@ -1,7 +1,9 @@
 //! What curators wrote, as candidate links between sentences: a pin pairs the sentences
 //! its quotes touch (or leaves them without counterpart) and outweighs everything; an
-//! annotation quoted in both documents links the sentences its quotes touch.
+//! annotation quoted in both documents links, one to one, the sentence each quote covers
+//! most, weighted by how much of the two sentences its quotes cover.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::chain::Candidate;
@@ -83,16 +85,18 @@ fn one_to_one(
     }
     // Strongest first; ties in the order written.
     options.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
+    // Quotes and sentences used, each at most once.
     let (mut used_a, mut used_b) = (vec![false; ca.len()], vec![false; cb.len()]);
+    let (mut in_a, mut in_b) = (HashSet::new(), HashSet::new());
     let mut out: Vec<(usize, usize, f64)> = Vec::new();
     for (strength, x, y) in options {
         let (i, j) = (ca[x].0, cb[y].0);
-        let taken = out.iter().any(|&(oi, oj, _)| oi == i || oj == j);
-        if used_a[x] || used_b[y] || taken {
+        if used_a[x] || used_b[y] || in_a.contains(&i) || in_b.contains(&j) {
             continue;
         }
-        used_a[x] = true;
-        used_b[y] = true;
+        (used_a[x], used_b[y]) = (true, true);
+        in_a.insert(i);
+        in_b.insert(j);
         out.push((i, j, strength));
     }
     out
