@@ -37,7 +37,7 @@ pub fn align_documents(corpus: &Corpus, a: usize, b: usize) -> Alignment {
 }
 
 /// The pins between `a` and `b` (either way round), then each annotation quoted in both.
-pub fn curators_links(corpus: &Corpus, a: usize, b: usize) -> Vec<Link> {
+fn curators_links(corpus: &Corpus, a: usize, b: usize) -> Vec<Link> {
     let mut links = Vec::new();
     for pin in corpus.pins() {
         let here = pin.a.range.clone();
