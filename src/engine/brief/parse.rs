@@ -6,7 +6,9 @@ use crate::engine::finding::Finding;
 use crate::engine::source::SourceFile;
 use crate::engine::text::decode;
 
-/// A brief that loaded, with its source, waiting for resolution.
+/// A brief that loaded, with its source, waiting for resolution. Live reload keeps a clone
+/// of each (see `LastGood`) to reuse while the brief's text stays the same.
+#[derive(Debug, Clone)]
 pub(crate) struct Parsed {
     /// Its name in briefs/.
     pub name: String,
@@ -34,12 +36,39 @@ impl From<Finding> for Failed {
     }
 }
 
+/// A brief read and decoded, not yet parsed.
+pub(crate) struct Decoded {
+    pub name: String,
+    pub shown: String,
+    /// The decoded YAML.
+    pub source: String,
+}
+
 /// Parses one brief, or reports why it does not load.
 pub(crate) fn parse(file: SourceFile) -> Result<Parsed, Failed> {
+    parse_decoded(read(file)?)
+}
+
+/// Reads and decodes one brief, or reports why it cannot be read.
+pub(crate) fn read(file: SourceFile) -> Result<Decoded, Failed> {
     let shown = file.shown.clone();
     let name = file.name.clone();
     let bytes = file.into_bytes().map_err(|e| e.finding(&shown))?;
     let source = decode(&shown, bytes)?.into_string();
+    Ok(Decoded {
+        name,
+        shown,
+        source,
+    })
+}
+
+/// Parses one decoded brief, or reports why it does not load.
+pub(crate) fn parse_decoded(decoded: Decoded) -> Result<Parsed, Failed> {
+    let Decoded {
+        name,
+        shown,
+        source,
+    } = decoded;
     let id = name
         .rsplit('/')
         .next()
