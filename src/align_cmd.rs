@@ -8,7 +8,7 @@ use briefing::engine::clean::{Line, clean_os};
 use briefing::engine::output::{atomic, guard};
 use briefing::engine::print::Format;
 use briefing::engine::print::aligned::{self, AlignedView};
-use briefing::engine::{Corpus, CorpusSource, load};
+use briefing::engine::{Corpus, CorpusSource, DocId, load};
 
 use crate::failure::{Failure, Unusable};
 use crate::stdout_was_closed;
@@ -70,10 +70,10 @@ pub fn run(
 }
 
 /// The document with this id (or seed file name), or an error listing the ids.
-fn find(corpus: &Corpus, id: &str) -> Result<usize, Failure> {
+fn find(corpus: &Corpus, id: &str) -> Result<DocId, Failure> {
     corpus
         .document_by_id(id)
-        .or_else(|| corpus.documents().iter().position(|d| d.file == id))
+        .or_else(|| corpus.documents().position(|d| d.file == id))
         .ok_or_else(|| {
             let mut ids: Vec<&str> = corpus.documents().iter().map(|d| d.id()).collect();
             ids.sort_unstable();

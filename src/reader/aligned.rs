@@ -8,11 +8,12 @@ use std::rc::Rc;
 
 use crate::engine::Corpus;
 use crate::engine::align::{Alignment, Pair, align_documents};
+use crate::engine::corpus::DocId;
 
 /// Alignments by unordered pair of documents (the lower index is side A).
 #[derive(Debug, Default)]
 pub struct AlignCache {
-    by_pair: HashMap<(usize, usize), Rc<Alignment>>,
+    by_pair: HashMap<(DocId, DocId), Rc<Alignment>>,
 }
 
 /// Where the counterpart of a passage stands in the other document.
@@ -44,10 +45,10 @@ impl AlignCache {
     pub fn alignment(
         &mut self,
         corpus: &Corpus,
-        a: usize,
-        b: usize,
+        a: DocId,
+        b: DocId,
     ) -> Option<(Rc<Alignment>, bool)> {
-        if a == b || a >= corpus.documents().len() || b >= corpus.documents().len() {
+        if a == b || corpus.documents().get(a).is_none() || corpus.documents().get(b).is_none() {
             return None;
         }
         let key = (a.min(b), a.max(b));
@@ -64,9 +65,9 @@ impl AlignCache {
     pub fn counterpart(
         &mut self,
         corpus: &Corpus,
-        a: usize,
+        a: DocId,
         offset: usize,
-        b: usize,
+        b: DocId,
     ) -> Option<Counterpart> {
         let (al, a_is_b) = self.alignment(corpus, a, b)?;
         let (from_side, to_side) = (a_is_b, !a_is_b);

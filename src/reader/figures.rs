@@ -4,6 +4,7 @@
 //! are kept as annotation indices, so a frame draws only those on screen however many
 //! figures the corpus holds.
 
+use crate::engine::corpus::AnnotationId;
 use crate::engine::corpus::{AnnotationKind, Corpus};
 use crate::engine::figures::{self, Column, Filter, KIND_ORDER, compare};
 use crate::reader::action::FigureKey;
@@ -17,7 +18,7 @@ pub struct FiguresView {
     /// Grouped by measure, each in time order, figures without a measure left out.
     compare: bool,
     /// Annotation indices in the order shown.
-    rows: Vec<usize>,
+    rows: Vec<AnnotationId>,
     /// Index into `rows`.
     cursor: usize,
 }
@@ -46,7 +47,7 @@ impl FiguresView {
     }
 
     /// Annotation indices in the order shown.
-    pub fn rows(&self) -> &[usize] {
+    pub fn rows(&self) -> &[AnnotationId] {
         &self.rows
     }
 
@@ -71,7 +72,7 @@ impl FiguresView {
     }
 
     /// The annotation under the cursor.
-    pub fn current(&self) -> Option<usize> {
+    pub fn current(&self) -> Option<AnnotationId> {
         self.rows.get(self.cursor).copied()
     }
 
@@ -82,7 +83,7 @@ impl FiguresView {
     }
 
     /// Like `refresh`, the cursor on figure `keep` (after a reload, its new index).
-    pub fn refresh_on(&mut self, corpus: &Corpus, keep: Option<usize>) {
+    pub fn refresh_on(&mut self, corpus: &Corpus, keep: Option<AnnotationId>) {
         let mut rows = figures::rows(corpus);
         rows.retain(|r| self.filter.accepts(r));
         figures::sort(&mut rows, self.sort, self.descending);

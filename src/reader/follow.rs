@@ -4,24 +4,25 @@
 //! it was.
 
 use crate::engine::Corpus;
+use crate::engine::corpus::{AnnotationId, DocId};
 use crate::engine::text::Text;
 
 /// Document `d` of `old` in `new`: by id, else by file.
-pub(crate) fn same_document(old: &Corpus, d: usize, new: &Corpus) -> Option<usize> {
+pub(crate) fn same_document(old: &Corpus, d: DocId, new: &Corpus) -> Option<DocId> {
     let d = old.documents().get(d)?;
     new.document_by_id(d.id())
-        .or_else(|| new.documents().iter().position(|n| n.file == d.file))
+        .or_else(|| new.documents().position(|n| n.file == d.file))
 }
 
 /// Annotation `a` of `old` in `new`: in the brief of the same id, the annotation of the
 /// same kind and headline, else the one at the same place in the brief if of the same kind
 /// (its text was edited).
-pub(crate) fn same_annotation(old: &Corpus, a: usize, new: &Corpus) -> Option<usize> {
+pub(crate) fn same_annotation(old: &Corpus, a: AnnotationId, new: &Corpus) -> Option<AnnotationId> {
     let ann = old.annotations().get(a)?;
     let old_brief = old.briefs().get(ann.brief)?;
     let place = old_brief.annotations.iter().position(|&i| i == a)?;
     let brief = new.briefs().iter().find(|b| b.id == old_brief.id)?;
-    let alike = |i: usize| new.annotations().get(i).filter(|n| n.kind() == ann.kind());
+    let alike = |i: AnnotationId| new.annotations().get(i).filter(|n| n.kind() == ann.kind());
     // Several with the same headline: the one nearest the old place.
     let by_headline = (brief.annotations.iter().enumerate())
         .filter(|&(_, &i)| alike(i).is_some_and(|n| n.headline() == ann.headline()))

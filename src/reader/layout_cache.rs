@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use crate::engine::clean::is_unsafe;
+use crate::engine::corpus::DocId;
 use crate::engine::text::Text;
 use crate::engine::text::width::{SOFT_HYPHEN, cell_width};
 use crate::engine::text::wrap::wrap_text;
@@ -26,7 +27,7 @@ pub const BUDGET_BYTES: usize = 64 << 20;
 /// once they hold more than `BUDGET_BYTES`.
 #[derive(Debug)]
 pub struct LayoutCache {
-    entries: HashMap<(usize, u16), Entry>,
+    entries: HashMap<(DocId, u16), Entry>,
     bytes: usize,
     budget: usize,
     clock: u64,
@@ -61,7 +62,7 @@ impl LayoutCache {
     }
 
     /// The rows of document `doc` (whose text is `text`) at `width` columns.
-    pub fn rows(&mut self, doc: usize, width: u16, text: &Text) -> Rows {
+    pub fn rows(&mut self, doc: DocId, width: u16, text: &Text) -> Rows {
         self.clock += 1;
         if let Some(entry) = self.entries.get_mut(&(doc, width)) {
             entry.used = self.clock;
@@ -148,10 +149,10 @@ mod tests {
         let one = wrap_text(&text, 40).len() * std::mem::size_of::<Range<usize>>();
         let mut cache = LayoutCache::with_budget(3 * one);
         for width in 20..120 {
-            let rows = cache.rows(0, width, &text);
+            let rows = cache.rows(DocId(0), width, &text);
             assert_eq!(&*rows, wrap_text(&text, usize::from(width)).as_slice());
             // The pane at the other width is drawn in the same frame.
-            cache.rows(1, 60, &text);
+            cache.rows(DocId(1), 60, &text);
             assert!(
                 cache.bytes() <= 3 * one + 2 * (one * 2),
                 "{} at {width}",
@@ -161,8 +162,8 @@ mod tests {
         assert!(cache.len() >= 2);
         let held = cache.bytes();
         // The two in use are still there: asking again makes nothing new.
-        cache.rows(0, 119, &text);
-        cache.rows(1, 60, &text);
+        cache.rows(DocId(0), 119, &text);
+        cache.rows(DocId(1), 60, &text);
         assert_eq!(cache.bytes(), held);
     }
 }

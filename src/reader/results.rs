@@ -3,6 +3,7 @@
 //! label, value or note match, then the topics whose title does. Enter goes there.
 
 use crate::engine::Corpus;
+use crate::engine::corpus::{AnnotationId, TopicId};
 use crate::engine::search::Searcher;
 
 /// One row of the list that Enter can go to.
@@ -11,9 +12,9 @@ pub enum Hit {
     /// Index into `Search::matches`.
     Match(usize),
     /// An annotation whose label, value or note matches.
-    Annotation(usize),
+    Annotation(AnnotationId),
     /// A topic whose title (or summary) matches.
-    Topic(usize),
+    Topic(TopicId),
 }
 
 /// Every row Enter can go to, in the order the list shows them: the search's `matches`
@@ -28,8 +29,7 @@ pub fn hits(corpus: &Corpus, query: &str, matches: usize) -> Vec<Hit> {
     hits.extend(
         corpus
             .topics()
-            .iter()
-            .enumerate()
+            .enumerated()
             .filter(|(_, t)| found(Some(&t.title)) || found(t.summary.as_deref()))
             .map(|(i, _)| Hit::Topic(i)),
     );
@@ -40,12 +40,11 @@ pub fn hits(corpus: &Corpus, query: &str, matches: usize) -> Vec<Hit> {
 pub fn annotation_hits<'a>(
     corpus: &'a Corpus,
     searcher: &'a Searcher,
-) -> impl Iterator<Item = usize> + 'a {
+) -> impl Iterator<Item = AnnotationId> + 'a {
     let found = |s: Option<&str>| s.is_some_and(|s| !searcher.find_in(s).is_empty());
     corpus
         .annotations()
-        .iter()
-        .enumerate()
+        .enumerated()
         .filter(move |(_, a)| found(a.label()) || found(a.value()) || found(a.note()))
         .map(|(i, _)| i)
 }

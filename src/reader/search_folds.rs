@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::engine::Document;
+use crate::engine::corpus::DocId;
 use crate::engine::search::Searcher;
 use crate::engine::text::fold::Folded;
 
@@ -29,7 +30,7 @@ impl SearchFolds {
         &mut self,
         docs: &[Document],
         searcher: &Searcher,
-    ) -> (Vec<(usize, Range<usize>)>, bool) {
+    ) -> (Vec<(DocId, Range<usize>)>, bool) {
         self.folded.resize_with(docs.len(), || None);
         let mut matches = Vec::new();
         let mut ranges = Vec::new();
@@ -44,7 +45,7 @@ impl SearchFolds {
             // One more than the cap says whether there were more.
             let room = MAX_MATCHES + 1 - matches.len();
             searcher.find_in_folded_up_to(text, folded, &mut ranges, room);
-            matches.extend(ranges.drain(..).map(|r| (i, r)));
+            matches.extend(ranges.drain(..).map(|r| (DocId(i), r)));
             if matches.len() > MAX_MATCHES {
                 matches.truncate(MAX_MATCHES);
                 return (matches, true);

@@ -5,8 +5,8 @@
 use crate::common::pty_session::Session;
 use crate::common::screen::{app_with, buffer, built_in};
 use crate::common::{assert_contains, assert_starts};
-use briefing::engine::Corpus;
 use briefing::engine::align::align_documents;
+use briefing::engine::{Corpus, DocId};
 use briefing::reader::palette::Palette;
 use briefing::reader::state::{ByPane, Pane};
 use briefing::reader::view::{areas, inner};
@@ -15,7 +15,7 @@ use ratatui::style::{Color, Modifier};
 use unicode_normalization::UnicodeNormalization;
 
 /// The text of the counterpart, in document `to`, of the passage of `from` at `offset`.
-fn counterpart(corpus: &Corpus, from: usize, offset: usize, to: usize) -> Option<String> {
+fn counterpart(corpus: &Corpus, from: DocId, offset: usize, to: DocId) -> Option<String> {
     let (a, b) = (from.min(to), from.max(to));
     let al = align_documents(corpus, a, b);
     let from_b = from == b;
@@ -219,8 +219,8 @@ fn the_o_picker_pair_is_followed_too() {
     // Pane 1 shows vi-prov: pick it with `o`.
     app.update(Action::FocusNext);
     app.update(Action::PickDocument);
-    let here = app.panes()[Pane::Right].doc.unwrap_or(0);
-    for _ in 0..here.abs_diff(prov) {
+    let here = app.panes()[Pane::Right].doc.unwrap_or_default();
+    for _ in 0..here.0.abs_diff(prov.0) {
         app.update(if prov > here {
             Action::Down
         } else {

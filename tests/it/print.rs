@@ -375,7 +375,7 @@ fn a_brief_opens_with_its_key_figures_before_the_topics() {
     assert!(!fta.contains("GDP growth target for 2025    8.3"), "{fta}");
     // A brief without figures has no table.
     let corpus = Corpus::new(CorpusParts {
-        annotations: Vec::new(),
+        annotations: Default::default(),
         ..fixture("conference").into_parts()
     });
     let none = render(&corpus, Format::Text, &all);

@@ -3,6 +3,7 @@
 
 use crate::common::screen::{buffer, find};
 use crate::common::{Corpus as TempCorpus, brief_of};
+use briefing::engine::DocId;
 use briefing::engine::{Corpus, CorpusParts, Finding};
 use briefing::reader::Msg;
 use briefing::reader::action::Edit;
@@ -134,7 +135,7 @@ fn a_query_with_more_than_100_000_matches_keeps_the_first_and_says_there_are_mor
     );
     assert_eq!(
         app.search().matches().last(),
-        Some(&(0, 2 * (max - 1)..2 * max - 1))
+        Some(&(DocId(0), 2 * (max - 1)..2 * max - 1))
     );
     assert_eq!(app.message(), Some("/a  1/100000+ in a 1:1 · r lists them"));
     // A query with fewer matches counts them all.

@@ -6,6 +6,7 @@
 use crate::common::screen::*;
 use crate::common::{Corpus, brief_of};
 use crate::common::{assert_contains, assert_starts};
+use briefing::engine::{AnnotationId, DocId};
 use briefing::reader::Msg;
 use briefing::reader::state::Pane;
 use briefing::reader::{Action, App};
@@ -115,7 +116,7 @@ fn documents_keep_their_side_and_languages_their_places_however_you_arrive() {
             );
         }
         let selected = app.selected().expect("an annotation");
-        let docs: Vec<(usize, Option<usize>)> = app.corpus().annotations()[selected]
+        let docs: Vec<(DocId, Option<usize>)> = app.corpus().annotations()[selected]
             .quotes
             .iter()
             .filter_map(|q| q.anchor.as_ref().ok())
@@ -371,7 +372,7 @@ fn n_with_no_topic_goes_to_the_next_annotation_after_the_reading_line() {
     app.update(Action::Next);
     let a = app.selected().expect("selected");
     let corpus = app.corpus().clone();
-    let start = |a: usize| {
+    let start = |a: AnnotationId| {
         corpus.annotations()[a]
             .quotes
             .iter()
@@ -381,7 +382,9 @@ fn n_with_no_topic_goes_to_the_next_annotation_after_the_reading_line() {
     };
     let here = start(a).expect("in the focused document");
     assert!(here >= top, "after the reading line");
-    let earliest = (0..corpus.annotations().len())
+    let earliest = corpus
+        .annotations()
+        .ids()
         .filter_map(start)
         .filter(|&s| s >= top)
         .min()

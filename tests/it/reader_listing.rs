@@ -3,6 +3,7 @@
 //! tests/fixtures/reader/basic (Growth has three figures and a theme, Free trade two
 //! figures and a theme, Foreign policy two themes). The last test drives it by real keys in a pseudo-terminal.
 
+use briefing::engine::AnnotationId;
 use briefing::engine::AnnotationKind;
 use briefing::reader::palette::Palette;
 use briefing::reader::state::{Focus, Listing, NavItem};
@@ -19,7 +20,7 @@ fn reader(actions: &[Action]) -> App {
 }
 
 /// The kinds of the annotations `n` selects, `times` presses from here.
-fn walked(app: &mut App, times: usize) -> Vec<(usize, AnnotationKind)> {
+fn walked(app: &mut App, times: usize) -> Vec<(AnnotationId, AnnotationKind)> {
     (0..times)
         .map(|_| {
             app.update(Action::Next);
@@ -73,7 +74,7 @@ fn t_lists_figures_then_themes_then_all_the_counts_and_title_following() {
 fn n_and_n_back_walk_only_the_figures_of_the_topic() {
     let mut app = reader(&[Action::CycleListing, Action::NextTopic]);
     let growth = app.topic().expect("a topic");
-    let figures: Vec<usize> = app
+    let figures: Vec<AnnotationId> = app
         .corpus()
         .annotations_for_topic(growth)
         .filter(|&a| app.corpus().annotations()[a].kind() == AnnotationKind::Figure)

@@ -4,13 +4,14 @@
 
 use crate::common::assert_contains;
 use crate::common::screen::*;
+use briefing::engine::{AnnotationId, TopicId};
 use briefing::reader::palette::Palette;
 use briefing::reader::state::Pane;
 use briefing::reader::{Action, App};
 use ratatui::style::Modifier;
 
 /// The styles of the cells of pane `i` that hold the quote of annotation `a` there.
-fn quote_cells(app: &App, i: Pane, a: usize) -> Vec<ratatui::style::Style> {
+fn quote_cells(app: &App, i: Pane, a: AnnotationId) -> Vec<ratatui::style::Style> {
     let doc = app.panes()[i].doc.expect("doc");
     let anchor = app.corpus().annotations()[a]
         .quotes
@@ -49,7 +50,7 @@ fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
     });
     // A theme on the same screen, not selected.
     let doc = app.panes()[Pane::Left].doc.expect("doc");
-    let theme = (0..app.corpus().annotations().len()).find(|&t| {
+    let theme = app.corpus().annotations().ids().find(|&t| {
         app.corpus().annotations()[t].kind() == briefing::engine::AnnotationKind::Theme
             && app.corpus().annotations()[t].quotes.iter().any(|q| {
                 q.anchor
@@ -198,18 +199,18 @@ fn the_navigator_grows_never_cuts_counts_and_previews_what_the_cursor_is_on() {
         narrow.update(Action::Down);
     }
     let (rows, _, _) = detail_rows(&narrow);
-    let title = narrow.corpus().topics()[long].title.clone();
+    let title = narrow.corpus().topics()[TopicId(long)].title.clone();
     assert!(rows.join(" ").contains(&title), "{rows:?}");
     // Open it and move onto its first annotation: the panes show it.
     narrow.update(Action::Open);
     narrow.update(Action::Down);
     let first = narrow
         .corpus()
-        .annotations_for_topic(long)
+        .annotations_for_topic(TopicId(long))
         .next()
         .expect("annotation");
     assert_eq!(narrow.selected(), Some(first));
-    assert_eq!(narrow.topic(), Some(long));
+    assert_eq!(narrow.topic(), Some(TopicId(long)));
 }
 
 #[test]
@@ -219,11 +220,11 @@ fn after_esc_the_next_topic_goes_on_from_the_last() {
         &mut app,
         &[Action::NextTopic, Action::NextTopic, Action::NextTopic],
     );
-    assert_eq!(app.topic(), Some(2));
+    assert_eq!(app.topic(), Some(TopicId(2)));
     apply(&mut app, &[Action::Close, Action::Close]);
     assert_eq!(app.topic(), None);
     app.update(Action::NextTopic);
-    assert_eq!(app.topic(), Some(3));
+    assert_eq!(app.topic(), Some(TopicId(3)));
 }
 
 #[test]

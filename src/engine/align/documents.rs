@@ -4,7 +4,7 @@
 
 use super::cognates::Mode;
 use super::{Alignment, Link, Which, align_texts};
-use crate::engine::corpus::{Corpus, Counterpart};
+use crate::engine::corpus::{Corpus, Counterpart, DocId};
 
 /// Which tokens two documents can share, from their language tags.
 pub fn mode_for(lang_a: &str, lang_b: &str) -> Mode {
@@ -23,7 +23,7 @@ pub fn mode_for(lang_a: &str, lang_b: &str) -> Mode {
 }
 
 /// Aligns documents `a` and `b` of the corpus, with its pins and shared annotations.
-pub fn align_documents(corpus: &Corpus, a: usize, b: usize) -> Alignment {
+pub fn align_documents(corpus: &Corpus, a: DocId, b: DocId) -> Alignment {
     let (Some(da), Some(db)) = (corpus.documents().get(a), corpus.documents().get(b)) else {
         return Alignment::default();
     };
@@ -37,7 +37,7 @@ pub fn align_documents(corpus: &Corpus, a: usize, b: usize) -> Alignment {
 }
 
 /// The pins between `a` and `b` (either way round), then each annotation quoted in both.
-fn curators_links(corpus: &Corpus, a: usize, b: usize) -> Vec<Link> {
+fn curators_links(corpus: &Corpus, a: DocId, b: DocId) -> Vec<Link> {
     let mut links = Vec::new();
     for pin in corpus.pins() {
         let here = pin.a.range.clone();
@@ -63,7 +63,7 @@ fn curators_links(corpus: &Corpus, a: usize, b: usize) -> Vec<Link> {
         links.push(link);
     }
     for ann in corpus.annotations() {
-        let places = |doc: usize| -> Vec<_> {
+        let places = |doc: DocId| -> Vec<_> {
             ann.quotes
                 .iter()
                 .filter_map(|q| q.anchor.as_ref().ok().filter(|x| x.doc == doc))

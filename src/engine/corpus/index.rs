@@ -4,28 +4,28 @@
 
 use std::ops::Range;
 
-use crate::engine::corpus::CorpusParts;
+use crate::engine::corpus::{AnnotationId, CorpusParts, DocId, IdVec, TopicId};
 
 /// Anchors by document and annotations by topic.
 #[derive(Debug, Clone, Default)]
 pub struct CorpusIndex {
     /// Per document: (anchor range, annotation), by start.
-    by_doc: Vec<Vec<(Range<usize>, usize)>>,
+    by_doc: IdVec<DocId, Vec<(Range<usize>, AnnotationId)>>,
     /// Per document: the longest anchor, to bound a search by start.
-    longest: Vec<usize>,
+    longest: IdVec<DocId, usize>,
     /// Per topic: its annotations, in corpus order.
-    by_topic: Vec<Vec<usize>>,
+    by_topic: IdVec<TopicId, Vec<AnnotationId>>,
 }
 
 impl CorpusIndex {
     /// The index of `parts`.
     pub fn build(parts: &CorpusParts) -> CorpusIndex {
         let mut index = CorpusIndex {
-            by_doc: vec![Vec::new(); parts.documents.len()],
-            longest: vec![0; parts.documents.len()],
-            by_topic: vec![Vec::new(); parts.topics.len()],
+            by_doc: IdVec::from(vec![Vec::new(); parts.documents.len()]),
+            longest: IdVec::from(vec![0; parts.documents.len()]),
+            by_topic: IdVec::from(vec![Vec::new(); parts.topics.len()]),
         };
-        for (i, a) in parts.annotations.iter().enumerate() {
+        for (i, a) in parts.annotations.enumerated() {
             for &t in &a.topics {
                 if let Some(list) = index.by_topic.get_mut(t) {
                     list.push(i);
@@ -45,13 +45,13 @@ impl CorpusIndex {
     }
 
     /// Annotations carrying this topic, in corpus order.
-    pub fn annotations_for_topic(&self, topic: usize) -> impl Iterator<Item = usize> + '_ {
+    pub fn annotations_for_topic(&self, topic: TopicId) -> impl Iterator<Item = AnnotationId> + '_ {
         self.by_topic.get(topic).into_iter().flatten().copied()
     }
 
     /// The anchors in document `doc` that meet `range`: (anchor range, annotation), by start.
     /// An empty range meets the anchor that holds its place.
-    pub fn anchors_in(&self, doc: usize, range: Range<usize>) -> Vec<(Range<usize>, usize)> {
+    pub fn anchors_in(&self, doc: DocId, range: Range<usize>) -> Vec<(Range<usize>, AnnotationId)> {
         let end = range.end.max(range.start + 1);
         let list = self.by_doc.get(doc).map_or(&[][..], Vec::as_slice);
         let longest = self.longest.get(doc).copied().unwrap_or(0);
@@ -70,16 +70,15 @@ impl CorpusIndex {
 mod tests {
     use std::ops::Range;
 
-    use crate::engine::corpus::Corpus;
+    use crate::engine::corpus::{AnnotationId, Corpus, DocId};
     use crate::engine::{CorpusSource, load};
 
     /// Every anchor of `doc` that meets `range`, by a scan of every annotation.
-    fn scan(corpus: &Corpus, doc: usize, range: Range<usize>) -> Vec<(Range<usize>, usize)> {
+    fn scan(corpus: &Corpus, doc: DocId, range: Range<usize>) -> Vec<(Range<usize>, AnnotationId)> {
         let end = range.end.max(range.start + 1);
         let mut out: Vec<_> = corpus
             .annotations()
-            .iter()
-            .enumerate()
+            .enumerated()
             .flat_map(|(i, a)| {
                 a.quotes
                     .iter()
@@ -95,7 +94,7 @@ mod tests {
     #[test]
     fn index_agrees_with_a_scan() {
         let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
-        for doc in 0..corpus.documents().len() {
+        for doc in corpus.documents().ids() {
             let len = corpus.documents()[doc].text.len();
             for range in [0..len, 0..len / 3, len / 2..len, 100..140, 7..7] {
                 let fast = corpus.anchors_in(doc, range.clone());
@@ -106,12 +105,11 @@ mod tests {
                 );
             }
         }
-        for t in 0..corpus.topics().len() {
-            let fast: Vec<usize> = corpus.annotations_for_topic(t).collect();
-            let slow: Vec<usize> = corpus
+        for t in corpus.topics().ids() {
+            let fast: Vec<AnnotationId> = corpus.annotations_for_topic(t).collect();
+            let slow: Vec<AnnotationId> = corpus
                 .annotations()
-                .iter()
-                .enumerate()
+                .enumerated()
                 .filter(|(_, a)| a.topics.contains(&t))
                 .map(|(i, _)| i)
                 .collect();

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::engine::corpus::ids::{AnnotationId, BriefId, DocId, TopicId};
 use crate::engine::text::Text;
 
 /// One seed document.
@@ -45,12 +46,12 @@ pub struct Brief {
     pub title: String,
     pub date: Option<String>,
     pub summary: Option<String>,
-    /// Indexes into `Corpus::documents` of the documents it declares.
-    pub documents: Vec<usize>,
-    /// Indexes into `Corpus::topics` of the topics it defines.
-    pub topics: Vec<usize>,
-    /// Indexes into `Corpus::annotations`.
-    pub annotations: Vec<usize>,
+    /// The documents it declares.
+    pub documents: Vec<DocId>,
+    /// The topics it defines.
+    pub topics: Vec<TopicId>,
+    /// Its figures and themes.
+    pub annotations: Vec<AnnotationId>,
 }
 
 /// A topic: the axis the reader navigates by.
@@ -71,10 +72,10 @@ pub enum AnnotationKind {
 /// A figure or a theme, with what both have: a brief, topics and quotes.
 #[derive(Debug, Clone)]
 pub struct Annotation {
-    /// Index into `Corpus::briefs`.
-    pub brief: usize,
-    /// Indexes into `Corpus::topics` (unknown ids are dropped and reported).
-    pub topics: Vec<usize>,
+    /// The brief it belongs to.
+    pub brief: BriefId,
+    /// Its topics (unknown ids are dropped and reported).
+    pub topics: Vec<TopicId>,
     pub quotes: Vec<Quote>,
     /// What it says: a figure's label and value, or a theme's gloss.
     pub says: Says,
@@ -183,8 +184,8 @@ pub struct Quote {
 /// A quote placed in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
-    /// Index into `Corpus::documents`.
-    pub doc: usize,
+    /// The document it stands in.
+    pub doc: DocId,
     /// Byte range in the document's NFC text.
     pub range: Range<usize>,
     /// 1-based line and column (in characters) of the start.
@@ -258,8 +259,8 @@ impl Document {
 /// those of the second, or left without counterpart, whatever the text suggests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pin {
-    /// Index into `Corpus::briefs`.
-    pub brief: usize,
+    /// The brief that pins it.
+    pub brief: BriefId,
     /// The curator's reason, if given.
     pub note: Option<String>,
     /// The first quote's place.
@@ -274,12 +275,12 @@ pub enum Counterpart {
     /// The second quote's place (in another document).
     Passage(Anchor),
     /// `counterpart: none`: nothing in document `doc` renders the passage.
-    Absent { doc: usize },
+    Absent { doc: DocId },
 }
 
 impl Counterpart {
     /// The document of the other side.
-    pub fn doc(&self) -> usize {
+    pub fn doc(&self) -> DocId {
         match self {
             Counterpart::Passage(anchor) => anchor.doc,
             Counterpart::Absent { doc } => *doc,

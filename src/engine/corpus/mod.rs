@@ -3,12 +3,14 @@
 //! (`index.rs`), built once in [`Corpus::new`]. Everything the reader and the printers
 //! show comes from here.
 
+pub mod ids;
 pub mod index;
 mod items;
 
 use std::ops::Range;
 
 use crate::engine::finding::Finding;
+pub use ids::{AnnotationId, BriefId, DocId, Id, IdVec, TopicId};
 use index::CorpusIndex;
 pub use items::*;
 
@@ -19,13 +21,13 @@ pub struct CorpusParts {
     /// How the corpus was named on the command line (`None` for the built-in corpus).
     pub root: Option<String>,
     /// Every seed file, sorted by file name.
-    pub documents: Vec<Document>,
+    pub documents: IdVec<DocId, Document>,
     /// Every brief that loaded, sorted by file name.
-    pub briefs: Vec<Brief>,
+    pub briefs: IdVec<BriefId, Brief>,
     /// Topics of the whole corpus, in order of first definition.
-    pub topics: Vec<Topic>,
+    pub topics: IdVec<TopicId, Topic>,
     /// Every figure and theme of every brief, brief by brief, figures before themes.
-    pub annotations: Vec<Annotation>,
+    pub annotations: IdVec<AnnotationId, Annotation>,
     /// Errors and warnings found while loading, sorted by file and position.
     pub findings: Vec<Finding>,
     /// Passages curators paired by hand (`pins:`), for the aligner.
@@ -33,15 +35,14 @@ pub struct CorpusParts {
 }
 
 impl CorpusParts {
-    /// The index of the document with this id.
-    pub fn document_by_id(&self, id: &str) -> Option<usize> {
+    /// The document with this id.
+    pub fn document_by_id(&self, id: &str) -> Option<DocId> {
         self.documents
-            .iter()
             .position(|d| d.meta.as_ref().is_some_and(|m| m.id == id))
     }
 
     /// The document's partner: its `parallel` document, or one that names it as parallel.
-    pub fn partner(&self, doc: usize) -> Option<usize> {
+    pub fn partner(&self, doc: DocId) -> Option<DocId> {
         let meta = self.documents.get(doc)?.meta.as_ref()?;
         if let Some(p) = meta
             .parallel
@@ -50,7 +51,7 @@ impl CorpusParts {
         {
             return Some(p);
         }
-        self.documents.iter().position(|d| {
+        self.documents.position(|d| {
             d.meta
                 .as_ref()
                 .and_then(|m| m.parallel.as_deref())
@@ -84,22 +85,22 @@ impl Corpus {
     }
 
     /// Every seed file, sorted by file name.
-    pub fn documents(&self) -> &[Document] {
+    pub fn documents(&self) -> &IdVec<DocId, Document> {
         &self.parts.documents
     }
 
     /// Every brief that loaded, sorted by file name.
-    pub fn briefs(&self) -> &[Brief] {
+    pub fn briefs(&self) -> &IdVec<BriefId, Brief> {
         &self.parts.briefs
     }
 
     /// Topics of the whole corpus, in order of first definition.
-    pub fn topics(&self) -> &[Topic] {
+    pub fn topics(&self) -> &IdVec<TopicId, Topic> {
         &self.parts.topics
     }
 
     /// Every figure and theme of every brief, brief by brief, figures before themes.
-    pub fn annotations(&self) -> &[Annotation] {
+    pub fn annotations(&self) -> &IdVec<AnnotationId, Annotation> {
         &self.parts.annotations
     }
 
@@ -114,50 +115,43 @@ impl Corpus {
     }
 
     /// Annotations carrying this topic, in corpus order.
-    pub fn annotations_for_topic(&self, topic: usize) -> impl Iterator<Item = usize> + '_ {
+    pub fn annotations_for_topic(&self, topic: TopicId) -> impl Iterator<Item = AnnotationId> + '_ {
         self.index.annotations_for_topic(topic)
     }
 
     /// The anchors in document `doc` that meet `range`: (anchor range, annotation), by start.
-    pub fn anchors_in(&self, doc: usize, range: Range<usize>) -> Vec<(Range<usize>, usize)> {
+    pub fn anchors_in(&self, doc: DocId, range: Range<usize>) -> Vec<(Range<usize>, AnnotationId)> {
         self.index.anchors_in(doc, range)
     }
 
-    /// The index of the document with this id.
-    pub fn document_by_id(&self, id: &str) -> Option<usize> {
+    /// The document with this id.
+    pub fn document_by_id(&self, id: &str) -> Option<DocId> {
         self.parts.document_by_id(id)
     }
 
-    /// The index of the topic with this id.
-    pub fn topic_by_id(&self, id: &str) -> Option<usize> {
-        self.parts.topics.iter().position(|t| t.id == id)
+    /// The topic with this id.
+    pub fn topic_by_id(&self, id: &str) -> Option<TopicId> {
+        self.parts.topics.position(|t| t.id == id)
     }
 
-    /// The index of the brief with this id (file stem) or path.
-    pub fn brief_by_id(&self, id: &str) -> Option<usize> {
-        self.parts
-            .briefs
-            .iter()
-            .position(|b| b.id == id || b.path == id)
+    /// The brief with this id (file stem) or path.
+    pub fn brief_by_id(&self, id: &str) -> Option<BriefId> {
+        self.parts.briefs.position(|b| b.id == id || b.path == id)
     }
 
     /// The document's partner: its `parallel` document, or one that names it as parallel.
-    pub fn partner(&self, doc: usize) -> Option<usize> {
+    pub fn partner(&self, doc: DocId) -> Option<DocId> {
         self.parts.partner(doc)
     }
 
     /// Annotations whose quotes could not be placed, with the failing quote.
-    pub fn orphans(&self) -> impl Iterator<Item = (usize, &Quote)> + '_ {
-        self.parts
-            .annotations
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| {
-                a.quotes
-                    .iter()
-                    .filter(|q| q.anchor.is_err())
-                    .map(move |q| (i, q))
-            })
+    pub fn orphans(&self) -> impl Iterator<Item = (AnnotationId, &Quote)> + '_ {
+        self.parts.annotations.enumerated().flat_map(|(i, a)| {
+            a.quotes
+                .iter()
+                .filter(|q| q.anchor.is_err())
+                .map(move |q| (i, q))
+        })
     }
 
     /// The errors among the findings.

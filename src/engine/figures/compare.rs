@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 
 use super::{FigureRow, KIND_ORDER, amount_text, kind_rank};
+use crate::engine::corpus::AnnotationId;
 
 /// One measure and its figures.
 #[derive(Debug, Clone)]
@@ -31,8 +32,8 @@ pub struct Bar {
     pub label: String,
     /// The amount (the lower bound of a range).
     pub amount: f64,
-    /// The figure: an index into `Corpus::annotations`.
-    pub index: usize,
+    /// The figure's annotation.
+    pub index: AnnotationId,
 }
 
 /// The measures among `rows`, by id; figures without a measure are left out.

@@ -15,7 +15,8 @@ pub mod text;
 use crate::engine::brief::FIGURE_KINDS;
 use crate::engine::clean::clean_line;
 use crate::engine::corpus::{
-    Anchor, AnchorFailure, Annotation, AnnotationKind, Brief, Corpus, Document, Measure, Topic,
+    Anchor, AnchorFailure, Annotation, AnnotationId, AnnotationKind, Brief, Corpus, Document,
+    Measure, Topic,
 };
 use period::PeriodKey;
 use sort::kind_rank;
@@ -24,8 +25,8 @@ pub use sort::{Column, KIND_ORDER, order, sort};
 /// One figure with what its row shows.
 #[derive(Debug, Clone)]
 pub struct FigureRow<'a> {
-    /// Index into `Corpus::annotations`.
-    pub index: usize,
+    /// The figure's annotation id.
+    pub index: AnnotationId,
     pub annotation: &'a Annotation,
     pub brief: &'a Brief,
     /// The structured value (all blank when the figure has none).
@@ -128,22 +129,21 @@ pub fn amount_text(amount: Option<f64>, max: Option<f64>) -> String {
 pub fn rows(corpus: &Corpus) -> Vec<FigureRow<'_>> {
     corpus
         .annotations()
-        .iter()
-        .enumerate()
+        .enumerated()
         .filter(|(_, a)| a.kind() == AnnotationKind::Figure)
         .filter_map(|(index, a)| row(corpus, index, a))
         .collect()
 }
 
 /// The row of figure `index` (into `Corpus::annotations`), if it is a figure.
-pub fn row_at(corpus: &Corpus, index: usize) -> Option<FigureRow<'_>> {
+pub fn row_at(corpus: &Corpus, index: AnnotationId) -> Option<FigureRow<'_>> {
     let a = corpus.annotations().get(index)?;
     (a.kind() == AnnotationKind::Figure)
         .then(|| row(corpus, index, a))
         .flatten()
 }
 
-fn row<'a>(corpus: &'a Corpus, index: usize, a: &'a Annotation) -> Option<FigureRow<'a>> {
+fn row<'a>(corpus: &'a Corpus, index: AnnotationId, a: &'a Annotation) -> Option<FigureRow<'a>> {
     let measure = a.measure().unwrap_or(&BLANK);
     Some(FigureRow {
         index,

@@ -8,7 +8,7 @@ use super::aligned::{self, AlignedView};
 use super::{Format, PrintError, PrintOptions, print, select};
 use crate::engine::align::align_documents;
 use crate::engine::clean::{CleanWriter, Escape};
-use crate::engine::corpus::Corpus;
+use crate::engine::corpus::{Corpus, DocId};
 
 /// Prints like [`print()`](super::print()), adding the parallel annex when `parallel` is set (text,
 /// markdown and html; JSON has `briefing align --format json`).
@@ -72,8 +72,8 @@ pub fn print_with(
 
 fn view<'a>(
     corpus: &'a Corpus,
-    a: usize,
-    b: usize,
+    a: DocId,
+    b: DocId,
     alignment: &'a crate::engine::align::Alignment,
 ) -> AlignedView<'a> {
     AlignedView {
@@ -88,9 +88,9 @@ fn view<'a>(
 fn parallel_pairs(
     corpus: &Corpus,
     options: &PrintOptions,
-) -> Result<Vec<(usize, usize)>, PrintError> {
+) -> Result<Vec<(DocId, DocId)>, PrintError> {
     let selection = select::select(corpus, options)?;
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut pairs: Vec<(DocId, DocId)> = Vec::new();
     for view in &selection.briefs {
         let declared = &view.brief.documents;
         for &d in declared {

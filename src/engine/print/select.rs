@@ -2,7 +2,9 @@
 //! topic each annotation is printed in full.
 
 use super::{PrintError, PrintOptions};
-use crate::engine::corpus::{Annotation, AnnotationKind, Brief, Corpus, Document, Topic};
+use crate::engine::corpus::{
+    Annotation, AnnotationKind, Brief, BriefId, Corpus, Document, Topic, TopicId,
+};
 
 /// What is printed, in order.
 pub(crate) struct Selection<'a> {
@@ -34,21 +36,21 @@ pub(super) fn select<'a>(
     corpus: &'a Corpus,
     options: &PrintOptions,
 ) -> Result<Selection<'a>, PrintError> {
-    let chosen: Vec<usize> = match &options.brief {
+    let chosen: Vec<BriefId> = match &options.brief {
         Some(id) => vec![
             find_brief(corpus, id).ok_or_else(|| PrintError::UnknownBrief {
                 id: id.clone(),
                 known: corpus.briefs().iter().map(|b| b.id.clone()).collect(),
             })?,
         ],
-        None => (0..corpus.briefs().len()).collect(),
+        None => corpus.briefs().ids().collect(),
     };
     // Requested topics must exist: in the chosen brief, or anywhere when all are printed.
     let mut wanted = Vec::new();
     for id in &options.topics {
-        let known: Vec<usize> = match chosen.as_slice() {
+        let known: Vec<TopicId> = match chosen.as_slice() {
             [one] if options.brief.is_some() => brief_topics(corpus, *one),
-            _ => (0..corpus.topics().len()).collect(),
+            _ => corpus.topics().ids().collect(),
         };
         match known
             .iter()
@@ -76,12 +78,11 @@ pub(super) fn select<'a>(
 }
 
 /// A brief by id or path: as shown, or relative to the corpus (`briefs/x.yaml`).
-fn find_brief(corpus: &Corpus, id: &str) -> Option<usize> {
+fn find_brief(corpus: &Corpus, id: &str) -> Option<BriefId> {
     corpus.brief_by_id(id).or_else(|| {
         let wanted = id.trim_start_matches("./").replace('\\', "/");
         corpus
             .briefs()
-            .iter()
             .position(|b| relative_path(corpus, &b.path).replace('\\', "/") == wanted)
     })
 }
@@ -95,7 +96,7 @@ pub(crate) fn relative_path<'a>(corpus: &Corpus, path: &'a str) -> &'a str {
 }
 
 /// The topics of a brief: those it defines, then any others its annotations carry.
-fn brief_topics(corpus: &Corpus, brief: usize) -> Vec<usize> {
+fn brief_topics(corpus: &Corpus, brief: BriefId) -> Vec<TopicId> {
     let Some(b) = corpus.briefs().get(brief) else {
         return Vec::new();
     };
@@ -114,9 +115,9 @@ fn brief_topics(corpus: &Corpus, brief: usize) -> Vec<usize> {
     topics
 }
 
-fn view<'a>(corpus: &'a Corpus, index: usize, wanted: &[usize]) -> Option<BriefView<'a>> {
+fn view<'a>(corpus: &'a Corpus, index: BriefId, wanted: &[TopicId]) -> Option<BriefView<'a>> {
     let brief = corpus.briefs().get(index)?;
-    let topics: Vec<usize> = brief_topics(corpus, index)
+    let topics: Vec<TopicId> = brief_topics(corpus, index)
         .into_iter()
         .filter(|t| wanted.is_empty() || wanted.contains(t))
         .collect();

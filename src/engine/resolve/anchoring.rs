@@ -15,10 +15,10 @@ use crate::engine::finding::Finding;
 
 /// A quote to place: where it is in the corpus and in its brief.
 pub(super) struct Job {
-    pub brief: usize,
-    pub annotation: usize,
+    pub brief: BriefId,
+    pub annotation: AnnotationId,
     pub quote: usize,
-    pub doc: usize,
+    pub doc: DocId,
 }
 
 /// The YAML path of a job's quote (`figures[3].quotes[0]`), made only for a finding.
@@ -49,7 +49,7 @@ pub(super) struct Source {
 }
 
 /// A quote as anchoring sees it: document, text, prefix, suffix.
-type QuoteKey<'a> = (usize, &'a str, Option<&'a str>, Option<&'a str>);
+type QuoteKey<'a> = (DocId, &'a str, Option<&'a str>, Option<&'a str>);
 
 /// What placing one distinct quote found, with the nearest text of one not found.
 #[derive(Clone)]
@@ -65,13 +65,13 @@ struct Placed {
 pub(super) fn anchor_all(
     corpus: &mut CorpusParts,
     jobs: Vec<Job>,
-    sources: &[Source],
+    sources: &IdVec<BriefId, Source>,
     findings: &mut Vec<Finding>,
 ) {
     let shared: &CorpusParts = corpus;
     let quote_of = |job: &Job| &shared.annotations[job.annotation].quotes[job.quote];
     let mut distinct: HashMap<QuoteKey, usize> = HashMap::new();
-    let mut by_doc: HashMap<usize, Vec<(usize, &Quote)>> = HashMap::new();
+    let mut by_doc: HashMap<DocId, Vec<(usize, &Quote)>> = HashMap::new();
     let which: Vec<usize> = jobs
         .iter()
         .map(|job| {
@@ -117,7 +117,7 @@ pub(super) fn anchor_all(
             placed[k] = Some(p);
         }
     }
-    let mut report: Option<(usize, Report)> = None;
+    let mut report: Option<(BriefId, Report)> = None;
     for (job, k) in jobs.iter().zip(which) {
         if !matches!(report, Some((b, _)) if b == job.brief) {
             let source = &sources[job.brief];

@@ -27,7 +27,7 @@ pub(super) fn resolve_brief(
         brief: b,
     } = p;
     let mut report = Report::new(&shown, &source, findings);
-    let brief_index = corpus.briefs.len();
+    let brief_index = corpus.briefs.next_id();
     if b.documents.is_empty() {
         let f = report.error("documents", "no documents: a brief declares one or more");
         add_note(
@@ -80,8 +80,8 @@ pub(super) fn resolve_brief(
             }
             Some(existing) => brief.topics.push(existing),
             None => {
-                ids.topics.insert(t.id.clone(), corpus.topics.len());
-                brief.topics.push(corpus.topics.len());
+                ids.topics.insert(t.id.clone(), corpus.topics.next_id());
+                brief.topics.push(corpus.topics.next_id());
                 corpus.topics.push(Topic {
                     id: t.id,
                     title: t.title,
@@ -161,7 +161,7 @@ fn add_annotation(
             "add at least one `- doc: ID` / `text: \"...\"` under quotes:",
         );
     }
-    let index = corpus.annotations.len();
+    let index = corpus.annotations.next_id();
     let brief = annotation.brief;
     annotation.quotes = Vec::with_capacity(quotes.len());
     for (q, decl) in quotes.into_iter().enumerate() {
@@ -203,9 +203,7 @@ fn add_annotation(
         });
     }
     corpus.annotations.push(annotation);
-    corpus.briefs[brief]
-        .annotations
-        .push(corpus.annotations.len() - 1);
+    corpus.briefs[brief].annotations.push(index);
 }
 
 fn resolve_topics(
@@ -214,7 +212,7 @@ fn resolve_topics(
     report: &mut Report,
     path: &str,
     wanted: &[String],
-) -> Vec<usize> {
+) -> Vec<TopicId> {
     if wanted.is_empty() {
         report.error(
             &format!("{path}.topics"),

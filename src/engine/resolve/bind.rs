@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{Parsed, Report, add_note, is_iso_date, known};
 use crate::engine::brief::DocDecl;
-use crate::engine::corpus::{CorpusParts, DocMeta};
+use crate::engine::corpus::{CorpusParts, DocId, DocMeta};
 use crate::engine::finding::{Finding, Wanted};
 
 /// Binds every declared document id to its seed file and merges the metadata.
@@ -14,14 +14,13 @@ pub(super) fn bind_documents(
     parsed: &[Parsed],
     findings: &mut Vec<Finding>,
 ) {
-    let by_file: HashMap<String, usize> = corpus
+    let by_file: HashMap<String, DocId> = corpus
         .documents
-        .iter()
-        .enumerate()
+        .enumerated()
         .map(|(i, d)| (d.file.clone(), i))
         .collect();
     // id -> (document index, where it was bound)
-    let mut bound: HashMap<String, (usize, String)> = HashMap::new();
+    let mut bound: HashMap<String, (DocId, String)> = HashMap::new();
     for p in parsed {
         let mut report = Report::new(&p.shown, &p.source, findings);
         let mut seen_here = HashMap::new();

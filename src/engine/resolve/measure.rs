@@ -8,7 +8,7 @@ use super::anchoring::Source;
 use super::{Report, add_note, lookup};
 use crate::engine::brief::positions::PositionIndex;
 use crate::engine::brief::{AmountDecl, FIGURE_KINDS, FigureDecl};
-use crate::engine::corpus::{AnnotationKind, CorpusParts, Measure};
+use crate::engine::corpus::{AnnotationKind, BriefId, CorpusParts, IdVec, Measure};
 use crate::engine::finding::Finding;
 use crate::engine::text::fold::fold_str;
 
@@ -121,14 +121,18 @@ fn slug_like(s: &str) -> String {
 }
 
 /// A figure of the corpus by brief and by its index among the brief's figures.
-type Place = (usize, usize);
+type Place = (BriefId, usize);
 
 /// Warns where a figure's unit differs from the unit of the first figure of its measure,
 /// naming both places.
-pub(super) fn check_units(corpus: &CorpusParts, sources: &[Source], findings: &mut Vec<Finding>) {
+pub(super) fn check_units(
+    corpus: &CorpusParts,
+    sources: &IdVec<BriefId, Source>,
+    findings: &mut Vec<Finding>,
+) {
     let mut first: HashMap<&str, (Place, &str)> = HashMap::new();
     let mut disagreements = Vec::new();
-    for (b, brief) in corpus.briefs.iter().enumerate() {
+    for (b, brief) in corpus.briefs.enumerated() {
         let figures = brief
             .annotations
             .iter()
@@ -153,7 +157,7 @@ pub(super) fn check_units(corpus: &CorpusParts, sources: &[Source], findings: &m
         }
     }
     // Positions are read only for briefs that have a disagreement, each brief once.
-    let mut indexes: Vec<Option<PositionIndex>> = (0..sources.len()).map(|_| None).collect();
+    let mut indexes: IdVec<BriefId, Option<PositionIndex>> = sources.iter().map(|_| None).collect();
     let mut unit_at = |(b, i): Place| {
         let index = indexes[b].get_or_insert_with(|| PositionIndex::new(&sources[b].source));
         lookup(index, &format!("figures[{i}].unit"))

@@ -78,8 +78,8 @@ fn add_note(finding: &mut Finding, note: impl Into<String>) {
 
 /// Ids to indexes, so that resolving thousands of quotes stays linear.
 struct Ids {
-    docs: HashMap<String, usize>,
-    topics: HashMap<String, usize>,
+    docs: HashMap<String, DocId>,
+    topics: HashMap<String, TopicId>,
 }
 
 /// Everything read, decoded and parsed, waiting to be resolved into a corpus.
@@ -107,15 +107,14 @@ pub(crate) fn resolve(loaded: Loaded) -> Corpus {
     } = loaded;
     let mut corpus = CorpusParts {
         root,
-        documents,
+        documents: IdVec::from(documents),
         ..CorpusParts::default()
     };
     bind_documents(&mut corpus, &parsed, &mut findings);
     let mut ids = Ids {
         docs: corpus
             .documents
-            .iter()
-            .enumerate()
+            .enumerated()
             .filter_map(|(i, d)| d.meta.as_ref().map(|m| (m.id.clone(), i)))
             .collect(),
         topics: HashMap::new(),
@@ -127,7 +126,7 @@ pub(crate) fn resolve(loaded: Loaded) -> Corpus {
             .sum(),
     );
     let mut jobs = Vec::new();
-    let sources: Vec<_> = parsed
+    let sources: IdVec<BriefId, _> = parsed
         .into_iter()
         .map(|p| resolve_brief(&mut corpus, &mut ids, p, &mut jobs, &mut findings))
         .collect();

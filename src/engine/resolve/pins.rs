@@ -12,18 +12,18 @@ use crate::engine::align::{Counterpart, Pin, segment};
 use crate::engine::anchor::nearest::nearest;
 use crate::engine::anchor::{Placement, place};
 use crate::engine::brief::{PinDecl, QuoteDecl};
-use crate::engine::corpus::{Anchor, CorpusParts};
+use crate::engine::corpus::{Anchor, BriefId, CorpusParts, DocId};
 
 /// Resolves and anchors the pins of brief `brief`, adding those that hold to the corpus.
 pub(super) fn resolve_pins(
     corpus: &mut CorpusParts,
     ids: &Ids,
     report: &mut Report,
-    brief: usize,
+    brief: BriefId,
     pins: Vec<PinDecl>,
 ) {
     // Sentences of the documents pins stand in, made once per document.
-    let mut sentences: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+    let mut sentences: HashMap<DocId, Vec<Range<usize>>> = HashMap::new();
     for (i, pin) in pins.into_iter().enumerate() {
         let path = format!("pins[{i}]");
         let Some((a, b)) = resolve_one(corpus, ids, report, &path, &pin) else {
@@ -38,7 +38,7 @@ pub(super) fn resolve_pins(
                     corpus.pins[..k].iter().filter(|p| p.brief == brief).count()
                 ),
             };
-            let doc = |d: usize| corpus.documents[d].id().to_string();
+            let doc = |d: DocId| corpus.documents[d].id().to_string();
             report.warning(
                 &path,
                 format!(
@@ -148,7 +148,7 @@ fn without(
     path: &str,
     pin: &PinDecl,
     a: &Anchor,
-) -> Option<usize> {
+) -> Option<DocId> {
     let own = &pin.quotes[0].doc;
     let Some(id) = &pin.within else {
         let partner = corpus.partner(a.doc);
@@ -183,7 +183,7 @@ fn without(
 /// The first pin of the same two documents that touches a sentence this one touches.
 fn clash(
     corpus: &CorpusParts,
-    sentences: &mut HashMap<usize, Vec<Range<usize>>>,
+    sentences: &mut HashMap<DocId, Vec<Range<usize>>>,
     a: &Anchor,
     b: &Counterpart,
 ) -> Option<usize> {
@@ -196,7 +196,7 @@ fn clash(
         first..last.max(first + 1)
     };
     // This pin's sentences in each of its two documents (none where a side is absent).
-    let sides = |a: &Anchor, b: &Counterpart| -> [(usize, Option<Anchor>); 2] {
+    let sides = |a: &Anchor, b: &Counterpart| -> [(DocId, Option<Anchor>); 2] {
         let b = match b {
             Counterpart::Passage(x) => (x.doc, Some(x.clone())),
             Counterpart::Absent { doc } => (*doc, None),

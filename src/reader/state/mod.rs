@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use crate::engine::corpus::{AnnotationId, DocId, TopicId};
 use crate::engine::{Corpus, CorpusSource};
 use crate::reader::aligned::AlignCache;
 use crate::reader::editor::EditRequest;
@@ -33,8 +34,8 @@ pub use viewport::{Focus, Viewport};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
     pub panes: Panes,
-    pub selected: Option<usize>,
-    pub topic: Option<usize>,
+    pub selected: Option<AnnotationId>,
+    pub topic: Option<TopicId>,
 }
 
 /// How the reader was started: given at construction, never changed by a key.
@@ -142,7 +143,7 @@ impl App {
     /// The first declared document that has a parallel partner, beside that partner: two
     /// languages side by side is what the reader is for. Without any pair, the first
     /// declared document and the next one.
-    fn default_documents(&self) -> ByPane<Option<usize>> {
+    fn default_documents(&self) -> ByPane<Option<DocId>> {
         let c = &self.corpus;
         let declared = || c.briefs().iter().flat_map(|b| b.documents.iter().copied());
         if let Some((first, partner)) = declared().find_map(|d| c.partner(d).map(|p| (d, p))) {
@@ -155,7 +156,7 @@ impl App {
             .or(if c.documents().is_empty() {
                 None
             } else {
-                Some(0)
+                Some(DocId(0))
             });
         let Some(first) = first else {
             return ByPane::default();
@@ -168,7 +169,7 @@ impl App {
                     .flat_map(|b| b.documents.iter().copied())
                     .find(|&d| d != first)
             })
-            .or_else(|| (0..c.documents().len()).find(|&d| d != first));
+            .or_else(|| c.documents().ids().find(|&d| d != first));
         ByPane::new(Some(first), second)
     }
 }

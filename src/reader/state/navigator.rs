@@ -1,6 +1,7 @@
 //! The topic navigator and what it chooses: open topics, its cursor, the chosen topic, the
 //! selected annotation and which annotations the panes highlight.
 
+use crate::engine::corpus::{AnnotationId, IdVec, TopicId};
 use crate::engine::{AnnotationKind, Corpus};
 
 /// Which annotations the panes highlight (`h` cycles).
@@ -106,11 +107,11 @@ impl Listing {
 /// One row of the topic navigator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NavItem {
-    Topic(usize),
+    Topic(TopicId),
     /// An annotation listed under an open topic.
     Annotation {
-        topic: usize,
-        annotation: usize,
+        topic: TopicId,
+        annotation: AnnotationId,
     },
 }
 
@@ -118,15 +119,15 @@ pub enum NavItem {
 #[derive(Debug, Default)]
 pub struct Navigator {
     /// Topics opened in the navigator.
-    pub(crate) open_topics: Vec<bool>,
+    pub(crate) open_topics: IdVec<TopicId, bool>,
     /// Index into the navigator's rows.
     pub(crate) cursor: usize,
     /// The chosen topic: `n`/`N` walk its annotations.
-    pub(crate) topic: Option<usize>,
+    pub(crate) topic: Option<TopicId>,
     /// The topic Esc last let go of: `]` and `[` go on from it.
-    pub(crate) last_topic: Option<usize>,
+    pub(crate) last_topic: Option<TopicId>,
     /// The selected annotation.
-    pub(crate) selected: Option<usize>,
+    pub(crate) selected: Option<AnnotationId>,
     /// Which annotations the panes highlight.
     pub(crate) highlights: Highlights,
     /// What is listed under each topic.
@@ -137,7 +138,7 @@ impl Navigator {
     /// A navigator over `topics` topics, all closed.
     pub fn new(topics: usize) -> Navigator {
         Navigator {
-            open_topics: vec![false; topics],
+            open_topics: IdVec::from(vec![false; topics]),
             ..Navigator::default()
         }
     }
@@ -145,7 +146,7 @@ impl Navigator {
     /// The rows: topics of `corpus`, with the annotations of open topics under them.
     pub fn items(&self, corpus: &Corpus) -> Vec<NavItem> {
         let mut items = Vec::new();
-        for t in 0..corpus.topics().len() {
+        for t in corpus.topics().ids() {
             items.push(NavItem::Topic(t));
             if self.open_topics.get(t).copied().unwrap_or(false) {
                 items.extend(
@@ -161,7 +162,11 @@ impl Navigator {
     }
 
     /// The annotations of topic `t` that the navigator lists.
-    pub fn listed<'a>(&self, corpus: &'a Corpus, t: usize) -> impl Iterator<Item = usize> + 'a {
+    pub fn listed<'a>(
+        &self,
+        corpus: &'a Corpus,
+        t: TopicId,
+    ) -> impl Iterator<Item = AnnotationId> + 'a {
         let listing = self.listing;
         corpus.annotations_for_topic(t).filter(move |&a| {
             corpus

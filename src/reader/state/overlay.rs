@@ -1,6 +1,7 @@
 //! What is drawn over the panes: help, the picker, problems, figures, results, a card.
 
 use crate::engine::Document;
+use crate::engine::corpus::{AnnotationId, DocId, IdVec};
 use crate::reader::state::Pane;
 
 /// What is drawn over the panes.
@@ -14,7 +15,7 @@ pub enum Overlay {
     /// The document picker for `pane`, its cursor on document `cursor`.
     Picker {
         pane: Pane,
-        cursor: usize,
+        cursor: DocId,
     },
     /// Findings and orphans, scrolled by `scroll` lines, the cursor on the problem that
     /// starts at line `cursor`.
@@ -39,9 +40,9 @@ pub enum Overlay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Card {
     /// Annotation (index into `Corpus::annotations`).
-    Annotation(usize),
+    Annotation(AnnotationId),
     /// Document (index into `Corpus::documents`).
-    Document(usize),
+    Document(DocId),
 }
 
 /// The document picker's order (`S` cycles).
@@ -76,9 +77,9 @@ impl PickerSort {
 
     /// The documents in this order: as the corpus lists them, by id, or by date (then
     /// id; undated last).
-    pub fn order(self, docs: &[Document]) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..docs.len()).collect();
-        let date = |d: usize| docs[d].meta.as_ref().and_then(|m| m.date.clone());
+    pub fn order(self, docs: &IdVec<DocId, Document>) -> Vec<DocId> {
+        let mut order: Vec<DocId> = docs.ids().collect();
+        let date = |d: DocId| docs[d].meta.as_ref().and_then(|m| m.date.clone());
         match self {
             PickerSort::Corpus => {}
             PickerSort::Id => order.sort_by(|&a, &b| docs[a].id().cmp(docs[b].id())),

@@ -1,6 +1,7 @@
 //! The two document panes: which one (`Pane`), what each shows (`PaneView`), and a value
 //! for each of them (`ByPane`), so no pane is ever a bare number.
 
+use crate::engine::corpus::DocId;
 use std::ops::{Index, IndexMut};
 
 /// One of the two document panes.
@@ -41,7 +42,7 @@ impl Pane {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PaneView {
     /// Index into `Corpus::documents`.
-    pub doc: Option<usize>,
+    pub doc: Option<DocId>,
     /// Byte offset where the top row starts.
     pub top: usize,
 }

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::engine::Corpus;
 
+use crate::engine::corpus::{AnnotationId, DocId, IdVec, TopicId};
 use crate::reader::aligned::Counterpart;
 use crate::reader::editor::EditRequest;
 use crate::reader::figures::FiguresView;
@@ -30,7 +31,7 @@ impl App {
     }
 
     /// The wrapped rows of document `doc` at `width` columns (cached).
-    pub fn rows(&self, doc: usize, width: u16) -> Option<Rows> {
+    pub fn rows(&self, doc: DocId, width: u16) -> Option<Rows> {
         let text = &self.corpus.documents().get(doc)?.text;
         Some(self.cache.borrow_mut().rows(doc, width, text))
     }
@@ -47,7 +48,7 @@ impl App {
 
     /// The annotations `n`/`N` walk: the chosen topic's, or all, the focused document's
     /// first in the order they stand in it; only the kinds the navigator lists.
-    pub fn cycle(&self) -> Vec<usize> {
+    pub fn cycle(&self) -> Vec<AnnotationId> {
         match self.nav.topic {
             Some(t) => self.listed(t).collect(),
             None => {
@@ -61,7 +62,7 @@ impl App {
     }
 
     /// The annotations of topic `t` that the navigator lists.
-    pub fn listed(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+    pub fn listed(&self, t: TopicId) -> impl Iterator<Item = AnnotationId> + '_ {
         self.nav.listed(&self.corpus, t)
     }
 
@@ -90,12 +91,12 @@ impl App {
     }
 
     /// The selected annotation.
-    pub fn selected(&self) -> Option<usize> {
+    pub fn selected(&self) -> Option<AnnotationId> {
         self.nav.selected
     }
 
     /// The chosen topic.
-    pub fn topic(&self) -> Option<usize> {
+    pub fn topic(&self) -> Option<TopicId> {
         self.nav.topic
     }
 
@@ -115,7 +116,7 @@ impl App {
     }
 
     /// Whether topic `t` is open in the navigator.
-    pub fn topic_open(&self, t: usize) -> bool {
+    pub fn topic_open(&self, t: TopicId) -> bool {
         self.nav.open_topics.get(t).copied().unwrap_or(false)
     }
 
@@ -191,27 +192,27 @@ impl App {
 
     /// The annotations anchored in the focused pane's document, by where they stand
     /// (their first quote there), then every other annotation in corpus order.
-    pub(crate) fn reading_order(&self) -> Vec<usize> {
+    pub(crate) fn reading_order(&self) -> Vec<AnnotationId> {
         let c = &self.corpus;
         let Some(doc) = self.view.panes[self.focused_pane()].doc else {
-            return (0..c.annotations().len()).collect();
+            return c.annotations().ids().collect();
         };
         let len = c.documents().get(doc).map_or(0, |d| d.text.len());
-        let mut here: Vec<(usize, usize)> = Vec::new();
+        let mut here: Vec<(usize, AnnotationId)> = Vec::new();
         for (range, a) in c.anchors_in(doc, 0..len.max(1)) {
             if !here.iter().any(|&(_, b)| b == a) {
                 here.push((range.start, a));
             }
         }
         here.sort_unstable();
-        let mut order: Vec<usize> = here.iter().map(|&(_, a)| a).collect();
-        let mut listed = vec![false; c.annotations().len()];
+        let mut order: Vec<AnnotationId> = here.iter().map(|&(_, a)| a).collect();
+        let mut listed: IdVec<AnnotationId, bool> = IdVec::from(vec![false; c.annotations().len()]);
         for &a in &order {
             if let Some(l) = listed.get_mut(a) {
                 *l = true;
             }
         }
-        order.extend((0..c.annotations().len()).filter(|&a| !listed[a]));
+        order.extend(c.annotations().ids().filter(|&a| !listed[a]));
         order
     }
 
@@ -222,7 +223,7 @@ impl App {
 
     /// The counterpart in document `b` of the passage of document `a` that holds byte
     /// `offset` (or the next passage after it).
-    pub(crate) fn counterpart(&self, a: usize, offset: usize, b: usize) -> Option<Counterpart> {
+    pub(crate) fn counterpart(&self, a: DocId, offset: usize, b: DocId) -> Option<Counterpart> {
         self.aligned
             .borrow_mut()
             .counterpart(&self.corpus, a, offset, b)
@@ -243,7 +244,7 @@ impl App {
     }
 
     /// The documents in the order the picker lists them.
-    pub fn picker_order(&self) -> Vec<usize> {
+    pub fn picker_order(&self) -> Vec<DocId> {
         self.picker_sort.order(self.corpus.documents())
     }
 

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::engine::corpus::{AnnotationId, DocId};
 use crate::reader::state::Panes;
 
 /// The search: what is being typed and what was found.
@@ -14,9 +15,9 @@ pub struct Search {
     /// The query whose matches are shown (empty: no search active).
     pub(super) query: String,
     /// Every match: (document, byte range), documents in corpus order.
-    pub(super) matches: Vec<(usize, Range<usize>)>,
+    pub(super) matches: Vec<(DocId, Range<usize>)>,
     /// The annotations whose label, value or note match, in corpus order.
-    pub(super) notes: Vec<usize>,
+    pub(super) notes: Vec<AnnotationId>,
     /// Where `n`/`N` stand.
     pub(super) current: Option<Stop>,
     /// Where the panes stood when the prompt opened: typing moves to the first match from
@@ -70,7 +71,7 @@ impl Search {
     }
 
     /// Every match: (document, byte range), documents in corpus order.
-    pub fn matches(&self) -> &[(usize, Range<usize>)] {
+    pub fn matches(&self) -> &[(DocId, Range<usize>)] {
         &self.matches
     }
 
@@ -83,7 +84,7 @@ impl Search {
     }
 
     /// The annotations whose label, value or note match, in corpus order.
-    pub fn notes(&self) -> &[usize] {
+    pub fn notes(&self) -> &[AnnotationId] {
         &self.notes
     }
 
@@ -93,7 +94,7 @@ impl Search {
     }
 
     /// The annotation `n`/`N` stand on, when they stand on one.
-    pub fn current_note(&self) -> Option<usize> {
+    pub fn current_note(&self) -> Option<AnnotationId> {
         match self.current {
             Some(Stop::Note(j)) => self.notes.get(j).copied(),
             _ => None,
@@ -149,7 +150,12 @@ impl Search {
 
     /// The matches found and the annotations whose words match, none current yet; `more`
     /// when there were more matches than kept.
-    pub fn found(&mut self, matches: Vec<(usize, Range<usize>)>, notes: Vec<usize>, more: bool) {
+    pub fn found(
+        &mut self,
+        matches: Vec<(DocId, Range<usize>)>,
+        notes: Vec<AnnotationId>,
+        more: bool,
+    ) {
         self.matches = matches;
         self.notes = notes;
         self.current = None;

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use ratatui::layout::Rect;
 
+use crate::engine::corpus::{IdVec, TopicId};
 use crate::engine::{Corpus, CorpusError};
 use crate::reader::follow::{same_annotation, same_document, same_place};
 use crate::reader::state::{App, Card, NavItem, Overlay, PaneView, Place};
@@ -102,15 +103,15 @@ impl App {
             };
             PaneView { doc, top }
         };
-        let map_topic = |t: usize| old.topics().get(t).and_then(|t| new.topic_by_id(&t.id));
+        let map_topic = |t: TopicId| old.topics().get(t).and_then(|t| new.topic_by_id(&t.id));
         let map_place = |place: Place| Place {
             panes: place.panes.map(map_pane),
             selected: place.selected.and_then(|a| same_annotation(&old, a, new)),
             topic: place.topic.and_then(map_topic),
         };
         let now = map_place(self.place());
-        let mut open_topics = vec![false; new.topics().len()];
-        for (t, _) in self.nav.open_topics.iter().enumerate().filter(|(_, o)| **o) {
+        let mut open_topics: IdVec<TopicId, bool> = IdVec::from(vec![false; new.topics().len()]);
+        for (t, _) in self.nav.open_topics.enumerated().filter(|(_, o)| **o) {
             if let Some(open) = map_topic(t).and_then(|t| open_topics.get_mut(t)) {
                 *open = true;
             }

@@ -205,7 +205,7 @@ impl App {
             },
             Action::PickDocument => {
                 let pane = self.focused_pane();
-                let cursor = self.view.panes[pane].doc.unwrap_or(0);
+                let cursor = self.view.panes[pane].doc.unwrap_or_default();
                 self.overlay = Overlay::Picker { pane, cursor };
             }
             Action::Close => {

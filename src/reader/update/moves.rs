@@ -1,6 +1,7 @@
 //! Moving in what has the focus: lines and pages, the ends, the focus itself, Enter, the
 //! mouse wheel.
 
+use crate::engine::corpus::AnnotationId;
 use crate::reader::action::Action;
 use crate::reader::layout_cache::row_of;
 use crate::reader::state::{App, Focus, NavItem, Overlay, Pane};
@@ -108,11 +109,10 @@ impl App {
             )
             .map_or(0, |row| row.end);
         let start = self.view.panes[p].top;
-        let mut here: Vec<(usize, usize)> = self
+        let mut here: Vec<(usize, AnnotationId)> = self
             .corpus
             .annotations()
-            .iter()
-            .enumerate()
+            .enumerated()
             .filter_map(|(i, a)| {
                 a.quotes.iter().find_map(|q| {
                     q.anchor

@@ -1,6 +1,7 @@
 //! Keys while something is open over the panes: scrolling help, problems and cards; the
 //! document picker; closing, or closing and doing what was asked.
 
+use crate::engine::corpus::DocId;
 use crate::reader::action::Action;
 use crate::reader::state::{App, Focus, Overlay, Pane};
 
@@ -45,7 +46,7 @@ impl App {
     }
 
     /// The document picker.
-    pub(super) fn picker(&mut self, action: Action, pane: Pane, cursor: usize) {
+    pub(super) fn picker(&mut self, action: Action, pane: Pane, cursor: DocId) {
         // The cursor is a document; it moves through the documents in the picker's order.
         let order = self.picker_order();
         let at = order.iter().position(|&d| d == cursor).unwrap_or(0);
@@ -61,7 +62,7 @@ impl App {
             }
             Action::Open => {
                 self.overlay = Overlay::None;
-                if cursor < self.corpus.documents().len() {
+                if self.corpus.documents().get(cursor).is_some() {
                     self.set_doc(pane, cursor);
                     self.view.focus = Focus::Pane(pane);
                     self.sync_from(pane.other());

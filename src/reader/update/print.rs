@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::engine::clean::clean_os;
+use crate::engine::corpus::BriefId;
 use crate::engine::output::atomic::{Links, write_atomically};
 use crate::engine::output::guard::into_corpus;
 use crate::engine::print::{Format, PrintError, PrintOptions, print};
@@ -15,7 +16,7 @@ const PRINT_WIDTH: usize = 80;
 impl App {
     /// The brief `p` prints: the selected annotation's, else one carrying the chosen topic,
     /// else the one declaring the focused pane's document, else the first.
-    pub(crate) fn current_brief(&self) -> Option<usize> {
+    pub(crate) fn current_brief(&self) -> Option<BriefId> {
         let c = &self.corpus;
         let selected = self
             .nav
@@ -25,13 +26,17 @@ impl App {
         let by_topic = self
             .nav
             .topic
-            .and_then(|t| c.briefs().iter().position(|b| b.topics.contains(&t)));
+            .and_then(|t| c.briefs().position(|b| b.topics.contains(&t)));
         let doc = self.view.panes[self.focused_pane()].doc;
-        let by_doc = doc.and_then(|d| c.briefs().iter().position(|b| b.documents.contains(&d)));
+        let by_doc = doc.and_then(|d| c.briefs().position(|b| b.documents.contains(&d)));
         selected
             .or(by_topic)
             .or(by_doc)
-            .or(if c.briefs().is_empty() { None } else { Some(0) })
+            .or(if c.briefs().is_empty() {
+                None
+            } else {
+                Some(BriefId(0))
+            })
     }
 
     /// Writes the chosen topic, across every brief that carries it, or else the current
@@ -42,7 +47,7 @@ impl App {
             Some(topic) => {
                 let t = self.nav.topic.unwrap_or_default();
                 let count = c.annotations_for_topic(t).count();
-                let mut briefs: Vec<usize> = c
+                let mut briefs: Vec<BriefId> = c
                     .annotations_for_topic(t)
                     .filter_map(|a| c.annotations().get(a).map(|a| a.brief))
                     .collect();

@@ -3,6 +3,7 @@
 //! of an orphaned quote in its document), `E` opens its brief in the editor.
 
 use crate::engine::anchor::nearest::nearest;
+use crate::engine::corpus::AnnotationId;
 use crate::engine::{Finding, Quote};
 use crate::reader::action::Action;
 use crate::reader::editor::line_of;
@@ -77,7 +78,7 @@ impl App {
     }
 
     /// An orphaned quote: its annotation selected, and its document at the nearest text.
-    fn open_orphan(&mut self, a: usize, quote: &Quote) {
+    fn open_orphan(&mut self, a: AnnotationId, quote: &Quote) {
         self.select_annotation(a);
         let doc = self.corpus.document_by_id(&quote.doc_id);
         let near = doc.and_then(|d| {
@@ -104,7 +105,7 @@ impl App {
 
     /// The annotation whose label or note stands last at or before `f`'s line in its
     /// brief, when the brief loaded and can be read.
-    fn annotation_at(&self, f: &Finding) -> Option<usize> {
+    fn annotation_at(&self, f: &Finding) -> Option<AnnotationId> {
         let (line, _) = f.position?;
         let c = &self.corpus;
         let brief = c.briefs().iter().find(|b| b.path == f.file)?;
@@ -143,9 +144,9 @@ impl App {
 /// Where Enter goes from the problem under the cursor.
 enum Going {
     /// An orphaned quote of annotation (index).
-    Orphan(usize, Quote),
+    Orphan(AnnotationId, Quote),
     /// The annotation a finding (its first line) stands at in its brief.
-    Annotation(String, usize),
+    Annotation(String, AnnotationId),
     /// Only the finding's place to say (its first line).
     Place(String),
     Nowhere,

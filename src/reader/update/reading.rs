@@ -2,6 +2,7 @@
 //! focused pane's top row), count prefixes (`5j`, `3n`) as in vim and less, and the
 //! navigator's cursor previewing the annotation under it.
 
+use crate::engine::corpus::AnnotationId;
 use crate::reader::action::Action;
 use crate::reader::state::{App, NavItem};
 
@@ -12,7 +13,7 @@ impl App {
     /// Where `n` (or `N`, going back) starts when nothing of the cycle is selected: the
     /// first annotation of the focused document at or after the reading line (the last
     /// before it, going back); else the cycle's first (or last).
-    pub(crate) fn start_from_reading_line(&self, cycle: &[usize], forward: bool) -> usize {
+    pub(crate) fn start_from_reading_line(&self, cycle: &[AnnotationId], forward: bool) -> usize {
         let fallback = if forward {
             0
         } else {
@@ -22,7 +23,7 @@ impl App {
         let Some(doc) = pane.doc else {
             return fallback;
         };
-        let start_in_doc = |a: usize| {
+        let start_in_doc = |a: AnnotationId| {
             self.corpus.annotations().get(a).and_then(|ann| {
                 ann.quotes
                     .iter()

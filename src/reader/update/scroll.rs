@@ -3,6 +3,7 @@
 
 use ratatui::layout::Rect;
 
+use crate::engine::corpus::DocId;
 use crate::reader::aligned::Counterpart;
 use crate::reader::layout_cache::{Rows, row_of};
 use crate::reader::state::{App, Pane};
@@ -83,7 +84,7 @@ impl App {
     }
 
     /// Shows document `doc` in `pane`, from the top.
-    pub(crate) fn set_doc(&mut self, pane: Pane, doc: usize) {
+    pub(crate) fn set_doc(&mut self, pane: Pane, doc: DocId) {
         let view = &mut self.view.panes[pane];
         if view.doc != Some(doc) {
             view.doc = Some(doc);

@@ -1,6 +1,7 @@
 //! Searching: the query as typed (at the pace of the input), submitted, stepped through
 //! match by match across documents, cleared.
 
+use crate::engine::corpus::DocId;
 use crate::engine::search::Searcher;
 use crate::reader::action::Edit;
 use crate::reader::layout_cache::row_of;
@@ -133,7 +134,7 @@ impl App {
     fn first_match_from_here(&self, forward: bool) -> usize {
         let n = self.search.matches().len();
         let pane = self.view.panes[self.focused_pane()];
-        let here = (pane.doc.unwrap_or(0), pane.top);
+        let here = (pane.doc.unwrap_or_default(), pane.top);
         let k = self
             .search
             .matches()
@@ -162,7 +163,7 @@ impl App {
 
     /// Shows byte `offset` of document `doc`: in the focused pane if it shows the
     /// document, else in the other, else on the document's side.
-    pub(crate) fn show_at(&mut self, doc: usize, offset: usize) {
+    pub(crate) fn show_at(&mut self, doc: DocId, offset: usize) {
         let focused = self.focused_pane();
         let pane = if self.view.panes[focused].doc == Some(doc) {
             focused

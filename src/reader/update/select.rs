@@ -1,17 +1,18 @@
 //! Going somewhere: choosing a topic, selecting an annotation (the panes follow its
 //! quotes), stepping through annotations and topics.
 
+use crate::engine::corpus::{AnnotationId, DocId, TopicId};
 use crate::reader::state::{App, Listing, NavItem, Pane};
 
 impl App {
     /// Selects annotation `a`: every pane showing one of its documents scrolls to the quote;
     /// a document not on screen takes the partner pane.
-    pub(crate) fn select_annotation(&mut self, a: usize) {
+    pub(crate) fn select_annotation(&mut self, a: AnnotationId) {
         let Some(ann) = self.corpus.annotations().get(a) else {
             return;
         };
         self.nav.selected = Some(a);
-        let mut docs: Vec<(usize, usize)> = Vec::new();
+        let mut docs: Vec<(DocId, usize)> = Vec::new();
         for q in &ann.quotes {
             if let Ok(anchor) = &q.anchor
                 && !docs.iter().any(|(d, _)| *d == anchor.doc)
@@ -31,7 +32,7 @@ impl App {
         };
         // The panes follow from the annotation alone: its first document beside its first
         // in another language (else its second, else the first one's partner).
-        let lang = |d: usize| self.corpus.documents().get(d).map(|d| d.lang());
+        let lang = |d: DocId| self.corpus.documents().get(d).map(|d| d.lang());
         let other = docs
             .iter()
             .map(|(d, _)| *d)
@@ -59,7 +60,7 @@ impl App {
     }
 
     /// Moves the navigator's cursor to annotation `a` when it is listed.
-    fn reveal_in_nav(&mut self, a: usize) {
+    fn reveal_in_nav(&mut self, a: AnnotationId) {
         let items = self.nav_items();
         let found = items.iter().position(|item| match item {
             NavItem::Annotation { topic, annotation } => {
@@ -97,8 +98,8 @@ impl App {
     }
 
     /// Chooses topic `t`, opens it in the navigator and selects its first annotation.
-    pub(crate) fn choose_topic(&mut self, t: usize) {
-        if t >= self.corpus.topics().len() {
+    pub(crate) fn choose_topic(&mut self, t: TopicId) {
+        if self.corpus.topics().get(t).is_none() {
             return;
         }
         self.nav.topic = Some(t);
@@ -126,12 +127,13 @@ impl App {
             self.status.message = Some("The corpus has no topics.".into());
             return;
         }
-        let t = match self.nav.topic.or(self.nav.last_topic.filter(|&t| t < n)) {
+        let at = self.nav.topic.or(self.nav.last_topic).map(|t| t.0);
+        let t = TopicId(match at.filter(|&t| t < n) {
             Some(t) if forward => (t + 1) % n,
             Some(t) => (t + n - 1) % n,
             None if forward => 0,
             None => n - 1,
-        };
+        });
         self.choose_topic(t);
     }
 

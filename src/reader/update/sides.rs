@@ -1,6 +1,7 @@
 //! Panes that stay put: full after a resize (the end of a document never leaves empty
 //! rows below it), and documents that keep their side, whichever way the reader arrived.
 
+use crate::engine::corpus::DocId;
 use crate::reader::layout_cache::row_of;
 use crate::reader::state::{App, ByPane, Pane};
 
@@ -30,9 +31,9 @@ impl App {
     /// corpus's first parallel pair keeps its side (Vietnamese left, Indonesian right in
     /// the built-in corpus); two documents of one language stand in the order the
     /// briefs declare them. A lone document goes to its language's side, else the focus.
-    pub(crate) fn sides_for(&self, first: usize, second: Option<usize>) -> ByPane<Option<usize>> {
+    pub(crate) fn sides_for(&self, first: DocId, second: Option<DocId>) -> ByPane<Option<DocId>> {
         let home = self.home_languages();
-        let side = |d: usize| {
+        let side = |d: DocId| {
             let lang = self.corpus.documents().get(d).map(|d| d.lang());
             home.find(|h| lang.is_some() && h.as_deref() == lang)
         };
@@ -57,7 +58,7 @@ impl App {
     /// The languages of the corpus's first parallel pair, left and right.
     fn home_languages(&self) -> ByPane<Option<String>> {
         let c = &self.corpus;
-        let lang = |d: usize| c.documents().get(d).map(|d| d.lang().to_string());
+        let lang = |d: DocId| c.documents().get(d).map(|d| d.lang().to_string());
         c.briefs()
             .iter()
             .flat_map(|b| b.documents.iter().copied())
@@ -67,12 +68,17 @@ impl App {
     }
 
     /// Where document `d` stands in the order the briefs declare documents.
-    fn declared_order(&self, d: usize) -> (usize, usize) {
+    fn declared_order(&self, d: DocId) -> (usize, usize) {
         self.corpus
             .briefs()
-            .iter()
-            .enumerate()
-            .find_map(|(b, brief)| brief.documents.iter().position(|&x| x == d).map(|k| (b, k)))
-            .unwrap_or((usize::MAX, d))
+            .enumerated()
+            .find_map(|(b, brief)| {
+                brief
+                    .documents
+                    .iter()
+                    .position(|&x| x == d)
+                    .map(|k| (b.0, k))
+            })
+            .unwrap_or((usize::MAX, d.0))
     }
 }

@@ -218,7 +218,10 @@ fn widths(columns: &[Column], shown: &[(usize, FigureRow)], width: u16) -> Vec<C
 fn chart_series(app: &App, current: &FigureRow) -> Option<Series> {
     let id = current.measure_id()?;
     let unit = current.unit()?;
-    let same: Vec<FigureRow> = (0..app.corpus.annotations().len())
+    let same: Vec<FigureRow> = app
+        .corpus
+        .annotations()
+        .ids()
         .filter(|&i| {
             app.corpus.annotations()[i]
                 .measure()

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::AnnotationKind;
+use crate::engine::corpus::DocId;
 use crate::engine::text::width::cell_width;
 use crate::reader::layout_cache::{cell_text, row_of};
 use crate::reader::palette::Palette;
@@ -119,7 +120,7 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, which: Pane
 fn highlights(
     app: &App,
     p: &Palette,
-    doc: usize,
+    doc: DocId,
     visible: &Range<usize>,
 ) -> Vec<(Range<usize>, Style)> {
     let mut out = Vec::new();

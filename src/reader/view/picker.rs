@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::engine::corpus::DocId;
 use crate::engine::text::width::{display_width, fit};
 use crate::reader::palette::Palette;
 use crate::reader::state::{App, Pane};
@@ -17,7 +18,7 @@ const DATE_WIDTH: usize = 10;
 const LANG_WIDTH: usize = 5;
 
 /// Draws the picker for `pane` over `area`, the cursor on document `cursor`.
-pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, pane: Pane, cursor: usize) {
+pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, pane: Pane, cursor: DocId) {
     let docs = app.corpus.documents();
     let height = u16::try_from(docs.len().max(1) + 2).unwrap_or(u16::MAX);
     let r = centered(area, 80, height);

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::engine::corpus::AnnotationId;
 use crate::engine::{Finding, Quote, Severity};
 use crate::reader::palette::Palette;
 use crate::reader::state::App;
@@ -26,7 +27,7 @@ enum Row<'a> {
     OrphansHeading(usize),
     NoOrphans,
     /// An orphaned quote: its annotation's headline (`false`), then the quote (`true`).
-    Orphan(usize, &'a Quote, bool),
+    Orphan(AnnotationId, &'a Quote, bool),
 }
 
 fn rows(app: &App) -> impl Iterator<Item = Row<'_>> + '_ {
@@ -52,7 +53,7 @@ fn rows(app: &App) -> impl Iterator<Item = Row<'_>> + '_ {
 pub enum Target<'a> {
     Finding(&'a Finding),
     /// An annotation (index) and its quote that could not be placed.
-    Orphan(usize, &'a Quote),
+    Orphan(AnnotationId, &'a Quote),
 }
 
 /// Whether `row` is the first line of a problem (where the cursor can stand).

@@ -177,7 +177,10 @@ pub fn detail_rows(app: &App) -> (Vec<String>, Buffer, ratatui::layout::Rect) {
 }
 
 /// Selects, with `n`, the first annotation that `pick` accepts.
-pub fn select_first(app: &mut App, pick: impl Fn(&briefing::engine::Annotation) -> bool) -> usize {
+pub fn select_first(
+    app: &mut App,
+    pick: impl Fn(&briefing::engine::Annotation) -> bool,
+) -> briefing::engine::AnnotationId {
     for _ in 0..app.corpus().annotations().len() {
         app.update(Action::Next);
         let a = app.selected().expect("selected");
