@@ -39,9 +39,9 @@ pub enum Overlay {
 /// What a card shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Card {
-    /// Annotation (index into `Corpus::annotations`).
+    /// An annotation.
     Annotation(AnnotationId),
-    /// Document (index into `Corpus::documents`).
+    /// A document.
     Document(DocId),
 }
 

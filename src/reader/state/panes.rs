@@ -41,7 +41,7 @@ impl Pane {
 /// What a pane shows: a document, from a byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PaneView {
-    /// Index into `Corpus::documents`.
+    /// The document shown.
     pub doc: Option<DocId>,
     /// Byte offset where the top row starts.
     pub top: usize,
