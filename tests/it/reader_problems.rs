@@ -254,3 +254,41 @@ fn real_keys_g_enter_goes_to_the_nearest_text_and_j_e_opens_the_editor_there() {
     assert_eq!(given(), format!("+54\n{}\n", brief.display()));
     s.quit();
 }
+
+#[test]
+fn page_down_in_the_list_moves_half_the_list_not_half_the_pane_behind_it() {
+    // A tall, narrow screen stacks the panes: each is far shorter than the list.
+    let findings = (1..=200)
+        .map(|i| Finding::error("briefs/b.yaml", format!("finding {i}")).at(Some((i, 1))))
+        .collect();
+    let mut app = app_with(
+        Corpus::new(CorpusParts {
+            findings,
+            ..CorpusParts::default()
+        }),
+        Palette::color(),
+        80,
+        44,
+    );
+    app.update(Action::Problems);
+    let first = cursor_line(&app);
+    app.update(Action::PageDown);
+    // The list's inner height, from its borders on screen.
+    let rows: Vec<String> = screen(&app).lines().map(str::to_string).collect();
+    let top = rows
+        .iter()
+        .position(|r| r.contains("┌ Problems"))
+        .expect("the list's top border");
+    let bottom = rows
+        .iter()
+        .rposition(|r| r.trim_start().starts_with('└'))
+        .expect("the list's bottom border");
+    let inner = bottom - top - 1;
+    assert!(
+        inner > 30,
+        "the list is taller than a stacked pane: {inner}"
+    );
+    assert_eq!(cursor_line(&app) - first, inner / 2, "{}", rows.join("\n"));
+    app.update(Action::PageUp);
+    assert_eq!(cursor_line(&app), first);
+}

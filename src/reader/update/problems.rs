@@ -8,7 +8,7 @@ use crate::engine::{Finding, Quote};
 use crate::reader::action::Action;
 use crate::reader::editor::line_of;
 use crate::reader::state::{App, Overlay};
-use crate::reader::view::problems::{Target, end, keep_in_view, step, target_at};
+use crate::reader::view::problems::{Target, end, keep_in_view, list_height, step, target_at};
 
 impl App {
     /// Opens the list, the cursor on its first problem.
@@ -21,7 +21,8 @@ impl App {
 
     /// Keys while the list is open.
     pub(crate) fn problems_action(&mut self, action: Action, scroll: usize, cursor: usize) {
-        let half = (self.page() / 2).max(1);
+        // Half the list's own height, whatever pane has the focus behind it.
+        let half = (list_height(self) / 2).max(1);
         let steps = |app: &App, forward: bool, times: usize| {
             (0..times).fold(cursor, |at, _| step(app, at, forward))
         };

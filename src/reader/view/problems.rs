@@ -145,6 +145,11 @@ fn line(app: &App, p: &Palette, row: Row) -> Line<'static> {
 }
 
 /// The list's box over `area` (the body of the screen), and its text's width and height.
+/// How many lines the list shows on the app's screen.
+pub fn list_height(app: &App) -> usize {
+    list_box(body(app.size())).2
+}
+
 fn list_box(area: Rect) -> (Rect, usize, usize) {
     let r = centered(area, 100, area.height.saturating_sub(2).max(3));
     let text = inner(r);
