@@ -5,6 +5,7 @@
 //! left alone next to a pair join it when that fits better (absorb).
 
 mod absorb;
+mod assoc;
 mod chain;
 pub mod cognates;
 mod curated;
@@ -130,17 +131,43 @@ const MAX_CELLS: usize = 600_000;
 pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
     let sa = segment::sentences(a);
     let sb = segment::sentences(b);
-    let bags = bags(a, &sa, b, &sb, mode);
+    let mut bags = bags(a, &sa, b, &sb, mode);
     let len = |text: &str, s: &[Range<usize>]| -> Vec<f32> {
         s.iter()
             .map(|r| text.get(r.clone()).map_or(0, |t| t.chars().count()) as f32)
             .collect()
     };
     let (len_a, len_b) = (len(a, &sa), len(b, &sb));
+    let first = align_bags(sa, sb, &len_a, &len_b, &bags, links, mode);
+    if mode == Mode::Words {
+        return first;
+    }
+    // Nothing learnt, nothing to redo.
+    if !learn_words(&mut bags, a, b, &first) {
+        return first;
+    }
+    let Alignment {
+        a_sentences: sa,
+        b_sentences: sb,
+        ..
+    } = first;
+    align_bags(sa, sb, &len_a, &len_b, &bags, links, mode)
+}
+
+/// One pass of the aligner over token sets already made.
+fn align_bags(
+    sa: Vec<Range<usize>>,
+    sb: Vec<Range<usize>>,
+    len_a: &[f32],
+    len_b: &[f32],
+    bags: &Bags,
+    links: &[Link],
+    mode: Mode,
+) -> Alignment {
     let vocab = bags.weight.len();
     let (post_a, post_b) = (postings(&bags.a, vocab), postings(&bags.b, vocab));
-    let (pins, mut candidates) = curated(links, &sa, &sb, &bags);
-    candidates.extend(anchors(&bags, &post_b));
+    let (pins, mut candidates) = curated(links, &sa, &sb, bags);
+    candidates.extend(anchors(bags, &post_b));
     let (mut chain, off) = heaviest_chain(candidates, sb.len());
     let (mut used_a, mut used_b) = (vec![false; sa.len()], vec![false; sb.len()]);
     let mark = |c: &Candidate, ua: &mut [bool], ub: &mut [bool]| {
@@ -194,24 +221,24 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
             moved.push(c.clone());
         }
     }
-    let ratio = ratio(&chain, &len_a, &len_b);
+    let ratio = ratio(&chain, len_a, len_b);
     let params = Params {
         ratio,
-        skip_x: skip_cost(&len_a, &len_b, ratio),
-        skip_y: skip_cost(&len_b, &len_a, 1.0 / ratio),
+        skip_x: skip_cost(len_a, len_b, ratio),
+        skip_y: skip_cost(len_b, len_a, 1.0 / ratio),
         bonus: if mode == Mode::Words { 10.0 } else { 6.0 },
         mismatch: if mode == Mode::Words { 0.0 } else { 2.0 },
-        blind: 4.0 * unmatched(&len_a, &len_b, ratio).max(unmatched(&len_b, &len_a, 1.0 / ratio)),
+        blind: 4.0 * unmatched(len_a, len_b, ratio).max(unmatched(len_b, len_a, 1.0 / ratio)),
         max_cells: MAX_CELLS,
     };
     let side_a = Side {
-        len: &len_a,
+        len: len_a,
         bags: &bags.a,
         total: &bags.total_a,
         postings: &post_a,
     };
     let side_b = Side {
-        len: &len_b,
+        len: len_b,
         bags: &bags.b,
         total: &bags.total_b,
         postings: &post_b,
@@ -245,13 +272,13 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
         };
         beads.extend(with_alone(gap, &alone, from, c));
         if c.a.end > c.a.start || c.b.end > c.b.start {
-            beads.push((fixed(c, &side_a, &side_b, &bags, params.ratio), Some(c.by)));
+            beads.push((fixed(c, &side_a, &side_b, bags, params.ratio), Some(c.by)));
         }
         from = (c.a.end.max(from.0), c.b.end.max(from.1));
     }
     let in_sequence = beads.len();
     for c in &moved {
-        beads.push((fixed(c, &side_a, &side_b, &bags, params.ratio), Some(c.by)));
+        beads.push((fixed(c, &side_a, &side_b, bags, params.ratio), Some(c.by)));
     }
     absorb::absorb(&mut beads, &side_a, &side_b, &bags.weight, &params);
     Alignment {
@@ -259,6 +286,22 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
         a_sentences: sa,
         b_sentences: sb,
     }
+}
+
+/// Between passes: the pairs of the first alignment teach a word association table,
+/// whose pairs join the bags as shared tokens; whether anything was learnt.
+fn learn_words(bags: &mut Bags, a: &str, b: &str, first: &Alignment) -> bool {
+    let sure: Vec<(Range<usize>, Range<usize>)> = first
+        .pairs
+        .iter()
+        .filter(|p| !p.a.is_empty() && !p.b.is_empty())
+        .map(|p| (p.a.clone(), p.b.clone()))
+        .collect();
+    let words_a = assoc::Words::of(a, &first.a_sentences);
+    let words_b = assoc::Words::of(b, &first.b_sentences);
+    let table = assoc::learn(&sure, &words_a, &words_b);
+    assoc::extend(bags, &table, &words_a, &words_b);
+    !table.is_empty()
 }
 
 fn overlaps(x: &Candidate, y: &Candidate) -> bool {
