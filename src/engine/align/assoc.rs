@@ -1,13 +1,12 @@
 //! A bilingual word association table learnt from the two documents themselves, in the
-//! manner of hunalign's first pass: words (and pairs of adjacent syllables) that keep
-//! standing together in sentence pairs the aligner is already sure of are taken for each
-//! other's translation, and become shared tokens for a second pass.
+//! manner of hunalign's first pass: words (Vietnamese syllables) that keep standing
+//! together in the sentence pairs of a first alignment, more often than chance allows,
+//! are taken for each other's translation and become shared tokens for a second pass.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::cognates::Bags;
-use super::tokens::{Kind, Mode, tokens};
 
 /// Co-occurrences a word pair needs before it is learnt: a pair seen once is chance.
 const MIN_COUNT: u32 = 2;
@@ -16,55 +15,50 @@ const MIN_DICE: f32 = 0.5;
 /// Log-likelihood ratio (G squared, Dunning) a pair needs: 10.83 is chance at p = 0.001,
 /// so that a few pairs never teach what their number cannot show.
 const MIN_G2: f64 = 10.83;
-/// Sure links read at most (evenly spread), so that learning stays cheap on long texts.
-const MAX_LINKS: usize = 2_000;
+/// Word pairs counted at most (links read evenly spread), so that learning stays cheap
+/// on long texts.
+const PAIR_BUDGET: usize = 400_000;
 
 /// The words of each sentence of one document, as sorted distinct ids over its own
-/// vocabulary: every word folded, and each pair of adjacent words (a Vietnamese word is
-/// often two syllables).
+/// vocabulary: every word folded, a Vietnamese syllable on its own (a pair of syllables
+/// is seen less often than either, too rarely to learn from in one pair of documents).
+/// Built while the document is tokenised for its bags.
 #[derive(Debug, Default)]
 pub(super) struct Words {
     pub bags: Vec<Vec<u32>>,
+    /// How many distinct ids there are.
+    pub vocab: usize,
+    words: HashMap<String, u32, Fx>,
 }
 
 impl Words {
-    pub(super) fn of(text: &str, sentences: &[Range<usize>]) -> Words {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut id = |token: &str| -> u32 {
-            let next = ids.len() as u32;
-            *ids.entry(token.to_owned()).or_insert(next)
+    /// Starts the next sentence.
+    pub(super) fn sentence(&mut self) {
+        self.finish();
+        self.bags.push(Vec::new());
+    }
+
+    /// A word of the current sentence.
+    pub(super) fn word(&mut self, t: &str) {
+        let id = match self.words.get(t) {
+            Some(&k) => k,
+            None => {
+                self.words.insert(t.to_owned(), self.vocab as u32);
+                self.vocab += 1;
+                self.vocab as u32 - 1
+            }
         };
-        let mut bigram = String::new();
-        let bags = sentences
-            .iter()
-            .map(|r| {
-                let mut bag = Vec::new();
-                let mut prev = String::new();
-                tokens(
-                    text.get(r.clone()).unwrap_or(""),
-                    Mode::Words,
-                    &mut |t, kind| {
-                        if kind != Kind::Word {
-                            return;
-                        }
-                        bag.push(id(t));
-                        if !prev.is_empty() {
-                            bigram.clear();
-                            bigram.push_str(&prev);
-                            bigram.push(' ');
-                            bigram.push_str(t);
-                            bag.push(id(&bigram));
-                        }
-                        prev.clear();
-                        prev.push_str(t);
-                    },
-                );
-                bag.sort_unstable();
-                bag.dedup();
-                bag
-            })
-            .collect();
-        Words { bags }
+        if let Some(bag) = self.bags.last_mut() {
+            bag.push(id);
+        }
+    }
+
+    /// Ends the current sentence: its ids sorted and distinct.
+    pub(super) fn finish(&mut self) {
+        if let Some(bag) = self.bags.last_mut() {
+            bag.sort_unstable();
+            bag.dedup();
+        }
     }
 
     /// The ids in sentences `r`, sorted and distinct.
@@ -78,6 +72,34 @@ impl Words {
         out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+/// A multiplicative hash (FxHash's), much cheaper than SipHash for the many short keys
+/// of a long document; nothing here comes from an adversary that could flood it.
+#[derive(Debug, Default, Clone, Copy)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl std::hash::BuildHasher for Fx {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
     }
 }
 
@@ -97,7 +119,11 @@ pub(super) fn learn(
     a: &Words,
     b: &Words,
 ) -> Vec<Association> {
-    let step = links.len().div_ceil(MAX_LINKS).max(1);
+    let size = |w: &Words, r: &Range<usize>| -> usize {
+        r.clone().filter_map(|k| w.bags.get(k)).map(Vec::len).sum()
+    };
+    let pairs: usize = links.iter().map(|(x, y)| size(a, x) * size(b, y)).sum();
+    let step = pairs.div_ceil(PAIR_BUDGET).max(1);
     let linked: Vec<(Vec<u32>, Vec<u32>)> = links
         .iter()
         .step_by(step)
@@ -106,19 +132,19 @@ pub(super) fn learn(
         .collect();
     // How many linked pairs hold each word; a word seen once can teach nothing, and one
     // in most pairs (a function word) teaches nothing either.
-    let count = |side: &mut dyn Iterator<Item = &Vec<u32>>| -> HashMap<u32, u32> {
-        let mut c: HashMap<u32, u32> = HashMap::new();
-        side.flatten().for_each(|&w| *c.entry(w).or_default() += 1);
-        let most = (linked.len() as u32 / 2).max(MIN_COUNT);
-        c.retain(|_, n| *n >= MIN_COUNT && (*n <= most || linked.len() < 4));
+    let most = (linked.len() as u32 / 2).max(MIN_COUNT);
+    let count = |vocab: usize, side: &mut dyn Iterator<Item = &Vec<u32>>| -> Vec<u32> {
+        let mut c = vec![0u32; vocab];
+        side.flatten().for_each(|&w| c[w as usize] += 1);
         c
     };
-    let cx = count(&mut linked.iter().map(|(x, _)| x));
-    let cy = count(&mut linked.iter().map(|(_, y)| y));
+    let cx = count(a.vocab, &mut linked.iter().map(|(x, _)| x));
+    let cy = count(b.vocab, &mut linked.iter().map(|(_, y)| y));
+    let kept = |n: u32| n >= MIN_COUNT && (n <= most || linked.len() < 4);
     let mut both: Vec<u64> = Vec::new();
     for (xs, ys) in &linked {
-        for &x in xs.iter().filter(|x| cx.contains_key(x)) {
-            for &y in ys.iter().filter(|y| cy.contains_key(y)) {
+        for &x in xs.iter().filter(|&&x| kept(cx[x as usize])) {
+            for &y in ys.iter().filter(|&&y| kept(cy[y as usize])) {
                 both.push(u64::from(x) << 32 | u64::from(y));
             }
         }
@@ -128,8 +154,9 @@ pub(super) fn learn(
     for run in both.chunk_by(|p, q| p == q) {
         let n = run.len() as u32;
         let (x, y) = ((run[0] >> 32) as u32, run[0] as u32);
-        let dice = 2.0 * n as f32 / (cx[&x] + cy[&y]) as f32;
-        let g2 = g_squared(n, cx[&x], cy[&y], linked.len() as u32);
+        let (nx, ny) = (cx[x as usize], cy[y as usize]);
+        let dice = 2.0 * n as f32 / (nx + ny) as f32;
+        let g2 = g_squared(n, nx, ny, linked.len() as u32);
         if n >= MIN_COUNT && dice >= MIN_DICE && g2 >= MIN_G2 {
             scored.push(Association { x, y, dice });
         }
@@ -159,13 +186,24 @@ pub(super) fn extend(bags: &mut Bags, table: &[Association], a: &Words, b: &Word
         return;
     }
     let first = bags.weight.len() as u32;
-    let by_x: HashMap<u32, u32> = table.iter().zip(first..).map(|(s, k)| (s.x, k)).collect();
-    let by_y: HashMap<u32, u32> = table.iter().zip(first..).map(|(s, k)| (s.y, k)).collect();
-    let add = |bags: &mut [Vec<u32>], words: &Words, by: &HashMap<u32, u32>| -> Vec<u32> {
+    // For each word of a side, the token of its association (`u32::MAX`: none).
+    let tokens = |vocab: usize, word: fn(&Association) -> u32| -> Vec<u32> {
+        let mut by = vec![u32::MAX; vocab];
+        for (s, k) in table.iter().zip(first..) {
+            by[word(s) as usize] = k;
+        }
+        by
+    };
+    let (by_x, by_y) = (tokens(a.vocab, |s| s.x), tokens(b.vocab, |s| s.y));
+    let add = |bags: &mut [Vec<u32>], words: &Words, by: &[u32]| -> Vec<u32> {
         let mut df = vec![0u32; table.len()];
         for (bag, ws) in bags.iter_mut().zip(&words.bags) {
             let before = bag.len();
-            bag.extend(ws.iter().filter_map(|w| by.get(w)));
+            bag.extend(
+                ws.iter()
+                    .map(|&w| by[w as usize])
+                    .filter(|&k| k != u32::MAX),
+            );
             bag[before..].sort_unstable();
             bag[before..]
                 .iter()
@@ -180,13 +218,18 @@ pub(super) fn extend(bags: &mut Bags, table: &[Association], a: &Words, b: &Word
         bags.weight
             .push((1.0 + n / (da + db).max(1) as f32).ln() * s.dice);
     }
-    let total = |bags: &[Vec<u32>], weight: &[f32]| -> Vec<f32> {
-        bags.iter()
-            .map(|bag| bag.iter().map(|&id| weight[id as usize]).sum())
-            .collect()
+    // The totals gain the weight of the tokens just added (those past `first`).
+    let add_totals = |bags: &[Vec<u32>], totals: &mut [f32], weight: &[f32]| {
+        for (bag, total) in bags.iter().zip(totals) {
+            let from = bag.partition_point(|&id| id < first);
+            *total += bag[from..]
+                .iter()
+                .map(|&id| weight[id as usize])
+                .sum::<f32>();
+        }
     };
-    bags.total_a = total(&bags.a, &bags.weight);
-    bags.total_b = total(&bags.b, &bags.weight);
+    add_totals(&bags.a, &mut bags.total_a, &bags.weight);
+    add_totals(&bags.b, &mut bags.total_b, &bags.weight);
 }
 
 /// Dunning's log-likelihood ratio of a 2x2 table: `both` pairs hold x and y, `x` hold x,
@@ -209,7 +252,7 @@ fn g_squared(both: u32, x: u32, y: u32, n: u32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::align::cognates::bags;
+    use crate::engine::align::cognates::{Mode, bags};
     use crate::engine::align::dp::shared;
     use crate::engine::align::segment;
 
@@ -223,7 +266,10 @@ mod tests {
         let (sa, sb) = (segment::sentences(A), segment::sentences(B));
         assert_eq!((sa.len(), sb.len()), (10, 10));
         let mut bags = bags(A, &sa, B, &sb, Mode::Cognates);
-        let (wa, wb) = (Words::of(A, &sa), Words::of(B, &sb));
+        let (wa, wb) = (
+            std::mem::take(&mut bags.words_a),
+            std::mem::take(&mut bags.words_b),
+        );
         let links: Vec<_> = (0..10).map(|i| (i..i + 1, i..i + 1)).collect();
         let table = learn(&links, &wa, &wb);
         extend(&mut bags, &table, &wa, &wb);
@@ -244,13 +290,14 @@ mod tests {
 
     #[test]
     fn a_word_pair_seen_once_is_not() {
-        let (bags, _) = learnt();
-        assert_eq!(shared(&bags.a[1], &bags.b[1], &bags.weight), 0.0);
+        let (learnt, _) = learnt();
+        assert_eq!(shared(&learnt.a[1], &learnt.b[1], &learnt.weight), 0.0);
         // Too few pairs to show anything: nothing is learnt.
         let (sa, sb) = (segment::sentences(A), segment::sentences(B));
-        let (wa, wb) = (Words::of(A, &sa), Words::of(B, &sb));
+        let fresh = bags(A, &sa, B, &sb, Mode::Cognates);
+        let (wa, wb) = (&fresh.words_a, &fresh.words_b);
         let few: Vec<_> = (0..4).map(|i| (i..i + 1, i..i + 1)).collect();
-        assert!(learn(&few, &wa, &wb).is_empty());
+        assert!(learn(&few, wa, wb).is_empty());
     }
 
     #[test]

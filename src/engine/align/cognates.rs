@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::assoc::Words;
 use super::tokens::{Kind, tokens};
 
 pub use super::tokens::Mode;
@@ -20,6 +21,9 @@ pub struct Bags {
     /// Total weight of each sentence's tokens.
     pub total_a: Vec<f32>,
     pub total_b: Vec<f32>,
+    /// In two languages, every word of each sentence (for a learnt association table).
+    pub(super) words_a: Words,
+    pub(super) words_b: Words,
 }
 
 /// Comparisons allowed when matching names fuzzily; past it, names match exactly only.
@@ -50,29 +54,44 @@ impl Vocab {
 /// The token sets of the sentences `sa` of `a` and `sb` of `b`.
 pub fn bags(a: &str, sa: &[Range<usize>], b: &str, sb: &[Range<usize>], mode: Mode) -> Bags {
     let mut vocab = Vocab::default();
-    let bag_of = |text: &str, range: &Range<usize>, vocab: &mut Vocab, side_a: bool| {
-        let mut ids: Vec<u32> = Vec::new();
-        tokens(
-            text.get(range.clone()).unwrap_or(""),
-            mode,
-            &mut |token, kind| {
-                ids.push(vocab.id(token, kind));
-            },
-        );
-        ids.sort_unstable();
-        ids.dedup();
-        for &id in &ids {
-            let flags = if side_a {
-                &mut vocab.in_a
-            } else {
-                &mut vocab.in_b
-            };
-            flags[id as usize] = true;
-        }
-        ids
-    };
-    let mut bags_a: Vec<Vec<u32>> = sa.iter().map(|r| bag_of(a, r, &mut vocab, true)).collect();
-    let mut bags_b: Vec<Vec<u32>> = sb.iter().map(|r| bag_of(b, r, &mut vocab, false)).collect();
+    let (mut words_a, mut words_b) = (Words::default(), Words::default());
+    let bag_of =
+        |side_a: bool, text: &str, range: &Range<usize>, vocab: &mut Vocab, words: &mut Words| {
+            let mut ids: Vec<u32> = Vec::new();
+            words.sentence();
+            tokens(
+                text.get(range.clone()).unwrap_or(""),
+                mode,
+                &mut |token, kind| {
+                    if kind == Kind::Plain {
+                        words.word(token);
+                    } else {
+                        ids.push(vocab.id(token, kind));
+                    }
+                },
+            );
+            ids.sort_unstable();
+            ids.dedup();
+            for &id in &ids {
+                let flags = if side_a {
+                    &mut vocab.in_a
+                } else {
+                    &mut vocab.in_b
+                };
+                flags[id as usize] = true;
+            }
+            ids
+        };
+    let mut bags_a: Vec<Vec<u32>> = sa
+        .iter()
+        .map(|r| bag_of(true, a, r, &mut vocab, &mut words_a))
+        .collect();
+    let mut bags_b: Vec<Vec<u32>> = sb
+        .iter()
+        .map(|r| bag_of(false, b, r, &mut vocab, &mut words_b))
+        .collect();
+    words_a.finish();
+    words_b.finish();
     let remap = fuzzy_names(&vocab);
     if remap.iter().enumerate().any(|(i, &to)| i as u32 != to) {
         for bag in bags_b.iter_mut() {
@@ -115,6 +134,8 @@ pub fn bags(a: &str, sa: &[Range<usize>], b: &str, sb: &[Range<usize>], mode: Mo
         a: bags_a,
         b: bags_b,
         weight,
+        words_a,
+        words_b,
     }
 }
 

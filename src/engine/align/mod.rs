@@ -2,7 +2,8 @@
 //! computed from the text alone and refined by what curators wrote. Sentences (segment),
 //! tokens that survive translation (cognates), a chain of sure links (chain: pins,
 //! annotations, anchors), and between them a length-based programme (dp); then passages
-//! left alone next to a pair join it when that fits better (absorb).
+//! left alone next to a pair join it when that fits better (absorb). In two languages a
+//! second pass follows, with the word associations the first one taught (assoc).
 
 mod absorb;
 mod assoc;
@@ -139,11 +140,8 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
     };
     let (len_a, len_b) = (len(a, &sa), len(b, &sb));
     let first = align_bags(sa, sb, &len_a, &len_b, &bags, links, mode);
-    if mode == Mode::Words {
-        return first;
-    }
-    // Nothing learnt, nothing to redo.
-    if !learn_words(&mut bags, a, b, &first) {
+    // In one language every word is shared already; nothing learnt, nothing to redo.
+    if mode == Mode::Words || !learn_words(&mut bags, &first) {
         return first;
     }
     let Alignment {
@@ -288,18 +286,19 @@ fn align_bags(
     }
 }
 
-/// Between passes: the pairs of the first alignment teach a word association table,
-/// whose pairs join the bags as shared tokens; whether anything was learnt.
-fn learn_words(bags: &mut Bags, a: &str, b: &str, first: &Alignment) -> bool {
-    let sure: Vec<(Range<usize>, Range<usize>)> = first
+/// Between passes: the pairs of the first alignment (anchored or by lengths; chance
+/// pairings teach nothing that passes the likelihood test) teach a word association
+/// table, whose pairs join the bags as shared tokens; whether anything was learnt.
+fn learn_words(bags: &mut Bags, first: &Alignment) -> bool {
+    let paired: Vec<(Range<usize>, Range<usize>)> = first
         .pairs
         .iter()
         .filter(|p| !p.a.is_empty() && !p.b.is_empty())
         .map(|p| (p.a.clone(), p.b.clone()))
         .collect();
-    let words_a = assoc::Words::of(a, &first.a_sentences);
-    let words_b = assoc::Words::of(b, &first.b_sentences);
-    let table = assoc::learn(&sure, &words_a, &words_b);
+    let words_a = std::mem::take(&mut bags.words_a);
+    let words_b = std::mem::take(&mut bags.words_b);
+    let table = assoc::learn(&paired, &words_a, &words_b);
     assoc::extend(bags, &table, &words_a, &words_b);
     !table.is_empty()
 }

@@ -23,6 +23,9 @@ pub(super) enum Kind {
     Acronym,
     Name,
     Word,
+    /// In two languages, also every word as it stands (folded, split at `-` and `/`),
+    /// whatever else it gave: what a learnt association table reads (see `assoc`).
+    Plain,
 }
 
 impl Kind {
@@ -31,7 +34,7 @@ impl Kind {
             Kind::Code => 2.0,
             Kind::Acronym => 1.5,
             Kind::SmallNumber => 0.5,
-            Kind::Number | Kind::Name | Kind::Word => 1.0,
+            Kind::Number | Kind::Name | Kind::Word | Kind::Plain => 1.0,
         }
     }
     pub(super) fn fuzzy(self) -> bool {
@@ -144,11 +147,6 @@ fn word_tokens(
         return;
     }
     let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
-    // Most words of a translation pair are neither names nor long: nothing to fold.
-    if mode == Mode::Cognates && !starts_upper && word.len() < 7 {
-        scratch.flush(emit);
-        return;
-    }
     let capitals = word.chars().filter(|c| c.is_uppercase()).count();
     scratch.folded.clear();
     word.chars()
@@ -164,6 +162,9 @@ fn word_tokens(
         .filter(|p| !p.is_empty())
     {
         let chars = part.chars().count();
+        if mode == Mode::Cognates {
+            emit(part, Kind::Plain);
+        }
         match mode {
             Mode::Words => emit(part, Kind::Word),
             Mode::Cognates if starts_upper && !at_start && chars >= 3 => emit(part, Kind::Name),
@@ -207,7 +208,11 @@ mod tests {
 
     fn toks(s: &str, mode: Mode) -> Vec<String> {
         let mut out = Vec::new();
-        tokens(s, mode, &mut |t, _| out.push(t.to_string()));
+        tokens(s, mode, &mut |t, kind| {
+            if kind != Kind::Plain {
+                out.push(t.to_string())
+            }
+        });
         out
     }
 
