@@ -31,7 +31,7 @@ fn gold(spec: &str, a: &str, b: &str, al: &Alignment) -> BTreeSet<(usize, usize)
 }
 
 /// Every (sentence of A, sentence of B) that a pair puts together.
-fn links(al: &Alignment) -> BTreeSet<(usize, usize)> {
+pub(crate) fn links(al: &Alignment) -> BTreeSet<(usize, usize)> {
     al.pairs
         .iter()
         .flat_map(|p| {
@@ -41,7 +41,7 @@ fn links(al: &Alignment) -> BTreeSet<(usize, usize)> {
         .collect()
 }
 
-fn precision_recall(
+pub(crate) fn precision_recall(
     found: &BTreeSet<(usize, usize)>,
     gold: &BTreeSet<(usize, usize)>,
 ) -> (f64, f64) {

@@ -5,6 +5,7 @@
 mod common;
 
 mod align;
+mod align_assoc;
 mod align_cli;
 mod align_pins;
 mod align_print;
