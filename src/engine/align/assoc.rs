@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::cognates::Bags;
+use super::words::Words;
 
 /// Co-occurrences a word pair needs before it is learnt: a pair seen once is chance.
 const MIN_COUNT: u32 = 2;
@@ -18,90 +19,6 @@ const MIN_G2: f64 = 10.83;
 /// Word pairs counted at most (links read evenly spread), so that learning stays cheap
 /// on long texts.
 const PAIR_BUDGET: usize = 400_000;
-
-/// The words of each sentence of one document, as sorted distinct ids over its own
-/// vocabulary: every word folded, a Vietnamese syllable on its own (a pair of syllables
-/// is seen less often than either, too rarely to learn from in one pair of documents).
-/// Built while the document is tokenised for its bags.
-#[derive(Debug, Default)]
-pub(super) struct Words {
-    pub bags: Vec<Vec<u32>>,
-    /// How many distinct ids there are.
-    pub vocab: usize,
-    words: HashMap<String, u32, Fx>,
-}
-
-impl Words {
-    /// Starts the next sentence.
-    pub(super) fn sentence(&mut self) {
-        self.finish();
-        self.bags.push(Vec::new());
-    }
-
-    /// A word of the current sentence.
-    pub(super) fn word(&mut self, t: &str) {
-        let id = match self.words.get(t) {
-            Some(&k) => k,
-            None => {
-                self.words.insert(t.to_owned(), self.vocab as u32);
-                self.vocab += 1;
-                self.vocab as u32 - 1
-            }
-        };
-        if let Some(bag) = self.bags.last_mut() {
-            bag.push(id);
-        }
-    }
-
-    /// Ends the current sentence: its ids sorted and distinct.
-    pub(super) fn finish(&mut self) {
-        if let Some(bag) = self.bags.last_mut() {
-            bag.sort_unstable();
-            bag.dedup();
-        }
-    }
-
-    /// The ids in sentences `r`, sorted and distinct.
-    fn union(&self, r: &Range<usize>) -> Vec<u32> {
-        let mut out: Vec<u32> = r
-            .clone()
-            .filter_map(|k| self.bags.get(k))
-            .flatten()
-            .copied()
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-}
-
-/// A multiplicative hash (FxHash's), much cheaper than SipHash for the many short keys
-/// of a long document; nothing here comes from an adversary that could flood it.
-#[derive(Debug, Default, Clone, Copy)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl std::hash::BuildHasher for Fx {
-    type Hasher = Fx;
-    fn build_hasher(&self) -> Fx {
-        Fx(0)
-    }
-}
 
 /// One learnt association: word `x` of A renders word `y` of B, with its Dice score.
 #[derive(Debug, Clone, Copy, PartialEq)]

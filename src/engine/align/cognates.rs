@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::assoc::Words;
 use super::tokens::{Kind, tokens};
+use super::words::Words;
 
 pub use super::tokens::Mode;
 

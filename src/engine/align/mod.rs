@@ -16,6 +16,7 @@ mod links;
 mod pairs;
 pub mod segment;
 mod tokens;
+mod words;
 
 use std::ops::Range;
 
