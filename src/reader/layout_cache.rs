@@ -1,7 +1,7 @@
-//! Documents wrapped to a width: visual rows as byte ranges of the NFC text, computed once
-//! per (document, width) by the engine's one wrapper ([`wrap_text`]) and kept, so a frame
-//! never re-wraps a whole document. A tab shows as spaces to the next stop, a control
-//! character as one replacement cell (see the wrapper's rules).
+//! Documents laid out at a width ([`Layout`]: blocks of lines wrapped as they are needed
+//! by the engine's one wrapper), kept per (document, width), so a frame never re-wraps a
+//! document and a new width wraps only what the screen shows. A tab shows as spaces to
+//! the next stop, a control character as one replacement cell (see the wrapper's rules).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -11,7 +11,7 @@ use crate::engine::clean::is_unsafe;
 use crate::engine::corpus::DocId;
 use crate::engine::text::Text;
 use crate::engine::text::width::{SOFT_HYPHEN, cell_width};
-use crate::engine::text::wrap::wrap_text;
+use crate::reader::layout::Layout;
 
 /// Drawn in place of a control character (ratatui would drop it and shift the row).
 pub const CONTROL_SUBSTITUTE: &str = "\u{fffd}";
@@ -23,12 +23,11 @@ pub type Rows = Rc<[Range<usize>]>;
 /// large document through many widths keeps memory bounded, not a layout per width.
 pub const BUDGET_BYTES: usize = 64 << 20;
 
-/// The cache: rows per (document index, width), the least recently used dropped first
-/// once they hold more than `BUDGET_BYTES`.
+/// The cache: layouts per (document index, width), the least recently used dropped first
+/// once they hold more than `BUDGET_BYTES` (a layout grows as its blocks are wrapped).
 #[derive(Debug)]
 pub struct LayoutCache {
     entries: HashMap<(DocId, u16), Entry>,
-    bytes: usize,
     budget: usize,
     clock: u64,
 }
@@ -41,13 +40,8 @@ impl Default for LayoutCache {
 
 #[derive(Debug)]
 struct Entry {
-    rows: Rows,
+    layout: Rc<Layout>,
     used: u64,
-}
-
-/// What a layout costs: its rows, and the entry holding them.
-fn size_of_rows(rows: &Rows) -> usize {
-    std::mem::size_of_val::<[Range<usize>]>(rows) + std::mem::size_of::<Entry>() + 32
 }
 
 impl LayoutCache {
@@ -55,35 +49,34 @@ impl LayoutCache {
     pub fn with_budget(budget: usize) -> LayoutCache {
         LayoutCache {
             entries: HashMap::new(),
-            bytes: 0,
             budget,
             clock: 0,
         }
     }
 
-    /// The rows of document `doc` (whose text is `text`) at `width` columns.
-    pub fn rows(&mut self, doc: DocId, width: u16, text: &Text) -> Rows {
+    /// The layout of document `doc` (whose text is `text`) at `width` columns.
+    pub fn layout(&mut self, doc: DocId, width: u16, text: &Text) -> Rc<Layout> {
         self.clock += 1;
         if let Some(entry) = self.entries.get_mut(&(doc, width)) {
             entry.used = self.clock;
-            return Rc::clone(&entry.rows);
+            return Rc::clone(&entry.layout);
         }
-        let rows: Rows = wrap_text(text, usize::from(width)).into();
-        self.bytes += size_of_rows(&rows);
+        let layout = Rc::new(Layout::new(text, width));
         self.entries.insert(
             (doc, width),
             Entry {
-                rows: Rc::clone(&rows),
+                layout: Rc::clone(&layout),
                 used: self.clock,
             },
         );
         self.evict();
-        rows
+        layout
     }
 
     /// Drops the least recently used layouts while over budget, keeping the two newest.
-    fn evict(&mut self) {
-        while self.bytes > self.budget && self.entries.len() > 2 {
+    pub fn evict(&mut self) {
+        let mut bytes = self.bytes();
+        while bytes > self.budget && self.entries.len() > 2 {
             let Some(oldest) = self
                 .entries
                 .iter()
@@ -93,7 +86,7 @@ impl LayoutCache {
                 return;
             };
             if let Some(entry) = self.entries.remove(&oldest) {
-                self.bytes -= size_of_rows(&entry.rows);
+                bytes -= size_of_layout(&entry.layout);
             }
         }
     }
@@ -101,7 +94,6 @@ impl LayoutCache {
     /// Forgets everything (after the corpus is replaced).
     pub fn clear(&mut self) {
         self.entries.clear();
-        self.bytes = 0;
     }
 
     /// How many layouts are held (for tests of the cache itself).
@@ -113,10 +105,18 @@ impl LayoutCache {
         self.entries.is_empty()
     }
 
-    /// Bytes of rows held.
+    /// Bytes of layouts held.
     pub fn bytes(&self) -> usize {
-        self.bytes
+        self.entries
+            .values()
+            .map(|e| size_of_layout(&e.layout))
+            .sum()
     }
+}
+
+/// What a layout costs: its rows, and the entry holding it.
+fn size_of_layout(layout: &Layout) -> usize {
+    layout.bytes() + std::mem::size_of::<Entry>() + 32
 }
 
 /// Index of the row holding byte `offset`.
@@ -143,16 +143,22 @@ pub fn cell_text(g: &str, column: usize) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
+    use crate::engine::text::wrap::wrap_text;
+    use crate::reader::layout::LaidOut;
+
     #[test]
     fn layouts_stay_within_the_budget_and_the_newest_stay() {
         let text = Text::new(&"một hai ba bốn năm sáu bảy tám chín mười ".repeat(500));
         let one = wrap_text(&text, 40).len() * std::mem::size_of::<Range<usize>>();
         let mut cache = LayoutCache::with_budget(3 * one);
         for width in 20..120 {
-            let rows = cache.rows(DocId(0), width, &text);
-            assert_eq!(&*rows, wrap_text(&text, usize::from(width)).as_slice());
+            let layout = cache.layout(DocId(0), width, &text);
+            let rows = LaidOut::new(layout, &text).all();
+            assert_eq!(rows, wrap_text(&text, usize::from(width)));
             // The pane at the other width is drawn in the same frame.
-            cache.rows(DocId(1), 60, &text);
+            let other = cache.layout(DocId(1), 60, &text);
+            LaidOut::new(other, &text).all();
+            cache.evict();
             assert!(
                 cache.bytes() <= 3 * one + 2 * (one * 2),
                 "{} at {width}",
@@ -162,8 +168,8 @@ mod tests {
         assert!(cache.len() >= 2);
         let held = cache.bytes();
         // The two in use are still there: asking again makes nothing new.
-        cache.rows(DocId(0), 119, &text);
-        cache.rows(DocId(1), 60, &text);
+        cache.layout(DocId(0), 119, &text);
+        cache.layout(DocId(1), 60, &text);
         assert_eq!(cache.bytes(), held);
     }
 }

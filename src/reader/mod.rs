@@ -11,6 +11,7 @@ mod event_loop;
 pub mod figures;
 mod follow;
 pub mod keymap;
+pub mod layout;
 pub mod layout_cache;
 pub mod live;
 pub mod msg;

@@ -11,6 +11,7 @@ use crate::reader::aligned::Counterpart;
 use crate::reader::editor::EditRequest;
 use crate::reader::figures::FiguresView;
 use crate::reader::keymap::Mode;
+use crate::reader::layout::LaidOut;
 use crate::reader::layout_cache::Rows;
 use crate::reader::palette::Palette;
 use crate::reader::results::{self, Hit};
@@ -30,10 +31,17 @@ impl App {
         }
     }
 
-    /// The wrapped rows of document `doc` at `width` columns (cached).
-    pub fn rows(&self, doc: DocId, width: u16) -> Option<Rows> {
+    /// Document `doc` laid out at `width` columns (cached; blocks wrapped as asked for).
+    pub fn layout(&self, doc: DocId, width: u16) -> Option<LaidOut<'_>> {
         let text = &self.corpus.documents().get(doc)?.text;
-        Some(self.cache.borrow_mut().rows(doc, width, text))
+        let layout = self.cache.borrow_mut().layout(doc, width, text);
+        Some(LaidOut::new(layout, text))
+    }
+
+    /// Every wrapped row of document `doc` at `width` columns (the whole layout, for
+    /// tests: the reader itself asks only for the rows it shows).
+    pub fn rows(&self, doc: DocId, width: u16) -> Option<Rows> {
+        Some(self.layout(doc, width)?.all().into())
     }
 
     /// How many layouts the cache holds.

@@ -3,7 +3,6 @@
 
 use crate::engine::corpus::AnnotationId;
 use crate::reader::action::Action;
-use crate::reader::layout_cache::row_of;
 use crate::reader::state::{App, Focus, NavItem, Overlay, Pane};
 use crate::reader::view::{areas, inner};
 
@@ -96,18 +95,12 @@ impl App {
         let Some(doc) = self.view.panes[p].doc else {
             return;
         };
-        let r = self.pane_rect(p);
-        let Some(rows) = self.rows(doc, r.width.max(1)) else {
+        let Some((laid, height)) = self.pane_layout(p) else {
             return;
         };
-        let top = row_of(&rows, self.view.panes[p].top);
-        let end = rows
-            .get(
-                (top + usize::from(r.height))
-                    .min(rows.len())
-                    .saturating_sub(1),
-            )
-            .map_or(0, |row| row.end);
+        let top = laid.at(self.view.panes[p].top);
+        let bottom = laid.step(top, isize::try_from(height - 1).unwrap_or(isize::MAX));
+        let end = laid.row(bottom).end;
         let start = self.view.panes[p].top;
         let mut here: Vec<(usize, AnnotationId)> = self
             .corpus

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use crate::engine::corpus::DocId;
 use crate::reader::aligned::Counterpart;
-use crate::reader::layout_cache::{Rows, row_of};
+use crate::reader::layout::{LaidOut, RowId};
 use crate::reader::state::{App, Pane};
 use crate::reader::view::{areas, inner};
 
@@ -24,12 +24,12 @@ impl App {
             ))
     }
 
-    /// The pane's rows at its width and its height in rows (at least 1).
-    fn pane_rows(&self, pane: Pane) -> Option<(Rows, usize)> {
+    /// The pane's layout at its width and its height in rows (at least 1).
+    pub(crate) fn pane_layout(&self, pane: Pane) -> Option<(LaidOut<'_>, usize)> {
         let r = self.pane_rect(pane);
         let doc = self.view.panes[pane].doc?;
         Some((
-            self.rows(doc, r.width.max(1))?,
+            self.layout(doc, r.width.max(1))?,
             usize::from(r.height).max(1),
         ))
     }
@@ -39,25 +39,21 @@ impl App {
         usize::from(self.pane_rect(pane).height).max(1)
     }
 
-    /// Puts row `row` of `pane` at the top (clamped so the last row can reach the bottom).
-    fn set_top_row(&mut self, pane: Pane, row: usize) {
-        let Some((rows, height)) = self.pane_rows(pane) else {
+    /// Puts the row `to` picks (from the pane's layout and height) at the top, clamped
+    /// so the last row can reach the bottom.
+    fn set_top(&mut self, pane: Pane, to: impl FnOnce(&LaidOut<'_>, usize) -> RowId) {
+        let Some((laid, height)) = self.pane_layout(pane) else {
             return;
         };
-        let last = rows.len().saturating_sub(height);
-        if let Some(start) = rows.get(row.min(last)).map(|r| r.start) {
-            self.view.panes[pane].top = start;
-        }
+        let top = to(&laid, height).min(laid.last_top(height));
+        let start = laid.row(top).start;
+        self.view.panes[pane].top = start;
     }
 
     /// Scrolls `pane` by `delta` rows (and its partner, when synchronised).
     pub(crate) fn scroll_by(&mut self, pane: Pane, delta: isize) {
-        let Some((rows, _)) = self.pane_rows(pane) else {
-            return;
-        };
         let (before, partner) = (self.view.panes[pane].top, self.view.panes[pane.other()]);
-        let top = row_of(&rows, before);
-        self.set_top_row(pane, top.saturating_add_signed(delta));
+        self.set_top(pane, |laid, _| laid.step(laid.at(before), delta));
         // At the end of one pane the other stays; it never moves against the scroll.
         if self.view.panes[pane].top == before {
             return;
@@ -71,16 +67,22 @@ impl App {
 
     /// Scrolls `pane` to its first or last screen.
     pub(crate) fn scroll_to_end(&mut self, pane: Pane, end: bool) {
-        self.set_top_row(pane, if end { usize::MAX } else { 0 });
+        self.set_top(pane, |laid, height| {
+            if end {
+                laid.last_top(height)
+            } else {
+                laid.first()
+            }
+        });
         self.sync_from(pane);
     }
 
     /// Scrolls `pane` so that byte `offset` stands a third of the way down.
     pub(crate) fn scroll_to_offset(&mut self, pane: Pane, offset: usize) {
-        let Some((rows, height)) = self.pane_rows(pane) else {
-            return;
-        };
-        self.set_top_row(pane, row_of(&rows, offset).saturating_sub(height / 3));
+        self.set_top(pane, |laid, height| {
+            let third = isize::try_from(height / 3).unwrap_or(0);
+            laid.step(laid.at(offset), -third)
+        });
     }
 
     /// Shows document `doc` in `pane`, from the top.
@@ -107,8 +109,7 @@ impl App {
         let Some(target) = self.counterpart(a, top, b) else {
             return;
         };
-        let (Some((rows_a, _)), Some((rows_b, height))) =
-            (self.pane_rows(pane), self.pane_rows(other))
+        let (Some((a, _)), Some((b, height))) = (self.pane_layout(pane), self.pane_layout(other))
         else {
             return;
         };
@@ -116,26 +117,27 @@ impl App {
             Counterpart::Passage { from, to } => {
                 // As far into the counterpart as the top row is into its passage, keeping
                 // a third of the pane of it in view.
-                let (first_a, count_a) = span_rows(&rows_a, &from);
-                let into = row_of(&rows_a, top).saturating_sub(first_a);
-                let (first_b, count_b) = span_rows(&rows_b, &to);
+                let (first_a, count_a) = span_rows(&a, &from);
+                let into = a.between(first_a, a.at(top));
+                let (first_b, count_b) = span_rows(&b, &to);
                 let share = into as f64 / count_a as f64;
                 let keep = count_b.min((height / 3).max(2));
-                first_b + ((share * count_b as f64) as usize).min(count_b - keep)
+                let k = ((share * count_b as f64) as usize).min(count_b - keep);
+                b.step(first_b, isize::try_from(k).unwrap_or(isize::MAX))
             }
             Counterpart::None { after: Some(prev) } => {
-                let (first, count) = span_rows(&rows_b, &prev);
-                first + count - 1
+                let (first, count) = span_rows(&b, &prev);
+                b.step(first, isize::try_from(count - 1).unwrap_or(isize::MAX))
             }
-            Counterpart::None { after: None } => 0,
+            Counterpart::None { after: None } => b.first(),
         };
-        self.set_top_row(other, row);
+        self.set_top(other, |_, _| row);
     }
 }
 
 /// The first row of byte range `r` and how many rows it spans (at least 1).
-fn span_rows(rows: &[std::ops::Range<usize>], r: &std::ops::Range<usize>) -> (usize, usize) {
-    let first = row_of(rows, r.start);
-    let last = row_of(rows, r.end.saturating_sub(1).max(r.start));
-    (first, last.saturating_sub(first) + 1)
+fn span_rows(laid: &LaidOut<'_>, r: &std::ops::Range<usize>) -> (RowId, usize) {
+    let first = laid.at(r.start);
+    let last = laid.at(r.end.saturating_sub(1).max(r.start));
+    (first, laid.between(first, last) + 1)
 }

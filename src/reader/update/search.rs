@@ -4,7 +4,6 @@
 use crate::engine::corpus::DocId;
 use crate::engine::search::Searcher;
 use crate::reader::action::Edit;
-use crate::reader::layout_cache::row_of;
 use crate::reader::results::annotation_hits;
 use crate::reader::state::{App, Pane, Stop};
 
@@ -204,15 +203,11 @@ impl App {
 
     /// Whether byte `offset` of `pane`'s document is on screen.
     pub(crate) fn on_screen(&self, pane: Pane, offset: usize) -> bool {
-        let r = self.pane_rect(pane);
-        let Some(rows) = self.view.panes[pane]
-            .doc
-            .and_then(|d| self.rows(d, r.width.max(1)))
-        else {
+        let Some((laid, height)) = self.pane_layout(pane) else {
             return false;
         };
-        let top = row_of(&rows, self.view.panes[pane].top);
-        let row = row_of(&rows, offset);
-        row >= top && row < top + usize::from(r.height).max(1)
+        let top = laid.at(self.view.panes[pane].top);
+        let bottom = laid.step(top, isize::try_from(height - 1).unwrap_or(isize::MAX));
+        (top..=bottom).contains(&laid.at(offset))
     }
 }

@@ -2,7 +2,6 @@
 //! rows below it), and documents that keep their side, whichever way the reader arrived.
 
 use crate::engine::corpus::DocId;
-use crate::reader::layout_cache::row_of;
 use crate::reader::state::{App, ByPane, Pane};
 
 impl App {
@@ -10,18 +9,13 @@ impl App {
     /// wider or taller terminal needs when the end of a document was in view.
     pub(crate) fn keep_panes_full(&mut self) {
         for pane in Pane::BOTH {
-            let r = self.pane_rect(pane);
-            let Some(rows) = self.view.panes[pane]
-                .doc
-                .and_then(|d| self.rows(d, r.width.max(1)))
-            else {
+            let Some((laid, height)) = self.pane_layout(pane) else {
                 continue;
             };
-            let last = rows.len().saturating_sub(usize::from(r.height).max(1));
-            if row_of(&rows, self.view.panes[pane].top) > last
-                && let Some(row) = rows.get(last)
-            {
-                self.view.panes[pane].top = row.start;
+            let last = laid.last_top(height);
+            if laid.at(self.view.panes[pane].top) > last {
+                let start = laid.row(last).start;
+                self.view.panes[pane].top = start;
             }
         }
     }

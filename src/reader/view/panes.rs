@@ -13,7 +13,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::engine::AnnotationKind;
 use crate::engine::corpus::DocId;
 use crate::engine::text::width::cell_width;
-use crate::reader::layout_cache::{cell_text, row_of};
+use crate::reader::layout_cache::cell_text;
 use crate::reader::palette::Palette;
 use crate::reader::state::{App, Focus, Highlights, Pane};
 use crate::reader::view::inner;
@@ -32,16 +32,22 @@ pub fn position(app: &App, pane: Pane, area: Rect) -> Option<Position> {
     let doc = pane.doc?;
     let text = &app.corpus.documents().get(doc)?.text;
     let inner = inner(area);
-    let rows = app.rows(doc, inner.width.max(1))?;
-    let top = row_of(&rows, pane.top);
-    let bottom = (top + usize::from(inner.height)).min(rows.len());
+    let laid = app.layout(doc, inner.width.max(1))?;
+    // The rows before the top are estimated while blocks above it are not wrapped yet;
+    // those on screen are exact, so the end of the document is 100%.
+    let top = laid.at(pane.top);
+    let height = usize::from(inner.height);
+    let bottom_row = isize::try_from(height.saturating_sub(1)).unwrap_or(isize::MAX);
+    let end = laid.step(top, bottom_row) == laid.last();
+    let rows = laid.count().max(1);
+    let bottom = laid.index(top) + height;
     Some(Position {
         line: text.line_index(pane.top) + 1,
         lines: text.line_count(),
-        percent: if rows.is_empty() {
+        percent: if end {
             100
         } else {
-            bottom * 100 / rows.len()
+            (bottom * 100 / rows).min(99)
         },
     })
 }
@@ -89,13 +95,10 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, which: Pane
         );
         return;
     };
-    let Some(rows) = app.rows(d, text_area.width.max(1)) else {
+    let Some(laid) = app.layout(d, text_area.width.max(1)) else {
         return;
     };
-    let top = row_of(&rows, pane.top);
-    let visible = rows
-        .get(top..(top + usize::from(text_area.height)).min(rows.len()))
-        .unwrap_or(&[]);
+    let visible = laid.take(laid.at(pane.top), usize::from(text_area.height));
     let span = match (visible.first(), visible.last()) {
         (Some(a), Some(b)) => a.start..b.end,
         _ => 0..0,
