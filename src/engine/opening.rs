@@ -3,7 +3,7 @@
 //! the pair of documents the reader opens on, so the reader can draw at once and load the
 //! rest (annotations, counts, the other documents) in the background.
 
-use crate::engine::brief::BriefFile;
+use crate::engine::brief::{BriefFile, stream};
 use crate::engine::corpus::{Corpus, CorpusParts};
 use crate::engine::error::CorpusError;
 use crate::engine::load::{LastGood, load_listing};
@@ -79,7 +79,7 @@ pub fn load_opening(source: &CorpusSource) -> Result<Opening, CorpusError> {
 fn opening_brief(entry: &SourceFile) -> Option<(SourceFile, Vec<String>)> {
     let bytes = entry.read().ok()?;
     let head = head_of(&bytes);
-    let brief: BriefFile = serde_yaml::from_slice(head).ok()?;
+    let brief: BriefFile = stream::from_str(std::str::from_utf8(head).ok()?).ok()?;
     let file_of = |id: &str| {
         brief
             .documents

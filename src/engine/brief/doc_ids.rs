@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Deserialize;
 
+use crate::engine::brief::stream;
 use crate::engine::source::SourceFile;
 
 #[derive(Deserialize)]
@@ -31,7 +32,7 @@ pub fn document_ids(briefs: Vec<SourceFile>) -> HashMap<String, String> {
             let bytes = file.into_bytes().ok()?;
             let text = String::from_utf8(bytes).ok()?;
             let declared: Declarations =
-                serde_yaml::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+                stream::from_str(text.trim_start_matches('\u{feff}')).ok()?;
             Some(
                 declared
                     .documents

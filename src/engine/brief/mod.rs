@@ -7,6 +7,7 @@ mod declared;
 pub mod doc_ids;
 pub(crate) mod parse;
 pub(crate) mod positions;
+pub(crate) mod stream;
 
 use std::fmt;
 

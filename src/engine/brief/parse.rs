@@ -1,7 +1,7 @@
 //! Reading one brief: its bytes decoded, its YAML parsed into the serde types, and every
 //! way that can fail said as a finding at its place, in the brief's words.
 
-use crate::engine::brief::{BriefFile, Declared};
+use crate::engine::brief::{BriefFile, Declared, stream};
 use crate::engine::finding::Finding;
 use crate::engine::source::SourceFile;
 use crate::engine::text::decode;
@@ -84,7 +84,7 @@ pub(crate) fn parse_decoded(decoded: Decoded) -> Result<Parsed, Failed> {
             .note("a brief needs at least `title:` and `documents:` (see the README)")
             .into());
     }
-    match serde_yaml::from_str::<BriefFile>(&source) {
+    match stream::from_str::<BriefFile>(&source) {
         Ok(brief) => Ok(Parsed {
             name,
             shown,
