@@ -38,7 +38,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             }
         }
         if start < slice.len() {
-            pieces.push(para.start + start..para.end);
+            let rest = para.start + start..para.end;
+            match pieces.last_mut() {
+                Some(last) if joins(text, last) => last.end = rest.end,
+                _ => pieces.push(rest),
+            }
         }
         for piece in pieces {
             for line_piece in cut_at_finished_lines(text, piece) {
@@ -148,7 +152,8 @@ fn joins(text: &str, piece: &Range<usize>) -> bool {
 
 /// Splits a piece at single line breaks where the line before reads finished (it ends
 /// with sentence punctuation) or the next line does not continue it (it starts with a
-/// capital, a digit or a quote while the line before is short, as a headline is).
+/// capital, a digit or a quote, and the line before is shorter than a wrapper would have
+/// left it, as a headline is).
 fn cut_at_finished_lines(text: &str, piece: Range<usize>) -> Vec<Range<usize>> {
     let Some(s) = text.get(piece.clone()) else {
         return vec![piece];
@@ -164,13 +169,13 @@ fn cut_at_finished_lines(text: &str, piece: Range<usize>) -> Vec<Range<usize>> {
         offset += line.len();
         let Some(next) = lines.peek() else { break };
         let before = line.trim_end();
+        let next = next.trim();
+        let starts_anew = next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"');
         let finished = before.ends_with(['.', '!', '?', '…', ':', ';', '"', '”', ')'])
-            || (before.chars().count() < 60
-                && next
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"'));
+            || (starts_anew && !wrapped(before, next));
         if finished {
             out.push(start..offset);
             start = offset;
@@ -178,6 +183,14 @@ fn cut_at_finished_lines(text: &str, piece: Range<usize>) -> Vec<Range<usize>> {
     }
     out.push(start..piece.end);
     out
+}
+
+/// Whether `line` may have been cut where it is by a wrapper filling lines first-fit:
+/// the first word of `next` would not have fitted on it, as wide as `next` is. A headline
+/// before a longer paragraph line was not wrapped.
+fn wrapped(line: &str, next: &str) -> bool {
+    let first = next.split_whitespace().next().map_or(0, |w| w.chars().count());
+    line.chars().count() + 1 + first > next.chars().count()
 }
 
 /// `range` without white space at either end.
@@ -288,6 +301,21 @@ mod tests {
                 "Next paragraph.",
                 "Another."
             ]
+        );
+        // A headline before a longer line, however long; lines wrapped at a width stay
+        // one sentence, even where the next starts with a capital.
+        let headline = "Tiếp tục nâng cao chất lượng, hiệu quả công tác ngoại giao kinh tế";
+        let body = "Chiều tối 22/7, Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị với Trưởng các Cơ quan đại diện.";
+        assert_eq!(split(&format!("{headline}\n{body}")), [headline, body]);
+        let wrapped = "The conference on economic diplomacy was held in Hanoi with\nMinisters of the Government and the heads of missions.";
+        assert_eq!(split(wrapped), [wrapped]);
+    }
+
+    #[test]
+    fn an_abbreviation_before_the_last_words_of_a_paragraph_ends_nothing() {
+        assert_eq!(
+            split("Pelaksanaan Resolusi No. 59 dalam beberapa waktu terakhir."),
+            ["Pelaksanaan Resolusi No. 59 dalam beberapa waktu terakhir."]
         );
     }
 
