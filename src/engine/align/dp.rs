@@ -30,6 +30,8 @@ pub struct Params {
     /// Extra cost of pairing sentences that share nothing at all (high where much of a
     /// document has no counterpart, so that lengths alone do not decide).
     pub blind: f32,
+    /// Below this similarity a pair counts as sharing nothing.
+    pub blind_below: f32,
     /// Largest number of cells; the band narrows to stay under it.
     pub max_cells: usize,
 }
@@ -374,7 +376,7 @@ fn bead_cost(
     } else {
         0.0
     };
-    let blind = if sim < 0.05 { p.blind } else { 0.0 };
+    let blind = if sim < p.blind_below { p.blind } else { 0.0 };
     (
         length_cost - p.bonus * sim + against + blind,
         length_cost,

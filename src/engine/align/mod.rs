@@ -9,6 +9,7 @@ mod absorb;
 mod assoc;
 mod chain;
 pub mod cognates;
+mod costs;
 mod curated;
 mod documents;
 mod dp;
@@ -125,10 +126,6 @@ impl Alignment {
     }
 }
 
-/// Cells of one gap's programme at most (about 5 bytes each): a band of 30 sentences
-/// either side of the diagonal for a gap of 10,000.
-const MAX_CELLS: usize = 600_000;
-
 /// Aligns two texts, given links curators made between them.
 pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
     let sa = segment::sentences(a);
@@ -220,16 +217,7 @@ fn align_bags(
             moved.push(c.clone());
         }
     }
-    let ratio = ratio(&chain, len_a, len_b);
-    let params = Params {
-        ratio,
-        skip_x: skip_cost(len_a, len_b, ratio),
-        skip_y: skip_cost(len_b, len_a, 1.0 / ratio),
-        bonus: if mode == Mode::Words { 10.0 } else { 6.0 },
-        mismatch: if mode == Mode::Words { 0.0 } else { 2.0 },
-        blind: 4.0 * unmatched(len_a, len_b, ratio).max(unmatched(len_b, len_a, 1.0 / ratio)),
-        max_cells: MAX_CELLS,
-    };
+    let params = costs::params(&chain, len_a, len_b, mode);
     let side_a = Side {
         len: len_a,
         bags: &bags.a,
@@ -307,38 +295,6 @@ fn learn_words(bags: &mut Bags, first: &Alignment) -> bool {
 fn overlaps(x: &Candidate, y: &Candidate) -> bool {
     let meet = |p: &Range<usize>, q: &Range<usize>| p.start < q.end && q.start < p.end;
     meet(&x.a, &y.a) || meet(&x.b, &y.b)
-}
-
-/// The expected length of B per character of A: the median over one-to-one chain links,
-/// else 1.
-fn ratio(chain: &[Candidate], len_a: &[f32], len_b: &[f32]) -> f32 {
-    let mut r: Vec<f32> = chain
-        .iter()
-        .filter(|c| c.a.len() == 1 && c.b.len() == 1 && len_a[c.a.start] > 0.0)
-        .map(|c| len_b[c.b.start] / len_a[c.a.start])
-        .collect();
-    if r.len() < 3 {
-        return 1.0;
-    }
-    r.sort_by(f32::total_cmp);
-    r[r.len() / 2].clamp(0.25, 4.0)
-}
-
-/// The cost of leaving a sentence of X alone: low where X is much longer than Y would
-/// make it (a condensed translation leaves much of X without counterpart), else that of
-/// Gale and Church's deletions.
-fn skip_cost(len_x: &[f32], len_y: &[f32], ratio: f32) -> f32 {
-    (-unmatched(len_x, len_y, ratio).max(0.08).ln()).clamp(0.7, 4.6)
-}
-
-/// The share of X's length that Y, shorter, cannot cover.
-fn unmatched(len_x: &[f32], len_y: &[f32], ratio: f32) -> f32 {
-    let (lx, ly): (f32, f32) = (len_x.iter().sum(), len_y.iter().sum());
-    if lx > 0.0 {
-        (1.0 - ly / (ratio * lx)).clamp(0.0, 1.0)
-    } else {
-        0.0
-    }
 }
 
 /// A chain link or moved link as a bead, with its measures.

@@ -189,7 +189,10 @@ fn cut_at_finished_lines(text: &str, piece: Range<usize>) -> Vec<Range<usize>> {
 /// the first word of `next` would not have fitted on it, as wide as `next` is. A headline
 /// before a longer paragraph line was not wrapped.
 fn wrapped(line: &str, next: &str) -> bool {
-    let first = next.split_whitespace().next().map_or(0, |w| w.chars().count());
+    let first = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
     line.chars().count() + 1 + first > next.chars().count()
 }
 
