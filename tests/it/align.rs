@@ -9,7 +9,7 @@ use briefing::engine::align::{Alignment, By, Link, Which, align_documents, align
 use briefing::engine::{CorpusSource, load};
 
 /// Gold links as (sentence of A, sentence of B), from `snippet A => snippet B` lines.
-fn gold(spec: &str, a: &str, b: &str, al: &Alignment) -> BTreeSet<(usize, usize)> {
+pub(crate) fn gold(spec: &str, a: &str, b: &str, al: &Alignment) -> BTreeSet<(usize, usize)> {
     let find = |text: &str, sentences: &[std::ops::Range<usize>], snippet: &str| -> usize {
         let hits: Vec<usize> = text.match_indices(snippet).map(|(i, _)| i).collect();
         assert_eq!(hits.len(), 1, "snippet {snippet:?} must stand once");
@@ -253,7 +253,7 @@ fn hostile_shapes_end_quickly_and_well_formed() {
 }
 
 /// A pair written for these tests: `lang: A B`, then `=== a`, `=== b` and `=== links`.
-fn written_pair(name: &str) -> (f64, f64) {
+pub(crate) fn written_pair(name: &str) -> (f64, f64) {
     let spec = std::fs::read_to_string(format!("tests/fixtures/align/{name}")).expect("fixture");
     let body: String = spec
         .lines()

@@ -7,6 +7,7 @@ mod common;
 mod align;
 mod align_assoc;
 mod align_cli;
+mod align_heldout;
 mod align_pins;
 mod align_print;
 #[cfg(all(unix, feature = "reader"))]
