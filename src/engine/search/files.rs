@@ -1,68 +1,100 @@
 //! Searching files as `briefing search` does, without holding the corpus: each file read,
 //! decoded and searched in one pass on every core, only its matching lines kept (long
-//! lines cut around each match).
+//! lines cut around each match), and handed on in order batch by batch while the next
+//! batch is searched, so that printing overlaps searching and memory holds a few batches.
 
 use std::cell::RefCell;
-use std::ops::Range;
+use std::sync::mpsc;
+use std::thread;
 
 use rayon::prelude::*;
 
 use super::Searcher;
 use super::documents::search_document;
+use super::matches::FileMatches;
 use crate::engine::corpus::Document;
 use crate::engine::finding::Finding;
 use crate::engine::source::SourceFile;
 use crate::engine::text::decode;
 use crate::engine::text::fold::Folded;
 
-/// Reads, decodes and searches files in one pass on every core, keeping only the
-/// matches: what `briefing search` needs, without holding the corpus.
+/// Files searched together: large enough to keep every core busy, small enough that a
+/// few batches of matching lines are little memory.
+const BATCH: usize = 128;
+
+/// Reads, decodes and searches files on every core, keeping only the matches: what
+/// `briefing search` needs, without holding the corpus. The results come in the order
+/// of `files` while later files are still being searched; a panic while searching is
+/// raised again here, and dropping the iterator stops the search.
 pub fn search_files(
     files: Vec<SourceFile>,
     searcher: &Searcher,
-) -> Vec<Result<FileMatches, Finding>> {
+) -> impl Iterator<Item = Result<FileMatches, Finding>> + use<> {
+    let searcher = searcher.clone();
+    // One batch searched while one waits and one is read: three at most in memory.
+    let (send, receive) = mpsc::sync_channel::<Vec<Result<FileMatches, Finding>>>(1);
+    let worker = thread::spawn(move || {
+        for batch in files.chunks(BATCH) {
+            let found = batch
+                .par_iter()
+                .map(|f| search_file(f, &searcher))
+                .collect();
+            if send.send(found).is_err() {
+                return;
+            }
+        }
+    });
+    let mut worker = Some(worker);
+    std::iter::from_fn(move || match receive.recv() {
+        Ok(batch) => Some(batch),
+        Err(mpsc::RecvError) => {
+            if let Some(Err(panic)) = worker.take().map(thread::JoinHandle::join) {
+                std::panic::resume_unwind(panic);
+            }
+            None
+        }
+    })
+    .flatten()
+}
+
+/// One file read, decoded and searched, with one buffer and one fold per thread.
+fn search_file(entry: &SourceFile, searcher: &Searcher) -> Result<FileMatches, Finding> {
     thread_local! {
-        // One buffer and one fold per thread, reused file after file.
         static BUFFERS: RefCell<(Vec<u8>, Folded)> = RefCell::default();
     }
-    files
-        .into_par_iter()
-        .map(|entry| {
-            BUFFERS.with_borrow_mut(|(bytes, folded)| {
-                entry
-                    .read_into(bytes)
-                    .map_err(|e| Finding::error(&entry.shown, format!("cannot read: {e}")))?;
-                let mut found = FileMatches {
-                    file: entry.name.clone(),
-                    ..FileMatches::default()
-                };
-                if search_plain(bytes, searcher, folded, &mut found).is_some() {
-                    return Ok(found);
-                }
-                // Anything unusual (not UTF-8, NUL, CR, not NFC) takes the path that normalises.
-                found = FileMatches {
-                    file: entry.name.clone(),
-                    ..FileMatches::default()
-                };
-                let doc = Document {
-                    text: decode(&entry.shown, bytes.clone())?,
-                    file: entry.name.clone(),
-                    meta: None,
-                };
-                for m in search_document(&doc, 0, searcher, folded) {
-                    let line = doc.text.line_range(m.line - 1);
-                    let text = doc.text.line(m.line - 1);
-                    found.push(
-                        m.line,
-                        m.column,
-                        text,
-                        m.range.start - line.start..m.range.end - line.start,
-                    );
-                }
-                Ok(found)
-            })
-        })
-        .collect()
+    BUFFERS.with_borrow_mut(|(bytes, folded)| {
+        entry
+            .read_into(bytes)
+            .map_err(|e| Finding::error(&entry.shown, format!("cannot read: {e}")))?;
+        let mut found = FileMatches {
+            file: entry.name.clone(),
+            ..FileMatches::default()
+        };
+        if search_plain(bytes, searcher, folded, &mut found).is_some() {
+            return Ok(found);
+        }
+        // Anything unusual (not UTF-8, NUL, CR, not NFC) takes the path that normalises.
+        found = FileMatches {
+            file: entry.name.clone(),
+            ..FileMatches::default()
+        };
+        let doc = Document {
+            text: decode(&entry.shown, bytes.clone())?,
+            file: entry.name.clone(),
+            meta: None,
+        };
+        for m in search_document(&doc, 0, searcher, folded) {
+            let line = doc.text.line_range(m.line - 1);
+            let text = doc.text.line(m.line - 1);
+            found.push(
+                m.line,
+                m.column,
+                text,
+                m.range.start - line.start..m.range.end - line.start,
+            );
+        }
+        Ok(found)
+    })
 }
 
 /// The fast path for a plain UTF-8 file (the usual case): searched in place, with no
@@ -111,93 +143,6 @@ fn search_plain(
         );
     }
     Some(())
-}
-
-/// The line as shown with a match at byte `at`: whole, or for a line longer than
-/// `LINE_LIMIT` bytes, the part around the match between ellipses; and where byte 0 of
-/// the line would stand in what is shown (negative when cut).
-fn excerpt(line: &str, at: usize) -> (std::borrow::Cow<'_, str>, isize) {
-    if line.len() <= LINE_LIMIT {
-        return (std::borrow::Cow::Borrowed(line), 0);
-    }
-    let floor = |mut i: usize| {
-        while i > 0 && !line.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let start = floor(at.saturating_sub(BEFORE_MATCH));
-    let end = floor((start + EXCERPT).min(line.len()));
-    let head = if start > 0 { "…" } else { "" };
-    let tail = if end < line.len() { "…" } else { "" };
-    let shift = head.len() as isize - start as isize;
-    let shown = format!("{head}{}{tail}", line.get(start..end).unwrap_or(""));
-    (std::borrow::Cow::Owned(shown), shift)
-}
-
-/// The matches in one file, with the text of the lines they stand on.
-#[derive(Debug, Clone, Default)]
-pub struct FileMatches {
-    pub file: String,
-    /// (line, column, byte range in `text` of that line's text), in order.
-    pub lines: Vec<(usize, usize, Range<usize>)>,
-    /// The matching lines, one after another (a line with several matches appears once).
-    pub text: String,
-    /// Each match's byte range in its line as shown (in the slice of `text` that
-    /// `lines` names), one per entry of `lines`.
-    pub spans: Vec<Range<usize>>,
-}
-
-/// Bytes of a line shown whole at most; a longer line is cut around each match.
-const LINE_LIMIT: usize = 2000;
-/// Bytes shown of a line that is cut, and how many of them before the match.
-const EXCERPT: usize = 800;
-const BEFORE_MATCH: usize = 200;
-
-impl FileMatches {
-    /// Records a match at bytes `at` of `line_text`.
-    fn push(&mut self, line: usize, column: usize, line_text: &str, at: Range<usize>) {
-        let (shown, shift) = excerpt(line_text, at.start);
-        let place = |i: usize| (i as isize + shift).clamp(0, shown.len() as isize) as usize;
-        self.spans.push(place(at.start)..place(at.end));
-        let range = match self.lines.last() {
-            Some((l, _, range)) if *l == line && self.text.get(range.clone()) == Some(&shown) => {
-                range.clone()
-            }
-            _ => {
-                let start = self.text.len();
-                self.text.push_str(&shown);
-                start..self.text.len()
-            }
-        };
-        self.lines.push((line, column, range));
-    }
-
-    /// The matches grouped by line as shown: (line, the line's text, each match's byte
-    /// range in it), a line with several matches once.
-    pub fn by_line(&self) -> impl Iterator<Item = (usize, &str, &[Range<usize>])> + '_ {
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            let (line, _, range) = self.lines.get(at)?;
-            let from = at;
-            while self
-                .lines
-                .get(at)
-                .is_some_and(|(l, _, r)| l == line && r == range)
-            {
-                at += 1;
-            }
-            let text = self.text.get(range.clone()).unwrap_or("");
-            Some((*line, text, self.spans.get(from..at).unwrap_or_default()))
-        })
-    }
-
-    /// Each match as (line, column, the line's text).
-    pub fn iter(&self) -> impl Iterator<Item = (usize, usize, &str)> + '_ {
-        self.lines
-            .iter()
-            .map(|(l, c, r)| (*l, *c, self.text.get(r.clone()).unwrap_or("")))
-    }
 }
 
 #[cfg(test)]

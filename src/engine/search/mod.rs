@@ -3,14 +3,16 @@
 //! found), an unmarked one matches any ("dong" finds both). Matches never cross a line.
 //!
 //! `query.rs` compiles the query and finds it in a text; `documents.rs` searches loaded
-//! documents (the reader); `files.rs` searches files in one pass (`briefing search`), and
-//! `print.rs` shows its matches.
+//! documents (the reader); `files.rs` searches files in one pass (`briefing search`),
+//! keeping what `matches.rs` holds of each, and `print.rs` shows its matches.
 
 mod documents;
 mod files;
+mod matches;
 pub mod print;
 mod query;
 
 pub use documents::{Match, search_documents};
-pub use files::{FileMatches, search_files};
+pub use files::search_files;
+pub use matches::FileMatches;
 pub use query::Searcher;
