@@ -4,7 +4,7 @@
 //! runs under test in ratatui's `TestBackend`.
 
 use std::io;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -14,7 +14,7 @@ use ratatui::crossterm::event::Event;
 use crate::reader::editor::{EDITING, EditRequest, editor_command};
 use crate::reader::live::{Live, Loaded};
 use crate::reader::msg::Msg;
-use crate::reader::state::App;
+use crate::reader::state::{App, SLICE};
 use crate::reader::terminal::{hold_screen, restore, resume};
 use crate::reader::view::render;
 
@@ -67,6 +67,8 @@ where
     // Whether the user has done anything yet: the whole corpus, once loaded, opens on its
     // own first pair only if not.
     let mut touched = false;
+    // Searches and layouts go on between inputs from now on, a slice at a time.
+    app.update(Msg::Sliced { slice: SLICE });
     while !app.quit {
         if draw {
             app.update(size_of(terminal)?);
@@ -75,13 +77,30 @@ where
                 .draw(|frame| render(app, frame))
                 .map_err(IntoIo::into_io)?;
         }
-        let input = match live.as_deref().and_then(Live::due) {
-            Some(due) => match inputs.recv_timeout(due.saturating_duration_since(Instant::now())) {
+        let due = live.as_deref().and_then(Live::due);
+        let input = if app.working() {
+            // Work left (a search, a layout, folds): a slice of it, unless input waits.
+            match inputs.try_recv() {
                 Ok(input) => Some(input?),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => return Err(gone()),
-            },
-            None => Some(inputs.recv().map_err(|_| gone())??),
+                Err(TryRecvError::Disconnected) => return Err(gone()),
+                Err(TryRecvError::Empty) if due.is_some_and(|d| d <= Instant::now()) => None,
+                Err(TryRecvError::Empty) => {
+                    app.update(Msg::Work);
+                    draw = true;
+                    continue;
+                }
+            }
+        } else {
+            match due {
+                Some(due) => {
+                    match inputs.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                        Ok(input) => Some(input?),
+                        Err(RecvTimeoutError::Timeout) => None,
+                        Err(RecvTimeoutError::Disconnected) => return Err(gone()),
+                    }
+                }
+                None => Some(inputs.recv().map_err(|_| gone())??),
+            }
         };
         // Everything that has already arrived is applied before the next frame, typing
         // searched once at the end: keys faster than a search never queue searches.

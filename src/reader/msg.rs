@@ -43,6 +43,12 @@ pub enum Msg {
     Reloaded(Result<Corpus, CorpusError>),
     /// The editor the reader stepped aside for is done; `status` says how it went.
     Edited { status: String },
+    /// The event loop runs: from now on a search, and making layouts exact, go on in
+    /// slices of `slice` between inputs (each a `Work`), instead of whole at once. (A zero
+    /// slice does one step of each: a piece of a search, a block of a layout.)
+    Sliced { slice: Duration },
+    /// A slice of background work, given when no input is waiting.
+    Work,
     /// A line for the status line from outside the state (a watch that cannot start).
     Status(String),
 }

@@ -1,7 +1,9 @@
 //! The reader in a pseudo-terminal on input that arrives faster than it is searched:
-//! bracketed paste (docs/robustness.md, "Costs").
+//! bracketed paste; and keys answered while a large document is laid out and searched
+//! (docs/robustness.md, "Costs").
 
 use crate::common::pty_session::*;
+use crate::common::{Corpus as TempCorpus, brief_of};
 
 #[test]
 fn a_bracketed_paste_into_the_prompt_is_one_query_on_one_line() {
@@ -15,6 +17,28 @@ fn a_bracketed_paste_into_the_prompt_is_one_query_on_one_line() {
     s.send("\r");
     s.wait_for("the first match of the pasted query", |s| {
         s.text().contains("/hiệp định thương mại  1/")
+    });
+    s.quit();
+}
+
+#[test]
+fn keys_are_answered_while_a_large_document_is_laid_out_and_searched() {
+    // 8 MB: this debug build lays it out and folds it between keys, a slice at a time.
+    let corpus = TempCorpus::new()
+        .with("seeds/a.txt", crate::reader_costs::prose(8 << 20))
+        .with("briefs/b.yaml", brief_of("B", &[("a.txt", "a", "vi")], ""));
+    let mut s = Session::start_on(Some(corpus.root().to_path_buf()), 100, 30);
+    s.wait_for_text("a · vi · a.txt");
+    // The end, exactly: the last row at the bottom.
+    s.send("G");
+    s.wait_for("the end", |s| s.text().contains("100%"));
+    assert!(s.text().contains("Khai thác hiệu quả 17 hiệp định"));
+    s.send("g/kinh");
+    s.wait_for_text("/kinh▏");
+    s.send("\r");
+    s.wait_for("the first match", |s| {
+        let text = s.text();
+        text.contains("/kinh  1/") && text.contains(" in a 1:58 · r lists them")
     });
     s.quit();
 }

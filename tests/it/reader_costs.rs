@@ -1,7 +1,7 @@
 //! The reader on corpora that make it work hard (docs/robustness.md, "Costs"): what is on
 //! screen stays right at any length. Timings are benches/costs.sh's, never asserted here.
 
-use crate::common::screen::{buffer, find};
+use crate::common::screen::{buffer, find, screen};
 use crate::common::{Corpus as TempCorpus, brief_of};
 use briefing::engine::DocId;
 use briefing::engine::{Corpus, CorpusParts, Finding};
@@ -145,5 +145,165 @@ fn a_query_with_more_than_100_000_matches_keeps_the_first_and_says_there_are_mor
     assert_eq!(
         (app.search().matches().len(), app.search().more()),
         (0, false)
+    );
+}
+
+/// Vietnamese prose of about `bytes`, a paragraph every five sentences.
+pub fn prose(bytes: usize) -> String {
+    let sentences = [
+        "Thủ tướng Phạm Minh Chính chủ trì hội nghị về ngoại giao kinh tế.",
+        "Tăng trưởng kinh tế từ 8,3-8,5% trong năm 2025 là mục tiêu đề ra.",
+        "Khai thác hiệu quả 17 hiệp định thương mại tự do (FTA) đã ký kết.",
+    ];
+    let mut text = String::new();
+    for n in 0.. {
+        if text.len() >= bytes {
+            break;
+        }
+        text.push_str(sentences[n % 3]);
+        text.push_str(if n % 5 == 4 { "\n\n" } else { " " });
+    }
+    text
+}
+
+/// A reader on two documents of `mb` MB each, in a 100x30 terminal; `sliced`: as under
+/// the event loop, with a zero slice (each `Msg::Work` one step: a piece of a search, a
+/// block of a layout).
+fn big_app(mb: usize, sliced: bool) -> App {
+    let text = prose(mb << 20);
+    let corpus = TempCorpus::new()
+        .with("seeds/a.txt", &text)
+        .with("seeds/b.txt", &text)
+        .with(
+            "briefs/b.yaml",
+            brief_of("B", &[("a.txt", "a", "vi"), ("b.txt", "b", "vi")], ""),
+        )
+        .load();
+    let mut app = App::new(corpus);
+    if sliced {
+        app.update(Msg::Sliced {
+            slice: std::time::Duration::ZERO,
+        });
+    }
+    app.update(Msg::Size {
+        width: 100,
+        height: 30,
+    });
+    app
+}
+
+/// Slices of work until none is left (a bounded number).
+fn finish_work(app: &mut App) {
+    for _ in 0..100_000 {
+        if !app.working() {
+            return;
+        }
+        app.update(Msg::Work);
+    }
+    panic!("work never ends");
+}
+
+#[test]
+fn a_search_goes_on_between_keys_and_a_newer_query_drops_the_one_under_way() {
+    let mut whole = big_app(3, false);
+    whole.update(Action::SearchStart);
+    for c in "kinh".chars() {
+        whole.update(Action::Input(c));
+    }
+    let mut app = big_app(3, true);
+    let origin = app.panes();
+    app.update(Action::SearchStart);
+    app.update(Action::Input('k'));
+    // One piece of the first document searched: the key did not wait for the rest.
+    assert_eq!(app.searching(), Some((0, 2)));
+    let so_far = app.search().matches().len();
+    assert!(so_far > 0 && so_far < 100_000, "{so_far}");
+    let screen = screen(&app);
+    assert!(
+        screen.contains(&format!(
+            "{so_far} matches so far · searching 0/2 documents…"
+        )),
+        "{screen}"
+    );
+    app.update(Msg::Work);
+    // Each key starts the newest query over and drops the one under way.
+    for c in "inh".chars() {
+        app.update(Action::Input(c));
+        assert_eq!(app.searching(), Some((0, 2)));
+    }
+    finish_work(&mut app);
+    assert_eq!(app.searching(), None);
+    assert_eq!(app.search().matches(), whole.search().matches());
+    assert_eq!(
+        app.panes(),
+        whole.panes(),
+        "at the first match, as typed key by key"
+    );
+    // Enter on it: the first match, without searching again; Esc while a search runs
+    // drops it.
+    app.update(Action::Submit);
+    whole.update(Action::Submit);
+    assert_eq!(app.searching(), None);
+    assert_eq!(app.message(), whole.message());
+    app.update(Action::SearchStart);
+    app.update(Action::Input('x'));
+    assert!(app.searching().is_some());
+    app.update(Action::Cancel);
+    finish_work(&mut app);
+    assert_eq!(app.search().matches(), whole.search().matches());
+    assert_eq!(
+        app.panes(),
+        origin,
+        "the first match was on the first screen"
+    );
+}
+
+#[test]
+fn a_new_width_wraps_only_what_is_shown_and_the_end_and_percent_stay_exact() {
+    // The reference lays every row out before it moves (one unsliced slice of work).
+    let mut whole = big_app(2, false);
+    whole.update(Msg::Work);
+    assert!(!whole.working());
+    let mut app = big_app(2, true);
+    let _ = screen(&app);
+    assert!(app.working(), "the rest of each layout is left for later");
+    app.update(Action::Bottom);
+    whole.update(Action::Bottom);
+    assert!(screen(&app).contains("100%"), "{}", screen(&app));
+    assert_eq!(app.panes(), whole.panes(), "G at the same row");
+    // Back to the middle, by a search, and a resize there.
+    for a in [&mut app, &mut whole] {
+        a.update(Action::Top);
+        crate::common::screen::search(a, "2025");
+        a.update(Action::Next);
+        a.update(Msg::Size {
+            width: 90,
+            height: 30,
+        });
+    }
+    whole.update(Msg::Work);
+    for a in [&mut app, &mut whole] {
+        for _ in 0..40 {
+            a.update(Action::Down);
+        }
+        a.update(Action::HalfPageUp);
+    }
+    assert_eq!(app.panes(), whole.panes());
+    // The rows on screen are the same; only the percent may be an estimate yet.
+    let rows = |a: &App| {
+        let text = screen(a);
+        let kept: Vec<String> = text
+            .lines()
+            .filter(|l| !l.contains('└'))
+            .map(str::to_string)
+            .collect();
+        kept[..kept.len() - 1].join("\n")
+    };
+    assert_eq!(rows(&app), rows(&whole));
+    finish_work(&mut app);
+    assert_eq!(
+        screen(&app),
+        screen(&whole),
+        "once laid out whole, the same screen, percent and all"
     );
 }

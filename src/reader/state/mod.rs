@@ -9,6 +9,7 @@ mod prompt;
 mod queries;
 mod search;
 mod viewport;
+mod work;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -29,6 +30,7 @@ pub use overlay::{Card, Overlay, PickerSort};
 pub use panes::{ByPane, Pane, PaneView, Panes};
 pub use search::{Pace, Search, Stop};
 pub use viewport::{Focus, Viewport};
+pub use work::{Running, SLICE, Then, Work};
 
 /// A place to come back to (a mark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +93,8 @@ pub struct App {
     pub(crate) aligned: RefCell<AlignCache>,
     /// Documents folded for search, kept between keystrokes.
     pub(crate) folds: SearchFolds,
+    /// What the event loop does between inputs: the search under way, layouts, folds.
+    pub(crate) work: Work,
 }
 
 impl App {
@@ -117,6 +121,7 @@ impl App {
             cache: RefCell::new(LayoutCache::default()),
             aligned: RefCell::new(AlignCache::default()),
             folds: SearchFolds::default(),
+            work: Work::default(),
         };
         app.view.panes = app.default_documents().map(|doc| PaneView { doc, top: 0 });
         app

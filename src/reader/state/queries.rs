@@ -44,6 +44,22 @@ impl App {
         Some(self.layout(doc, width)?.all().into())
     }
 
+    /// Whether background work is left for the event loop's slices (`Msg::Work`).
+    pub fn working(&self) -> bool {
+        self.work.search.is_some()
+            || self.work.fold
+            || Pane::BOTH.into_iter().any(|p| {
+                self.pane_layout(p)
+                    .is_some_and(|(laid, _)| !laid.is_exact())
+            })
+    }
+
+    /// The search under way, if one is: documents searched so far, and in all.
+    pub fn searching(&self) -> Option<(usize, usize)> {
+        let running = self.work.search.as_ref()?;
+        Some((running.scan.documents_done(), self.corpus.documents().len()))
+    }
+
     /// How many layouts the cache holds.
     pub fn cached_layouts(&self) -> usize {
         self.cache.borrow().len()

@@ -162,6 +162,12 @@ impl Search {
         self.more = more;
     }
 
+    /// The matches a search under way has found so far (they only grow, so where `n`/`N`
+    /// stand stays).
+    pub fn found_so_far(&mut self, matches: Vec<(DocId, Range<usize>)>) {
+        self.matches = matches;
+    }
+
     /// Makes `query` the active search (its matches already found).
     pub fn activate(&mut self, query: String) {
         self.query = query;

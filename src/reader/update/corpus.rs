@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use crate::engine::corpus::{IdVec, TopicId};
 use crate::engine::{Corpus, CorpusError};
 use crate::reader::follow::{same_annotation, same_document, same_place};
-use crate::reader::state::{App, Card, NavItem, Overlay, PaneView, Place};
+use crate::reader::state::{App, Card, NavItem, Overlay, PaneView, Place, Then};
 
 impl App {
     /// The whole corpus came after the opening part: it opens on its own first pair when
@@ -167,19 +167,14 @@ impl App {
         // The same query finds its matches in the new text; the current one stays the
         // first at or after where it was.
         let (typing, query) = self.search.renew();
+        self.work.search = None;
+        self.work.found = None;
         if !query.is_empty() {
-            self.run_search(&query);
+            self.run_search(&query, Then::Renewed(current_match));
             self.search.activate(query);
-            let current = current_match.and_then(|(doc, start)| {
-                self.search
-                    .matches()
-                    .iter()
-                    .position(|(d, r)| *d == doc && r.start >= start)
-            });
-            self.search.set_current(current);
         }
         if let Some(typing) = typing {
-            self.run_search(&typing);
+            self.run_search(&typing, Then::Show);
             self.search.reopen_prompt(typing);
         }
     }

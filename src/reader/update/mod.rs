@@ -15,13 +15,14 @@ mod scroll;
 mod search;
 mod select;
 mod sides;
+mod work;
 
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::reader::action::{Action, Edit};
 use crate::reader::keymap::{self, Mode};
 use crate::reader::msg::Msg;
-use crate::reader::state::{App, Card, Focus, Overlay};
+use crate::reader::state::{App, Card, Focus, Overlay, Then};
 use crate::reader::view::{self, areas};
 
 impl App {
@@ -57,6 +58,8 @@ impl App {
                 self.status.message = Some(status);
             }
             Msg::Status(text) => self.status.message = Some(text),
+            Msg::Sliced { slice } => self.work.slice = Some(slice),
+            Msg::Work => self.work_slice(),
         }
     }
 
@@ -98,7 +101,7 @@ impl App {
                     self.view.panes = origin;
                 }
                 let q = self.search.query().to_string();
-                self.run_search(&q);
+                self.run_search(&q, Then::Show);
             }
             Action::SetMark(c) => {
                 self.marks.insert(c, self.place());
@@ -159,6 +162,8 @@ impl App {
             Action::Open => self.open(),
             Action::SearchStart => {
                 self.search.open_prompt(self.view.panes);
+                // Documents fold in the background while the query is typed.
+                self.work.fold = true;
             }
             Action::Next | Action::Prev => {
                 let forward = action == Action::Next;

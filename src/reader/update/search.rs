@@ -5,19 +5,139 @@ use crate::engine::corpus::DocId;
 use crate::engine::search::Searcher;
 use crate::reader::action::Edit;
 use crate::reader::results::annotation_hits;
-use crate::reader::state::{App, Pane, Stop};
+use crate::reader::search_folds::Scan;
+use crate::reader::state::{App, Pane, Running, Stop, Then};
 
 impl App {
-    /// Finds `query` in every document; the matches are highlighted, none is current yet.
-    pub(crate) fn run_search(&mut self, query: &str) {
+    /// Finds `query` in every document, then does `then`; the matches are highlighted,
+    /// none is current yet. Under the event loop it runs a slice now and goes on between
+    /// inputs (a newer query drops it); else it runs whole now.
+    pub(crate) fn run_search(&mut self, query: &str, then: Then) {
         let Some(searcher) = Searcher::new(query) else {
+            self.work.search = None;
+            self.work.found = None;
             self.search.found(Vec::new(), Vec::new(), false);
+            self.search_done(then);
             return;
         };
-        // Over documents folded once and kept: a keystroke is a memmem, on this thread.
-        let (matches, more) = self.folds.search(self.corpus.documents(), &searcher);
-        let notes = annotation_hits(&self.corpus, &searcher).collect();
+        if self.work.search.is_none() && self.work.found.as_deref() == Some(query) {
+            self.search.set_current(None);
+            self.search_done(then);
+            return;
+        }
+        self.work.found = None;
+        match &mut self.work.search {
+            // The same query under way keeps what it found; only what follows changes.
+            Some(running) if running.query == query => running.then = then,
+            _ => {
+                self.search.set_current(None);
+                self.work.search = Some(Running {
+                    query: query.to_string(),
+                    scan: Scan::new(searcher),
+                    then,
+                })
+            }
+        }
+        let mut go_on = self.work.budget();
+        self.go_on_searching(&mut go_on);
+    }
+
+    /// Goes on with the search under way while `go_on` says so: over documents folded
+    /// once and kept, a piece at a time. Shows what it found so far, and all once done.
+    pub(super) fn go_on_searching(&mut self, go_on: &mut impl FnMut() -> bool) {
+        let Some(running) = self.work.search.as_mut() else {
+            return;
+        };
+        if !self
+            .folds
+            .scan(self.corpus.documents(), &mut running.scan, go_on)
+        {
+            let so_far = running.scan.matches().to_vec();
+            let then = running.then;
+            self.search.found_so_far(so_far);
+            // The first match from here, once found, is the first of the whole search:
+            // the panes go there before the search is done.
+            let early = match then {
+                Then::AsTyped => Some(Then::Show),
+                Then::Submit if self.search.stop().is_none() => Some(Then::Stepped),
+                _ => None,
+            };
+            if let Some(next) = early
+                && self.first_match_is_found()
+            {
+                self.search_done(then);
+                if let Some(running) = self.work.search.as_mut() {
+                    running.then = next;
+                }
+            }
+            return;
+        }
+        let Some(Running { query, scan, then }) = self.work.search.take() else {
+            return;
+        };
+        let notes = annotation_hits(&self.corpus, scan.searcher()).collect();
+        let (matches, more) = scan.into_found();
+        // Where `n` went while the search ran stays (it walked matches already final).
+        let stop = self.search.stop();
+        let keep = stop.filter(|_| matches!(then, Then::Submit | Then::Stepped));
         self.search.found(matches, notes, more);
+        self.work.found = Some(query);
+        match keep {
+            Some(stop) => {
+                self.search.set_stop(stop);
+                // Its line says the count of all now, unless another message took it.
+                let said = format!("/{}  ", self.search.query());
+                if let (Stop::Match(k), Some(true)) = (
+                    stop,
+                    self.status.message.as_ref().map(|m| m.starts_with(&said)),
+                ) {
+                    self.status.message = self.match_message(k);
+                }
+            }
+            None => self.search_done(then),
+        }
+    }
+
+    /// Whether a match at or after the focused pane's top is among those found so far.
+    fn first_match_is_found(&self) -> bool {
+        let pane = self.view.panes[self.focused_pane()];
+        let here = (pane.doc.unwrap_or_default(), pane.top);
+        self.search
+            .matches()
+            .last()
+            .is_some_and(|(d, r)| (*d, r.start) >= here)
+    }
+
+    /// What a search does once its matches are found.
+    fn search_done(&mut self, then: Then) {
+        match then {
+            Then::Show | Then::Stepped => {}
+            Then::AsTyped => {
+                if !self.search.matches().is_empty() {
+                    let k = self.first_match_from_here(true);
+                    self.go_to_match(k);
+                    self.search.set_current(None);
+                    self.status.message = None;
+                }
+            }
+            Then::Submit => {
+                if self.search.matches().is_empty() && self.search.notes().is_empty() {
+                    self.status.message =
+                        Some(format!("Pattern not found: {}", self.search.query()));
+                } else {
+                    self.step_match(true);
+                }
+            }
+            Then::Renewed(current) => {
+                let current = current.and_then(|(doc, start)| {
+                    self.search
+                        .matches()
+                        .iter()
+                        .position(|(d, r)| *d == doc && r.start >= start)
+                });
+                self.search.set_current(current);
+            }
+        }
     }
 
     /// Applies one edit to the query being typed, then searches it as typed.
@@ -36,13 +156,7 @@ impl App {
         if let Some(origin) = self.search.origin() {
             self.view.panes = origin;
         }
-        self.run_search(query);
-        if !self.search.matches().is_empty() {
-            let k = self.first_match_from_here(true);
-            self.go_to_match(k);
-            self.search.set_current(None);
-            self.status.message = None;
-        }
+        self.run_search(query, Then::AsTyped);
     }
 
     /// Starts a burst of input: typing changes the query without searching it yet.
@@ -80,17 +194,14 @@ impl App {
             self.clear_search();
             return;
         }
-        self.run_search(&query);
-        self.search.activate(query);
-        if self.search.matches().is_empty() && self.search.notes().is_empty() {
-            self.status.message = Some(format!("Pattern not found: {}", self.search.query()));
-            return;
-        }
-        self.step_match(true);
+        self.search.activate(query.clone());
+        self.run_search(&query, Then::Submit);
     }
 
     pub(crate) fn clear_search(&mut self) {
         self.search = Default::default();
+        self.work.search = None;
+        self.work.found = None;
     }
 
     /// `n`/`N` during a search: the next or previous match, across documents, then the
@@ -147,17 +258,24 @@ impl App {
         };
         self.search.set_current(Some(k));
         self.show_at(doc, range.start);
-        if let Some(d) = self.corpus.documents().get(doc) {
-            let (line, column) = d.text.line_col(range.start);
-            let more = if self.search.more() { "+" } else { "" };
-            self.status.message = Some(format!(
-                "/{}  {}/{}{more} in {} {line}:{column} · r lists them",
-                self.search.query(),
-                k + 1,
-                self.search.matches().len(),
-                d.id()
-            ));
+        if let Some(message) = self.match_message(k) {
+            self.status.message = Some(message);
         }
+    }
+
+    /// The status line for match `k`: which of how many, where.
+    fn match_message(&self, k: usize) -> Option<String> {
+        let (doc, range) = self.search.matches().get(k)?;
+        let d = self.corpus.documents().get(*doc)?;
+        let (line, column) = d.text.line_col(range.start);
+        let more = if self.search.more() { "+" } else { "" };
+        Some(format!(
+            "/{}  {}/{}{more} in {} {line}:{column} · r lists them",
+            self.search.query(),
+            k + 1,
+            self.search.matches().len(),
+            d.id()
+        ))
     }
 
     /// Shows byte `offset` of document `doc`: in the focused pane if it shows the

@@ -70,12 +70,18 @@ fn hints(p: &Palette) -> Line<'static> {
     Line::from(spans)
 }
 
-/// "3/12 matches" while a search is shown.
+/// "3/12 matches" while a search is shown; how far it is while it runs.
 fn match_count(app: &App) -> Option<String> {
     let s = &app.search;
     let query = s.typing().unwrap_or(s.query());
     if query.trim().is_empty() {
         return None;
+    }
+    if let Some((done, all)) = app.searching() {
+        return Some(format!(
+            "{} matches so far · searching {done}/{all} documents…",
+            s.matches().len()
+        ));
     }
     let notes = s.notes().len();
     Some(match (s.stop(), s.matches().len()) {
