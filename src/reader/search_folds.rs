@@ -230,7 +230,7 @@ mod tests {
     fn doc(text: &str) -> Document {
         Document {
             file: "d.txt".into(),
-            text: Text::new(text),
+            text: Text::new(text).into(),
             meta: None,
         }
     }

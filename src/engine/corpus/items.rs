@@ -4,6 +4,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::engine::corpus::ids::{AnnotationId, BriefId, DocId, TopicId};
 use crate::engine::text::Text;
@@ -13,8 +14,9 @@ use crate::engine::text::Text;
 pub struct Document {
     /// File name relative to `seeds/`, with `/` separators.
     pub file: String,
-    /// The text, NFC, line breaks as `\n`.
-    pub text: Text,
+    /// The text, NFC, line breaks as `\n`; shared, so that a live reload keeps the text
+    /// of a file that did not change instead of decoding it again.
+    pub text: Arc<Text>,
     /// What the briefs say about it; `None` when no brief declares it.
     pub meta: Option<DocMeta>,
 }

@@ -3,10 +3,10 @@
 //! anchors or findings with their positions.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::placements::{Placed, Placements};
 use super::{Report, add_note, shorten};
 use crate::engine::anchor::nearest::{PATTERN_LIMIT, nearest};
 use crate::engine::anchor::{Anchorer, INDEX_FROM_QUOTES, Placement};
@@ -51,27 +51,25 @@ pub(super) struct Source {
 /// A quote as anchoring sees it: document, text, prefix, suffix.
 type QuoteKey<'a> = (DocId, &'a str, Option<&'a str>, Option<&'a str>);
 
-/// What placing one distinct quote found, with the nearest text of one not found.
-#[derive(Clone)]
-struct Placed {
-    placement: Placement,
-    nearest: Option<Range<usize>>,
-}
-
 /// Places every quote, then records each anchor or finding, in order. The same quote in
 /// the same document (an alias, a copy) is placed once. A document with a few quotes is
 /// one task, all such documents on every core; a document with many is indexed once and
-/// its quotes placed on every core.
+/// its quotes placed on every core. With `kept` (live reload), a quote placed last time
+/// in the very same text is not placed again, and `kept` becomes this load's placings.
 pub(super) fn anchor_all(
     corpus: &mut CorpusParts,
     jobs: Vec<Job>,
     sources: &IdVec<BriefId, Source>,
     findings: &mut Vec<Finding>,
+    kept: Option<&mut Placements>,
 ) {
     let shared: &CorpusParts = corpus;
     let quote_of = |job: &Job| &shared.annotations[job.annotation].quotes[job.quote];
+    let before = kept.as_deref();
     let mut distinct: HashMap<QuoteKey, usize> = HashMap::new();
     let mut by_doc: HashMap<DocId, Vec<(usize, &Quote)>> = HashMap::new();
+    let mut keys: Vec<(DocId, &Quote)> = Vec::new();
+    let mut reused: Vec<(usize, Placed)> = Vec::new();
     let which: Vec<usize> = jobs
         .iter()
         .map(|job| {
@@ -84,13 +82,21 @@ pub(super) fn anchor_all(
             );
             let next = distinct.len();
             *distinct.entry(key).or_insert_with(|| {
-                by_doc.entry(job.doc).or_default().push((next, q));
+                match before.and_then(|p| p.get(&shared.documents[job.doc], q)) {
+                    Some(placed) => reused.push((next, placed.clone())),
+                    None => by_doc.entry(job.doc).or_default().push((next, q)),
+                }
+                keys.push((job.doc, q));
                 next
             })
         })
         .collect();
     let mut placed: Vec<Option<Placed>> = vec![None; distinct.len()];
     drop(distinct);
+    let reused_count = reused.len();
+    for (k, p) in reused {
+        placed[k] = Some(p);
+    }
     let (heavy, light): (Vec<_>, Vec<_>) = by_doc
         .into_iter()
         .partition(|(_, quotes)| quotes.len() >= INDEX_FROM_QUOTES);
@@ -117,6 +123,14 @@ pub(super) fn anchor_all(
             placed[k] = Some(p);
         }
     }
+    if let Some(kept) = kept {
+        let placings = keys
+            .iter()
+            .zip(&placed)
+            .filter_map(|(&(doc, q), p)| Some((&shared.documents[doc], q, p.as_ref()?)));
+        kept.replace(placings, reused_count);
+    }
+    drop(keys);
     let mut report: Option<(BriefId, Report)> = None;
     for (job, k) in jobs.iter().zip(which) {
         if !matches!(report, Some((b, _)) if b == job.brief) {

@@ -15,10 +15,12 @@ mod bind;
 mod cascade;
 mod measure;
 mod pins;
+mod placements;
 
 use anchoring::anchor_all;
 use annotate::resolve_brief;
 use bind::bind_documents;
+pub(crate) use placements::Placements;
 
 /// One brief's source and findings; positions are looked up only when there is a finding.
 struct Report<'a> {
@@ -97,7 +99,7 @@ pub(crate) struct Loaded {
 /// Resolves what was loaded: binds document ids to files, merges topics, resolves every
 /// figure and theme, anchors every quote on every core and folds one cause's findings
 /// into one.
-pub(crate) fn resolve(loaded: Loaded) -> Corpus {
+pub(crate) fn resolve(loaded: Loaded, placements: Option<&mut Placements>) -> Corpus {
     let Loaded {
         root,
         documents,
@@ -130,7 +132,7 @@ pub(crate) fn resolve(loaded: Loaded) -> Corpus {
         .into_iter()
         .map(|p| resolve_brief(&mut corpus, &mut ids, p, &mut jobs, &mut findings))
         .collect();
-    anchor_all(&mut corpus, jobs, &sources, &mut findings);
+    anchor_all(&mut corpus, jobs, &sources, &mut findings, placements);
     measure::check_units(&corpus, &sources, &mut findings);
     // A brief that did not load may be the one that covers a seed: its error says enough.
     if failed.is_empty() {

@@ -79,7 +79,7 @@ fn search_file(entry: &SourceFile, searcher: &Searcher) -> Result<FileMatches, F
             ..FileMatches::default()
         };
         let doc = Document {
-            text: decode(&entry.shown, bytes.clone())?,
+            text: decode(&entry.shown, bytes.clone())?.into(),
             file: entry.name.clone(),
             meta: None,
         };

@@ -1,0 +1,184 @@
+//! The one way in: a corpus listed (source), every file read and decoded or parsed on
+//! every core (text, brief), then ids bound and quotes anchored (resolve), giving the
+//! [`Corpus`]. [`load_keeping`] is the same for live reload, where a brief whose text is
+//! unchanged is not parsed again, a document whose bytes are unchanged is not decoded
+//! again, and a brief that no longer loads keeps its last good version.
+
+mod last_good;
+mod seed;
+
+use rayon::prelude::*;
+
+use crate::engine::brief::parse::{Failed, parse};
+use crate::engine::corpus::Corpus;
+use crate::engine::error::CorpusError;
+use crate::engine::resolve::{Loaded, resolve};
+use crate::engine::source::{CorpusSource, Listing, Parts, SourceFile, list};
+
+use last_good::Brief;
+pub use last_good::LastGood;
+
+/// Loads, anchors and checks a whole corpus.
+pub fn load(source: &CorpusSource) -> Result<Corpus, CorpusError> {
+    Ok(load_listing(list(source, Parts::All)?, None))
+}
+
+/// Loads a corpus again for live reload: a brief whose decoded text is exactly the one
+/// kept in `last_good` reuses its kept parsed form, a brief that no longer loads keeps
+/// its last good version (see [`LastGood`]), with its problem among the findings.
+/// A document whose bytes are exactly its kept text shares that text; every quote is
+/// anchored again, as by [`load`].
+pub fn load_keeping(
+    source: &CorpusSource,
+    last_good: &mut LastGood,
+) -> Result<Corpus, CorpusError> {
+    Ok(load_listing(list(source, Parts::All)?, Some(last_good)))
+}
+
+/// What loading did with the files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Stats {
+    pub briefs: BriefStats,
+    pub texts: TextStats,
+    /// Counted on live reload only.
+    pub quotes: QuoteStats,
+}
+
+/// How many briefs were parsed, reused from [`LastGood`] unparsed, or did not load.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct BriefStats {
+    pub parsed: usize,
+    pub reused: usize,
+    pub failed: usize,
+}
+
+/// How many distinct quotes were placed, and how many took their place from the last load.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct QuoteStats {
+    pub placed: usize,
+    pub reused: usize,
+}
+
+/// How many documents were decoded, and how many shared their kept text unchanged.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TextStats {
+    pub decoded: usize,
+    pub shared: usize,
+}
+
+/// One file read: a seed decoded or shared, or a brief parsed, reused or failed.
+// Transient, one per file: the size of its variants does not matter.
+#[allow(clippy::large_enum_variant)]
+enum Done {
+    Seed(seed::Read),
+    Brief(Brief),
+}
+
+/// Loads the files of `listing` (a whole corpus, or the part a first screen needs): every
+/// file is read and decoded (documents) or parsed (briefs) on every core, briefs first
+/// since they take longest; then ids are bound and quotes anchored. With `last_good`, a
+/// brief whose text is unchanged reuses its kept parsed form, a brief that does not load
+/// is replaced by its last good version (its problem still reported), and every brief
+/// that loads is remembered there.
+pub fn load_listing(listing: Listing, last_good: Option<&mut LastGood>) -> Corpus {
+    load_counting(listing, last_good).0
+}
+
+/// [`load_listing`], saying what it did with the files.
+pub(crate) fn load_counting(
+    listing: Listing,
+    mut last_good: Option<&mut LastGood>,
+) -> (Corpus, Stats) {
+    enum Task {
+        Seed(SourceFile),
+        Brief(SourceFile),
+    }
+    let Listing {
+        root,
+        seeds,
+        briefs,
+        findings: mut listed,
+    } = listing;
+    let brief_paths: Vec<String> = briefs.iter().map(|b| b.shown.clone()).collect();
+    let tasks: Vec<Task> = briefs
+        .into_iter()
+        .map(Task::Brief)
+        .chain(seeds.into_iter().map(Task::Seed))
+        .collect();
+    let kept = last_good.as_deref();
+    let done: Vec<Done> = tasks
+        .into_par_iter()
+        .map(|task| match (task, kept) {
+            (Task::Brief(file), Some(kept)) => Done::Brief(kept.parse(file)),
+            (Task::Brief(file), None) => {
+                Done::Brief(parse(file).map_or_else(Brief::Failed, Brief::Parsed))
+            }
+            (Task::Seed(file), kept) => {
+                let text = kept.and_then(|k| k.text(&file.name));
+                Done::Seed(seed::read(file, text))
+            }
+        })
+        .collect();
+    let mut stats = Stats::default();
+    let mut documents = Vec::new();
+    let mut parsed = Vec::new();
+    let mut failed = Vec::new();
+    for item in done {
+        match item {
+            Done::Seed(seed::Read::Decoded(doc)) => {
+                stats.texts.decoded += 1;
+                documents.push(doc);
+            }
+            Done::Seed(seed::Read::Shared(doc)) => {
+                stats.texts.shared += 1;
+                documents.push(doc);
+            }
+            Done::Seed(seed::Read::Failed(finding)) => listed.push(finding),
+            Done::Brief(Brief::Parsed(p)) => {
+                stats.briefs.parsed += 1;
+                if let Some(kept) = last_good.as_deref_mut() {
+                    kept.remember(&p);
+                }
+                parsed.push(p);
+            }
+            Done::Brief(Brief::Reused(p)) => {
+                stats.briefs.reused += 1;
+                parsed.push(p);
+            }
+            Done::Brief(Brief::Failed(Failed { finding, declared })) => {
+                stats.briefs.failed += 1;
+                match last_good.as_deref().and_then(|k| k.brief(&finding.file)) {
+                    Some(p) => {
+                        parsed.push(p.clone());
+                        listed.push(
+                            finding.note("showing the last version of this brief that loaded"),
+                        );
+                    }
+                    None => {
+                        failed.push((finding.file.clone(), declared));
+                        listed.push(finding);
+                    }
+                }
+            }
+        }
+    }
+    let mut placements = last_good.map(|kept| kept.settle(&documents, &brief_paths));
+    let loaded = Loaded {
+        root,
+        documents,
+        parsed,
+        failed,
+        findings: listed,
+    };
+    let corpus = resolve(loaded, placements.as_deref_mut());
+    if let Some(p) = placements {
+        stats.quotes = QuoteStats {
+            reused: p.reused,
+            placed: p.placed,
+        };
+    }
+    (corpus, stats)
+}
+
+#[cfg(test)]
+mod tests;

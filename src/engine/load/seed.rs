@@ -1,0 +1,44 @@
+//! One seed read: decoded, or, on a live reload, sharing the text kept for it when its
+//! bytes are exactly that text.
+
+use std::sync::Arc;
+
+use crate::engine::corpus::Document;
+use crate::engine::finding::Finding;
+use crate::engine::source::SourceFile;
+use crate::engine::text::{Text, decode};
+
+/// What reading one seed gave.
+pub(super) enum Read {
+    Decoded(Document),
+    /// The kept text, shared: the file's bytes were exactly that text.
+    Shared(Document),
+    Failed(Finding),
+}
+
+/// Reads `file`; where its bytes are exactly `kept` (a file already in NFC with `\n` line
+/// ends, which is what decoding keeps as it is), shares `kept` instead of decoding it
+/// again. Any other file is decoded, so a kept text is never served stale: an edit of
+/// one byte, a touched file, a replaced one are all read as they now are.
+pub(super) fn read(file: SourceFile, kept: Option<&Arc<Text>>) -> Read {
+    let name = file.name.clone();
+    let shown = file.shown.clone();
+    let bytes = match file.into_bytes() {
+        Ok(bytes) => bytes,
+        Err(e) => return Read::Failed(e.finding(&shown)),
+    };
+    let document = |text| Document {
+        text,
+        file: name,
+        meta: None,
+    };
+    if let Some(kept) = kept
+        && kept.as_str().as_bytes() == bytes.as_slice()
+    {
+        return Read::Shared(document(Arc::clone(kept)));
+    }
+    match decode(&shown, bytes) {
+        Ok(text) => Read::Decoded(document(Arc::new(text))),
+        Err(finding) => Read::Failed(finding),
+    }
+}
