@@ -2,7 +2,8 @@
 //! hostile document made here: a keystroke of search on a 2 MB single-line document, a
 //! 20,000-character paste into the prompt, the problems list at the end of 100,000
 //! findings, and resizes and `/a` on a large document (BRIEFING_BENCH_BIG_MB, 20 MB by
-//! default; the table's figure is for 200).
+//! default; the table's figure is for 200): each new width laid out lazily against laid
+//! out whole, and the first keys of a search in slices against whole at once.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -10,7 +11,10 @@ use std::hint::black_box;
 use briefing::engine::{Corpus, CorpusParts, CorpusSource, Finding, load};
 use briefing::reader::Msg;
 use briefing::reader::{Action, App, render};
-use criterion::{Criterion, criterion_group, criterion_main};
+use std::time::Duration;
+
+use briefing::reader::state::SLICE;
+use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -156,7 +160,9 @@ fn big_document(c: &mut Criterion) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20);
-    let (mut app, mut terminal) = app_on(corpus_of(&prose(mb << 20, 5)), 200, 60);
+    let corpus = corpus_of(&prose(mb << 20, 5));
+    first_keys(c, mb, &corpus);
+    let (mut app, mut terminal) = app_on(corpus, 200, 60);
     eprintln!(
         "{mb} MB document loaded and drawn: peak RSS {} MB",
         peak_mb()
@@ -176,6 +182,20 @@ fn big_document(c: &mut Criterion) {
         },
     );
     eprintln!("after resizes: peak RSS {} MB", peak_mb());
+    // The reference: each new width laid out whole at once (as every resize did before
+    // layouts were lazy): one unsliced slice of work after the resize.
+    group.bench_function(
+        format!("{mb} MB document: resize to a new width, laid out whole (reference)"),
+        |b| {
+            b.iter(|| {
+                width = if width >= 199 { 120 } else { width + 1 };
+                app.update(Msg::Size { width, height: 60 });
+                app.update(Msg::Work);
+                let mut terminal = Terminal::new(TestBackend::new(width, 60)).expect("terminal");
+                terminal.draw(|f| render(&app, f)).expect("draw");
+            })
+        },
+    );
     app.update(Msg::Size {
         width: 200,
         height: 60,
@@ -195,6 +215,62 @@ fn big_document(c: &mut Criterion) {
         app.search().matches().len(),
         app.search().more(),
         peak_mb()
+    );
+    group.finish();
+}
+
+/// The first keys of a search on a reader that has folded nothing yet, for a letter the
+/// document lacks (so every piece is folded and searched): whole at once (the
+/// reference: what every first search did before searches went on in slices), and as
+/// under the event loop, where the key's frame comes after one slice; and a key typed
+/// while the search of the one before is still under way.
+fn first_keys(c: &mut Criterion, mb: usize, corpus: &Corpus) {
+    let mut group = c.benchmark_group("reader costs");
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.warm_up_time(Duration::from_secs(1));
+    let fresh = |sliced: bool| {
+        let (mut app, terminal) = app_on(corpus.clone(), 200, 60);
+        if sliced {
+            app.update(Msg::Sliced { slice: SLICE });
+        }
+        app.update(Action::SearchStart);
+        (app, terminal)
+    };
+    for (sliced, name) in [(false, "whole at once (reference)"), (true, "sliced")] {
+        group.bench_function(
+            format!("{mb} MB document, nothing folded: `/` then `z` (no match), {name}, drawn"),
+            |b| {
+                b.iter_batched(
+                    || fresh(sliced),
+                    |(mut app, mut terminal)| {
+                        app.update(Action::Input('z'));
+                        terminal.draw(|f| render(&app, f)).expect("draw");
+                        (app, terminal)
+                    },
+                    BatchSize::PerIteration,
+                )
+            },
+        );
+    }
+    group.bench_function(
+        format!("{mb} MB document, nothing folded: `w` while `/z` is under way, sliced, drawn"),
+        |b| {
+            b.iter_batched(
+                || {
+                    let (mut app, terminal) = fresh(true);
+                    app.update(Action::Input('z'));
+                    assert!(app.searching().is_some(), "the search of `z` is under way");
+                    (app, terminal)
+                },
+                |(mut app, mut terminal)| {
+                    app.update(Action::Input('w'));
+                    terminal.draw(|f| render(&app, f)).expect("draw");
+                    (app, terminal)
+                },
+                BatchSize::PerIteration,
+            )
+        },
     );
     group.finish();
 }
