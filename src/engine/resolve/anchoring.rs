@@ -12,6 +12,7 @@ use crate::engine::anchor::nearest::{PATTERN_LIMIT, nearest};
 use crate::engine::anchor::{Anchorer, INDEX_FROM_QUOTES, Placement};
 use crate::engine::corpus::*;
 use crate::engine::finding::Finding;
+use crate::engine::text::Text;
 
 /// A quote to place: where it is in the corpus and in its brief.
 pub(super) struct Job {
@@ -48,8 +49,83 @@ pub(super) struct Source {
     pub source: String,
 }
 
-/// A quote as anchoring sees it: document, text, prefix, suffix.
-type QuoteKey<'a> = (DocId, &'a str, Option<&'a str>, Option<&'a str>);
+/// A quote as anchoring sees it in one document: text, prefix, suffix.
+type QuoteKey<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+
+/// One document's quotes: each distinct one placed once (or taken from the last load),
+/// and which of them each of the document's jobs is.
+struct InDocument<'a> {
+    doc: DocId,
+    /// (job, distinct quote) for each job in the document, in order.
+    which: Vec<(usize, usize)>,
+    distinct: Vec<(&'a Quote, Option<Placed>)>,
+    reused: usize,
+}
+
+impl<'a> InDocument<'a> {
+    /// The distinct quotes of the jobs `job_ids` (all in `doc`), those placed in this very
+    /// text by the last load already placed.
+    fn new(
+        doc: DocId,
+        job_ids: &[usize],
+        quote_of: impl Fn(usize) -> &'a Quote,
+        before: Option<&Placements>,
+        document: &Document,
+    ) -> InDocument<'a> {
+        let mut seen: HashMap<QuoteKey, usize> = HashMap::with_capacity(job_ids.len());
+        let mut distinct = Vec::new();
+        let mut reused = 0;
+        let which = job_ids
+            .iter()
+            .map(|&job| {
+                let q = quote_of(job);
+                let key = (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
+                let next = distinct.len();
+                let k = *seen.entry(key).or_insert_with(|| {
+                    let kept = before.and_then(|p| p.get(document, q)).cloned();
+                    reused += usize::from(kept.is_some());
+                    distinct.push((q, kept));
+                    next
+                });
+                (job, k)
+            })
+            .collect();
+        InDocument {
+            doc,
+            which,
+            distinct,
+            reused,
+        }
+    }
+
+    /// How many of its quotes are still to place.
+    fn to_place(&self) -> usize {
+        self.distinct.len() - self.reused
+    }
+
+    /// Places what is still to place, one after another.
+    fn place(&mut self, text: &Text) {
+        if self.to_place() == 0 {
+            return;
+        }
+        let anchorer = Anchorer::new(text.as_str());
+        for (q, placed) in &mut self.distinct {
+            if placed.is_none() {
+                *placed = Some(place_one(&anchorer, text, q));
+            }
+        }
+    }
+
+    /// Places what is still to place on every core, in a text indexed once.
+    fn place_indexed(&mut self, text: &Text) {
+        let anchorer = Anchorer::indexed(text.as_str());
+        self.distinct.par_iter_mut().for_each(|(q, placed)| {
+            if placed.is_none() {
+                *placed = Some(place_one(&anchorer, text, q));
+            }
+        });
+    }
+}
 
 /// Places every quote, then records each anchor or finding, in order. The same quote in
 /// the same document (an alias, a copy) is placed once. A document with a few quotes is
@@ -64,75 +140,52 @@ pub(super) fn anchor_all(
     kept: Option<&mut Placements>,
 ) {
     let shared: &CorpusParts = corpus;
-    let quote_of = |job: &Job| &shared.annotations[job.annotation].quotes[job.quote];
+    let quote_of = |job: usize| {
+        let job = &jobs[job];
+        &shared.annotations[job.annotation].quotes[job.quote]
+    };
+    let mut by_doc: IdVec<DocId, Vec<usize>> = vec![Vec::new(); shared.documents.len()].into();
+    for (i, job) in jobs.iter().enumerate() {
+        by_doc[job.doc].push(i);
+    }
     let before = kept.as_deref();
-    let mut distinct: HashMap<QuoteKey, usize> = HashMap::new();
-    let mut by_doc: HashMap<DocId, Vec<(usize, &Quote)>> = HashMap::new();
-    let mut keys: Vec<(DocId, &Quote)> = Vec::new();
-    let mut reused: Vec<(usize, Placed)> = Vec::new();
-    let which: Vec<usize> = jobs
-        .iter()
-        .map(|job| {
-            let q = quote_of(job);
-            let key = (
-                job.doc,
-                q.text.as_str(),
-                q.prefix.as_deref(),
-                q.suffix.as_deref(),
-            );
-            let next = distinct.len();
-            *distinct.entry(key).or_insert_with(|| {
-                match before.and_then(|p| p.get(&shared.documents[job.doc], q)) {
-                    Some(placed) => reused.push((next, placed.clone())),
-                    None => by_doc.entry(job.doc).or_default().push((next, q)),
-                }
-                keys.push((job.doc, q));
-                next
-            })
-        })
-        .collect();
-    let mut placed: Vec<Option<Placed>> = vec![None; distinct.len()];
-    drop(distinct);
-    let reused_count = reused.len();
-    for (k, p) in reused {
-        placed[k] = Some(p);
-    }
-    let (heavy, light): (Vec<_>, Vec<_>) = by_doc
-        .into_iter()
-        .partition(|(_, quotes)| quotes.len() >= INDEX_FROM_QUOTES);
-    let light: Vec<Vec<_>> = light
+    let mut docs: Vec<InDocument> = by_doc
+        .enumerated()
+        .filter(|(_, job_ids)| !job_ids.is_empty())
+        .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|(doc, quotes)| {
-            let anchorer = Anchorer::new(shared.documents[doc].text.as_str());
-            quotes
-                .into_iter()
-                .map(|(k, q)| (k, place_one(&anchorer, q)))
-                .collect()
+        .map(|(doc, job_ids)| {
+            InDocument::new(doc, job_ids, quote_of, before, &shared.documents[doc])
         })
         .collect();
-    for (k, p) in light.into_iter().flatten() {
-        placed[k] = Some(p);
-    }
-    for (doc, quotes) in heavy {
-        let anchorer = Anchorer::indexed(shared.documents[doc].text.as_str());
-        let placed_here: Vec<_> = quotes
-            .into_par_iter()
-            .map(|(k, q)| (k, place_one(&anchorer, q)))
-            .collect();
-        for (k, p) in placed_here {
-            placed[k] = Some(p);
-        }
+    drop(by_doc);
+    let (heavy, light): (Vec<_>, Vec<_>) = docs
+        .iter_mut()
+        .partition(|d| d.to_place() >= INDEX_FROM_QUOTES);
+    light
+        .into_par_iter()
+        .for_each(|d| d.place(&shared.documents[d.doc].text));
+    for d in heavy {
+        d.place_indexed(&shared.documents[d.doc].text);
     }
     if let Some(kept) = kept {
-        let placings = keys
-            .iter()
-            .zip(&placed)
-            .filter_map(|(&(doc, q), p)| Some((&shared.documents[doc], q, p.as_ref()?)));
-        kept.replace(placings, reused_count);
+        let reused = docs.iter().map(|d| d.reused).sum();
+        let placings = docs.iter().flat_map(|d| {
+            let document = &shared.documents[d.doc];
+            d.distinct
+                .iter()
+                .filter_map(move |(q, p)| Some((document, *q, p.as_ref()?)))
+        });
+        kept.replace(placings, reused);
     }
-    drop(keys);
+    let mut placed: Vec<Option<Placed>> = vec![None; jobs.len()];
+    for d in docs {
+        for (job, k) in d.which {
+            placed[job] = d.distinct[k].1.clone();
+        }
+    }
     let mut report: Option<(BriefId, Report)> = None;
-    for (job, k) in jobs.iter().zip(which) {
+    for (job, placed) in jobs.iter().zip(placed) {
         if !matches!(report, Some((b, _)) if b == job.brief) {
             let source = &sources[job.brief];
             report = Some((
@@ -140,7 +193,7 @@ pub(super) fn anchor_all(
                 Report::new(&source.shown, &source.source, &mut *findings),
             ));
         }
-        let (Some((_, report)), Some(placed)) = (report.as_mut(), placed[k].clone()) else {
+        let (Some((_, report)), Some(placed)) = (report.as_mut(), placed) else {
             continue;
         };
         let anchor = finish(corpus, job, placed, report);
@@ -148,18 +201,27 @@ pub(super) fn anchor_all(
     }
 }
 
-/// Places one quote; for one not found, looks for its nearest text too.
-fn place_one(anchorer: &Anchorer, quote: &Quote) -> Placed {
+/// Places one quote in `text` (which `anchorer` holds); for one not found, looks for its
+/// nearest text too.
+fn place_one(anchorer: &Anchorer, text: &Text, quote: &Quote) -> Placed {
     let placement = anchorer.place(
         &quote.text,
         quote.prefix.as_deref(),
         quote.suffix.as_deref(),
     );
-    let nearest = match placement {
-        Placement::NotFound => nearest(anchorer.text(), &quote.text).map(|(range, _)| range),
-        _ => None,
+    let (line_col, nearest) = match &placement {
+        Placement::Unique(range) => (Some(text.line_col(range.start)), None),
+        Placement::NotFound => (
+            None,
+            nearest(text.as_str(), &quote.text).map(|(range, _)| range),
+        ),
+        _ => (None, None),
     };
-    Placed { placement, nearest }
+    Placed {
+        placement,
+        line_col,
+        nearest,
+    }
 }
 
 /// The anchor of a placed quote, or the finding that says why it has none.
@@ -169,16 +231,20 @@ fn finish(
     placed: Placed,
     report: &mut Report,
 ) -> Result<Anchor, AnchorFailure> {
-    let Placed { placement, nearest } = placed;
+    let Placed {
+        placement,
+        line_col,
+        nearest,
+    } = placed;
     let quote = &corpus.annotations[job.annotation].quotes[job.quote];
     let document = &corpus.documents[job.doc];
     let text = document.text.as_str();
-    let at = format!("{} ({})", quote.doc_id, document.file);
-    // Made only for a finding: most quotes land.
+    // Both made only for a finding: most quotes land.
+    let at = || format!("{} ({})", quote.doc_id, document.file);
     let text_path = || format!("{}.text", quote_path(corpus, job));
     match placement {
         Placement::Unique(range) => {
-            let (line, column) = document.text.line_col(range.start);
+            let (line, column) = line_col.unwrap_or_else(|| document.text.line_col(range.start));
             Ok(Anchor {
                 doc: job.doc,
                 range,
@@ -196,7 +262,7 @@ fn finish(
         Placement::NotFound => {
             let f = report.error(
                 &text_path(),
-                format!("quote not found in {at}: \"{}\"", shorten(&quote.text)),
+                format!("quote not found in {}: \"{}\"", at(), shorten(&quote.text)),
             );
             let whose = if quote.text.chars().count() > PATTERN_LIMIT {
                 "nearest text to its start"
@@ -223,7 +289,8 @@ fn finish(
             report.error(
                 &text_path(),
                 format!(
-                    "quote matches {total} places in {at} ({}); add prefix: or suffix:",
+                    "quote matches {total} places in {} ({}); add prefix: or suffix:",
+                    at(),
                     list_places(&places, total)
                 ),
             );

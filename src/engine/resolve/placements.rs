@@ -16,6 +16,8 @@ use crate::engine::text::Text;
 #[derive(Debug, Clone)]
 pub(super) struct Placed {
     pub placement: Placement,
+    /// The line and column of a unique place, counted where it is placed (on every core).
+    pub line_col: Option<(usize, usize)>,
     pub nearest: Option<Range<usize>>,
 }
 
