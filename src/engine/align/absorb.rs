@@ -5,7 +5,8 @@
 //! neighbours), nor a passage pinned without counterpart.
 
 use super::By;
-use super::dp::{Bead, Params, Side, length_fit, prior, shared, similarity};
+use super::dp::{Bead, Params, Side, prior, shared, similarity};
+use super::lengths::length_fit;
 
 /// Joins lone sentences to the neighbouring pair where that lowers the cost; an absorbed
 /// bead is left empty (both ranges empty) so that indexes hold.
@@ -106,7 +107,7 @@ fn measure(bead: &Bead, a: &Side, b: &Side, weight: &[f32], p: &Params) -> (f32,
             s += shared(&a.bags[i], &b.bags[j], weight);
         }
     }
-    (length_fit(la, lb, p.ratio).0, similarity(s, wa, wb))
+    (length_fit(la, lb, p.fit).0, similarity(s, wa, wb))
 }
 
 fn cost(bead: &Bead, a: &Side, b: &Side, weight: &[f32], p: &Params) -> f32 {

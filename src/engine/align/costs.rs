@@ -3,17 +3,30 @@
 //! costs (low where one document is much shorter than the other would make it), and how
 //! sharing tokens, or sharing none, weighs.
 
+use super::Pass;
 use super::chain::Candidate;
 use super::cognates::Mode;
 use super::dp::Params;
+use super::lengths::Fit;
 
 /// Cells of one gap's programme at most (about 5 bytes each): a band of 30 sentences
 /// either side of the diagonal for a gap of 10,000.
 const MAX_CELLS: usize = 600_000;
 
+/// The largest variance learnt: lengths still say something, however freely a report
+/// condenses.
+const MAX_VARIANCE: f32 = 100.0;
+
 /// The programme's costs for sentences of lengths `len_a` and `len_b`, given the chain.
-pub(super) fn params(chain: &[Candidate], len_a: &[f32], len_b: &[f32], mode: Mode) -> Params {
-    let ratio = ratio(chain, len_a, len_b);
+pub(super) fn params(
+    chain: &[Candidate],
+    len_a: &[f32],
+    len_b: &[f32],
+    mode: Mode,
+    pass: Pass,
+) -> Params {
+    let fit = fit(chain, len_a, len_b);
+    let ratio = fit.ratio;
     let (skip_x, skip_y) = (
         skip_cost(len_a, len_b, ratio),
         skip_cost(len_b, len_a, 1.0 / ratio),
@@ -27,13 +40,16 @@ pub(super) fn params(chain: &[Candidate], len_a: &[f32], len_b: &[f32], mode: Mo
     let blind = 4.0 * unmatched(len_a, len_b, ratio).max(unmatched(len_b, len_a, 1.0 / ratio));
     let one_language =
         mode == Mode::Words && 4 * chain.len() >= len_a.len().min(len_b.len()).max(4);
+    let loose = pass == Pass::Final && fit.variance > 2.0 * Fit::FAITHFUL.variance;
     let (blind, blind_below) = if one_language {
         (blind.max(skip_x + skip_y + bonus * 0.25 + 1.0), 0.25)
+    } else if loose {
+        (blind.max(skip_x + skip_y + bonus * 0.05 + 1.0), 0.05)
     } else {
         (blind, 0.05)
     };
     Params {
-        ratio,
+        fit,
         skip_x,
         skip_y,
         bonus,
@@ -44,19 +60,41 @@ pub(super) fn params(chain: &[Candidate], len_a: &[f32], len_b: &[f32], mode: Mo
     }
 }
 
-/// The expected length of B per character of A: the median over one-to-one chain links,
-/// else 1.
-fn ratio(chain: &[Candidate], len_a: &[f32], len_b: &[f32]) -> f32 {
-    let mut r: Vec<f32> = chain
+/// How the lengths relate, learnt from the pair: over the chain's one-to-one links (found
+/// by what they share, not by their lengths), the median length of B per character of A,
+/// and the median squared difference per character from what that ratio expects (never
+/// below a faithful translation's); Gale and Church's figures with fewer than 3 links.
+fn fit(chain: &[Candidate], len_a: &[f32], len_b: &[f32]) -> Fit {
+    let pairs: Vec<(f32, f32)> = chain
         .iter()
-        .filter(|c| c.a.len() == 1 && c.b.len() == 1 && len_a[c.a.start] > 0.0)
-        .map(|c| len_b[c.b.start] / len_a[c.a.start])
+        .filter(|c| c.a.len() == 1 && c.b.len() == 1)
+        .map(|c| (len_a[c.a.start], len_b[c.b.start]))
+        .filter(|&(la, lb)| la > 0.0 && lb > 0.0)
         .collect();
-    if r.len() < 3 {
-        return 1.0;
+    if pairs.len() < 3 {
+        return Fit::FAITHFUL;
     }
-    r.sort_by(f32::total_cmp);
-    r[r.len() / 2].clamp(0.25, 4.0)
+    let median = |mut v: Vec<f32>| -> f32 {
+        v.sort_by(f32::total_cmp);
+        v[v.len() / 2]
+    };
+    // The link with the median ratio fits it exactly: the middle of the others.
+    let upper_median = |mut v: Vec<f32>| -> f32 {
+        v.sort_by(f32::total_cmp);
+        v[v.len().div_ceil(2).min(v.len() - 1)]
+    };
+    let ratio = median(pairs.iter().map(|&(la, lb)| lb / la).collect()).clamp(0.25, 4.0);
+    let spread = pairs
+        .iter()
+        .map(|&(la, lb)| {
+            let expected = ratio * la;
+            (lb - expected).powi(2) / ((expected + lb) / 2.0)
+        })
+        .collect();
+    Fit {
+        ratio,
+        variance: upper_median(spread).clamp(Fit::FAITHFUL.variance, MAX_VARIANCE),
+    }
 }
 
 /// The cost of leaving a sentence of X alone: low where X is much longer than Y would
@@ -73,5 +111,42 @@ fn unmatched(len_x: &[f32], len_y: &[f32], ratio: f32) -> f32 {
         (1.0 - ly / (ratio * lx)).clamp(0.0, 1.0)
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::align::By;
+
+    fn chain(n: usize) -> Vec<Candidate> {
+        (0..n)
+            .map(|k| Candidate {
+                a: k..k + 1,
+                b: k..k + 1,
+                by: By::Anchor,
+                sim: 1.0,
+                weight: 1.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_fit_is_learnt_from_the_chain() {
+        // A faithful translation a fifth longer: its ratio, a faithful variance.
+        let a = [100.0, 200.0, 150.0, 80.0];
+        let b = [121.0, 238.0, 180.0, 97.0];
+        let fit = fit(&chain(4), &a, &b);
+        assert!((fit.ratio - 1.2).abs() < 0.02, "{fit:?}");
+        assert_eq!(fit.variance, Fit::FAITHFUL.variance);
+        // A report that condenses freely: lengths say less.
+        let b = [40.0, 190.0, 60.0, 75.0];
+        let fit = super::fit(&chain(4), &a, &b);
+        assert!(
+            fit.ratio < 1.0 && fit.variance > 2.0 * Fit::FAITHFUL.variance,
+            "{fit:?}"
+        );
+        // Too few links to learn from.
+        assert_eq!(super::fit(&chain(2), &a, &b), Fit::FAITHFUL);
     }
 }

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use super::lengths::{Fit, length_cost};
+
 /// One side of the programme: per sentence, its length, token set and total weight, and
 /// for each token the sorted sentences that hold it.
 pub struct Side<'a> {
@@ -18,8 +20,8 @@ pub struct Side<'a> {
 /// How beads are costed.
 #[derive(Debug, Clone, Copy)]
 pub struct Params {
-    /// Expected length of Y per unit length of X.
-    pub ratio: f32,
+    /// How the lengths of X and Y relate.
+    pub fit: Fit,
     /// Cost of leaving one sentence of X, or of Y, without a counterpart.
     pub skip_x: f32,
     pub skip_y: f32,
@@ -68,47 +70,6 @@ pub fn shared(a: &[u32], b: &[u32], weight: &[f32]) -> f32 {
 pub fn similarity(shared: f32, wx: f32, wy: f32) -> f32 {
     let unshared = (wx - shared).max(0.0) + (wy - shared).max(0.0);
     (shared / (shared + 0.5 * unshared + 4.0)).clamp(0.0, 1.0)
-}
-
-/// Probability that two lengths this far apart translate each other (two-sided normal
-/// tail of Gale and Church's delta), and its cost.
-pub fn length_fit(lx: f32, ly: f32, ratio: f32) -> (f32, f32) {
-    let cost = length_cost(lx, ly, ratio);
-    ((-cost).exp(), cost)
-}
-
-/// The cost alone, from a table (the programme asks for it millions of times).
-fn length_cost(lx: f32, ly: f32, ratio: f32) -> f32 {
-    const STEP: f32 = 0.01;
-    const LAST: usize = 1_000;
-    static TABLE: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        (0..=LAST + 1)
-            .map(|k| {
-                let x = k as f32 * STEP / std::f32::consts::SQRT_2;
-                -erfc(x).max(1e-30).ln()
-            })
-            .collect()
-    });
-    let expected = ratio * lx;
-    let delta = ((ly - expected) / (6.8 * (expected + ly) / 2.0 + 1.0).sqrt()).abs();
-    let at = delta / STEP;
-    let k = at as usize;
-    if k >= LAST {
-        // The normal tail: -ln erfc(x) ~ x^2 + ln(x sqrt(pi)), x = delta / sqrt(2).
-        return delta * delta / 2.0 + (delta * 1.2533).ln();
-    }
-    let frac = at - k as f32;
-    table[k] + (table[k + 1] - table[k]) * frac
-}
-
-/// Complementary error function (Abramowitz and Stegun 7.1.26), enough for costs.
-fn erfc(x: f32) -> f32 {
-    let t = 1.0 / (1.0 + 0.327_591_1 * x);
-    let poly = t
-        * (0.254_829_6
-            + t * (-0.284_496_7 + t * (1.421_413_7 + t * (-1.453_152 + t * 1.061_405_4))));
-    poly * (-x * x).exp()
 }
 
 const INF: f32 = f32::INFINITY;
@@ -369,7 +330,7 @@ fn bead_cost(
 ) -> (f32, f32, f32) {
     let (lx, wx) = sx.of(xr);
     let (ly, wy) = sy.of(yr);
-    let length_cost = length_cost(lx, ly, p.ratio);
+    let length_cost = length_cost(lx, ly, p.fit);
     let sim = similarity(shared, wx, wy);
     let against = if shared == 0.0 && wx > 0.0 && wy > 0.0 {
         p.mismatch * (wx.min(wy) / 4.0).min(1.0)

@@ -13,6 +13,7 @@ mod costs;
 mod curated;
 mod documents;
 mod dp;
+mod lengths;
 mod links;
 mod pairs;
 pub mod segment;
@@ -24,7 +25,8 @@ use std::ops::Range;
 use chain::{Candidate, heaviest_chain};
 use cognates::{Bags, Mode, bags};
 use curated::curated;
-use dp::{Bead, Params, Side, align_gap, length_fit};
+use dp::{Bead, Params, Side, align_gap};
+use lengths::{Fit, length_fit};
 use links::{anchors, postings, range_sim};
 
 pub use crate::engine::corpus::{Counterpart, Pin};
@@ -137,28 +139,38 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
             .collect()
     };
     let (len_a, len_b) = (len(a, &sa), len(b, &sb));
-    let first = align_bags(sa, sb, &len_a, &len_b, &bags, links, mode);
-    // In one language every word is shared already; nothing learnt, nothing to redo.
-    if mode == Mode::Words || !learn_words(&mut bags, &first) {
-        return first;
+    // In one language every word is shared already: one pass, nothing to learn.
+    if mode == Mode::Words {
+        return align_bags(sa, sb, (&len_a, &len_b), &bags, links, mode, Pass::Final);
     }
+    let first = align_bags(sa, sb, (&len_a, &len_b), &bags, links, mode, Pass::Learning);
+    learn_words(&mut bags, &first);
     let Alignment {
         a_sentences: sa,
         b_sentences: sb,
         ..
     } = first;
-    align_bags(sa, sb, &len_a, &len_b, &bags, links, mode)
+    align_bags(sa, sb, (&len_a, &len_b), &bags, links, mode, Pass::Final)
+}
+
+/// Which pass of the aligner: the first one, across two languages, pairs passages to learn
+/// words from (a pair made by lengths alone may still teach); the final one is what the
+/// reader sees (see `costs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Learning,
+    Final,
 }
 
 /// One pass of the aligner over token sets already made.
 fn align_bags(
     sa: Vec<Range<usize>>,
     sb: Vec<Range<usize>>,
-    len_a: &[f32],
-    len_b: &[f32],
+    (len_a, len_b): (&[f32], &[f32]),
     bags: &Bags,
     links: &[Link],
     mode: Mode,
+    pass: Pass,
 ) -> Alignment {
     let vocab = bags.weight.len();
     let (post_a, post_b) = (postings(&bags.a, vocab), postings(&bags.b, vocab));
@@ -217,7 +229,7 @@ fn align_bags(
             moved.push(c.clone());
         }
     }
-    let params = costs::params(&chain, len_a, len_b, mode);
+    let params = costs::params(&chain, len_a, len_b, mode, pass);
     let side_a = Side {
         len: len_a,
         bags: &bags.a,
@@ -246,7 +258,7 @@ fn align_bags(
             align_gap(&xs, &ys, &side_a, &side_b, &bags.weight, &params)
         } else {
             let flipped = Params {
-                ratio: 1.0 / params.ratio,
+                fit: params.fit.flipped(),
                 skip_x: params.skip_y,
                 skip_y: params.skip_x,
                 ..params
@@ -259,13 +271,13 @@ fn align_bags(
         };
         beads.extend(with_alone(gap, &alone, from, c));
         if c.a.end > c.a.start || c.b.end > c.b.start {
-            beads.push((fixed(c, &side_a, &side_b, bags, params.ratio), Some(c.by)));
+            beads.push((fixed(c, &side_a, &side_b, bags, params.fit), Some(c.by)));
         }
         from = (c.a.end.max(from.0), c.b.end.max(from.1));
     }
     let in_sequence = beads.len();
     for c in &moved {
-        beads.push((fixed(c, &side_a, &side_b, bags, params.ratio), Some(c.by)));
+        beads.push((fixed(c, &side_a, &side_b, bags, params.fit), Some(c.by)));
     }
     absorb::absorb(&mut beads, &side_a, &side_b, &bags.weight, &params);
     Alignment {
@@ -277,8 +289,8 @@ fn align_bags(
 
 /// Between passes: the pairs of the first alignment (anchored or by lengths; chance
 /// pairings teach nothing that passes the likelihood test) teach a word association
-/// table, whose pairs join the bags as shared tokens; whether anything was learnt.
-fn learn_words(bags: &mut Bags, first: &Alignment) -> bool {
+/// table, whose pairs join the bags as shared tokens.
+fn learn_words(bags: &mut Bags, first: &Alignment) {
     let paired: Vec<(Range<usize>, Range<usize>)> = first
         .pairs
         .iter()
@@ -289,7 +301,6 @@ fn learn_words(bags: &mut Bags, first: &Alignment) -> bool {
     let words_b = std::mem::take(&mut bags.words_b);
     let table = assoc::learn(&paired, &words_a, &words_b);
     assoc::extend(bags, &table, &words_a, &words_b);
-    !table.is_empty()
 }
 
 fn overlaps(x: &Candidate, y: &Candidate) -> bool {
@@ -298,13 +309,13 @@ fn overlaps(x: &Candidate, y: &Candidate) -> bool {
 }
 
 /// A chain link or moved link as a bead, with its measures.
-fn fixed(c: &Candidate, a: &Side, b: &Side, bags: &Bags, ratio: f32) -> Bead {
+fn fixed(c: &Candidate, a: &Side, b: &Side, bags: &Bags, fit: Fit) -> Bead {
     let la: f32 = c.a.clone().map(|i| a.len[i]).sum();
     let lb: f32 = c.b.clone().map(|j| b.len[j]).sum();
     Bead {
         x: c.a.clone(),
         y: c.b.clone(),
-        length_p: length_fit(la, lb, ratio).0,
+        length_p: length_fit(la, lb, fit).0,
         sim: range_sim(&c.a, &c.b, bags),
     }
 }
