@@ -275,5 +275,62 @@ fn first_keys(c: &mut Criterion, mb: usize, corpus: &Corpus) {
     group.finish();
 }
 
-criterion_group!(benches, search_keystroke, problems, paste, big_document);
+/// On a corpus folder (BRIEFING_BENCH_CORPUS, e.g. /work/bench/c20000; skipped without
+/// it): the frame after a key of a query typed in the prompt, all documents folded, whole
+/// at once (the reference: a search per key before slices) and sliced as under the event
+/// loop, the search of the key before still under way.
+fn corpus_keys(c: &mut Criterion) {
+    let Some(dir) = std::env::var_os("BRIEFING_BENCH_CORPUS") else {
+        return;
+    };
+    let corpus = load(&CorpusSource::Dir(dir.into())).expect("corpus");
+    let docs = corpus.documents().len();
+    let mut group = c.benchmark_group("reader costs");
+    group.sample_size(10);
+    for sliced in [false, true] {
+        let (mut app, mut terminal) = app_on(corpus.clone(), 200, 60);
+        if sliced {
+            app.update(Msg::Sliced { slice: SLICE });
+        }
+        app.update(Action::SearchStart);
+        // Everything folded first: the keys below cost their search alone.
+        app.update(Action::Input('x'));
+        while app.working() {
+            app.update(Msg::Work);
+        }
+        let name = if sliced {
+            "sliced, the last key's search under way"
+        } else {
+            "whole at once (reference)"
+        };
+        let mut n = 0usize;
+        group.bench_function(
+            format!("{docs} documents: a key of `pham minh chinh`, {name}, drawn"),
+            |b| {
+                b.iter(|| {
+                    // The query grows a letter at a time and starts over.
+                    let query: Vec<char> = "pham minh chinh".chars().collect();
+                    let k = n % query.len();
+                    if k == 0 {
+                        app.update(Action::Cancel);
+                        app.update(Action::SearchStart);
+                    }
+                    app.update(Action::Input(query[k]));
+                    terminal.draw(|f| render(&app, f)).expect("draw");
+                    n += 1;
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    search_keystroke,
+    problems,
+    paste,
+    big_document,
+    corpus_keys
+);
 criterion_main!(benches);

@@ -41,10 +41,22 @@ pub fn annotation_hits<'a>(
     corpus: &'a Corpus,
     searcher: &'a Searcher,
 ) -> impl Iterator<Item = AnnotationId> + 'a {
+    annotation_hits_in(corpus, searcher, 0..usize::MAX)
+}
+
+/// Like `annotation_hits`, among the annotations with indices in `range` (a search that
+/// goes on in slices takes them a chunk at a time).
+pub fn annotation_hits_in<'a>(
+    corpus: &'a Corpus,
+    searcher: &'a Searcher,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = AnnotationId> + 'a {
     let found = |s: Option<&str>| s.is_some_and(|s| !searcher.find_in(s).is_empty());
     corpus
         .annotations()
         .enumerated()
+        .skip(range.start)
+        .take(range.len())
         .filter(move |(_, a)| found(a.label()) || found(a.value()) || found(a.note()))
         .map(|(i, _)| i)
 }

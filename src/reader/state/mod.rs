@@ -30,7 +30,7 @@ pub use overlay::{Card, Overlay, PickerSort};
 pub use panes::{ByPane, Pane, PaneView, Panes};
 pub use search::{Pace, Search, Stop};
 pub use viewport::{Focus, Viewport};
-pub use work::{Running, SLICE, Then, Work};
+pub use work::{NOTES_CHUNK, Running, SLICE, Then, Work};
 
 /// A place to come back to (a mark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

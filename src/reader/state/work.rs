@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::engine::corpus::DocId;
+use crate::engine::corpus::{AnnotationId, DocId};
 use crate::reader::search_folds::Scan;
 
 /// The longest stretch of work between two looks at the input.
@@ -30,8 +30,15 @@ pub struct Work {
 pub struct Running {
     pub(crate) query: String,
     pub(crate) scan: Scan,
+    /// The annotations whose words match, found once the documents are searched.
+    pub(crate) notes: Vec<AnnotationId>,
+    /// Annotations before this index are looked at.
+    pub(crate) notes_from: usize,
     pub(crate) then: Then,
 }
+
+/// Annotations whose words a slice looks at between two looks at the clock.
+pub const NOTES_CHUNK: usize = 4096;
 
 /// What a search does once it is done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

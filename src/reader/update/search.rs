@@ -4,9 +4,9 @@
 use crate::engine::corpus::DocId;
 use crate::engine::search::Searcher;
 use crate::reader::action::Edit;
-use crate::reader::results::annotation_hits;
+use crate::reader::results::annotation_hits_in;
 use crate::reader::search_folds::Scan;
-use crate::reader::state::{App, Pane, Running, Stop, Then};
+use crate::reader::state::{App, NOTES_CHUNK, Pane, Running, Stop, Then};
 
 impl App {
     /// Finds `query` in every document, then does `then`; the matches are highlighted,
@@ -34,6 +34,8 @@ impl App {
                 self.work.search = Some(Running {
                     query: query.to_string(),
                     scan: Scan::new(searcher),
+                    notes: Vec::new(),
+                    notes_from: 0,
                     then,
                 })
             }
@@ -48,9 +50,10 @@ impl App {
         let Some(running) = self.work.search.as_mut() else {
             return;
         };
+        let searched = running.scan.done();
         if !self
             .folds
-            .scan(self.corpus.documents(), &mut running.scan, go_on)
+            .scan(self.corpus.documents(), &mut running.scan, &mut *go_on)
         {
             let so_far = running.scan.matches().to_vec();
             let then = running.then;
@@ -72,10 +75,32 @@ impl App {
             }
             return;
         }
-        let Some(Running { query, scan, then }) = self.work.search.take() else {
+        // Then the annotations whose words match, a chunk at a time too.
+        let all = self.corpus.annotations().len();
+        let mut first = searched;
+        while running.notes_from < all {
+            if !std::mem::take(&mut first) && !go_on() {
+                if !searched {
+                    self.search.found_so_far(running.scan.matches().to_vec());
+                }
+                return;
+            }
+            let to = (running.notes_from + NOTES_CHUNK).min(all);
+            let chunk = running.notes_from..to;
+            let hits = annotation_hits_in(&self.corpus, running.scan.searcher(), chunk);
+            running.notes.extend(hits);
+            running.notes_from = to;
+        }
+        let Some(Running {
+            query,
+            scan,
+            notes,
+            then,
+            ..
+        }) = self.work.search.take()
+        else {
             return;
         };
-        let notes = annotation_hits(&self.corpus, scan.searcher()).collect();
         let (matches, more) = scan.into_found();
         // Where `n` went while the search ran stays (it walked matches already final).
         let stop = self.search.stop();
