@@ -178,14 +178,26 @@ pub(super) fn anchor_all(
         });
         kept.replace(placings, reused);
     }
-    let mut placed: Vec<Option<Placed>> = vec![None; jobs.len()];
-    for d in docs {
-        for (job, k) in d.which {
-            placed[job] = d.distinct[k].1.clone();
-        }
-    }
+    // Each job's placing by (document, distinct quote), so that none is copied; the
+    // quotes themselves are let go, since the anchors are written into them.
+    let mut which: Vec<Option<(usize, usize)>> = vec![None; jobs.len()];
+    let placings: Vec<Vec<Option<Placed>>> = docs
+        .into_iter()
+        .enumerate()
+        .map(|(slot, d)| {
+            for (job, k) in d.which {
+                which[job] = Some((slot, k));
+            }
+            d.distinct.into_iter().map(|(_, p)| p).collect()
+        })
+        .collect();
+    let placed_of = |job: usize| {
+        let (slot, k) = which[job]?;
+        placings[slot][k].as_ref()
+    };
     let mut report: Option<(BriefId, Report)> = None;
-    for (job, placed) in jobs.iter().zip(placed) {
+    for (i, job) in jobs.iter().enumerate() {
+        let placed = placed_of(i);
         if !matches!(report, Some((b, _)) if b == job.brief) {
             let source = &sources[job.brief];
             report = Some((
@@ -228,7 +240,7 @@ fn place_one(anchorer: &Anchorer, text: &Text, quote: &Quote) -> Placed {
 fn finish(
     corpus: &CorpusParts,
     job: &Job,
-    placed: Placed,
+    placed: &Placed,
     report: &mut Report,
 ) -> Result<Anchor, AnchorFailure> {
     let Placed {
@@ -245,6 +257,7 @@ fn finish(
     match placement {
         Placement::Unique(range) => {
             let (line, column) = line_col.unwrap_or_else(|| document.text.line_col(range.start));
+            let range = range.clone();
             Ok(Anchor {
                 doc: job.doc,
                 range,
@@ -291,7 +304,7 @@ fn finish(
                 format!(
                     "quote matches {total} places in {} ({}); add prefix: or suffix:",
                     at(),
-                    list_places(&places, total)
+                    list_places(&places, *total)
                 ),
             );
             Err(AnchorFailure::Ambiguous(lines))
