@@ -153,7 +153,15 @@ fn word_tokens(
         .for_each(|c| fold_char_into(c, &mut scratch.folded));
     if capitals >= 2 && !word.contains('-') && word.chars().count() <= 8 {
         scratch.flush(emit);
-        emit(&scratch.folded, Kind::Acronym);
+        // An English plural (`FTAs`, `MOUs`) is the acronym itself.
+        let plural =
+            word.ends_with('s') && word.chars().rev().nth(1).is_some_and(char::is_uppercase);
+        let acronym = if plural {
+            scratch.folded.strip_suffix('s').unwrap_or(&scratch.folded)
+        } else {
+            &scratch.folded
+        };
+        emit(acronym, Kind::Acronym);
         return;
     }
     for part in scratch
@@ -239,6 +247,10 @@ mod tests {
                 Mode::Cognates
             ),
             ["15-ct/tw", "internet", "things", "iot"]
+        );
+        assert_eq!(
+            toks("the signed FTAs and MOUs; IoTs", Mode::Cognates),
+            ["fta", "mou", "iot"]
         );
         assert_eq!(
             toks(
