@@ -331,6 +331,9 @@ fn bead_cost(
     let (lx, wx) = sx.of(xr);
     let (ly, wy) = sy.of(yr);
     let length_cost = length_cost(lx, ly, p.fit);
+    // Shares are summed pair by pair: a token in every sentence of a 2-2 bead would count
+    // four times against totals that count it twice.
+    let shared = shared.min(wx.min(wy));
     let sim = similarity(shared, wx, wy);
     let against = if shared == 0.0 && wx > 0.0 && wy > 0.0 {
         p.mismatch * (wx.min(wy) / 4.0).min(1.0)
