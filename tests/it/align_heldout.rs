@@ -46,7 +46,7 @@ fn held_out_faithful_condensed_and_one_language() {
     // Vietnamese and Indonesian here, and the moved results take the chain.
     let (p, r) = written_pair("heldout-condensed-moved-vi-id.txt");
     assert!(
-        p >= 0.25 && r >= 0.2,
+        p >= 0.3 && r >= 0.2,
         "condensed: precision {p:.2}, recall {r:.2}"
     );
     // One language, condensed, two passages moved.
