@@ -1,10 +1,12 @@
 //! Folding for search: lower case, combining marks dropped, đ/Đ to d (`chars.rs` folds
-//! one character). Every folded byte remembers the byte of the original text it came
+//! one character; `ascii.rs` says where ASCII alone spells a folded letter). Every folded byte remembers the byte of the original text it came
 //! from, so a match found in folded text maps back to an exact range of the original,
 //! also where the original is decomposed.
 
+mod ascii;
 mod chars;
 
+pub use ascii::{Spaces, ascii_spelt, spelt_in_ascii};
 pub use chars::{fold_char_into, fold_str, is_marked};
 
 use chars::{Entry, MAYBE_DENORMAL, SLOW, entry_len, fold_ascii, fold_slow, surely_nfc, table};

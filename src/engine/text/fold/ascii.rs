@@ -1,0 +1,150 @@
+//! Where ASCII alone spells a folded letter: a consonant, digit, space or punctuation
+//! folds from itself (or its capital) and, in most Vietnamese and Indonesian text, from
+//! nothing else, since every other character there folds to a vowel, to d, or to itself.
+//! Search then finds such a run of the query in the raw bytes, ignoring only ASCII case.
+
+/// How a text that [`spelt_in_ascii`] accepts spells a folded space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spaces {
+    /// By the ASCII space alone.
+    Ascii,
+    /// Also by a no-break space (as Vietnamese news often has).
+    NoBreak,
+}
+
+/// Whether the folded byte `b` of a query is spelt only by itself or its capital in a
+/// text that [`spelt_in_ascii`] accepts with `spaces`.
+pub fn ascii_spelt(b: u8, spaces: Spaces) -> bool {
+    match b {
+        b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'd' | b'\n' | b'A'..=b'Z' => false,
+        b' ' => spaces == Spaces::Ascii,
+        _ => b.is_ascii(),
+    }
+}
+
+/// Whether every character of `text` is ASCII or one that folds, one to one, to a vowel,
+/// to d, or to something not ASCII, with no normal form to fix (Latin-1, the Vietnamese
+/// letters of Latin Extended-A and -B and of Latin Extended Additional, punctuation other
+/// than spaces); and how it spells a space (a no-break space is let through, and said).
+/// So no character but itself (or its capital) folds to an [`ascii_spelt`] byte, every
+/// character folds to at least one byte, and none is longer than three. A text with
+/// anything else (ç, ñ, ł, ā, other spaces, combining marks, other scripts) is refused
+/// (`None`); that costs only speed. One pass that the compiler vectorises, by blocks.
+pub fn spelt_in_ascii(text: &str) -> Option<Spaces> {
+    const BLOCK: usize = 4096;
+    let b = text.as_bytes();
+    let n = b.len();
+    let (mut start, mut seen) = (0, 0);
+    while start + 2 < n {
+        let end = (start + BLOCK).min(n - 2);
+        let (Some(l), Some(s), Some(t)) = (
+            b.get(start..end),
+            b.get(start + 1..end + 1),
+            b.get(start + 2..end + 2),
+        ) else {
+            return None;
+        };
+        seen |= l
+            .iter()
+            .zip(s)
+            .zip(t)
+            .fold(0, |any, ((&l, &s), &t)| any | refuses(l, s, t));
+        if seen & REFUSED != 0 {
+            return None;
+        }
+        start = end;
+    }
+    // The last two bytes, their followers read as continuation bytes.
+    let at = |k: usize| b.get(k).copied().unwrap_or(0x80);
+    seen |= (start..n).fold(0, |any, k| any | refuses(at(k), at(k + 1), at(k + 2)));
+    match seen {
+        0 => Some(Spaces::Ascii),
+        NO_BREAK => Some(Spaces::NoBreak),
+        _ => None,
+    }
+}
+
+/// Bits of what `refuses` saw: a character refused, a no-break space.
+const REFUSED: u8 = 1;
+const NO_BREAK: u8 = 2;
+
+/// All ones when `x == y`: masks, so that the vectorised code needs no conversions.
+fn eq(x: u8, y: u8) -> u8 {
+    0u8.wrapping_sub(u8::from(x == y))
+}
+
+fn at_least(x: u8, y: u8) -> u8 {
+    0u8.wrapping_sub(u8::from(x >= y))
+}
+
+/// `REFUSED` when the character that starts with `l` (then `s`, `t`) is refused (a lead
+/// byte of none of the characters let through), `NO_BREAK` for a no-break space.
+/// Written without branches, to be vectorised; where Latin Extended-A and -B hold few
+/// Vietnamese or Indonesian letters, only those are let through.
+fn refuses(l: u8, s: u8, t: u8) -> u8 {
+    // Capitals and small letters differ in one bit: Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, Ơ ơ.
+    let pair = s & 0xFE;
+    let c2 = eq(l, 0xC2);
+    let no_break = c2 & eq(s, 0xA0);
+    // U+0080..U+00BF but U+0085 (white space, which folds to a space).
+    let c2 = c2 & !eq(s, 0x85);
+    // U+00C0..U+00FF but Ç ç Ñ ñ.
+    let upper = s & 0xDF;
+    let c3 = eq(l, 0xC3) & !(eq(upper, 0x87) | eq(upper, 0x91));
+    let c4 = eq(l, 0xC4) & (eq(pair, 0x82) | eq(pair, 0x90) | eq(pair, 0xA8));
+    let c5 = eq(l, 0xC5) & eq(pair, 0xA8);
+    // Ơ ơ Ư ư.
+    let c6 = eq(l, 0xC6) & (eq(pair, 0xA0) | eq(s, 0xAF) | eq(s, 0xB0));
+    // U+1EA0..U+1EFF: the Vietnamese vowels with their marks.
+    let e1 = eq(l, 0xE1) & ((eq(s, 0xBA) & at_least(t, 0xA0)) | eq(s, 0xBB));
+    // U+200B..U+203F but the line and paragraph separators and the narrow NBSP.
+    let e2 =
+        eq(l, 0xE2) & eq(s, 0x80) & at_least(t, 0x8B) & !(eq(t, 0xA8) | eq(t, 0xA9) | eq(t, 0xAF));
+    let refused = at_least(l, 0xC0) & !(c2 | no_break | c3 | c4 | c5 | c6 | e1 | e2);
+    (refused & REFUSED) | (no_break & NO_BREAK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::chars::surely_nfc;
+    use super::super::fold_str;
+    use super::*;
+
+    #[test]
+    fn every_character_let_through_folds_to_no_ascii_spelt_byte() {
+        let mut through = 0;
+        for c in (0x80..0x11_0000).filter_map(char::from_u32) {
+            let Some(spaces) = spelt_in_ascii(&format!("x{c}y")) else {
+                continue;
+            };
+            through += 1;
+            let folded = fold_str(&c.to_string());
+            assert!(!folded.is_empty() && c.len_utf8() <= 3, "{c:?}");
+            assert!(surely_nfc(c as u32), "{c:?}");
+            let spelt = |b| ascii_spelt(b, spaces);
+            assert!(!folded.bytes().any(spelt), "{c:?} folds to {folded:?}");
+            assert_eq!(spaces == Spaces::NoBreak, c == '\u{a0}', "{c:?}");
+            assert_eq!(folded.chars().count(), 1, "{c:?}");
+        }
+        assert!(through > 200, "{through}");
+    }
+
+    #[test]
+    fn vietnamese_and_indonesian_text_is_let_through() {
+        let vi = include_str!("../../../../seeds/001_9864e2932dc47fb2.txt");
+        let id = include_str!("../../../../seeds/000_5adf34fcd21d787a.txt");
+        assert_eq!(spelt_in_ascii(vi), Some(Spaces::NoBreak));
+        assert_eq!(spelt_in_ascii(id), Some(Spaces::Ascii));
+        assert_eq!(
+            spelt_in_ascii("ĐỒNG “đồng” – Ưu tiên… ý"),
+            Some(Spaces::Ascii)
+        );
+        assert_eq!(spelt_in_ascii("a\u{a0}b"), Some(Spaces::NoBreak));
+        for refused in [
+            "ça", "niño", "łódź", "e\u{301}", "Ṕ", "ẖ", "字", "🇻🇳", "\u{2028}",
+        ] {
+            assert_eq!(spelt_in_ascii(refused), None, "{refused:?}");
+            assert_eq!(spelt_in_ascii(&format!("{refused}xy")), None, "{refused:?}");
+        }
+    }
+}
