@@ -6,7 +6,8 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use briefing::engine::anchor::place;
-use briefing::engine::search::{Searcher, search_documents};
+use briefing::engine::search::{Searcher, search_documents, search_files};
+use briefing::engine::source::{self, Parts};
 use briefing::engine::text::fold::Folded;
 use briefing::engine::{CorpusSource, load};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -74,6 +75,14 @@ fn searching(c: &mut Criterion) {
     c.bench_function("search/every document of the bench corpus", |b| {
         b.iter(|| search_documents(black_box(docs), &searcher))
     });
+    // `briefing search`: every file read, decoded and searched (most by their anchor).
+    let seeds = source::list(&large_source(), Parts::Seeds)
+        .expect("bench corpus")
+        .seeds;
+    c.bench_function(
+        "search/every file of the bench corpus, as briefing search",
+        |b| b.iter(|| search_files(black_box(seeds.clone()), &searcher).count()),
+    );
 }
 
 fn loading(c: &mut Criterion) {

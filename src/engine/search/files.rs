@@ -60,9 +60,9 @@ pub fn search_files(
 /// One file read, decoded and searched, with one buffer and one fold per thread.
 fn search_file(entry: &SourceFile, searcher: &Searcher) -> Result<FileMatches, Finding> {
     thread_local! {
-        static BUFFERS: RefCell<(Vec<u8>, Folded)> = RefCell::default();
+        static BUFFERS: RefCell<(Vec<u8>, Vec<u8>, Folded)> = RefCell::default();
     }
-    BUFFERS.with_borrow_mut(|(bytes, folded)| {
+    BUFFERS.with_borrow_mut(|(bytes, lower, folded)| {
         entry
             .read_into(bytes)
             .map_err(|e| Finding::error(&entry.shown, format!("cannot read: {e}")))?;
@@ -70,7 +70,7 @@ fn search_file(entry: &SourceFile, searcher: &Searcher) -> Result<FileMatches, F
             file: entry.name.clone(),
             ..FileMatches::default()
         };
-        if search_plain(bytes, searcher, folded, &mut found).is_some() {
+        if search_plain(bytes, searcher, (lower, folded), &mut found).is_some() {
             return Ok(found);
         }
         // Anything unusual (not UTF-8, NUL, CR, not NFC) takes the path that normalises.
@@ -102,7 +102,7 @@ fn search_file(entry: &SourceFile, searcher: &Searcher) -> Result<FileMatches, F
 fn search_plain(
     bytes: &[u8],
     searcher: &Searcher,
-    folded: &mut Folded,
+    (lower, folded): (&mut Vec<u8>, &mut Folded),
     found: &mut FileMatches,
 ) -> Option<()> {
     let text = simdutf8::basic::from_utf8(bytes).ok()?;
@@ -110,12 +110,15 @@ fn search_plain(
     if memchr::memchr2(b'\r', 0, text.as_bytes()).is_some() {
         return None;
     }
-    folded.fold(text);
-    if folded.maybe_denormalized() {
-        return None;
-    }
     let mut ranges = Vec::new();
-    searcher.find_in_folded(text, folded, &mut ranges);
+    // Most texts need folding only around the places of the query's anchor.
+    if !searcher.find_anchored(text, lower, folded, &mut ranges) {
+        folded.fold(text);
+        if folded.maybe_denormalized() {
+            return None;
+        }
+        searcher.find_in_folded(text, folded, &mut ranges);
+    }
     // Matches come in order: newlines are counted once, and on a line with several
     // matches each column counts on from the previous one, so a huge line stays linear.
     let bytes = text.as_bytes();
@@ -158,7 +161,7 @@ mod tests {
         search_plain(
             text.as_bytes(),
             &searcher,
-            &mut Folded::default(),
+            (&mut Vec::new(), &mut Folded::default()),
             &mut found,
         )
         .unwrap();

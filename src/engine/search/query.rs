@@ -8,12 +8,17 @@ use memchr::memmem;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::anchored::Anchors;
 use crate::engine::text::fold::{Folded, fold_char_into, is_marked};
 
 /// A compiled query.
 #[derive(Debug, Clone)]
 pub struct Searcher {
-    folded: String,
+    pub(super) folded: String,
+    /// A finder for `folded`, made once.
+    finder: memmem::Finder<'static>,
+    /// The runs of `folded` to look for in raw text (`anchored.rs`).
+    pub(super) anchors: Anchors,
     /// Query characters that must match exactly: (offset in `folded`, lower-case NFC char).
     exact: Vec<(usize, String)>,
     /// Offsets in `folded` of decimal separators (a `.` or `,` between digits), which
@@ -54,8 +59,10 @@ impl Searcher {
                     && bytes[i - 1].is_ascii_digit()
                     && bytes[i + 1].is_ascii_digit()
             })
-            .collect();
+            .collect::<Vec<usize>>();
         Some(Searcher {
+            finder: memmem::Finder::new(folded.as_bytes()).into_owned(),
+            anchors: Anchors::new(&folded, &separators),
             folded,
             exact,
             separators,
@@ -88,8 +95,7 @@ impl Searcher {
         if !self.separators.is_empty() {
             return self.find_with_separators(text, folded, out, limit);
         }
-        let finder = memmem::Finder::new(self.folded.as_bytes());
-        for start in finder.find_iter(folded.as_bytes()) {
+        for start in self.finder.find_iter(folded.as_bytes()) {
             if out.len() >= limit {
                 return;
             }
