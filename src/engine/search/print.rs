@@ -64,11 +64,11 @@ impl SearchPrinter {
     fn vimgrep<W: Write>(&self, out: &mut CleanWriter<W>, file: &FileMatches) -> io::Result<()> {
         for ((line, column, range), span) in file.lines.iter().zip(&file.spans) {
             let text = file.text.get(range.clone()).unwrap_or("");
-            self.paint(out, FILE, &file.file)?;
+            self.paint(out, FILE, Line(&file.file))?;
             write!(out, ":")?;
-            self.paint(out, NUMBER, &line.to_string())?;
+            self.paint(out, NUMBER, line)?;
             write!(out, ":")?;
-            self.paint(out, NUMBER, &column.to_string())?;
+            self.paint(out, NUMBER, column)?;
             write!(out, ": ")?;
             self.text(out, text, std::slice::from_ref(span))?;
             writeln!(out)?;
@@ -95,10 +95,10 @@ impl SearchPrinter {
             }
             write!(out, " ")?;
         }
-        self.paint(out, FILE, &file.file)?;
+        self.paint(out, FILE, Line(&file.file))?;
         writeln!(out)?;
         for (line, text, spans) in file.by_line() {
-            self.paint(out, NUMBER, &line.to_string())?;
+            self.paint(out, NUMBER, line)?;
             write!(out, ":")?;
             self.text(out, text, spans)?;
             writeln!(out)?;
@@ -124,18 +124,24 @@ impl SearchPrinter {
             };
             write!(out, "{}", Line(before))?;
             out.style(Sgr::Bold)?;
-            self.paint(out, MATCH, found)?;
+            self.paint(out, MATCH, Line(found))?;
             at = span.end;
         }
         write!(out, "{}", Line(text.get(at..).unwrap_or("")))
     }
 
-    fn paint<W: Write>(&self, out: &mut CleanWriter<W>, sgr: Sgr, text: &str) -> io::Result<()> {
+    /// `shown` (a number, or text in `Line`) in colour `sgr` when colours are on.
+    fn paint<W: Write>(
+        &self,
+        out: &mut CleanWriter<W>,
+        sgr: Sgr,
+        shown: impl std::fmt::Display,
+    ) -> io::Result<()> {
         if self.colour == Colour::Off {
-            return write!(out, "{}", Line(text));
+            return write!(out, "{shown}");
         }
         out.style(sgr)?;
-        write!(out, "{}", Line(text))?;
+        write!(out, "{shown}")?;
         out.style(Sgr::Reset)
     }
 }
