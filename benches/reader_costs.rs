@@ -287,6 +287,51 @@ fn corpus_keys(c: &mut Criterion) {
     let docs = corpus.documents().len();
     let mut group = c.benchmark_group("reader costs");
     group.sample_size(10);
+    {
+        let (mut app, mut terminal) = app_on(corpus.clone(), 200, 60);
+        group.bench_function(format!("{docs} documents: a key and a frame"), |b| {
+            b.iter(|| {
+                app.update(black_box(Action::Down));
+                terminal.draw(|f| render(&app, f)).expect("draw");
+            })
+        });
+        group.sampling_mode(SamplingMode::Flat);
+        group.bench_function(
+            format!("{docs} documents: the whole corpus arriving untouched, drawn"),
+            |b| {
+                b.iter_batched(
+                    || corpus.clone(),
+                    |fresh| {
+                        app.update(Msg::Whole {
+                            result: Ok(fresh),
+                            took: Duration::ZERO,
+                            touched: false,
+                        });
+                        terminal.draw(|f| render(&app, f)).expect("draw");
+                    },
+                    BatchSize::PerIteration,
+                )
+            },
+        );
+        group.bench_function(
+            format!("{docs} documents: the corpus reloaded, a search active, drawn"),
+            |b| {
+                app.update(Action::SearchStart);
+                app.update(Action::Input('x'));
+                app.update(Action::Submit);
+                app.update(Msg::Sliced { slice: SLICE });
+                b.iter_batched(
+                    || corpus.clone(),
+                    |fresh| {
+                        app.update(Msg::Reloaded(Ok(fresh)));
+                        terminal.draw(|f| render(&app, f)).expect("draw");
+                    },
+                    BatchSize::PerIteration,
+                )
+            },
+        );
+        group.sampling_mode(SamplingMode::Auto);
+    }
     for sliced in [false, true] {
         let (mut app, mut terminal) = app_on(corpus.clone(), 200, 60);
         if sliced {

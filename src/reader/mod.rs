@@ -15,6 +15,7 @@ pub mod layout;
 pub mod layout_cache;
 pub mod live;
 pub mod msg;
+pub mod pairs;
 pub mod palette;
 pub mod reload;
 pub mod results;

@@ -22,6 +22,7 @@ use crate::reader::editor::EditRequest;
 use crate::reader::figures::FiguresView;
 use crate::reader::keymap::Mode;
 use crate::reader::layout_cache::LayoutCache;
+use crate::reader::pairs::Partners;
 use crate::reader::palette::Palette;
 use crate::reader::search_folds::SearchFolds;
 
@@ -150,8 +151,8 @@ impl App {
     /// declared document and the next one.
     fn default_documents(&self) -> ByPane<Option<DocId>> {
         let c = &self.corpus;
-        let declared = || c.briefs().iter().flat_map(|b| b.documents.iter().copied());
-        if let Some((first, partner)) = declared().find_map(|d| c.partner(d).map(|p| (d, p))) {
+        let partners = Partners::new(c);
+        if let Some((first, partner)) = partners.first_pair() {
             return ByPane::new(Some(first), Some(partner));
         }
         let first = c
@@ -166,7 +167,7 @@ impl App {
         let Some(first) = first else {
             return ByPane::default();
         };
-        let second = c
+        let second = partners
             .partner(first)
             .or_else(|| {
                 c.briefs()

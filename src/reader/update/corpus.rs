@@ -75,6 +75,8 @@ impl App {
         whole.settings.print_dir = std::mem::take(&mut self.settings.print_dir);
         whole.view.size = self.view.size;
         whole.status.message = self.status.message.take();
+        drop_aside(std::mem::take(&mut self.corpus));
+        drop_aside(std::mem::take(&mut self.folds));
         *self = whole;
     }
 
@@ -159,7 +161,7 @@ impl App {
             .unwrap_or(self.nav.cursor)
             .min(items.len().saturating_sub(1));
         self.cache.borrow_mut().clear();
-        self.folds.clear();
+        drop_aside(std::mem::take(&mut self.folds));
         let figure = self.figures.current();
         let figure = figure.and_then(|a| same_annotation(&old, a, &self.corpus));
         self.figures.refresh_on(&self.corpus, figure);
@@ -177,5 +179,12 @@ impl App {
             self.run_search(&typing, Then::Show);
             self.search.reopen_prompt(typing);
         }
+        drop_aside(old);
     }
+}
+
+/// Frees a corpus (or its folds) on a thread of its own: a large one's many allocations
+/// take longer to free than a frame may wait.
+fn drop_aside<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }

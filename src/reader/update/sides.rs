@@ -2,6 +2,7 @@
 //! rows below it), and documents that keep their side, whichever way the reader arrived.
 
 use crate::engine::corpus::DocId;
+use crate::reader::pairs::Partners;
 use crate::reader::state::{App, ByPane, Pane};
 
 impl App {
@@ -53,10 +54,9 @@ impl App {
     fn home_languages(&self) -> ByPane<Option<String>> {
         let c = &self.corpus;
         let lang = |d: DocId| c.documents().get(d).map(|d| d.lang().to_string());
-        c.briefs()
-            .iter()
-            .flat_map(|b| b.documents.iter().copied())
-            .find_map(|d| c.partner(d).map(|p| [lang(d), lang(p)]))
+        Partners::new(c)
+            .first_pair()
+            .map(|(d, p)| [lang(d), lang(p)])
             .filter(|[a, b]| a != b)
             .map_or_else(ByPane::default, |[a, b]| ByPane::new(a, b))
     }
