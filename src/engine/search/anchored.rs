@@ -105,15 +105,21 @@ impl Searcher {
 /// The windows of `text` (char-aligned, merged where they overlap or touch) that hold
 /// every match of a query of `query_len` folded bytes whose `run` stands at the places
 /// found in `lower` (the text with ASCII lower-cased); `None` once they would cover more
-/// than half the text.
+/// than half the text, or the places are more than one in 32 bytes (a hostile text of
+/// one letter repeated stays linear and cheap).
 fn windows(text: &str, lower: &[u8], run: &Run, query_len: usize) -> Option<Vec<Range<usize>>> {
     let run_len = run.finder.needle().len();
     let before = MAX_CHAR * run.offset;
     let after = run_len + MAX_CHAR * (query_len - run.offset - run_len);
     let (mut windows, mut covered) = (Vec::<Range<usize>>::new(), 0);
+    // Places packed closer than this are given up on before they cost more than the fold.
+    let most = text.len() / 32 + 64;
     let mut at = 0;
     // Overlapping places too: a run such as "nhnh" may stand at two places one char apart.
-    while let Some(found) = lower.get(at..).and_then(|rest| run.finder.find(rest)) {
+    for _ in 0..most {
+        let Some(found) = lower.get(at..).and_then(|rest| run.finder.find(rest)) else {
+            return Some(windows);
+        };
         let place = at + found;
         at = place + 1;
         let mut start = place.saturating_sub(before);
@@ -138,7 +144,7 @@ fn windows(text: &str, lower: &[u8], run: &Run, query_len: usize) -> Option<Vec<
             return None;
         }
     }
-    Some(windows)
+    None
 }
 
 #[cfg(test)]
@@ -195,6 +201,8 @@ mod tests {
         );
         let dense = "nh ch ".repeat(100);
         assert_eq!(anchored(&searcher, &dense), None, "places everywhere");
+        let repeated = "n".repeat(1 << 20);
+        assert_eq!(anchored(&Searcher::new("nnn").unwrap(), &repeated), None);
     }
 
     /// Random pieces between long stretches with no anchor, so that most texts are
