@@ -56,7 +56,12 @@ pub(super) fn params(
         mismatch: if mode == Mode::Words { 0.0 } else { 2.0 },
         blind,
         blind_below,
-        max_cells: MAX_CELLS,
+        // The first pass only needs pairs to learn from: a quarter of the band.
+        max_cells: if pass == Pass::Learning {
+            MAX_CELLS / 4
+        } else {
+            MAX_CELLS
+        },
     }
 }
 
