@@ -259,7 +259,12 @@ fn first_keys(c: &mut Criterion, mb: usize, corpus: &Corpus) {
             b.iter_batched(
                 || {
                     let (mut app, terminal) = fresh(true);
+                    // One piece of `z` searched (a zero slice), the rest under way.
+                    app.update(Msg::Sliced {
+                        slice: Duration::ZERO,
+                    });
                     app.update(Action::Input('z'));
+                    app.update(Msg::Sliced { slice: SLICE });
                     assert!(app.searching().is_some(), "the search of `z` is under way");
                     (app, terminal)
                 },
