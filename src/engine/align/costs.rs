@@ -154,4 +154,32 @@ mod tests {
         // Too few links to learn from.
         assert_eq!(super::fit(&chain(2), &a, &b), Fit::FAITHFUL);
     }
+
+    #[test]
+    fn a_pair_sharing_nothing_is_left_alone_only_where_lengths_say_little_or_words_are_shared() {
+        let a = [100.0, 200.0, 150.0, 80.0];
+        let (faithful, condensed) = ([121.0, 238.0, 180.0, 97.0], [40.0, 190.0, 60.0, 75.0]);
+        let sure = |p: &Params| p.blind > p.skip_x + p.skip_y + p.bonus * p.blind_below;
+        let cognates = |b: &[f32], pass| params(&chain(4), &a, b, Mode::Cognates, pass);
+        assert!(!sure(&cognates(&faithful, Pass::Final)));
+        assert!(sure(&cognates(&condensed, Pass::Final)));
+        // The first pass still pairs them, to learn words from.
+        assert!(!sure(&cognates(&condensed, Pass::Learning)));
+        assert!(cognates(&condensed, Pass::Learning).max_cells < MAX_CELLS);
+        // One language: once a quarter of the sentences are linked.
+        assert!(sure(&params(
+            &chain(4),
+            &a,
+            &faithful,
+            Mode::Words,
+            Pass::Final
+        )));
+        assert!(!sure(&params(
+            &chain(0),
+            &a,
+            &faithful,
+            Mode::Words,
+            Pass::Final
+        )));
+    }
 }
