@@ -26,9 +26,20 @@ const SELECTED_FIGURE: &[Action] = &[Action::NextTopic];
 /// theme are on screen, neither selected.
 const FIGURE_AND_THEME: &[Action] = &[Action::NextTopic, Action::Next];
 
+/// vi-gov's opening has no counterpart in id-vna (the condensed report leaves it out), so
+/// the first screen marks the focused pane alone.
 #[test]
-fn the_first_screen_marks_the_focused_pane_and_the_counterpart() {
+fn the_first_screen_marks_the_focused_pane() {
     insta::assert_snapshot!("first_screen", shot(&reader(&[])));
+}
+
+/// Ten lines down, the reading line is in a passage id-vna renders: its counterpart is
+/// marked in the partner pane.
+#[test]
+fn a_passage_with_a_counterpart_marks_it_in_the_partner_pane() {
+    let screen = shot(&reader(&[Action::Down; 10]));
+    assert!(screen.contains("= counterpart"), "{screen}");
+    insta::assert_snapshot!("counterpart_marked", screen);
 }
 
 #[test]
