@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::anchoring::{Job, Source};
 use super::measure::measure_of;
-use super::{Ids, Parsed, Report, add_note, is_iso_date, known};
+use super::{Ids, Parsed, Report, add_note, is_iso_date};
 use crate::engine::brief::QuoteDecl;
 use crate::engine::corpus::*;
 use crate::engine::finding::{Finding, Wanted};
@@ -183,13 +183,10 @@ fn add_annotation(
                     &format!("{path}.quotes[{q}].doc"),
                     format!("unknown document `{doc_id}`"),
                 );
-                let ids = corpus
-                    .documents
-                    .iter()
-                    .filter_map(|d| d.meta.as_ref().map(|m| &m.id));
+                let known = ids.known_docs(corpus);
                 add_note(
                     f,
-                    format!("declare it under documents:, or use one of: {}", known(ids)),
+                    format!("declare it under documents:, or use one of: {known}"),
                 );
                 f.wants = Some(Box::new(Wanted::Document(doc_id.clone())));
             }
@@ -233,7 +230,7 @@ fn resolve_topics(
                     f,
                     format!(
                         "define it under topics:, or use one of: {}",
-                        known(corpus.topics.iter().map(|t| &t.id))
+                        ids.known_topics(corpus)
                     ),
                 );
                 f.wants = Some(Box::new(Wanted::Topic(id.clone())));

@@ -1,6 +1,7 @@
 //! From raw files to a resolved corpus: parse each brief, bind document ids to files, merge
 //! topics, anchor every quote, and report every problem as a finding with its position.
 
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use crate::engine::brief::Declared;
@@ -78,10 +79,39 @@ fn add_note(finding: &mut Finding, note: impl Into<String>) {
     finding.notes.push(note.into());
 }
 
-/// Ids to indexes, so that resolving thousands of quotes stays linear.
+/// Ids to indexes, so that resolving thousands of quotes stays linear; and the known ids
+/// that findings suggest, listed once (documents) or once per new topic, not per finding.
 struct Ids {
     docs: HashMap<String, DocId>,
     topics: HashMap<String, TopicId>,
+    known_docs: OnceCell<String>,
+    known_topics: RefCell<(usize, String)>,
+}
+
+impl Ids {
+    /// The declared document ids, as findings list them.
+    fn known_docs(&self, corpus: &CorpusParts) -> &str {
+        self.known_docs.get_or_init(|| {
+            known(
+                corpus
+                    .documents
+                    .iter()
+                    .filter_map(|d| d.meta.as_ref().map(|m| &m.id)),
+            )
+        })
+    }
+
+    /// The topic ids defined so far, as findings list them.
+    fn known_topics(&self, corpus: &CorpusParts) -> String {
+        let mut cached = self.known_topics.borrow_mut();
+        if cached.0 != corpus.topics.len() || cached.1.is_empty() {
+            *cached = (
+                corpus.topics.len(),
+                known(corpus.topics.iter().map(|t| &t.id)),
+            );
+        }
+        cached.1.clone()
+    }
 }
 
 /// Everything read, decoded and parsed, waiting to be resolved into a corpus.
@@ -120,6 +150,8 @@ pub(crate) fn resolve(loaded: Loaded, placements: Option<&mut Placements>) -> Co
             .filter_map(|(i, d)| d.meta.as_ref().map(|m| (m.id.clone(), i)))
             .collect(),
         topics: HashMap::new(),
+        known_docs: OnceCell::new(),
+        known_topics: RefCell::default(),
     };
     corpus.annotations.reserve_exact(
         parsed
@@ -171,6 +203,11 @@ fn shorten(s: &str) -> String {
     format!("{head}…")
 }
 
+/// How many known ids a finding names before it says how many more there are.
+const KNOWN_SHOWN: usize = 20;
+
+/// The ids a finding suggests, sorted: the first [`KNOWN_SHOWN`], then how many more, so
+/// that a corpus of thousands of ids does not write them all into every finding.
 fn known<'a>(ids: impl Iterator<Item = &'a String>) -> String {
     let mut ids: Vec<&str> = ids.map(String::as_str).collect();
     ids.sort_unstable();
@@ -178,7 +215,11 @@ fn known<'a>(ids: impl Iterator<Item = &'a String>) -> String {
     if ids.is_empty() {
         return "(none yet)".to_string();
     }
-    ids.join(", ")
+    let shown = ids[..ids.len().min(KNOWN_SHOWN)].join(", ");
+    match ids.len().checked_sub(KNOWN_SHOWN) {
+        Some(more) if more > 0 => format!("{shown}, … and {more} more"),
+        _ => shown,
+    }
 }
 
 /// YYYY, YYYY-MM or YYYY-MM-DD.
@@ -193,5 +234,23 @@ fn is_iso_date(s: &str) -> bool {
             digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 12) && in_range(d, 31)
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::known;
+
+    #[test]
+    fn known_ids_are_sorted_and_capped() {
+        let few: Vec<String> = ["growth", "fta", "growth"].map(String::from).to_vec();
+        assert_eq!(known(few.iter()), "fta, growth");
+        assert_eq!(known([].iter()), "(none yet)");
+        let many: Vec<String> = (0..250).rev().map(|i| format!("t{i:03}")).collect();
+        let listed = known(many.iter());
+        assert!(listed.starts_with("t000, t001, t002,"), "{listed}");
+        assert!(listed.ends_with("t018, t019, … and 230 more"), "{listed}");
+        let exactly: Vec<String> = (0..20).map(|i| format!("t{i:02}")).collect();
+        assert!(known(exactly.iter()).ends_with("t18, t19"));
     }
 }
