@@ -139,6 +139,11 @@ impl<'a> Events<'a> {
                         return Err(GiveUp);
                     }
                 }
+                // An end with nothing open here is no node: never from saphyr, but not
+                // taken on trust.
+                Event::SequenceEnd | Event::MappingEnd if self.depth == floor => {
+                    return Err(GiveUp);
+                }
                 Event::SequenceEnd | Event::MappingEnd => self.depth -= 1,
                 Event::Scalar(..) => {}
                 _ => return Err(GiveUp),
