@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::engine::text::Text;
 
 fn listing(brief: &str) -> Listing {
     Listing {
@@ -199,6 +200,12 @@ fn a_theme_quote_that_fails_is_reported_at_its_text() {
     );
 }
 
+/// The text of a corpus's one document.
+fn only_text(corpus: &Corpus) -> Arc<Text> {
+    let document = corpus.documents().iter().next().expect("a document");
+    Arc::clone(&document.text)
+}
+
 fn texts(decoded: usize, shared: usize) -> TextStats {
     TextStats { decoded, shared }
 }
@@ -208,27 +215,20 @@ fn an_unchanged_document_shares_its_text_and_any_change_is_read_again() {
     let (disk, mut kept) = (OnDisk::new(), LastGood::default());
     let (first, counted) = disk.reload_counting(&mut kept);
     assert_eq!(counted.texts, texts(1, 0));
-    let text_of = |c: &Corpus| Arc::clone(&c.documents().iter().next().expect("a document").text);
 
     let (second, counted) = disk.reload_counting(&mut kept);
     assert_eq!(counted.texts, texts(0, 1));
-    assert!(Arc::ptr_eq(&text_of(&first), &text_of(&second)), "shared");
+    assert!(
+        Arc::ptr_eq(&only_text(&first), &only_text(&second)),
+        "shared"
+    );
     assert_eq!(seen(&second), seen(&first));
 
     // The same length, one letter changed: read again, and the quote no longer lands.
     disk.write("seeds/a.txt", "Xin chào Việt Nan.");
     let (third, counted) = disk.reload_counting(&mut kept);
     assert_eq!(counted.texts, texts(1, 0));
-    assert_eq!(
-        third
-            .documents()
-            .iter()
-            .next()
-            .expect("a document")
-            .text
-            .as_str(),
-        "Xin chào Việt Nan."
-    );
+    assert_eq!(only_text(&third).as_str(), "Xin chào Việt Nan.");
     assert_eq!(
         third.error_count(),
         2,
@@ -247,7 +247,7 @@ fn an_unchanged_document_shares_its_text_and_any_change_is_read_again() {
     std::fs::rename(&fresh, &path).expect("rename");
     let (fourth, counted) = disk.reload_counting(&mut kept);
     assert_eq!(counted.texts, texts(0, 1));
-    assert!(Arc::ptr_eq(&text_of(&third), &text_of(&fourth)));
+    assert!(Arc::ptr_eq(&only_text(&third), &only_text(&fourth)));
 }
 
 #[test]
@@ -258,16 +258,7 @@ fn a_document_that_decoding_changes_is_decoded_every_time() {
     for _ in 0..2 {
         let (corpus, counted) = disk.reload_counting(&mut kept);
         assert_eq!(counted.texts, texts(1, 0));
-        assert_eq!(
-            corpus
-                .documents()
-                .iter()
-                .next()
-                .expect("a document")
-                .text
-                .as_str(),
-            "Xin chào\nViệt Nam."
-        );
+        assert_eq!(only_text(&corpus).as_str(), "Xin chào\nViệt Nam.");
         assert_eq!(corpus.error_count(), 0, "{:?}", corpus.findings());
     }
 }
