@@ -46,7 +46,7 @@ fn held_out_faithful_condensed_and_one_language() {
     // Vietnamese and Indonesian here, and the moved results take the chain.
     let (p, r) = written_pair("heldout-condensed-moved-vi-id.txt");
     assert!(
-        p >= 0.3 && r >= 0.2,
+        p >= 0.5 && r >= 0.2,
         "condensed: precision {p:.2}, recall {r:.2}"
     );
     // One language, condensed, two passages moved.
@@ -69,7 +69,7 @@ fn held_out_later_faithful_and_condensed_across_vietnamese_and_indonesian() {
     // Condensed, passages moved, few tokens shared: what shares nothing stays a gap.
     let (p, r) = written_pair("heldout-condensed-moved-vi-id-2023.txt");
     assert!(
-        p >= 0.33 && r >= 0.14,
+        p >= 0.95 && r >= 0.14,
         "condensed vi/id: precision {p:.2}, recall {r:.2}"
     );
     let (p, r) = written_pair("heldout-condensed-moved-id-vi.txt");

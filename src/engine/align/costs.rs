@@ -65,6 +65,28 @@ pub(super) fn params(
     }
 }
 
+/// The share of its expected length that one side of a gap at least must reach, against
+/// the other side, for lengths to pair its sentences (see `in_gap`).
+const GAP_COVERAGE: f32 = 0.5;
+
+/// The costs inside one gap between links, whose sentences have lengths summing to `lx`
+/// in A and `ly` in B: where the final pass finds one side far shorter than the other
+/// lets expect (a condensed stretch, a passage left out or moved), lengths cannot say
+/// which sentences render which, and two that share nothing are left alone there.
+pub(super) fn in_gap(p: &Params, lx: f32, ly: f32, pass: Pass) -> Params {
+    let expected = p.fit.ratio * lx;
+    let coverage = expected.min(ly) / expected.max(ly).max(1.0);
+    if pass == Pass::Learning || coverage >= GAP_COVERAGE {
+        return *p;
+    }
+    Params {
+        blind: p
+            .blind
+            .max(p.skip_x + p.skip_y + p.bonus * p.blind_below + 1.0),
+        ..*p
+    }
+}
+
 /// How the lengths relate, learnt from the pair: over the chain's one-to-one links (found
 /// by what they share, not by their lengths), the median length of B per character of A,
 /// and the median squared difference per character from what that ratio expects (never
@@ -181,5 +203,23 @@ mod tests {
             Mode::Words,
             Pass::Final
         )));
+    }
+
+    #[test]
+    fn a_gap_far_shorter_on_one_side_than_the_ratio_expects_pairs_nothing_by_lengths() {
+        let a = [100.0, 200.0, 150.0, 80.0];
+        let faithful = [121.0, 238.0, 180.0, 97.0];
+        let p = params(&chain(4), &a, &faithful, Mode::Cognates, Pass::Final);
+        let sure = |p: &Params| p.blind > p.skip_x + p.skip_y + p.bonus * p.blind_below;
+        assert!(!sure(&p));
+        // A gap of 400 characters in A beside 470 in B fits the ratio: lengths decide.
+        assert!(!sure(&in_gap(&p, 400.0, 470.0, Pass::Final)));
+        // Beside 150 (or A far shorter, either way): it is condensed.
+        assert!(sure(&in_gap(&p, 400.0, 150.0, Pass::Final)));
+        assert!(sure(&in_gap(&p, 100.0, 470.0, Pass::Final)));
+        // The first pass still pairs, to learn from.
+        assert!(!sure(&in_gap(&p, 400.0, 150.0, Pass::Learning)));
+        // Nothing on one side: nothing to pair anyway.
+        assert!(sure(&in_gap(&p, 0.0, 150.0, Pass::Final)));
     }
 }

@@ -254,6 +254,8 @@ fn align_bags(
     for c in chain.iter().chain(std::iter::once(&ends)) {
         let xs: Vec<usize> = (from.0..c.a.start).filter(|&i| !used_a[i]).collect();
         let ys: Vec<usize> = (from.1..c.b.start).filter(|&j| !used_b[j]).collect();
+        let sum = |list: &[usize], len: &[f32]| -> f32 { list.iter().map(|&k| len[k]).sum() };
+        let params = costs::in_gap(&params, sum(&xs, len_a), sum(&ys, len_b), pass);
         let gap = if xs.len() >= ys.len() {
             align_gap(&xs, &ys, &side_a, &side_b, &bags.weight, &params)
         } else {
