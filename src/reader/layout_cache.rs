@@ -21,7 +21,7 @@ pub type Rows = Rc<[Range<usize>]>;
 
 /// Bytes of rows kept at most, beyond the two layouts in use (one per pane): resizing a
 /// large document through many widths keeps memory bounded, not a layout per width.
-pub const BUDGET_BYTES: usize = 64 << 20;
+pub const BUDGET_BYTES: usize = 4 << 20;
 
 /// The cache: layouts per (document index, width), the least recently used dropped first
 /// once they hold more than `BUDGET_BYTES` (a layout grows as its blocks are wrapped).

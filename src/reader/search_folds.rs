@@ -1,16 +1,19 @@
-//! The reader's search: each document is folded once, in pieces of whole lines, and kept,
-//! so a keystroke costs memmem over folded text on this thread (no re-folding, no threads
-//! spawned per key). A search is a [`Scan`] that goes on piece by piece for as long as
-//! its caller allows, so the event loop can take keys between pieces and drop a stale
-//! one; matches are capped, so that a one-letter query on a 200 MB document stays small.
-//! No match crosses a line break (a query is one line), so pieces cut after one find
-//! exactly what the whole document would.
+//! The reader's search: documents are folded in pieces of whole lines as a search reaches
+//! them, each piece searched and then dropped, but for a bounded few kept between searches
+//! ([`KEPT_BYTES`]), so memory never holds a folded copy of the corpus. A search is a
+//! [`Scan`] that goes on piece by piece for as long as its caller allows, so the event
+//! loop can take keys between pieces and drop a stale one; matches are capped, so that a
+//! one-letter query on a 200 MB document stays small. No match crosses a line break (a
+//! query is one line), so pieces cut after one find exactly what the whole document would.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::engine::Document;
 use crate::engine::corpus::DocId;
 use crate::engine::search::Searcher;
+use crate::engine::text::Text;
 use crate::engine::text::fold::Folded;
 
 /// Matches kept at most: past this, highlights stop and the count says "more than".
@@ -19,19 +22,36 @@ pub const MAX_MATCHES: usize = 100_000;
 /// Bytes of text in a piece (whole lines, so a longer line is a piece of its own).
 pub const PIECE_BYTES: usize = 1 << 20;
 
-/// A piece of a document: its bytes and, once folded, its fold.
+/// Bytes of folded pieces kept between searches at most (the first pieces folded, in
+/// corpus order: a search walks every piece, so keeping the newest would only churn).
+pub const KEPT_BYTES: usize = 4 << 20;
+
+/// A piece kept folded: the text it was folded from (so a reload keeps it only for the
+/// same text), where it ends, and its fold.
 #[derive(Debug)]
-struct Piece {
-    range: Range<usize>,
-    folded: Option<Folded>,
+struct Kept {
+    text: Arc<Text>,
+    end: usize,
+    folded: Folded,
 }
 
-/// Folded pieces, by document index, made as searches (or `fold_more`) reach them.
-#[derive(Debug, Default)]
+/// Folds kept between searches, by (document index, piece start), and the buffer the
+/// others are folded into.
+#[derive(Debug)]
 pub struct SearchFolds {
-    docs: Vec<Option<Vec<Piece>>>,
-    /// Documents before this one are folded whole (where `fold_more` goes on).
-    folded_up_to: usize,
+    kept: HashMap<(usize, usize), Kept>,
+    kept_bytes: usize,
+    budget: usize,
+    piece_bytes: usize,
+    scratch: Folded,
+    /// Where `fold_more` goes on: (document index, piece start).
+    ahead: (usize, usize),
+}
+
+impl Default for SearchFolds {
+    fn default() -> SearchFolds {
+        SearchFolds::with_sizes(PIECE_BYTES, KEPT_BYTES)
+    }
 }
 
 /// A search under way: the query, where it stands, what it has found.
@@ -39,7 +59,8 @@ pub struct SearchFolds {
 pub struct Scan {
     searcher: Searcher,
     doc: usize,
-    piece: usize,
+    /// Where the next piece of `doc` starts.
+    at: usize,
     matches: Vec<(DocId, Range<usize>)>,
     more: bool,
     done: bool,
@@ -51,7 +72,7 @@ impl Scan {
         Scan {
             searcher,
             doc: 0,
-            piece: 0,
+            at: 0,
             matches: Vec::new(),
             more: false,
             done: false,
@@ -84,52 +105,76 @@ impl Scan {
     }
 }
 
-/// `text` cut into pieces of whole lines of about `PIECE_BYTES`.
-fn pieces(text: &str) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut start = 0usize;
-    loop {
-        let target = start.saturating_add(PIECE_BYTES);
-        let end = match text.as_bytes().get(target..) {
-            Some(rest) => memchr::memchr(b'\n', rest).map_or(text.len(), |i| target + i + 1),
-            None => text.len(),
-        };
-        out.push(Piece {
-            range: start..end,
-            folded: None,
-        });
-        if end >= text.len() {
-            return out;
-        }
-        start = end;
+/// Where the piece of `text` that starts at `start` ends: after the line holding the byte
+/// `piece_bytes` on (so whole lines), or at the text's end.
+fn piece_end(text: &str, start: usize, piece_bytes: usize) -> usize {
+    let target = start.saturating_add(piece_bytes.max(1));
+    match text.as_bytes().get(target..) {
+        Some(rest) => memchr::memchr(b'\n', rest).map_or(text.len(), |i| target + i + 1),
+        None => text.len(),
     }
 }
 
+/// What a fold of `len` folded bytes takes: its bytes and a checkpoint (16 bytes) about
+/// every 128 of them.
+fn fold_cost(folded: &Folded) -> usize {
+    let len = folded.as_bytes().len();
+    len + len / 8 + 64
+}
+
 impl SearchFolds {
-    /// Forgets every fold (after the corpus is replaced).
-    pub fn clear(&mut self) {
-        self.docs.clear();
-        self.folded_up_to = 0;
+    /// Folds in pieces of about `piece_bytes`, keeping about `budget` bytes of them.
+    pub fn with_sizes(piece_bytes: usize, budget: usize) -> SearchFolds {
+        SearchFolds {
+            kept: HashMap::new(),
+            kept_bytes: 0,
+            budget,
+            piece_bytes,
+            scratch: Folded::default(),
+            ahead: (0, 0),
+        }
     }
 
-    /// Piece `k` of document `i` folded (folding it now if it is not yet), and its bytes.
-    fn piece(&mut self, docs: &[Document], i: usize, k: usize) -> Option<(&Folded, Range<usize>)> {
-        let text = docs.get(i)?.text.as_str();
-        if self.docs.len() < docs.len() {
-            self.docs.resize_with(docs.len(), || None);
+    /// Bytes of folds kept.
+    pub fn kept_bytes(&self) -> usize {
+        self.kept_bytes
+    }
+
+    /// After the corpus is replaced by `docs`: keeps the folds of the documents that
+    /// stand at the same index with the very same text (a reload shares unchanged texts),
+    /// drops the rest.
+    pub fn renew(&mut self, docs: &[Document]) {
+        let same = |i: usize, piece: &Kept| {
+            docs.get(i)
+                .is_some_and(|d| Arc::ptr_eq(&d.text, &piece.text))
+        };
+        self.kept.retain(|&(i, _), piece| same(i, piece));
+        self.kept_bytes = self.kept.values().map(|k| fold_cost(&k.folded)).sum();
+        self.ahead = (0, 0);
+    }
+
+    /// The piece of document `i` starting at `start`, folded (kept, or folded now into
+    /// the scratch buffer, and kept if there is room); where it ends.
+    fn piece(&mut self, docs: &[Document], i: usize, start: usize) -> Option<(&Folded, usize)> {
+        let doc = docs.get(i)?;
+        if self.kept.contains_key(&(i, start)) {
+            let kept = self.kept.get(&(i, start))?;
+            return Some((&kept.folded, kept.end));
         }
-        let piece = self
-            .docs
-            .get_mut(i)?
-            .get_or_insert_with(|| pieces(text))
-            .get_mut(k)?;
-        let range = piece.range.clone();
-        let folded = piece.folded.get_or_insert_with(|| {
-            let mut f = Folded::default();
-            f.fold(text.get(range.clone()).unwrap_or(""));
-            f
-        });
-        Some((folded, range))
+        let text = doc.text.as_str();
+        let end = piece_end(text, start, self.piece_bytes);
+        self.scratch.fold(text.get(start..end).unwrap_or(""));
+        let cost = fold_cost(&self.scratch);
+        if self.kept_bytes + cost <= self.budget {
+            self.kept_bytes += cost;
+            let piece = Kept {
+                text: Arc::clone(&doc.text),
+                end,
+                folded: self.scratch.clone(),
+            };
+            return Some((&self.kept.entry((i, start)).or_insert(piece).folded, end));
+        }
+        Some((&self.scratch, end))
     }
 
     /// Goes on with `scan` piece by piece while `go_on` says so (asked before each piece
@@ -146,23 +191,26 @@ impl SearchFolds {
             if !std::mem::take(&mut first) && !go_on() {
                 return false;
             }
-            let (i, k) = (scan.doc, scan.piece);
+            let (i, at) = (scan.doc, scan.at);
             let Some(doc) = docs.get(i) else {
                 scan.done = true;
                 break;
             };
-            let Some((folded, range)) = self.piece(docs, i, k) else {
+            if at >= doc.text.len() && (at > 0 || doc.text.is_empty()) {
                 scan.doc += 1;
-                scan.piece = 0;
+                scan.at = 0;
                 continue;
+            }
+            let Some((folded, end)) = self.piece(docs, i, at) else {
+                scan.done = true;
+                break;
             };
-            let text = doc.text.as_str().get(range.clone()).unwrap_or("");
+            let text = doc.text.as_str().get(at..end).unwrap_or("");
             ranges.clear();
             // One more than the cap says whether there were more.
             let room = MAX_MATCHES + 1 - scan.matches.len();
             scan.searcher
                 .find_in_folded_up_to(text, folded, &mut ranges, room);
-            let at = range.start;
             scan.matches.extend(
                 ranges
                     .drain(..)
@@ -173,7 +221,7 @@ impl SearchFolds {
                 scan.more = true;
                 scan.done = true;
             }
-            scan.piece += 1;
+            scan.at = end;
         }
         true
     }
@@ -190,42 +238,43 @@ impl SearchFolds {
         scan.into_found()
     }
 
-    /// Folds the pieces not yet folded, in order, while `go_on` says so (asked before each
-    /// piece but the first); whether every document is folded.
+    /// Folds the first pieces ahead of a search, in order, until the budget of kept folds
+    /// is full or `go_on` says stop (asked before each piece but the first); whether
+    /// nothing is left to fold ahead.
     pub fn fold_more(&mut self, docs: &[Document], mut go_on: impl FnMut() -> bool) -> bool {
         let mut first = true;
-        let mut go_on = move || std::mem::take(&mut first) || go_on();
-        while self.folded_up_to < docs.len() {
-            let i = self.folded_up_to;
-            let mut k = 0;
-            loop {
-                let folded = self
-                    .docs
-                    .get(i)
-                    .and_then(Option::as_ref)
-                    .and_then(|p| p.get(k))
-                    .map(|p| p.folded.is_some());
-                match folded {
-                    Some(true) => k += 1,
-                    _ if !go_on() => return false,
-                    _ => {
-                        if self.piece(docs, i, k).is_none() {
-                            break;
-                        }
-                        k += 1;
-                    }
-                }
+        loop {
+            let (i, at) = self.ahead;
+            let Some(doc) = docs.get(i) else {
+                return true;
+            };
+            if at >= doc.text.len() && (at > 0 || doc.text.is_empty()) {
+                self.ahead = (i + 1, 0);
+                continue;
             }
-            self.folded_up_to += 1;
+            if self.kept_bytes >= self.budget {
+                return true;
+            }
+            if !std::mem::take(&mut first) && !go_on() {
+                return false;
+            }
+            let Some((_, end)) = self.piece(docs, i, at) else {
+                return true;
+            };
+            if !self.kept.contains_key(&(i, at)) {
+                // No room for this one: the budget is as full as it gets.
+                return true;
+            }
+            self.ahead = (i, end);
         }
-        true
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
-    use crate::engine::text::Text;
 
     fn doc(text: &str) -> Document {
         Document {
@@ -233,6 +282,18 @@ mod tests {
             text: Text::new(text).into(),
             meta: None,
         }
+    }
+
+    /// What one search of each whole document finds (the reference), capped as a scan is.
+    fn whole(docs: &[Document], searcher: &Searcher) -> (Vec<(DocId, Range<usize>)>, bool) {
+        let mut plain = Vec::new();
+        for (i, d) in docs.iter().enumerate() {
+            let all = searcher.find_in(d.text.as_str());
+            plain.extend(all.into_iter().map(|r| (DocId(i), r)));
+        }
+        let more = plain.len() > MAX_MATCHES;
+        plain.truncate(MAX_MATCHES);
+        (plain, more)
     }
 
     #[test]
@@ -244,13 +305,7 @@ mod tests {
             let Some(searcher) = Searcher::new(query) else {
                 continue;
             };
-            let mut plain = Vec::new();
-            for (i, d) in docs.iter().enumerate() {
-                let all = searcher.find_in(d.text.as_str());
-                plain.extend(all.into_iter().map(|r| (DocId(i), r)));
-            }
-            let more = plain.len() > MAX_MATCHES;
-            plain.truncate(MAX_MATCHES);
+            let plain = whole(&docs, &searcher);
             let mut folds = SearchFolds::default();
             let mut scan = Scan::new(searcher.clone());
             let mut steps = 0;
@@ -258,28 +313,82 @@ mod tests {
                 steps += 1;
             }
             assert!(steps >= 3, "{query}: one piece a step");
-            assert_eq!(scan.clone().into_found(), (plain.clone(), more), "{query}");
-            assert_eq!(folds.search(&docs, &searcher), (plain, more));
+            assert_eq!(scan.clone().into_found(), plain, "{query}");
+            assert_eq!(folds.search(&docs, &searcher), plain);
+            assert!(folds.kept_bytes() <= KEPT_BYTES, "{query}");
         }
     }
 
     #[test]
-    fn folding_in_steps_folds_every_piece_once() {
-        let text = "a\n".repeat(PIECE_BYTES);
-        let docs = vec![doc(&text), doc("b"), doc(&text)];
-        let mut folds = SearchFolds::default();
+    fn folding_ahead_fills_the_budget_and_no_more() {
+        let text = "Phạm a\n".repeat(1000);
+        let docs = vec![doc(&text), doc("b"), doc(""), doc(&text)];
+        let mut folds = SearchFolds::with_sizes(100, 3000);
         let mut calls = 0;
         while !folds.fold_more(&docs, || false) {
             calls += 1;
         }
         assert!(calls >= 3, "a piece a call");
-        let all = folds
-            .docs
-            .iter()
-            .flatten()
-            .flatten()
-            .all(|p| p.folded.is_some());
-        assert!(all);
+        assert!(folds.kept_bytes() <= 3000 && folds.kept_bytes() > 2000);
         assert!(folds.fold_more(&docs, || false));
+        let searcher = Searcher::new("pham a").unwrap();
+        assert_eq!(folds.search(&docs, &searcher), whole(&docs, &searcher));
+        // Everything fits: all of it is kept, and a search folds nothing more.
+        let mut all = SearchFolds::with_sizes(100, usize::MAX);
+        assert!(all.fold_more(&docs, || true));
+        let held = all.kept_bytes();
+        assert_eq!(all.search(&docs, &searcher), whole(&docs, &searcher));
+        assert_eq!(all.kept_bytes(), held);
+    }
+
+    #[test]
+    fn a_reload_keeps_the_folds_of_unchanged_texts_only() {
+        let (a, b) = (doc("Phạm Minh\nChính"), doc("pham minh"));
+        let mut folds = SearchFolds::with_sizes(4, usize::MAX);
+        let searcher = Searcher::new("minh").unwrap();
+        folds.search(&[a.clone(), b.clone()], &searcher);
+        let both = folds.kept_bytes();
+        // `a` kept with its text; `b` changed.
+        let new = vec![a.clone(), doc("pham minh!")];
+        folds.renew(&new);
+        assert!(folds.kept_bytes() < both && folds.kept_bytes() > 0);
+        assert_eq!(folds.search(&new, &searcher), whole(&new, &searcher));
+        // Moved to another index, it is folded again.
+        let moved = vec![doc("x"), a];
+        folds.renew(&moved);
+        assert_eq!(folds.kept_bytes(), 0);
+        assert_eq!(folds.search(&moved, &searcher), whole(&moved, &searcher));
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "pham", "Phạm", "PHAM", "minh", "Minh", "chính", "a", "á", "đồng", "dong", " ",
+            "\u{a0}", "\n", "\n\n", "8,3", "8.3", ",", ".", "1", "nhnh", "a\u{301}", "ç",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        #[test]
+        fn pieces_and_a_bounded_cache_find_what_the_whole_fold_finds(
+            texts in prop::collection::vec(text(), 0..5),
+            query in prop::sample::select(vec![
+                "pham", "phạm minh", "a", "á", "đồng", "dong", "8.3", "1.1", "nhnh", "minh chinh",
+                "a a",
+            ]),
+            piece_bytes in 1usize..40,
+            budget in prop::sample::select(vec![0usize, 100, 400, usize::MAX]),
+        ) {
+            let docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
+            let searcher = Searcher::new(query).unwrap();
+            let mut folds = SearchFolds::with_sizes(piece_bytes, budget);
+            let mut scan = Scan::new(searcher.clone());
+            while !folds.scan(&docs, &mut scan, || false) {}
+            prop_assert_eq!(scan.into_found(), whole(&docs, &searcher));
+            // Again, over what the first search kept.
+            prop_assert_eq!(folds.search(&docs, &searcher), whole(&docs, &searcher));
+            prop_assert!(folds.kept_bytes() <= budget);
+        }
     }
 }

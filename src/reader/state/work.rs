@@ -18,7 +18,8 @@ pub struct Work {
     pub(crate) slice: Option<Duration>,
     /// The search under way, if one is.
     pub(crate) search: Option<Running>,
-    /// Fold every document ahead of the next search (the prompt has been opened).
+    /// Fold ahead of the next search the pieces that are kept folded (the prompt has been
+    /// opened).
     pub(crate) fold: bool,
     /// The query whose matches, all found, the search shows (so Enter on the query
     /// just typed does not search it again).

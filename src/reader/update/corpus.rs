@@ -76,7 +76,6 @@ impl App {
         whole.view.size = self.view.size;
         whole.status.message = self.status.message.take();
         drop_aside(std::mem::take(&mut self.corpus));
-        drop_aside(std::mem::take(&mut self.folds));
         *self = whole;
     }
 
@@ -161,7 +160,7 @@ impl App {
             .unwrap_or(self.nav.cursor)
             .min(items.len().saturating_sub(1));
         self.cache.borrow_mut().clear();
-        drop_aside(std::mem::take(&mut self.folds));
+        self.folds.renew(self.corpus.documents());
         let figure = self.figures.current();
         let figure = figure.and_then(|a| same_annotation(&old, a, &self.corpus));
         self.figures.refresh_on(&self.corpus, figure);
@@ -183,7 +182,7 @@ impl App {
     }
 }
 
-/// Frees a corpus (or its folds) on a thread of its own: a large one's many allocations
+/// Frees a corpus on a thread of its own: a large one's many allocations
 /// take longer to free than a frame may wait.
 fn drop_aside<T: Send + 'static>(value: T) {
     std::thread::spawn(move || drop(value));

@@ -162,7 +162,7 @@ impl App {
             Action::Open => self.open(),
             Action::SearchStart => {
                 self.search.open_prompt(self.view.panes);
-                // Documents fold in the background while the query is typed.
+                // The pieces kept folded fold in the background while the query is typed.
                 self.work.fold = true;
             }
             Action::Next | Action::Prev => {

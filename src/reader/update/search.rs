@@ -44,8 +44,8 @@ impl App {
         self.go_on_searching(&mut go_on);
     }
 
-    /// Goes on with the search under way while `go_on` says so: over documents folded
-    /// once and kept, a piece at a time. Shows what it found so far, and all once done.
+    /// Goes on with the search under way while `go_on` says so: documents folded and
+    /// searched a piece at a time. Shows what it found so far, and all once done.
     pub(super) fn go_on_searching(&mut self, go_on: &mut impl FnMut() -> bool) {
         let Some(running) = self.work.search.as_mut() else {
             return;
