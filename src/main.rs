@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use briefing::engine::check::Summary;
+use briefing::engine::check::{self, Checked};
 use briefing::engine::clean::{CleanWriter, Escape, clean, clean_os};
 use briefing::engine::output::{atomic, guard};
 use briefing::engine::print::{self, PrintError, PrintOptions};
@@ -180,10 +180,9 @@ fn read(_source: CorpusSource) -> Result<(), Failure> {
 }
 
 fn check(source: &CorpusSource, strict: bool) -> Result<(), Failure> {
-    let corpus = load(source)?;
-    let summary = Summary::of(&corpus);
+    let Checked { findings, summary } = check::check(source)?;
     let mut out = stdout()?;
-    for finding in corpus.findings() {
+    for finding in &findings {
         writeln!(out, "{finding}").map_err(Failure::Output)?;
     }
     writeln!(out, "{summary}").map_err(Failure::Output)?;

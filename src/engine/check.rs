@@ -1,6 +1,28 @@
-//! `check`: the findings of a loaded corpus and the closing summary line.
+//! `check`: the findings of a corpus and the closing summary line. `check` holds no
+//! document's text longer than it takes to place its quotes (see [`load_findings`]).
 
-use crate::engine::corpus::{AnnotationKind, Corpus};
+use crate::engine::corpus::{AnnotationKind, Corpus, CorpusParts};
+use crate::engine::error::CorpusError;
+use crate::engine::finding::Finding;
+use crate::engine::load::load_findings;
+use crate::engine::source::CorpusSource;
+
+/// What `check` reports: every finding, sorted by file and position, and the counts.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+/// Checks the corpus of `source`.
+pub fn check(source: &CorpusSource) -> Result<Checked, CorpusError> {
+    let parts = load_findings(source)?;
+    let summary = Summary::of_parts(&parts);
+    Ok(Checked {
+        findings: parts.findings,
+        summary,
+    })
+}
 
 /// Counts for the summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,19 +38,25 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(corpus: &Corpus) -> Summary {
-        let figures = corpus
-            .annotations()
+        Summary::of_parts(corpus.parts())
+    }
+
+    /// The counts of a corpus's parts.
+    pub fn of_parts(parts: &CorpusParts) -> Summary {
+        let figures = parts
+            .annotations
             .iter()
             .filter(|a| a.kind() == AnnotationKind::Figure)
             .count();
+        let errors = parts.findings.iter().filter(|f| f.is_error()).count();
         Summary {
-            documents: corpus.documents().len(),
-            briefs: corpus.briefs().len(),
-            topics: corpus.topics().len(),
+            documents: parts.documents.len(),
+            briefs: parts.briefs.len(),
+            topics: parts.topics.len(),
             figures,
-            themes: corpus.annotations().len() - figures,
-            errors: corpus.error_count(),
-            warnings: corpus.warning_count(),
+            themes: parts.annotations.len() - figures,
+            errors,
+            warnings: parts.findings.len() - errors,
         }
     }
 

@@ -79,6 +79,11 @@ impl Corpus {
         self.parts
     }
 
+    /// The parts it is made of.
+    pub fn parts(&self) -> &CorpusParts {
+        &self.parts
+    }
+
     /// How the corpus was named on the command line (`None` for the built-in corpus).
     pub fn root(&self) -> Option<&str> {
         self.parts.root.as_deref()

@@ -4,17 +4,21 @@
 //! unchanged is not parsed again, a document whose bytes are unchanged is not decoded
 //! again, and a brief that no longer loads keeps its last good version.
 
+mod findings;
 mod last_good;
 mod seed;
 
 use rayon::prelude::*;
 
-use crate::engine::brief::parse::{Failed, parse};
-use crate::engine::corpus::Corpus;
+use crate::engine::brief::Declared;
+use crate::engine::brief::parse::{Failed, Parsed, parse};
+use crate::engine::corpus::{Corpus, Document};
 use crate::engine::error::CorpusError;
+use crate::engine::finding::Finding;
 use crate::engine::resolve::{Loaded, resolve};
 use crate::engine::source::{CorpusSource, Listing, Parts, SourceFile, list};
 
+pub use findings::load_findings;
 use last_good::Brief;
 pub use last_good::LastGood;
 
@@ -89,10 +93,6 @@ pub(crate) fn load_counting(
     listing: Listing,
     mut last_good: Option<&mut LastGood>,
 ) -> (Corpus, Stats) {
-    enum Task {
-        Seed(SourceFile),
-        Brief(SourceFile),
-    }
     let Listing {
         root,
         seeds,
@@ -105,6 +105,56 @@ pub(crate) fn load_counting(
         .map(Task::Brief)
         .chain(seeds.into_iter().map(Task::Seed))
         .collect();
+    let mut stats = Stats::default();
+    let Gathered {
+        documents,
+        parsed,
+        failed,
+    } = run(tasks, last_good.as_deref_mut(), &mut stats, &mut listed);
+    let mut placements = last_good.map(|kept| kept.settle(&documents, &brief_paths));
+    let loaded = Loaded {
+        root,
+        documents,
+        parsed,
+        failed,
+        findings: listed,
+    };
+    let corpus = resolve(loaded, placements.as_deref_mut());
+    if let Some(p) = placements {
+        stats.quotes = QuoteStats {
+            reused: p.reused,
+            placed: p.placed,
+        };
+    }
+    (corpus, stats)
+}
+
+/// What came of reading a corpus's files.
+struct Gathered {
+    documents: Vec<Document>,
+    parsed: Vec<Parsed>,
+    /// The briefs that did not load, by the path shown, with what they would have declared.
+    failed: Vec<(String, Box<Declared>)>,
+}
+
+/// One file to read: a seed to decode or a brief to parse.
+enum Task {
+    Seed(SourceFile),
+    Brief(SourceFile),
+}
+
+/// Reads every file of `tasks` on every core and sorts out what came of each: the
+/// documents decoded or shared, the briefs parsed or reused, those that failed with what
+/// they declare; problems go to `listed`. With `last_good`, a brief whose text is
+/// unchanged reuses its kept parsed form, a brief that does not load is replaced by its
+/// last good version (its problem still reported), and every brief that loads is
+/// remembered there.
+fn run(
+    tasks: Vec<Task>,
+    mut last_good: Option<&mut LastGood>,
+    stats: &mut Stats,
+    listed: &mut Vec<Finding>,
+) -> Gathered {
     let kept = last_good.as_deref();
     let done: Vec<Done> = tasks
         .into_par_iter()
@@ -119,7 +169,6 @@ pub(crate) fn load_counting(
             }
         })
         .collect();
-    let mut stats = Stats::default();
     let mut documents = Vec::new();
     let mut parsed = Vec::new();
     let mut failed = Vec::new();
@@ -162,22 +211,11 @@ pub(crate) fn load_counting(
             }
         }
     }
-    let mut placements = last_good.map(|kept| kept.settle(&documents, &brief_paths));
-    let loaded = Loaded {
-        root,
+    Gathered {
         documents,
         parsed,
         failed,
-        findings: listed,
-    };
-    let corpus = resolve(loaded, placements.as_deref_mut());
-    if let Some(p) = placements {
-        stats.quotes = QuoteStats {
-            reused: p.reused,
-            placed: p.placed,
-        };
     }
-    (corpus, stats)
 }
 
 #[cfg(test)]

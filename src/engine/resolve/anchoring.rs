@@ -1,18 +1,20 @@
 //! Anchoring every quote of the corpus: placed on every core once all briefs are
-//! resolved (with the nearest text of those not found), then turned, in order, into
-//! anchors or findings with their positions.
+//! resolved (with the nearest text of those not found), document by document, then
+//! turned, in order, into anchors or findings with their positions.
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::placements::{Placed, Placements};
+use super::placed::{self, Placed};
+use super::placements::Placements;
 use super::{Report, add_note, shorten};
-use crate::engine::anchor::nearest::{PATTERN_LIMIT, nearest};
-use crate::engine::anchor::{Anchorer, INDEX_FROM_QUOTES, Placement};
+use crate::engine::anchor::nearest::PATTERN_LIMIT;
+use crate::engine::anchor::{Anchorer, INDEX_FROM_QUOTES};
 use crate::engine::corpus::*;
 use crate::engine::finding::Finding;
-use crate::engine::text::Text;
+use crate::engine::source::SourceFile;
+use crate::engine::text::{Text, decode};
 
 /// A quote to place: where it is in the corpus and in its brief.
 pub(super) struct Job {
@@ -69,8 +71,7 @@ impl<'a> InDocument<'a> {
         doc: DocId,
         job_ids: &[usize],
         quote_of: impl Fn(usize) -> &'a Quote,
-        before: Option<&Placements>,
-        document: &Document,
+        before: Option<(&Placements, &Document)>,
     ) -> InDocument<'a> {
         let mut seen: HashMap<QuoteKey, usize> = HashMap::with_capacity(job_ids.len());
         let mut distinct = Vec::new();
@@ -82,7 +83,7 @@ impl<'a> InDocument<'a> {
                 let key = (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
                 let next = distinct.len();
                 let k = *seen.entry(key).or_insert_with(|| {
-                    let kept = before.and_then(|p| p.get(document, q)).cloned();
+                    let kept = before.and_then(|(p, document)| p.get(document, q)).cloned();
                     reused += usize::from(kept.is_some());
                     distinct.push((q, kept));
                     next
@@ -103,42 +104,59 @@ impl<'a> InDocument<'a> {
         self.distinct.len() - self.reused
     }
 
-    /// Places what is still to place, one after another.
+    /// Places what is still to place: one after another, or, when there are many, on
+    /// every core in the text indexed once.
     fn place(&mut self, text: &Text) {
-        if self.to_place() == 0 {
+        let to_place = self.to_place();
+        if to_place == 0 {
             return;
         }
-        let anchorer = Anchorer::new(text.as_str());
-        for (q, placed) in &mut self.distinct {
+        let place = |anchorer: &Anchorer, (q, placed): &mut (&Quote, Option<Placed>)| {
             if placed.is_none() {
-                *placed = Some(place_one(&anchorer, text, q));
+                *placed = Some(placed::place(anchorer, text, q));
             }
+        };
+        if to_place < INDEX_FROM_QUOTES {
+            let anchorer = Anchorer::new(text.as_str());
+            self.distinct.iter_mut().for_each(|d| place(&anchorer, d));
+        } else {
+            let anchorer = Anchorer::indexed(text.as_str());
+            self.distinct
+                .par_iter_mut()
+                .for_each(|d| place(&anchorer, d));
         }
-    }
-
-    /// Places what is still to place on every core, in a text indexed once.
-    fn place_indexed(&mut self, text: &Text) {
-        let anchorer = Anchorer::indexed(text.as_str());
-        self.distinct.par_iter_mut().for_each(|(q, placed)| {
-            if placed.is_none() {
-                *placed = Some(place_one(&anchorer, text, q));
-            }
-        });
     }
 }
 
+/// Where anchoring finds each document's text.
+pub(crate) enum Texts<'f> {
+    /// In the corpus's documents.
+    Held,
+    /// Read from each document's file (in document order) while its quotes are placed,
+    /// then let go: the documents carry no text. Only `check` asks for this.
+    Streamed(&'f [SourceFile]),
+}
+
+/// A document's file that could not be read or decoded while its text was streamed: the
+/// corpus must then be loaded whole, where that file is reported as it always is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unread;
+
 /// Places every quote, then records each anchor or finding, in order. The same quote in
-/// the same document (an alias, a copy) is placed once. A document with a few quotes is
-/// one task, all such documents on every core; a document with many is indexed once and
-/// its quotes placed on every core. With `kept` (live reload), a quote placed last time
-/// in the very same text is not placed again, and `kept` becomes this load's placings.
+/// the same document (an alias, a copy) is placed once. Documents are placed on every
+/// core, one task each; a document with many quotes is indexed once and its quotes placed
+/// on every core. With `kept` (live reload), a quote placed last time in the very same
+/// text is not placed again, and `kept` becomes this load's placings. With streamed
+/// `texts`, every document is read and decoded in turn, its quotes placed and its text
+/// let go; if one cannot be, nothing is recorded and that is said.
 pub(super) fn anchor_all(
     corpus: &mut CorpusParts,
     jobs: Vec<Job>,
     sources: &IdVec<BriefId, Source>,
     findings: &mut Vec<Finding>,
     kept: Option<&mut Placements>,
-) {
+    texts: Texts,
+) -> Result<(), Unread> {
     let shared: &CorpusParts = corpus;
     let quote_of = |job: usize| {
         let job = &jobs[job];
@@ -149,25 +167,39 @@ pub(super) fn anchor_all(
         by_doc[job.doc].push(i);
     }
     let before = kept.as_deref();
-    let mut docs: Vec<InDocument> = by_doc
-        .enumerated()
-        .filter(|(_, job_ids)| !job_ids.is_empty())
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|(doc, job_ids)| {
-            InDocument::new(doc, job_ids, quote_of, before, &shared.documents[doc])
-        })
-        .collect();
+    let in_document = |doc: DocId, text: &Text| {
+        let job_ids = &by_doc[doc];
+        if job_ids.is_empty() {
+            return None;
+        }
+        let before = before.map(|p| (p, &shared.documents[doc]));
+        let mut d = InDocument::new(doc, job_ids, quote_of, before);
+        d.place(text);
+        Some(d)
+    };
+    let docs: Vec<InDocument> = match texts {
+        Texts::Held => by_doc
+            .enumerated()
+            .filter(|(_, job_ids)| !job_ids.is_empty())
+            .map(|(doc, _)| doc)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .filter_map(|doc| in_document(doc, &shared.documents[doc].text))
+            .collect(),
+        Texts::Streamed(files) => {
+            let placed: Result<Vec<Option<InDocument>>, Unread> = files
+                .par_iter()
+                .enumerate()
+                .map(|(i, file)| {
+                    let bytes = file.read().map_err(|_| Unread)?;
+                    let text = decode(&file.shown, bytes).map_err(|_| Unread)?;
+                    Ok(in_document(DocId(i), &text))
+                })
+                .collect();
+            placed?.into_iter().flatten().collect()
+        }
+    };
     drop(by_doc);
-    let (heavy, light): (Vec<_>, Vec<_>) = docs
-        .iter_mut()
-        .partition(|d| d.to_place() >= INDEX_FROM_QUOTES);
-    light
-        .into_par_iter()
-        .for_each(|d| d.place(&shared.documents[d.doc].text));
-    for d in heavy {
-        d.place_indexed(&shared.documents[d.doc].text);
-    }
     if let Some(kept) = kept {
         let reused = docs.iter().map(|d| d.reused).sum();
         let placings = docs.iter().flat_map(|d| {
@@ -211,29 +243,7 @@ pub(super) fn anchor_all(
         let anchor = finish(corpus, job, placed, report);
         corpus.annotations[job.annotation].quotes[job.quote].anchor = anchor;
     }
-}
-
-/// Places one quote in `text` (which `anchorer` holds); for one not found, looks for its
-/// nearest text too.
-fn place_one(anchorer: &Anchorer, text: &Text, quote: &Quote) -> Placed {
-    let placement = anchorer.place(
-        &quote.text,
-        quote.prefix.as_deref(),
-        quote.suffix.as_deref(),
-    );
-    let (line_col, nearest) = match &placement {
-        Placement::Unique(range) => (Some(text.line_col(range.start)), None),
-        Placement::NotFound => (
-            None,
-            nearest(text.as_str(), &quote.text).map(|(range, _)| range),
-        ),
-        _ => (None, None),
-    };
-    Placed {
-        placement,
-        line_col,
-        nearest,
-    }
+    Ok(())
 }
 
 /// The anchor of a placed quote, or the finding that says why it has none.
@@ -243,36 +253,30 @@ fn finish(
     placed: &Placed,
     report: &mut Report,
 ) -> Result<Anchor, AnchorFailure> {
-    let Placed {
-        placement,
-        line_col,
-        nearest,
-    } = placed;
     let quote = &corpus.annotations[job.annotation].quotes[job.quote];
     let document = &corpus.documents[job.doc];
-    let text = document.text.as_str();
     // Both made only for a finding: most quotes land.
     let at = || format!("{} ({})", quote.doc_id, document.file);
     let text_path = || format!("{}.text", quote_path(corpus, job));
-    match placement {
-        Placement::Unique(range) => {
-            let (line, column) = line_col.unwrap_or_else(|| document.text.line_col(range.start));
-            let range = range.clone();
-            Ok(Anchor {
-                doc: job.doc,
-                range,
-                line,
-                column,
-            })
-        }
-        Placement::Empty => {
+    match placed {
+        Placed::Unique {
+            range,
+            line,
+            column,
+        } => Ok(Anchor {
+            doc: job.doc,
+            range: range.clone(),
+            line: *line,
+            column: *column,
+        }),
+        Placed::Empty => {
             report.error(
                 &text_path(),
                 "empty quote: copy the words from the document",
             );
             Err(AnchorFailure::Empty)
         }
-        Placement::NotFound => {
+        Placed::NotFound { nearest } => {
             let f = report.error(
                 &text_path(),
                 format!("quote not found in {}: \"{}\"", at(), shorten(&quote.text)),
@@ -283,28 +287,20 @@ fn finish(
                 "nearest text"
             };
             let hint = match nearest {
-                Some(range) => format!(
-                    "{whose}: \"{}\" at line {}",
-                    shorten(text.get(range.clone()).unwrap_or("")),
-                    document.text.line_col(range.start).0
-                ),
+                Some((words, line)) => format!("{whose}: \"{words}\" at line {line}"),
                 None => "no similar text in the document: copy the quote from it".to_string(),
             };
             add_note(f, hint);
             Err(AnchorFailure::NotFound)
         }
-        Placement::Ambiguous(ranges, total) => {
-            let places: Vec<(usize, usize)> = ranges
-                .iter()
-                .map(|r| document.text.line_col(r.start))
-                .collect();
+        Placed::Ambiguous { places, total } => {
             let lines: Vec<usize> = places.iter().map(|&(line, _)| line).collect();
             report.error(
                 &text_path(),
                 format!(
                     "quote matches {total} places in {} ({}); add prefix: or suffix:",
                     at(),
-                    list_places(&places, *total)
+                    list_places(places, *total)
                 ),
             );
             Err(AnchorFailure::Ambiguous(lines))

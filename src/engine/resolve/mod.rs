@@ -16,9 +16,11 @@ mod bind;
 mod cascade;
 mod measure;
 mod pins;
+mod placed;
 mod placements;
 
 use anchoring::anchor_all;
+pub(crate) use anchoring::{Texts, Unread};
 use annotate::resolve_brief;
 use bind::bind_documents;
 pub(crate) use placements::Placements;
@@ -130,6 +132,19 @@ pub(crate) struct Loaded {
 /// figure and theme, anchors every quote on every core and folds one cause's findings
 /// into one.
 pub(crate) fn resolve(loaded: Loaded, placements: Option<&mut Placements>) -> Corpus {
+    match resolve_parts(loaded, placements, Texts::Held) {
+        Ok(parts) => Corpus::new(parts),
+        Err(Unread) => unreachable!("texts held in memory are never read from their files"),
+    }
+}
+
+/// [`resolve`], the texts found where `texts` says, giving the parts of the corpus; with
+/// streamed texts, the documents carry none.
+pub(crate) fn resolve_parts(
+    loaded: Loaded,
+    placements: Option<&mut Placements>,
+    texts: Texts,
+) -> Result<CorpusParts, Unread> {
     let Loaded {
         root,
         documents,
@@ -164,7 +179,14 @@ pub(crate) fn resolve(loaded: Loaded, placements: Option<&mut Placements>) -> Co
         .into_iter()
         .map(|p| resolve_brief(&mut corpus, &mut ids, p, &mut jobs, &mut findings))
         .collect();
-    anchor_all(&mut corpus, jobs, &sources, &mut findings, placements);
+    anchor_all(
+        &mut corpus,
+        jobs,
+        &sources,
+        &mut findings,
+        placements,
+        texts,
+    )?;
     measure::check_units(&corpus, &sources, &mut findings);
     // A brief that did not load may be the one that covers a seed: its error says enough.
     if failed.is_empty() {
@@ -173,7 +195,7 @@ pub(crate) fn resolve(loaded: Loaded, placements: Option<&mut Placements>) -> Co
     cascade::fold_cascades(&mut findings, &failed);
     findings.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
     corpus.findings = findings;
-    Corpus::new(corpus)
+    Ok(corpus)
 }
 
 /// Warns about seeds that no brief declares.

@@ -4,22 +4,11 @@
 //! again. A brief edited, or a document changed, places only its own quotes anew.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Arc;
 
-use crate::engine::anchor::Placement;
+use super::placed::Placed;
 use crate::engine::corpus::{Document, Quote};
 use crate::engine::text::Text;
-
-/// What placing one distinct quote found, with the nearest text of one not found: a
-/// function of the document's text and the quote's text, prefix and suffix alone.
-#[derive(Debug, Clone)]
-pub(super) struct Placed {
-    pub placement: Placement,
-    /// The line and column of a unique place, counted where it is placed (on every core).
-    pub line_col: Option<(usize, usize)>,
-    pub nearest: Option<Range<usize>>,
-}
 
 /// The placings of the last load, by document file.
 #[derive(Debug, Clone, Default)]
