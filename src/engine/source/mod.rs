@@ -102,16 +102,20 @@ impl SourceFile {
         }
     }
 
-    /// Reads the file into `buf` (cleared first), reusing its memory.
+    /// Reads the file into `buf` (what it held replaced), reusing its memory.
     pub fn read_into(&self, buf: &mut Vec<u8>) -> Result<(), ReadError> {
-        buf.clear();
         match &self.location {
-            Location::BuiltIn(bytes) => buf.extend_from_slice(bytes),
-            Location::Memory(bytes) => buf.extend_from_slice(bytes),
+            Location::BuiltIn(bytes) => copy_into(bytes, buf),
+            Location::Memory(bytes) => copy_into(bytes, buf),
             Location::Disk(path) => read::read_regular(path, buf)?,
         }
         Ok(())
     }
+}
+
+fn copy_into(bytes: &[u8], buf: &mut Vec<u8>) {
+    buf.clear();
+    buf.extend_from_slice(bytes);
 }
 
 /// The files of a corpus, listed, with the problems met listing them (a symbolic link

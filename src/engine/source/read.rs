@@ -46,7 +46,7 @@ fn too_large(len: Option<u64>) -> String {
     }
 }
 
-/// Reads a regular file into `buf`. Opened without blocking, so a FIFO put in place
+/// Reads a regular file into `buf` (whatever it held is replaced). Opened without blocking, so a FIFO put in place
 /// after the walk cannot hang the read, and checked after opening, so what is read is
 /// what was checked.
 pub(super) fn read_regular(path: &Path, buf: &mut Vec<u8>) -> Result<(), ReadError> {
@@ -66,14 +66,30 @@ pub(super) fn read_regular(path: &Path, buf: &mut Vec<u8>) -> Result<(), ReadErr
             len: Some(meta.len()),
         });
     }
-    // Room for exactly the size the file has: read_to_end would otherwise grow the buffer
-    // by doubling, up to twice the text held for as long as the document lives. Through
-    // `take` it asks for no size hint of its own (no second stat, no seek), and the bound
-    // holds even if the file grows while it is read.
-    buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1).read_to_end(buf)?;
+    let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    read_sized(file, len, buf).inspect_err(|_| buf.clear())
+}
+
+/// Reads `file`, `len` bytes long when it was looked at, into `buf`, overwriting what it
+/// held and reusing its memory (only bytes past its old length are zeroed first). A file
+/// that still has that size, as almost every one has, takes one read: room for a byte
+/// more than `len` makes a read of `len` bytes say that the end is reached. A file that
+/// changed since is read on to its end, the bound holding even if it grows meanwhile.
+fn read_sized(mut file: impl Read, len: usize, buf: &mut Vec<u8>) -> Result<(), ReadError> {
+    buf.resize(len.saturating_add(1), 0);
+    let n = loop {
+        match file.read(buf) {
+            Ok(n) => break n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    };
+    buf.truncate(n);
+    if n != len {
+        let room = MAX_FILE_BYTES.saturating_sub(n as u64).saturating_add(1);
+        file.take(room).read_to_end(buf)?;
+    }
     if buf.len() as u64 > MAX_FILE_BYTES {
-        buf.clear();
         return Err(ReadError::TooLarge { len: None });
     }
     Ok(())
@@ -88,5 +104,50 @@ fn read_error(path: &Path, e: io::Error) -> ReadError {
             target: clean_os(target.as_os_str()),
         },
         _ => ReadError::Io(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file that hands out `bytes` at most `step` at a time, counting its reads.
+    struct Stepped<'a> {
+        bytes: &'a [u8],
+        step: usize,
+        reads: usize,
+    }
+
+    impl Read for &mut Stepped<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            self.reads += 1;
+            let n = out.len().min(self.step).min(self.bytes.len());
+            out[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    fn read(bytes: &[u8], len: usize, step: usize, buf: &mut Vec<u8>) -> usize {
+        let mut file = Stepped {
+            bytes,
+            step,
+            reads: 0,
+        };
+        read_sized(&mut file, len, buf).unwrap();
+        assert_eq!(buf, bytes);
+        file.reads
+    }
+
+    #[test]
+    fn a_file_of_the_size_it_had_takes_one_read_and_any_other_is_read_whole() {
+        let mut buf = b"what the last file held, longer".to_vec();
+        assert_eq!(read(b"abc", 3, usize::MAX, &mut buf), 1);
+        assert_eq!(read(b"", 0, usize::MAX, &mut buf), 1);
+        // Grown or shrunk since it was looked at, or read in short pieces: read to the end.
+        assert!(read(b"abcdef", 3, usize::MAX, &mut buf) > 1);
+        assert!(read(b"ab", 3, usize::MAX, &mut buf) > 1);
+        assert!(read(b"abcdef", 6, 2, &mut buf) > 1);
+        assert!(read(b"abcdef", 0, 1, &mut buf) > 1);
     }
 }
