@@ -149,6 +149,31 @@ impl<W: Write> CleanWriter<W> {
         }
     }
 
+    /// Writes `s` cleaned, a line break escaped too when `line_break` says so: what
+    /// writing `s` (or `Line(s)`) would write, in one pass over text known to be UTF-8.
+    pub fn clean_str(&mut self, s: &str, line_break: bool) -> io::Result<()> {
+        self.flush_pending()?;
+        self.inner
+            .write_all(escape(s, self.style, line_break).as_bytes())
+    }
+
+    /// Writes a number in decimal: digits hold no text, so they go past the cleaning.
+    pub fn number(&mut self, n: usize) -> io::Result<()> {
+        self.flush_pending()?;
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = n;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        self.inner.write_all(&digits[at..])
+    }
+
     /// Writes out a held incomplete character (as `\xNN`) and returns the inner writer.
     pub fn finish(mut self) -> io::Result<W> {
         self.flush_pending()?;
@@ -157,6 +182,9 @@ impl<W: Write> CleanWriter<W> {
     }
 
     fn flush_pending(&mut self) -> io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
         let pending = std::mem::take(&mut self.pending);
         for b in pending {
             write!(self.inner, "\\x{b:02x}")?;
@@ -303,6 +331,25 @@ mod tests {
             through_writer(&[b"\x1b[2J\n"], Escape::Json),
             "\\u001b[2J\n"
         );
+    }
+
+    #[test]
+    fn strings_and_numbers_written_directly_come_out_as_written_through_the_writer() {
+        let mut direct = CleanWriter::new(Vec::new(), Escape::Visible);
+        let mut through = CleanWriter::new(Vec::new(), Escape::Visible);
+        direct.write_all(b"a\xe2\x80").unwrap();
+        through.write_all(b"a\xe2\x80").unwrap();
+        for s in ["\u{ae}x\u{1b}[2J\n", "đồng\u{202e}\t", ""] {
+            direct.clean_str(s, false).unwrap();
+            write!(through, "{s}").unwrap();
+            direct.clean_str(s, true).unwrap();
+            write!(through, "{}", Line(s)).unwrap();
+        }
+        for n in [0, 7, 10, 65_535, usize::MAX] {
+            direct.number(n).unwrap();
+            write!(through, "{n}").unwrap();
+        }
+        assert_eq!(direct.finish().unwrap(), through.finish().unwrap());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::engine::clean::{CleanWriter, Line, Sgr};
+use crate::engine::clean::{CleanWriter, Sgr};
 use crate::engine::search::FileMatches;
 
 /// One match a line, or a heading per document.
@@ -64,14 +64,14 @@ impl SearchPrinter {
     fn vimgrep<W: Write>(&self, out: &mut CleanWriter<W>, file: &FileMatches) -> io::Result<()> {
         for ((line, column, range), span) in file.lines.iter().zip(&file.spans) {
             let text = file.text.get(range.clone()).unwrap_or("");
-            self.paint(out, FILE, Line(&file.file))?;
-            write!(out, ":")?;
-            self.paint(out, NUMBER, line)?;
-            write!(out, ":")?;
-            self.paint(out, NUMBER, column)?;
-            write!(out, ": ")?;
+            self.paint(out, FILE, Shown::Line(&file.file))?;
+            out.clean_str(":", false)?;
+            self.paint(out, NUMBER, Shown::Number(*line))?;
+            out.clean_str(":", false)?;
+            self.paint(out, NUMBER, Shown::Number(*column))?;
+            out.clean_str(": ", false)?;
             self.text(out, text, std::slice::from_ref(span))?;
-            writeln!(out)?;
+            out.clean_str("\n", false)?;
         }
         Ok(())
     }
@@ -83,25 +83,25 @@ impl SearchPrinter {
         id: Option<&str>,
     ) -> io::Result<()> {
         if self.files > 1 {
-            writeln!(out)?;
+            out.clean_str("\n", false)?;
         }
         if let Some(id) = id {
             if self.colour == Colour::On {
                 out.style(Sgr::Bold)?;
             }
-            write!(out, "{}", Line(id))?;
+            out.clean_str(id, true)?;
             if self.colour == Colour::On {
                 out.style(Sgr::Reset)?;
             }
-            write!(out, " ")?;
+            out.clean_str(" ", false)?;
         }
-        self.paint(out, FILE, Line(&file.file))?;
-        writeln!(out)?;
+        self.paint(out, FILE, Shown::Line(&file.file))?;
+        out.clean_str("\n", false)?;
         for (line, text, spans) in file.by_line() {
-            self.paint(out, NUMBER, line)?;
-            write!(out, ":")?;
+            self.paint(out, NUMBER, Shown::Number(line))?;
+            out.clean_str(":", false)?;
             self.text(out, text, spans)?;
-            writeln!(out)?;
+            out.clean_str("\n", false)?;
         }
         Ok(())
     }
@@ -114,7 +114,7 @@ impl SearchPrinter {
         spans: &[Range<usize>],
     ) -> io::Result<()> {
         if self.colour == Colour::Off {
-            return write!(out, "{}", Line(text));
+            return out.clean_str(text, true);
         }
         let mut at = 0;
         for span in spans {
@@ -122,28 +122,34 @@ impl SearchPrinter {
             else {
                 continue;
             };
-            write!(out, "{}", Line(before))?;
+            out.clean_str(before, true)?;
             out.style(Sgr::Bold)?;
-            self.paint(out, MATCH, Line(found))?;
+            self.paint(out, MATCH, Shown::Line(found))?;
             at = span.end;
         }
-        write!(out, "{}", Line(text.get(at..).unwrap_or("")))
+        out.clean_str(text.get(at..).unwrap_or(""), true)
     }
 
-    /// `shown` (a number, or text in `Line`) in colour `sgr` when colours are on.
-    fn paint<W: Write>(
-        &self,
-        out: &mut CleanWriter<W>,
-        sgr: Sgr,
-        shown: impl std::fmt::Display,
-    ) -> io::Result<()> {
-        if self.colour == Colour::Off {
-            return write!(out, "{shown}");
+    /// `shown` in colour `sgr` when colours are on.
+    fn paint<W: Write>(&self, out: &mut CleanWriter<W>, sgr: Sgr, shown: Shown) -> io::Result<()> {
+        if self.colour == Colour::On {
+            out.style(sgr)?;
         }
-        out.style(sgr)?;
-        write!(out, "{shown}")?;
-        out.style(Sgr::Reset)
+        match shown {
+            Shown::Line(s) => out.clean_str(s, true)?,
+            Shown::Number(n) => out.number(n)?,
+        }
+        if self.colour == Colour::On {
+            out.style(Sgr::Reset)?;
+        }
+        Ok(())
     }
+}
+
+/// What `paint` shows: text from the corpus on one line, or a number.
+enum Shown<'a> {
+    Line(&'a str),
+    Number(usize),
 }
 
 #[cfg(test)]
