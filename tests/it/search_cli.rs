@@ -60,3 +60,30 @@ fn numbers_match_across_decimal_comma_and_point_on_the_built_in_corpus() {
     assert_eq!(point.stdout, comma.stdout);
     assert_contains(&point.stdout, "8,3");
 }
+
+#[test]
+fn a_file_that_check_refuses_is_refused_by_search_with_the_same_finding() {
+    // NUL anywhere (far from the match, or in its line), UTF-16 and broken UTF-8: each is
+    // refused as check refuses it, whether or not the query's words are in it.
+    let plain = "Thủ tướng Phạm Minh Chính nói.\n".repeat(50);
+    let far = format!("{plain}\n{}\u{0}\n", "x ".repeat(2000));
+    let corpus = Corpus::new()
+        .with("seeds/far.txt", &far)
+        .with("seeds/near.txt", "pham minh chinh\u{0} nói\n")
+        .with("seeds/utf16.txt", b"\xff\xfep\0h\0")
+        .with("seeds/latin1.txt", b"pham minh chinh \xe9\n")
+        .with("seeds/ok.txt", "PHẠM MINH CHÍNH\n");
+    let check = corpus.run("check", &[]);
+    let search = corpus.run("search", &["pham minh chinh"]);
+    assert_eq!(search.code, 0, "{search:?}");
+    assert_eq!(search.stdout, "ok.txt:1:1: PHẠM MINH CHÍNH\n");
+    let errors = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.contains(": error: "))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(errors(&search.stderr).len(), 4, "{search:?}");
+    assert_eq!(errors(&search.stderr), errors(&check.stdout), "{check:?}");
+    assert_contains(&search.stderr, "far.txt:52:4001: error: NUL byte");
+}
