@@ -1,7 +1,8 @@
 //! Finding a query without folding the whole text. Where ASCII alone spells the query's
 //! consonants, digits and spaces (`fold::spelt_in_ascii`, most Vietnamese and Indonesian
-//! text), the longest run of them is found in the raw bytes with ASCII case ignored, and
-//! only the bytes around each place are folded and searched as usual. Every match holds
+//! text), the longest run of them is found in the raw bytes with ASCII case ignored (in a
+//! text with no-break spaces, each space of the run spelt either way), and only the bytes
+//! around each place are folded and searched as usual. Every match holds
 //! its run, so it lies in the window around it; windows that do not overlap share no
 //! match, so the matches come out as folding the whole text finds them (tested so).
 
@@ -17,6 +18,9 @@ const MIN_RUN: usize = 3;
 /// Raw bytes of a character that `spelt_in_ascii` lets through, at most; each folds to at
 /// least one byte, so `n` folded bytes come from at most `n` times this many raw ones.
 const MAX_CHAR: usize = 3;
+/// Spaces in a run looked for in a text with no-break spaces, at most: each may be spelt
+/// either way, so a run has up to 2 to the power of this many spellings.
+const MAX_SPACES: usize = 2;
 
 /// The run of a query to look for, for each way a text may spell a space.
 #[derive(Debug, Clone)]
@@ -25,40 +29,80 @@ pub(super) struct Anchors {
     no_break_spaces: Option<Run>,
 }
 
-/// A run of the folded query: where it starts there, and a finder for it.
+/// A run of the folded query: where it starts there, its length there, and a finder for
+/// each spelling.
 #[derive(Debug, Clone)]
 struct Run {
     offset: usize,
-    finder: memmem::Finder<'static>,
+    len: usize,
+    finders: Vec<memmem::Finder<'static>>,
 }
 
 impl Anchors {
     /// The longest run of `folded` (a query) spelt only in ASCII, avoiding the decimal
-    /// `separators` (which match either `.` or `,`).
+    /// `separators` (which match either `.` or `,`); in a text with no-break spaces, a
+    /// space spelt either way, and at most `MAX_SPACES` of them.
     pub(super) fn new(folded: &str, separators: &[usize]) -> Anchors {
-        let run = |spaces| {
-            let bytes = folded.as_bytes();
-            let usable = |i: usize| ascii_spelt(bytes[i], spaces) && !separators.contains(&i);
-            let (mut best, mut start) = (0..0, 0);
-            for i in 0..=bytes.len() {
-                if i < bytes.len() && usable(i) {
-                    continue;
-                }
-                if i - start > best.len() {
-                    best = start..i;
-                }
-                start = i + 1;
-            }
+        let bytes = folded.as_bytes();
+        let usable = |i: usize| ascii_spelt(bytes[i], Spaces::Ascii) && !separators.contains(&i);
+        let run = |max_spaces| {
+            let best = longest_run(bytes, usable, max_spaces);
+            let needle = bytes.get(best.clone())?;
             (best.len() >= MIN_RUN).then(|| Run {
                 offset: best.start,
-                finder: memmem::Finder::new(&bytes[best]).into_owned(),
+                len: best.len(),
+                finders: spellings(needle)
+                    .iter()
+                    .map(|s| memmem::Finder::new(s).into_owned())
+                    .collect(),
             })
         };
         Anchors {
-            ascii_spaces: run(Spaces::Ascii),
-            no_break_spaces: run(Spaces::NoBreak),
+            ascii_spaces: run(usize::MAX),
+            no_break_spaces: run(MAX_SPACES),
         }
     }
+}
+
+/// The longest stretch of `bytes` where every byte is `usable`, with at most
+/// `max_spaces` spaces; in one pass.
+fn longest_run(bytes: &[u8], usable: impl Fn(usize) -> bool, max_spaces: usize) -> Range<usize> {
+    let (mut best, mut start, mut spaces) = (0..0, 0, 0);
+    for end in 0..bytes.len() {
+        if !usable(end) {
+            (start, spaces) = (end + 1, 0);
+            continue;
+        }
+        if bytes[end] == b' ' {
+            spaces += 1;
+            while spaces > max_spaces {
+                spaces -= usize::from(bytes[start] == b' ');
+                start += 1;
+            }
+        }
+        if end + 1 - start > best.len() {
+            best = start..end + 1;
+        }
+    }
+    best
+}
+
+/// `run` with each of its spaces spelt as a space or as a no-break space.
+fn spellings(run: &[u8]) -> Vec<Vec<u8>> {
+    let mut all = vec![Vec::new()];
+    for &b in run {
+        if b == b' ' {
+            let nbsp = all
+                .iter()
+                .map(|s| [s.as_slice(), "\u{a0}".as_bytes()].concat());
+            let nbsp: Vec<Vec<u8>> = nbsp.collect();
+            all.iter_mut().for_each(|s| s.push(b' '));
+            all.extend(nbsp);
+        } else {
+            all.iter_mut().for_each(|s| s.push(b));
+        }
+    }
+    all
 }
 
 impl Searcher {
@@ -108,20 +152,32 @@ impl Searcher {
 /// than half the text, or the places are more than one in 32 bytes (a hostile text of
 /// one letter repeated stays linear and cheap).
 fn windows(text: &str, lower: &[u8], run: &Run, query_len: usize) -> Option<Vec<Range<usize>>> {
-    let run_len = run.finder.needle().len();
-    let before = MAX_CHAR * run.offset;
-    let after = run_len + MAX_CHAR * (query_len - run.offset - run_len);
+    // The next place of each spelling, taken in order.
+    let next = |finder: &memmem::Finder, at: usize| {
+        lower
+            .get(at..)
+            .and_then(|rest| finder.find(rest))
+            .map(|found| at + found)
+    };
+    let mut ahead: Vec<Option<usize>> = run.finders.iter().map(|f| next(f, 0)).collect();
     let (mut windows, mut covered) = (Vec::<Range<usize>>::new(), 0);
     // Places packed closer than this are given up on before they cost more than the fold.
     let most = text.len() / 32 + 64;
-    let mut at = 0;
-    // Overlapping places too: a run such as "nhnh" may stand at two places one char apart.
     for _ in 0..most {
-        let Some(found) = lower.get(at..).and_then(|rest| run.finder.find(rest)) else {
+        let Some((k, place)) = ahead
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| Some((k, (*p)?)))
+            .min_by_key(|&(_, p)| p)
+        else {
             return Some(windows);
         };
-        let place = at + found;
-        at = place + 1;
+        let finder = run.finders.get(k)?;
+        // Overlapping places too: a run such as "nhnh" may stand at two places one char apart.
+        ahead[k] = next(finder, place + 1);
+        let before = MAX_CHAR * run.offset;
+        let rest = query_len.saturating_sub(run.offset + run.len);
+        let after = finder.needle().len() + MAX_CHAR * rest;
         let mut start = place.saturating_sub(before);
         while !text.is_char_boundary(start) {
             start -= 1;
@@ -173,9 +229,13 @@ mod tests {
             40,
             "the marked query matches its own marks only"
         );
-        // With no-break spaces in the text, a space is no longer spelt in ASCII alone.
+        // With no-break spaces in the text, a space in the run is looked for either way.
         let nbsp = text.replace("Phạm Minh", "Phạm\u{a0}Minh");
-        assert_eq!(anchored(&searcher, &nbsp), None, "nh / ch are too short");
+        let found = anchored(&searcher, &nbsp).expect("nh ch, either space");
+        assert_eq!((found.len(), &found), (40, &searcher.find_in(&nbsp)));
+        let spaced = nbsp.replace("Minh Chính", "Minh\u{a0}Chính");
+        let found = anchored(&searcher, &spaced).expect("nh\u{a0}ch");
+        assert_eq!((found.len(), &found), (40, &searcher.find_in(&spaced)));
         let within_words = Searcher::new("hội nghị").unwrap();
         let found = anchored(&within_words, &nbsp).expect("ngh is a run");
         assert_eq!((found.len(), found), (120, within_words.find_in(&nbsp)));
@@ -252,6 +312,10 @@ mod tests {
             "nhnh",
             "đồng",
             "8,3",
+            "Phạm\u{a0}Minh Chính",
+            "pham\u{a0}minh\u{a0}chinh",
+            "nh\u{a0}ch",
+            "\u{a0}\u{a0}",
         ]);
         let part = prop::collection::vec(pieces, 0..12).prop_map(|p| p.concat());
         prop::collection::vec(part, 0..8)
@@ -276,6 +340,9 @@ mod tests {
             "NH CH",
             "a",
             "dong",
+            "nh ch nh",
+            "m m m ch",
+            "pham minh chinh nh",
         ])
         .prop_map(str::to_owned)
     }
