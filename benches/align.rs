@@ -2,9 +2,12 @@
 //! the seeds' own sentences: B renders A with every tenth sentence dropped and every
 //! seventh carrying a number both share (anchors between stretches of lengths alone);
 //! and the same without any shared number, where the banded programme does all the work.
-//! CI runs it once (`cargo bench --bench align -- --test`), untimed.
+//! CI runs it once (`cargo bench --bench align -- --test`), untimed. The `cpu` group
+//! times the same two alignments by the CPU time of the process's threads (Linux's
+//! schedstat; wall time elsewhere), steadier than wall time on a shared machine.
 
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use briefing::engine::align::cognates::Mode;
 use briefing::engine::align::{align_texts, segment};
@@ -72,5 +75,49 @@ fn align_large(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, align_large);
+/// Nanoseconds the threads of this process have run on a CPU (rayon's included), if the
+/// system says.
+fn process_cpu_ns() -> Option<u64> {
+    let mut total = 0;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+        total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(total)
+}
+
+/// The time `iters` runs of `f` take: the process's CPU time where known, else wall time.
+fn cpu_time(iters: u64, f: &mut dyn FnMut()) -> Duration {
+    let (wall, cpu) = (Instant::now(), process_cpu_ns());
+    for _ in 0..iters {
+        f();
+    }
+    match (cpu, process_cpu_ns()) {
+        (Some(from), Some(to)) => Duration::from_nanos(to.saturating_sub(from)),
+        _ => wall.elapsed(),
+    }
+}
+
+fn align_cpu(c: &mut Criterion) {
+    let mut group = c.benchmark_group("cpu");
+    group.sample_size(10);
+    for (name, numbers) in [("anchors every 7th", true), ("lengths alone", false)] {
+        let (a, b) = pair(10_000, numbers);
+        group.bench_function(format!("10,000 x 10,000 sentences, {name}"), |bench| {
+            bench.iter_custom(|iters| {
+                cpu_time(iters, &mut || {
+                    black_box(align_texts(
+                        black_box(&a),
+                        black_box(&b),
+                        &[],
+                        Mode::Cognates,
+                    ));
+                })
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, align_large, align_cpu);
 criterion_main!(benches);
