@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::tokens::{Kind, tokens};
+use super::reading::read;
+use super::tokens::Kind;
 use super::words::Words;
 
 pub use super::tokens::Mode;
@@ -38,12 +39,12 @@ struct Vocab {
 }
 
 impl Vocab {
-    fn id(&mut self, token: &str, kind: Kind) -> u32 {
-        if let Some(&id) = self.ids.get(token) {
+    fn id(&mut self, token: String, kind: Kind) -> u32 {
+        if let Some(&id) = self.ids.get(&token) {
             return id;
         }
         let id = self.kinds.len() as u32;
-        self.ids.insert(token.to_owned(), id);
+        self.ids.insert(token, id);
         self.kinds.push(kind);
         self.in_a.push(false);
         self.in_b.push(false);
@@ -53,55 +54,33 @@ impl Vocab {
 
 /// The token sets of the sentences `sa` of `a` and `sb` of `b`.
 pub fn bags(a: &str, sa: &[Range<usize>], b: &str, sb: &[Range<usize>], mode: Mode) -> Bags {
+    let (read_a, read_b) = rayon::join(|| read(a, sa, mode), || read(b, sb, mode));
+    // A's ids stand; B's tokens take A's ids where A has them, the others come after.
     let mut vocab = Vocab::default();
-    let (mut words_a, mut words_b) = (Words::default(), Words::default());
-    let bag_of =
-        |side_a: bool, text: &str, range: &Range<usize>, vocab: &mut Vocab, words: &mut Words| {
-            let mut ids: Vec<u32> = Vec::new();
-            words.sentence();
-            tokens(
-                text.get(range.clone()).unwrap_or(""),
-                mode,
-                &mut |token, kind| {
-                    if kind == Kind::Plain {
-                        words.word(token);
-                    } else {
-                        ids.push(vocab.id(token, kind));
-                    }
-                },
-            );
-            ids.sort_unstable();
-            ids.dedup();
-            for &id in &ids {
-                let flags = if side_a {
-                    &mut vocab.in_a
-                } else {
-                    &mut vocab.in_b
-                };
-                flags[id as usize] = true;
-            }
-            ids
-        };
-    let mut bags_a: Vec<Vec<u32>> = sa
-        .iter()
-        .map(|r| bag_of(true, a, r, &mut vocab, &mut words_a))
-        .collect();
-    let mut bags_b: Vec<Vec<u32>> = sb
-        .iter()
-        .map(|r| bag_of(false, b, r, &mut vocab, &mut words_b))
-        .collect();
-    words_a.finish();
-    words_b.finish();
-    let remap = fuzzy_names(&vocab);
-    if remap.iter().enumerate().any(|(i, &to)| i as u32 != to) {
-        for bag in bags_b.iter_mut() {
-            for id in bag.iter_mut() {
-                *id = remap[*id as usize];
-            }
-            bag.sort_unstable();
-            bag.dedup();
-        }
+    for (token, kind) in read_a.tokens {
+        let id = vocab.id(token, kind);
+        vocab.in_a[id as usize] = true;
     }
+    let to_global: Vec<u32> = read_b
+        .tokens
+        .into_iter()
+        .map(|(token, kind)| {
+            let id = vocab.id(token, kind);
+            vocab.in_b[id as usize] = true;
+            id
+        })
+        .collect();
+    let bags_a = read_a.bags;
+    let mut bags_b = read_b.bags;
+    let remap = fuzzy_names(&vocab);
+    for bag in bags_b.iter_mut() {
+        for id in bag.iter_mut() {
+            *id = remap[to_global[*id as usize] as usize];
+        }
+        bag.sort_unstable();
+        bag.dedup();
+    }
+    let (words_a, words_b) = (read_a.words, read_b.words);
     // Sentences holding each token, in A and in B.
     let mut df = vec![(0u32, 0u32); vocab.kinds.len()];
     for bag in &bags_a {
@@ -125,9 +104,6 @@ pub fn bags(a: &str, sa: &[Range<usize>], b: &str, sb: &[Range<usize>], mode: Mo
             .map(|bag| bag.iter().map(|&id| weight[id as usize]).sum())
             .collect()
     };
-    // Memory sized exactly: a bench pair holds 20,000 bags.
-    bags_a.iter_mut().for_each(|b| b.shrink_to_fit());
-    bags_b.iter_mut().for_each(|b| b.shrink_to_fit());
     Bags {
         total_a: total(&bags_a),
         total_b: total(&bags_b),

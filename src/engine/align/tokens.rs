@@ -3,6 +3,7 @@
 //! them as one: `Việt Nam` and `Vietnam`) and long loanwords, all folded; or, for two
 //! documents in one language, every word.
 
+use super::letters;
 use crate::engine::text::fold::{fold_char_into, fold_str};
 
 /// Which tokens count.
@@ -47,7 +48,7 @@ pub(super) fn tokens(s: &str, mode: Mode, emit: &mut dyn FnMut(&str, Kind)) {
     let mut scratch = Scratch::default();
     let mut first = true;
     for (raw, delimiter) in words(s) {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let word = raw.trim_matches(|c: char| !letters::is_alphanumeric(c));
         // Punctuation (a comma, a bracket) after a word ends a run of names.
         let ends_run = delimiter.is_some_and(|d| !d.is_whitespace());
         if !word.is_empty() {
@@ -82,7 +83,8 @@ impl Scratch {
 }
 
 /// The words of a sentence, each with the separator after it: white space and punctuation,
-/// except a comma or point between digits (`8,3`, `1.000`).
+/// except a comma or point between digits (`8,3`, `1.000`). Read byte by byte, a
+/// character decoded only where it is not ASCII.
 fn words(s: &str) -> impl Iterator<Item = (&str, Option<char>)> {
     let is_sep = |c: char| {
         c.is_whitespace()
@@ -108,19 +110,25 @@ fn words(s: &str) -> impl Iterator<Item = (&str, Option<char>)> {
                     | '…'
             )
     };
-    let mut chars = s.char_indices().peekable();
-    let mut start = 0;
-    let mut prev: Option<char> = None;
+    let bytes = s.as_bytes();
+    let (mut at, mut start) = (0, 0);
     std::iter::from_fn(move || {
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let inside_number = c == ','
-                && prev.is_some_and(|p| p.is_ascii_digit())
-                && next.is_some_and(|n| n.is_ascii_digit());
-            prev = Some(c);
+        while let Some(&b) = bytes.get(at) {
+            let here = at;
+            let c = if b < 0x80 {
+                at += 1;
+                char::from(b)
+            } else {
+                let c = s.get(here..).and_then(|t| t.chars().next()).unwrap_or(' ');
+                at += c.len_utf8();
+                c
+            };
+            let digit =
+                |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit);
+            let inside_number = c == ',' && digit(here.checked_sub(1)) && digit(Some(here + 1));
             if is_sep(c) && !inside_number {
-                let word = s.get(start..i).unwrap_or("");
-                start = i + c.len_utf8();
+                let word = s.get(start..here).unwrap_or("");
+                start = at;
                 return Some((word, Some(c)));
             }
         }
@@ -146,12 +154,17 @@ fn word_tokens(
         number_or_code(word, emit);
         return;
     }
-    let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
-    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+    // One pass: capitals, characters, the folded word.
+    let (mut starts_upper, mut capitals, mut chars) = (false, 0, 0);
     scratch.folded.clear();
-    word.chars()
-        .for_each(|c| fold_char_into(c, &mut scratch.folded));
-    if capitals >= 2 && !word.contains('-') && word.chars().count() <= 8 {
+    for c in word.chars() {
+        let upper = letters::is_uppercase(c);
+        starts_upper |= chars == 0 && upper;
+        capitals += usize::from(upper);
+        chars += 1;
+        fold_char_into(c, &mut scratch.folded);
+    }
+    if capitals >= 2 && !word.contains('-') && chars <= 8 {
         scratch.flush(emit);
         // An English plural (`FTAs`, `MOUs`) is the acronym itself.
         let plural =
@@ -169,7 +182,7 @@ fn word_tokens(
         .split(['-', '/', '.', '\''])
         .filter(|p| !p.is_empty())
     {
-        let chars = part.chars().count();
+        let chars = part.bytes().filter(|&b| b & 0xC0 != 0x80).count();
         if mode == Mode::Cognates {
             emit(part, Kind::Plain);
         }

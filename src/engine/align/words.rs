@@ -25,8 +25,8 @@ impl Words {
         self.bags.push(Vec::new());
     }
 
-    /// A word of the current sentence.
-    pub(super) fn word(&mut self, t: &str) {
+    /// A word of the current sentence; its id.
+    pub(super) fn word(&mut self, t: &str) -> u32 {
         let id = match self.words.get(t) {
             Some(&k) => k,
             None => {
@@ -38,6 +38,7 @@ impl Words {
         if let Some(bag) = self.bags.last_mut() {
             bag.push(id);
         }
+        id
     }
 
     /// Ends the current sentence: its ids sorted and distinct.
