@@ -2,8 +2,13 @@
 //! whose document text is shared unchanged (the very same text, see `load::seed`) and
 //! whose text, prefix and suffix are the same is placed the same, so it is not placed
 //! again. A brief edited, or a document changed, places only its own quotes anew.
+//!
+//! A quote is kept by a 128-bit fingerprint of its text, prefix and suffix, not by copies
+//! of them: two keyed SipHash hashes, whose keys are drawn at random for each reader, so
+//! that no corpus can be written to make two quotes of one text share a fingerprint.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash, Hasher, RandomState};
 use std::sync::Arc;
 
 use super::placed::Placed;
@@ -14,23 +19,33 @@ use crate::engine::text::Text;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Placements {
     by_file: HashMap<String, InText>,
+    keys: Keys,
     /// How many quotes the last load took from here, and how many it placed anew.
     pub(crate) reused: usize,
     pub(crate) placed: usize,
 }
 
-/// The placings in one text: by quote text, then its prefix and suffix.
+/// The placings in one text, by fingerprint, sorted.
 #[derive(Debug, Clone)]
 struct InText {
     text: Arc<Text>,
-    quotes: HashMap<String, Vec<Variant>>,
+    quotes: Vec<(u128, Placed)>,
 }
 
-#[derive(Debug, Clone)]
-struct Variant {
-    prefix: Option<String>,
-    suffix: Option<String>,
-    placed: Placed,
+/// The two random keys of the fingerprints.
+#[derive(Debug, Clone, Default)]
+struct Keys(RandomState, RandomState);
+
+impl Keys {
+    /// The fingerprint of a quote's text, prefix and suffix.
+    fn of(&self, quote: &Quote) -> u128 {
+        let half = |keys: &RandomState| {
+            let mut h = keys.build_hasher();
+            (&quote.text, &quote.prefix, &quote.suffix).hash(&mut h);
+            h.finish()
+        };
+        (u128::from(half(&self.0)) << 64) | u128::from(half(&self.1))
+    }
 }
 
 impl Placements {
@@ -40,11 +55,9 @@ impl Placements {
         if !Arc::ptr_eq(&kept.text, &doc.text) {
             return None;
         }
-        let variants = kept.quotes.get(quote.text.as_str())?;
-        variants
-            .iter()
-            .find(|v| v.prefix == quote.prefix && v.suffix == quote.suffix)
-            .map(|v| &v.placed)
+        let key = self.keys.of(quote);
+        let at = kept.quotes.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+        Some(&kept.quotes[at].1)
     }
 
     /// The placings of one load, replacing these: every distinct quote with its document.
@@ -59,22 +72,77 @@ impl Placements {
             count += 1;
             let in_text = by_file.entry(doc.file.clone()).or_insert_with(|| InText {
                 text: Arc::clone(&doc.text),
-                quotes: HashMap::new(),
+                quotes: Vec::new(),
             });
-            in_text
-                .quotes
-                .entry(quote.text.clone())
-                .or_default()
-                .push(Variant {
-                    prefix: quote.prefix.clone(),
-                    suffix: quote.suffix.clone(),
-                    placed: placed.clone(),
-                });
+            in_text.quotes.push((self.keys.of(quote), placed.clone()));
         }
-        *self = Placements {
-            by_file,
-            reused,
-            placed: count - reused.min(count),
+        for in_text in by_file.values_mut() {
+            in_text.quotes.sort_unstable_by_key(|(k, _)| *k);
+            in_text.quotes.shrink_to_fit();
+        }
+        self.by_file = by_file;
+        self.reused = reused;
+        self.placed = count - reused.min(count);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::corpus::AnchorFailure;
+
+    fn quote(text: &str, prefix: Option<&str>, suffix: Option<&str>) -> Quote {
+        Quote {
+            doc_id: "a".to_string(),
+            text: text.to_string(),
+            prefix: prefix.map(str::to_string),
+            suffix: suffix.map(str::to_string),
+            anchor: Err(AnchorFailure::NotFound),
+        }
+    }
+
+    #[test]
+    fn a_quote_is_found_again_only_by_its_text_prefix_and_suffix_in_the_same_text() {
+        let text = Arc::new(Text::new("Tăng trưởng 8,3%. Tăng trưởng 7%."));
+        let doc = Document {
+            file: "a.txt".to_string(),
+            text: Arc::clone(&text),
+            meta: None,
         };
+        let plain = quote("Tăng trưởng", None, None);
+        let before = quote("Tăng trưởng", Some("."), None);
+        // Where the text of one field ends and the next begins does not blur them.
+        let shifted = [
+            quote("Tăng trưởn", Some("g"), None),
+            quote("Tăng trưởng", None, Some(".")),
+            quote("Tăng trưởng", Some(""), None),
+        ];
+        let unique = Placed::Unique {
+            range: 19..33,
+            line: 1,
+            column: 20,
+        };
+        let mut kept = Placements::default();
+        kept.replace(
+            [(&doc, &plain, &Placed::Empty), (&doc, &before, &unique)].into_iter(),
+            0,
+        );
+        assert_eq!((kept.reused, kept.placed), (0, 2));
+        assert_eq!(kept.get(&doc, &plain), Some(&Placed::Empty));
+        assert_eq!(kept.get(&doc, &before), Some(&unique));
+        for other in &shifted {
+            assert_eq!(kept.get(&doc, other), None, "{other:?}");
+        }
+        // The same words in a text read anew are placed anew.
+        let edited = Document {
+            text: Arc::new(Text::new("Tăng trưởng 8,3%. Tăng trưởng 7%.")),
+            ..doc.clone()
+        };
+        assert_eq!(kept.get(&edited, &before), None);
+        let renamed = Document {
+            file: "b.txt".to_string(),
+            ..doc
+        };
+        assert_eq!(kept.get(&renamed, &before), None);
     }
 }
