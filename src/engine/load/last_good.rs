@@ -84,18 +84,35 @@ impl LastGood {
     /// and forgets the briefs that were not listed this time (deleted or renamed), so that
     /// what is kept never outgrows the corpus; then hands over the last placings of quotes,
     /// which anchoring reuses and replaces.
-    pub(super) fn settle(
+    pub(super) fn settle<'d>(
         &mut self,
-        documents: &[Document],
+        documents: impl IntoIterator<Item = &'d Document>,
         listed_briefs: &[String],
     ) -> &mut Placements {
-        self.texts = documents
-            .iter()
-            .map(|d| (d.file.clone(), Arc::clone(&d.text)))
-            .collect();
+        self.forget_unlisted(listed_briefs);
+        self.keep_texts(documents);
+        &mut self.placements
+    }
+
+    /// Forgets the briefs that were not listed this time (deleted or renamed).
+    pub(super) fn forget_unlisted(&mut self, listed_briefs: &[String]) {
         let listed: HashSet<&str> = listed_briefs.iter().map(String::as_str).collect();
         self.briefs
             .retain(|shown, _| listed.contains(shown.as_str()));
-        &mut self.placements
+    }
+
+    /// The texts of the last load, by file, and its placings of quotes, for a load that
+    /// reads its documents while it places their quotes (and then keeps the texts it
+    /// read with [`keep_texts`](LastGood::keep_texts)).
+    pub(super) fn lend(&mut self) -> (&HashMap<String, Arc<Text>>, &mut Placements) {
+        (&self.texts, &mut self.placements)
+    }
+
+    /// Keeps the texts of `documents` and no other.
+    pub(super) fn keep_texts<'d>(&mut self, documents: impl IntoIterator<Item = &'d Document>) {
+        self.texts = documents
+            .into_iter()
+            .map(|d| (d.file.clone(), Arc::clone(&d.text)))
+            .collect();
     }
 }

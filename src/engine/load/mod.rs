@@ -1,24 +1,23 @@
-//! The one way in: a corpus listed (source), every file read and decoded or parsed on
-//! every core (text, brief), then ids bound and quotes anchored (resolve), giving the
-//! [`Corpus`]. [`load_keeping`] is the same for live reload, where a brief whose text is
+//! The one way in: a corpus listed (source), every brief parsed on every core (brief),
+//! ids bound and annotations resolved, then every document read and decoded on every
+//! core while its quotes are placed (text, resolve), giving the [`Corpus`] (`order.rs`
+//! says when the documents are read first instead). [`load_keeping`] is the same for live reload, where a brief whose text is
 //! unchanged is not parsed again, a document whose bytes are unchanged is not decoded
 //! again, and a brief that no longer loads keeps its last good version.
 
-mod findings;
 mod last_good;
+mod order;
 mod seed;
 
 use rayon::prelude::*;
 
 use crate::engine::brief::Declared;
 use crate::engine::brief::parse::{Failed, Parsed, parse};
-use crate::engine::corpus::{Corpus, Document};
+use crate::engine::corpus::{Corpus, CorpusParts, Document};
 use crate::engine::error::CorpusError;
 use crate::engine::finding::Finding;
-use crate::engine::resolve::{Loaded, resolve};
 use crate::engine::source::{CorpusSource, Listing, Parts, SourceFile, list};
 
-pub use findings::load_findings;
 use last_good::Brief;
 pub use last_good::LastGood;
 
@@ -89,44 +88,17 @@ pub fn load_listing(listing: Listing, last_good: Option<&mut LastGood>) -> Corpu
 }
 
 /// [`load_listing`], saying what it did with the files.
-pub(crate) fn load_counting(
-    listing: Listing,
-    mut last_good: Option<&mut LastGood>,
-) -> (Corpus, Stats) {
-    let Listing {
-        root,
-        seeds,
-        briefs,
-        findings: mut listed,
-    } = listing;
-    let brief_paths: Vec<String> = briefs.iter().map(|b| b.shown.clone()).collect();
-    let tasks: Vec<Task> = briefs
-        .into_iter()
-        .map(Task::Brief)
-        .chain(seeds.into_iter().map(Task::Seed))
-        .collect();
-    let mut stats = Stats::default();
-    let Gathered {
-        documents,
-        parsed,
-        failed,
-    } = run(tasks, last_good.as_deref_mut(), &mut stats, &mut listed);
-    let mut placements = last_good.map(|kept| kept.settle(&documents, &brief_paths));
-    let loaded = Loaded {
-        root,
-        documents,
-        parsed,
-        failed,
-        findings: listed,
-    };
-    let corpus = resolve(loaded, placements.as_deref_mut());
-    if let Some(p) = placements {
-        stats.quotes = QuoteStats {
-            reused: p.reused,
-            placed: p.placed,
-        };
-    }
-    (corpus, stats)
+pub(crate) fn load_counting(listing: Listing, last_good: Option<&mut LastGood>) -> (Corpus, Stats) {
+    let (parts, stats, _) = order::load_ordered(listing, last_good, true);
+    (Corpus::new(parts), stats)
+}
+
+/// Loads a corpus for its findings alone (`check`): the parts of [`load`] but for the
+/// documents' texts, each let go once its quotes were placed, so that no more than a few
+/// are held at once however large the corpus (where the order of [`order`] cannot be
+/// kept, the texts are held, and the findings are the same).
+pub fn load_findings(source: &CorpusSource) -> Result<CorpusParts, CorpusError> {
+    Ok(order::load_ordered(list(source, Parts::All)?, None, false).0)
 }
 
 /// What came of reading a corpus's files.

@@ -23,22 +23,37 @@ pub(super) enum Read {
 pub(super) fn read(file: SourceFile, kept: Option<&Arc<Text>>) -> Read {
     let name = file.name.clone();
     let shown = file.shown.clone();
-    let bytes = match file.into_bytes() {
-        Ok(bytes) => bytes,
-        Err(e) => return Read::Failed(e.finding(&shown)),
-    };
     let document = |text| Document {
         text,
         file: name,
         meta: None,
     };
+    match file.into_bytes() {
+        Ok(bytes) => match text_of(&shown, bytes, kept) {
+            Ok(Got::Shared(text)) => Read::Shared(document(text)),
+            Ok(Got::Decoded(text)) => Read::Decoded(document(text)),
+            Err(finding) => Read::Failed(finding),
+        },
+        Err(e) => Read::Failed(e.finding(&shown)),
+    }
+}
+
+/// The text of `file`, read as [`read`] reads it, without the document around it.
+pub(super) fn read_text(file: &SourceFile, kept: Option<&Arc<Text>>) -> Option<Got> {
+    text_of(&file.shown, file.read().ok()?, kept).ok()
+}
+
+/// A seed's text: decoded, or the kept one shared.
+pub(super) enum Got {
+    Decoded(Arc<Text>),
+    Shared(Arc<Text>),
+}
+
+fn text_of(shown: &str, bytes: Vec<u8>, kept: Option<&Arc<Text>>) -> Result<Got, Finding> {
     if let Some(kept) = kept
         && kept.as_str().as_bytes() == bytes.as_slice()
     {
-        return Read::Shared(document(Arc::clone(kept)));
+        return Ok(Got::Shared(Arc::clone(kept)));
     }
-    match decode(&shown, bytes) {
-        Ok(text) => Read::Decoded(document(Arc::new(text))),
-        Err(finding) => Read::Failed(finding),
-    }
+    decode(shown, bytes).map(|text| Got::Decoded(Arc::new(text)))
 }

@@ -3,6 +3,7 @@
 //! turned, in order, into anchors or findings with their positions.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -13,8 +14,7 @@ use crate::engine::anchor::nearest::PATTERN_LIMIT;
 use crate::engine::anchor::{Anchorer, INDEX_FROM_QUOTES};
 use crate::engine::corpus::*;
 use crate::engine::finding::Finding;
-use crate::engine::source::SourceFile;
-use crate::engine::text::{Text, decode};
+use crate::engine::text::Text;
 
 /// A quote to place: where it is in the corpus and in its brief.
 pub(super) struct Job {
@@ -71,7 +71,7 @@ impl<'a> InDocument<'a> {
         doc: DocId,
         job_ids: &[usize],
         quote_of: impl Fn(usize) -> &'a Quote,
-        before: Option<(&Placements, &Document)>,
+        before: Option<(&Placements, &str, &Arc<Text>)>,
     ) -> InDocument<'a> {
         let mut seen: HashMap<QuoteKey, usize> = HashMap::with_capacity(job_ids.len());
         let mut distinct = Vec::new();
@@ -83,7 +83,9 @@ impl<'a> InDocument<'a> {
                 let key = (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
                 let next = distinct.len();
                 let k = *seen.entry(key).or_insert_with(|| {
-                    let kept = before.and_then(|(p, document)| p.get(document, q)).cloned();
+                    let kept = before
+                        .and_then(|(p, file, text)| p.get(file, text, q))
+                        .cloned();
                     reused += usize::from(kept.is_some());
                     distinct.push((q, kept));
                     next
@@ -129,16 +131,20 @@ impl<'a> InDocument<'a> {
 }
 
 /// Where anchoring finds each document's text.
-pub(crate) enum Texts<'f> {
+pub(crate) enum Texts<'r> {
     /// In the corpus's documents.
     Held,
-    /// Read from each document's file (in document order) while its quotes are placed,
-    /// then let go: the documents carry no text. Only `check` asks for this.
-    Streamed(&'f [SourceFile]),
+    /// Given by `read`, document by document on every core, while their quotes are
+    /// placed; then kept in the documents or, unless `keep`, let go (the documents then
+    /// carry no text: only `check` asks for that).
+    Read { read: &'r ReadText<'r>, keep: bool },
 }
 
-/// A document's file that could not be read or decoded while its text was streamed: the
-/// corpus must then be loaded whole, where that file is reported as it always is.
+/// The text of a document read from its file, or `None` if it cannot be read or decoded.
+pub(crate) type ReadText<'r> = dyn Fn(DocId) -> Option<Arc<Text>> + Sync + 'r;
+
+/// A document that [`Texts::Read`] could not read or decode: the corpus must then be
+/// loaded another way, where that file is reported as it always is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Unread;
 
@@ -146,9 +152,9 @@ pub(crate) struct Unread;
 /// the same document (an alias, a copy) is placed once. Documents are placed on every
 /// core, one task each; a document with many quotes is indexed once and its quotes placed
 /// on every core. With `kept` (live reload), a quote placed last time in the very same
-/// text is not placed again, and `kept` becomes this load's placings. With streamed
-/// `texts`, every document is read and decoded in turn, its quotes placed and its text
-/// let go; if one cannot be, nothing is recorded and that is said.
+/// text is not placed again, and `kept` becomes this load's placings. With texts to
+/// read, every document is read and decoded in turn and its quotes placed; if one cannot
+/// be, nothing is recorded and that is said.
 pub(super) fn anchor_all(
     corpus: &mut CorpusParts,
     jobs: Vec<Job>,
@@ -167,16 +173,17 @@ pub(super) fn anchor_all(
         by_doc[job.doc].push(i);
     }
     let before = kept.as_deref();
-    let in_document = |doc: DocId, text: &Text| {
+    let in_document = |doc: DocId, text: &Arc<Text>| {
         let job_ids = &by_doc[doc];
         if job_ids.is_empty() {
             return None;
         }
-        let before = before.map(|p| (p, &shared.documents[doc]));
+        let before = before.map(|p| (p, shared.documents[doc].file.as_str(), text));
         let mut d = InDocument::new(doc, job_ids, quote_of, before);
         d.place(text);
         Some(d)
     };
+    let mut read_texts: Vec<Option<Arc<Text>>> = Vec::new();
     let docs: Vec<InDocument> = match texts {
         Texts::Held => by_doc
             .enumerated()
@@ -186,27 +193,32 @@ pub(super) fn anchor_all(
             .into_par_iter()
             .filter_map(|doc| in_document(doc, &shared.documents[doc].text))
             .collect(),
-        Texts::Streamed(files) => {
-            let placed: Result<Vec<Option<InDocument>>, Unread> = files
-                .par_iter()
-                .enumerate()
-                .map(|(i, file)| {
-                    let bytes = file.read().map_err(|_| Unread)?;
-                    let text = decode(&file.shown, bytes).map_err(|_| Unread)?;
-                    Ok(in_document(DocId(i), &text))
+        Texts::Read { read, keep } => {
+            type Read<'a> = (Option<InDocument<'a>>, Option<Arc<Text>>);
+            let placed: Option<Vec<Read>> = (0..shared.documents.len())
+                .into_par_iter()
+                .map(|i| {
+                    let text = read(DocId(i))?;
+                    Some((in_document(DocId(i), &text), keep.then_some(text)))
                 })
                 .collect();
-            placed?.into_iter().flatten().collect()
+            let (docs, texts): (Vec<_>, Vec<_>) = placed.ok_or(Unread)?.into_iter().unzip();
+            read_texts = texts;
+            docs.into_iter().flatten().collect()
         }
     };
     drop(by_doc);
     if let Some(kept) = kept {
         let reused = docs.iter().map(|d| d.reused).sum();
         let placings = docs.iter().flat_map(|d| {
-            let document = &shared.documents[d.doc];
+            let file = shared.documents[d.doc].file.as_str();
+            let text = read_texts
+                .get(d.doc.0)
+                .and_then(Option::as_ref)
+                .unwrap_or(&shared.documents[d.doc].text);
             d.distinct
                 .iter()
-                .filter_map(move |(q, p)| Some((document, *q, p.as_ref()?)))
+                .filter_map(move |(q, p)| Some((file, text, *q, p.as_ref()?)))
         });
         kept.replace(placings, reused);
     }
@@ -242,6 +254,11 @@ pub(super) fn anchor_all(
         };
         let anchor = finish(corpus, job, placed, report);
         corpus.annotations[job.annotation].quotes[job.quote].anchor = anchor;
+    }
+    for (document, text) in corpus.documents.iter_mut().zip(read_texts) {
+        if let Some(text) = text {
+            document.text = text;
+        }
     }
     Ok(())
 }

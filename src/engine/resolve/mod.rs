@@ -131,9 +131,9 @@ pub(crate) struct Loaded {
 /// Resolves what was loaded: binds document ids to files, merges topics, resolves every
 /// figure and theme, anchors every quote on every core and folds one cause's findings
 /// into one.
-pub(crate) fn resolve(loaded: Loaded, placements: Option<&mut Placements>) -> Corpus {
+pub(crate) fn resolve_held(loaded: Loaded, placements: Option<&mut Placements>) -> CorpusParts {
     match resolve_parts(loaded, placements, Texts::Held) {
-        Ok(parts) => Corpus::new(parts),
+        Ok(parts) => parts,
         Err(Unread) => unreachable!("texts held in memory are never read from their files"),
     }
 }

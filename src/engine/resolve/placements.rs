@@ -8,11 +8,11 @@
 //! that no corpus can be written to make two quotes of one text share a fingerprint.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher, RandomState};
+use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
 
 use super::placed::Placed;
-use crate::engine::corpus::{Document, Quote};
+use crate::engine::corpus::Quote;
 use crate::engine::text::Text;
 
 /// The placings of the last load, by document file.
@@ -39,20 +39,18 @@ struct Keys(RandomState, RandomState);
 impl Keys {
     /// The fingerprint of a quote's text, prefix and suffix.
     fn of(&self, quote: &Quote) -> u128 {
-        let half = |keys: &RandomState| {
-            let mut h = keys.build_hasher();
-            (&quote.text, &quote.prefix, &quote.suffix).hash(&mut h);
-            h.finish()
-        };
+        let fields = (&quote.text, &quote.prefix, &quote.suffix);
+        let half = |keys: &RandomState| keys.hash_one(fields);
         (u128::from(half(&self.0)) << 64) | u128::from(half(&self.1))
     }
 }
 
 impl Placements {
-    /// The kept placing of `quote` in `doc`, if it was placed in this very text.
-    pub(super) fn get(&self, doc: &Document, quote: &Quote) -> Option<&Placed> {
-        let kept = self.by_file.get(&doc.file)?;
-        if !Arc::ptr_eq(&kept.text, &doc.text) {
+    /// The kept placing of `quote` in the document of `file`, if it was placed in this
+    /// very text.
+    pub(super) fn get(&self, file: &str, text: &Arc<Text>, quote: &Quote) -> Option<&Placed> {
+        let kept = self.by_file.get(file)?;
+        if !Arc::ptr_eq(&kept.text, text) {
             return None;
         }
         let key = self.keys.of(quote);
@@ -60,18 +58,19 @@ impl Placements {
         Some(&kept.quotes[at].1)
     }
 
-    /// The placings of one load, replacing these: every distinct quote with its document.
+    /// The placings of one load, replacing these: every distinct quote with its
+    /// document's file and text.
     pub(super) fn replace<'a>(
         &mut self,
-        placings: impl Iterator<Item = (&'a Document, &'a Quote, &'a Placed)>,
+        placings: impl Iterator<Item = (&'a str, &'a Arc<Text>, &'a Quote, &'a Placed)>,
         reused: usize,
     ) {
         let mut by_file: HashMap<String, InText> = HashMap::new();
         let mut count = 0;
-        for (doc, quote, placed) in placings {
+        for (file, text, quote, placed) in placings {
             count += 1;
-            let in_text = by_file.entry(doc.file.clone()).or_insert_with(|| InText {
-                text: Arc::clone(&doc.text),
+            let in_text = by_file.entry(file.to_string()).or_insert_with(|| InText {
+                text: Arc::clone(text),
                 quotes: Vec::new(),
             });
             in_text.quotes.push((self.keys.of(quote), placed.clone()));
@@ -104,11 +103,7 @@ mod tests {
     #[test]
     fn a_quote_is_found_again_only_by_its_text_prefix_and_suffix_in_the_same_text() {
         let text = Arc::new(Text::new("Tăng trưởng 8,3%. Tăng trưởng 7%."));
-        let doc = Document {
-            file: "a.txt".to_string(),
-            text: Arc::clone(&text),
-            meta: None,
-        };
+        let doc = "a.txt";
         let plain = quote("Tăng trưởng", None, None);
         let before = quote("Tăng trưởng", Some("."), None);
         // Where the text of one field ends and the next begins does not blur them.
@@ -124,25 +119,22 @@ mod tests {
         };
         let mut kept = Placements::default();
         kept.replace(
-            [(&doc, &plain, &Placed::Empty), (&doc, &before, &unique)].into_iter(),
+            [
+                (doc, &text, &plain, &Placed::Empty),
+                (doc, &text, &before, &unique),
+            ]
+            .into_iter(),
             0,
         );
         assert_eq!((kept.reused, kept.placed), (0, 2));
-        assert_eq!(kept.get(&doc, &plain), Some(&Placed::Empty));
-        assert_eq!(kept.get(&doc, &before), Some(&unique));
+        assert_eq!(kept.get(doc, &text, &plain), Some(&Placed::Empty));
+        assert_eq!(kept.get(doc, &text, &before), Some(&unique));
         for other in &shifted {
-            assert_eq!(kept.get(&doc, other), None, "{other:?}");
+            assert_eq!(kept.get(doc, &text, other), None, "{other:?}");
         }
         // The same words in a text read anew are placed anew.
-        let edited = Document {
-            text: Arc::new(Text::new("Tăng trưởng 8,3%. Tăng trưởng 7%.")),
-            ..doc.clone()
-        };
-        assert_eq!(kept.get(&edited, &before), None);
-        let renamed = Document {
-            file: "b.txt".to_string(),
-            ..doc
-        };
-        assert_eq!(kept.get(&renamed, &before), None);
+        let edited = Arc::new(Text::new("Tăng trưởng 8,3%. Tăng trưởng 7%."));
+        assert_eq!(kept.get(doc, &edited, &before), None);
+        assert_eq!(kept.get("b.txt", &text, &before), None);
     }
 }

@@ -1,9 +1,15 @@
-//! `check`'s load against a whole load: the same findings and counts on every kind of
-//! corpus, the texts let go wherever they can be.
+//! Briefs first against documents first: the same corpus (findings, counts, anchors,
+//! texts) on every kind of corpus, with the texts kept or, for `check`, let go.
 
 use super::*;
 use crate::engine::check::Summary;
+use crate::engine::corpus::Corpus;
 use crate::engine::source::SourceFile;
+
+/// The corpus a documents-first load makes of `listing`.
+fn load_listing(listing: Listing, last_good: Option<&mut LastGood>) -> Corpus {
+    Corpus::new(documents_first(listing, last_good).0)
+}
 
 /// A corpus of in-memory files: seeds, then briefs, each (name, text).
 fn listing(seeds: &[(&str, &[u8])], briefs: &[(&str, &str)]) -> Listing {
@@ -25,27 +31,45 @@ fn listing(seeds: &[(&str, &[u8])], briefs: &[(&str, &str)]) -> Listing {
     }
 }
 
-/// Loads `listing` both ways and asserts the same findings and counts; says how the
-/// findings load went.
-fn same_as_whole(listing: Listing) -> Streamed {
+fn said(findings: &[crate::engine::finding::Finding]) -> Vec<String> {
+    findings.iter().map(ToString::to_string).collect()
+}
+
+fn anchors(parts: &CorpusParts) -> Vec<String> {
+    parts
+        .annotations
+        .iter()
+        .flat_map(|a| a.quotes.iter().map(|q| format!("{:?}", q.anchor)))
+        .collect()
+}
+
+fn texts(parts: &CorpusParts) -> Vec<(String, String)> {
+    parts
+        .documents
+        .iter()
+        .map(|d| (d.file.clone(), d.text.as_str().to_string()))
+        .collect()
+}
+
+/// Loads `listing` briefs first, keeping the texts and letting them go, and asserts the
+/// corpus of a documents-first load; says which order the loads took.
+fn same_as_whole(listing: Listing) -> Order {
     let whole = load_listing(listing.clone(), None);
-    let (parts, streamed) = load_findings_of(listing);
-    let said = |f: &[crate::engine::finding::Finding]| -> Vec<String> {
-        f.iter().map(ToString::to_string).collect()
-    };
-    assert_eq!(said(&parts.findings), said(whole.findings()));
-    assert_eq!(Summary::of_parts(&parts), Summary::of(&whole));
-    let anchors = |p: &CorpusParts| -> Vec<String> {
-        p.annotations
-            .iter()
-            .flat_map(|a| a.quotes.iter().map(|q| format!("{:?}", q.anchor)))
-            .collect()
-    };
-    assert_eq!(anchors(&parts), anchors(whole.parts()));
-    if streamed == Streamed::Yes {
-        assert!(parts.documents.iter().all(|d| d.text.as_str().is_empty()));
+    let mut orders = Vec::new();
+    for keep in [true, false] {
+        let (parts, _, order) = load_ordered(listing.clone(), None, keep);
+        assert_eq!(said(&parts.findings), said(whole.findings()));
+        assert_eq!(Summary::of_parts(&parts), Summary::of(&whole));
+        assert_eq!(anchors(&parts), anchors(whole.parts()));
+        if keep {
+            assert_eq!(texts(&parts), texts(whole.parts()));
+        } else if order == Order::BriefsFirst {
+            assert!(parts.documents.iter().all(|d| d.text.as_str().is_empty()));
+        }
+        orders.push(order);
     }
-    streamed
+    assert_eq!(orders[0], orders[1]);
+    orders[0]
 }
 
 const SEED_A: &str = "Thủ tướng Phạm Minh Chính chủ trì hội nghị.\nTăng trưởng GDP đạt 8,3%.\nTăng trưởng GDP đạt 8,3%.\nXuất khẩu tăng mạnh trong quý ba.\n";
@@ -90,7 +114,7 @@ fn every_kind_of_finding_is_the_same_with_the_texts_let_go() {
     ] {
         assert!(said.iter().any(|f| f.contains(kind)), "{kind}: {said:#?}");
     }
-    assert_eq!(same_as_whole(corpus), Streamed::Yes);
+    assert_eq!(same_as_whole(corpus), Order::BriefsFirst);
 }
 
 #[test]
@@ -102,7 +126,7 @@ fn decomposed_and_crlf_texts_are_placed_as_a_whole_load_places_them() {
         &[("a.txt", nfd.as_bytes()), ("b.txt", SEED_B.as_bytes())],
         &[("b.yaml", &brief(quotes))],
     );
-    assert_eq!(same_as_whole(corpus), Streamed::Yes);
+    assert_eq!(same_as_whole(corpus), Order::BriefsFirst);
 }
 
 #[test]
@@ -118,7 +142,7 @@ fn a_document_with_many_quotes_is_indexed_and_placed_the_same() {
         &[("a.txt", text.as_bytes()), ("b.txt", SEED_B.as_bytes())],
         &[("b.yaml", &brief(&quotes))],
     );
-    assert_eq!(same_as_whole(corpus), Streamed::Yes);
+    assert_eq!(same_as_whole(corpus), Order::BriefsFirst);
 }
 
 #[test]
@@ -134,7 +158,7 @@ fn an_undecodable_document_loads_the_corpus_whole() {
             &[("a.txt", SEED_A.as_bytes()), ("b.txt", bad)],
             &[("b.yaml", &brief(quotes))],
         );
-        assert_eq!(same_as_whole(corpus), Streamed::NotUnreadable);
+        assert_eq!(same_as_whole(corpus), Order::DocumentsFirstAgain);
     }
 }
 
@@ -148,16 +172,52 @@ fn pins_hold_the_texts() {
         &[("a.txt", SEED_A.as_bytes()), ("b.txt", SEED_B.as_bytes())],
         &[("b.yaml", &pins)],
     );
-    assert_eq!(same_as_whole(corpus), Streamed::NotWithPins);
+    assert_eq!(same_as_whole(corpus), Order::DocumentsFirstForPins);
 }
 
 #[test]
 fn a_corpus_without_briefs_or_seeds_is_the_same() {
-    assert_eq!(same_as_whole(listing(&[], &[])), Streamed::Yes);
+    assert_eq!(same_as_whole(listing(&[], &[])), Order::BriefsFirst);
     let seeds_only = listing(&[("a.txt", SEED_A.as_bytes())], &[]);
     let whole = load_listing(seeds_only.clone(), None);
     assert!(whole.findings()[0].to_string().contains("no brief covers"));
-    assert_eq!(same_as_whole(seeds_only), Streamed::Yes);
+    assert_eq!(same_as_whole(seeds_only), Order::BriefsFirst);
     let briefs_only = listing(&[], &[("b.yaml", &brief(EVERY_KIND))]);
-    assert_eq!(same_as_whole(briefs_only), Streamed::Yes);
+    assert_eq!(same_as_whole(briefs_only), Order::BriefsFirst);
+}
+
+#[test]
+fn a_reload_in_either_order_gives_the_corpus_of_a_fresh_load() {
+    let quotes = "      - doc: a\n        text: Phạm Minh Chính\n      - doc: b\n        text: Pham Minh Chinh\n";
+    let pins = format!(
+        "{}pins:\n  - quotes:\n      - doc: a\n        text: Thủ tướng Phạm\n      - doc: b\n        text: Perdana Menteri\n",
+        brief(quotes)
+    );
+    let good = brief(quotes);
+    let steps: [(&[u8], &str, Order); 5] = [
+        (SEED_B.as_bytes(), &good, Order::BriefsFirst),
+        (b"bad \xff byte\n", &good, Order::DocumentsFirstAgain),
+        (SEED_B.as_bytes(), &pins, Order::DocumentsFirstForPins),
+        (
+            b"Perdana Menteri Pham Minh Chinh.\n",
+            &good,
+            Order::BriefsFirst,
+        ),
+        (SEED_B.as_bytes(), &good, Order::BriefsFirst),
+    ];
+    let mut kept = LastGood::default();
+    for (b, brief, expected) in steps {
+        let corpus = || {
+            listing(
+                &[("a.txt", SEED_A.as_bytes()), ("b.txt", b)],
+                &[("b.yaml", brief)],
+            )
+        };
+        let (parts, _, order) = load_ordered(corpus(), Some(&mut kept), true);
+        assert_eq!(order, expected);
+        let fresh = load_listing(corpus(), None);
+        assert_eq!(said(&parts.findings), said(fresh.findings()));
+        assert_eq!(texts(&parts), texts(fresh.parts()));
+        assert_eq!(anchors(&parts), anchors(fresh.parts()));
+    }
 }
