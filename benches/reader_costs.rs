@@ -14,6 +14,9 @@ use briefing::reader::{Action, App, render};
 use std::time::Duration;
 
 use briefing::reader::state::SLICE;
+
+#[path = "reader_costs/reload.rs"]
+mod reload;
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -381,6 +384,7 @@ criterion_group!(
     problems,
     paste,
     big_document,
-    corpus_keys
+    corpus_keys,
+    reload::one_brief_edited
 );
 criterion_main!(benches);

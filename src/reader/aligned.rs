@@ -1,19 +1,51 @@
 //! The alignment of the two documents the panes show: computed once per pair of documents
-//! (again only after a reload), and read by synchronised scrolling and by the mark on the
-//! counterpart of the passage at the top of the focused pane.
+//! and kept across a reload while what it was made from (both texts, their languages, and
+//! the pins and annotations that link them) is unchanged; read by synchronised scrolling
+//! and by the mark on the counterpart of the passage at the top of the focused pane.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::engine::Corpus;
-use crate::engine::align::{Alignment, Pair, align_documents};
+use crate::engine::align::{Alignment, Link, Pair, align_texts, curators_links, mode_for};
 use crate::engine::corpus::DocId;
+use crate::engine::text::Text;
+
+/// Pairs kept at most: the pairs on screen lately (each a few KB of sentence ranges).
+const KEPT_PAIRS: usize = 8;
 
 /// Alignments by unordered pair of documents (the lower index is side A).
 #[derive(Debug, Default)]
 pub struct AlignCache {
-    by_pair: HashMap<(DocId, DocId), Rc<Alignment>>,
+    by_pair: HashMap<(DocId, DocId), Entry>,
+    clock: u64,
+}
+
+/// An alignment and what it was made from.
+#[derive(Debug)]
+struct Entry {
+    texts: [Arc<Text>; 2],
+    langs: [String; 2],
+    links: Vec<Link>,
+    alignment: Rc<Alignment>,
+    used: u64,
+}
+
+impl Entry {
+    /// Whether `corpus` would align documents `key` from the same texts, languages and
+    /// links (the texts compared by identity: a reload shares unchanged ones).
+    fn holds_in(&self, corpus: &Corpus, key: (DocId, DocId)) -> bool {
+        let docs = corpus.documents();
+        let (Some(a), Some(b)) = (docs.get(key.0), docs.get(key.1)) else {
+            return false;
+        };
+        Arc::ptr_eq(&a.text, &self.texts[0])
+            && Arc::ptr_eq(&b.text, &self.texts[1])
+            && self.langs == [a.lang(), b.lang()]
+            && self.links == curators_links(corpus, key.0, key.1)
+    }
 }
 
 /// Where the counterpart of a passage stands in the other document.
@@ -31,6 +63,14 @@ pub enum Counterpart {
 impl AlignCache {
     pub fn clear(&mut self) {
         self.by_pair.clear();
+    }
+
+    /// After the corpus is replaced by `corpus`: keeps the alignment of the pair `shown`
+    /// (by its new indices) if it would come out the same, and drops every other.
+    pub fn renew(&mut self, corpus: &Corpus, shown: Option<(DocId, DocId)>) {
+        let key = shown.map(|(a, b)| (a.min(b), a.max(b)));
+        self.by_pair
+            .retain(|k, entry| Some(*k) == key && entry.holds_in(corpus, *k));
     }
 
     pub fn len(&self) -> usize {
@@ -52,12 +92,34 @@ impl AlignCache {
             return None;
         }
         let key = (a.min(b), a.max(b));
-        let alignment = self
-            .by_pair
-            .entry(key)
-            .or_insert_with(|| Rc::new(align_documents(corpus, key.0, key.1)))
-            .clone();
-        Some((alignment, a != key.0))
+        self.clock += 1;
+        let used = self.clock;
+        if !self.by_pair.contains_key(&key) {
+            let (da, db) = (
+                corpus.documents().get(key.0)?,
+                corpus.documents().get(key.1)?,
+            );
+            let links = curators_links(corpus, key.0, key.1);
+            let mode = mode_for(da.lang(), db.lang());
+            let alignment = align_texts(da.text.as_str(), db.text.as_str(), &links, mode);
+            if self.by_pair.len() >= KEPT_PAIRS
+                && let Some(oldest) = self.by_pair.iter().min_by_key(|(_, e)| e.used)
+            {
+                let oldest = *oldest.0;
+                self.by_pair.remove(&oldest);
+            }
+            let entry = Entry {
+                texts: [Arc::clone(&da.text), Arc::clone(&db.text)],
+                langs: [da.lang().to_string(), db.lang().to_string()],
+                links,
+                alignment: Rc::new(alignment),
+                used,
+            };
+            self.by_pair.insert(key, entry);
+        }
+        let entry = self.by_pair.get_mut(&key)?;
+        entry.used = used;
+        Some((Rc::clone(&entry.alignment), a != key.0))
     }
 
     /// The counterpart in document `b` of the passage of document `a` that holds byte

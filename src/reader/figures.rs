@@ -21,6 +21,9 @@ pub struct FiguresView {
     rows: Vec<AnnotationId>,
     /// Index into `rows`.
     cursor: usize,
+    /// After a reload while the view was closed: the rows are stale, listed again when it
+    /// opens, the cursor then on this figure (by its new index) where it is still listed.
+    later: Option<Option<AnnotationId>>,
 }
 
 impl Default for FiguresView {
@@ -32,6 +35,7 @@ impl Default for FiguresView {
             compare: false,
             rows: Vec::new(),
             cursor: 0,
+            later: None,
         }
     }
 }
@@ -73,7 +77,10 @@ impl FiguresView {
 
     /// The annotation under the cursor.
     pub fn current(&self) -> Option<AnnotationId> {
-        self.rows.get(self.cursor).copied()
+        match self.later {
+            Some(keep) => keep,
+            None => self.rows.get(self.cursor).copied(),
+        }
     }
 
     /// Lists the figures again after a change of filter, order or corpus, keeping the
@@ -82,8 +89,15 @@ impl FiguresView {
         self.refresh_on(corpus, self.current());
     }
 
+    /// Like `refresh_on`, left for when the view opens (`refresh`): listing every figure of
+    /// a large corpus again is not worth a reload's frame while nobody looks at them.
+    pub fn refresh_later(&mut self, keep: Option<AnnotationId>) {
+        self.later = Some(keep);
+    }
+
     /// Like `refresh`, the cursor on figure `keep` (after a reload, its new index).
     pub fn refresh_on(&mut self, corpus: &Corpus, keep: Option<AnnotationId>) {
+        self.later = None;
         let mut rows = figures::rows(corpus);
         rows.retain(|r| self.filter.accepts(r));
         figures::sort(&mut rows, self.sort, self.descending);

@@ -49,6 +49,8 @@ mod reader_notes_search;
 #[cfg(feature = "reader")]
 mod reader_problems;
 #[cfg(feature = "reader")]
+mod reader_reload;
+#[cfg(feature = "reader")]
 mod reader_search;
 #[cfg(feature = "reader")]
 mod reader_styles;

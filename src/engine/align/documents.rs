@@ -37,7 +37,7 @@ pub fn align_documents(corpus: &Corpus, a: DocId, b: DocId) -> Alignment {
 }
 
 /// The pins between `a` and `b` (either way round), then each annotation quoted in both.
-fn curators_links(corpus: &Corpus, a: DocId, b: DocId) -> Vec<Link> {
+pub fn curators_links(corpus: &Corpus, a: DocId, b: DocId) -> Vec<Link> {
     let mut links = Vec::new();
     for pin in corpus.pins() {
         let here = pin.a.range.clone();

@@ -32,7 +32,7 @@ use lengths::{Fit, length_fit};
 use links::{anchors, postings, range_sim};
 
 pub use crate::engine::corpus::{Counterpart, Pin};
-pub use documents::{align_documents, mode_for};
+pub use documents::{align_documents, curators_links, mode_for};
 
 /// What put a pair together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

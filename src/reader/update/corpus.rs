@@ -163,8 +163,16 @@ impl App {
         self.folds.renew(self.corpus.documents());
         let figure = self.figures.current();
         let figure = figure.and_then(|a| same_annotation(&old, a, &self.corpus));
-        self.figures.refresh_on(&self.corpus, figure);
-        self.aligned.borrow_mut().clear();
+        if self.overlay == Overlay::Figures {
+            self.figures.refresh_on(&self.corpus, figure);
+        } else {
+            self.figures.refresh_later(figure);
+        }
+        let shown = match self.view.panes.map(|p| p.doc).iter().as_slice() {
+            &[Some(a), Some(b)] => Some((a, b)),
+            _ => None,
+        };
+        self.aligned.borrow_mut().renew(&self.corpus, shown);
         // The same query finds its matches in the new text; the current one stays the
         // first at or after where it was.
         let (typing, query) = self.search.renew();
