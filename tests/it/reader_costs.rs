@@ -170,10 +170,14 @@ pub fn prose(bytes: usize) -> String {
 /// the event loop, with a zero slice (each `Msg::Work` one step: a piece of a search, a
 /// block of a layout).
 fn big_app(mb: usize, sliced: bool) -> App {
-    let text = prose(mb << 20);
+    app_of(&prose(mb << 20), sliced)
+}
+
+/// Like `big_app`, on two documents of `text`.
+fn app_of(text: &str, sliced: bool) -> App {
     let corpus = TempCorpus::new()
-        .with("seeds/a.txt", &text)
-        .with("seeds/b.txt", &text)
+        .with("seeds/a.txt", text)
+        .with("seeds/b.txt", text)
         .with(
             "briefs/b.yaml",
             brief_of("B", &[("a.txt", "a", "vi"), ("b.txt", "b", "vi")], ""),
@@ -260,11 +264,22 @@ fn a_search_goes_on_between_keys_and_a_newer_query_drops_the_one_under_way() {
 
 #[test]
 fn a_new_width_wraps_only_what_is_shown_and_the_end_and_percent_stay_exact() {
+    lays_out_what_is_shown_as_the_whole_layout_would(&prose(2 << 20));
+}
+
+#[test]
+fn a_document_on_one_line_is_laid_out_a_piece_at_a_time_as_a_whole() {
+    lays_out_what_is_shown_as_the_whole_layout_would(&prose(2 << 20).replace('\n', " "));
+}
+
+/// On two documents of `text`: the first screen, `G`, a search, a resize and moves give
+/// what a layout made whole gives, while the rest is wrapped later.
+fn lays_out_what_is_shown_as_the_whole_layout_would(text: &str) {
     // The reference lays every row out before it moves (one unsliced slice of work).
-    let mut whole = big_app(2, false);
+    let mut whole = app_of(text, false);
     whole.update(Msg::Work);
     assert!(!whole.working());
-    let mut app = big_app(2, true);
+    let mut app = app_of(text, true);
     let _ = screen(&app);
     assert!(app.working(), "the rest of each layout is left for later");
     app.update(Action::Bottom);

@@ -50,50 +50,65 @@ impl<'a> LaidOut<'a> {
             .borrow()
             .partition_point(|b| b.start <= offset)
             .saturating_sub(1);
-        self.rows_in(block);
+        self.layout
+            .rows_until(self.text, block, |b| b.resume.is_none_or(|r| r > offset));
         let blocks = self.layout.blocks.borrow();
-        let row = blocks
-            .get(block)
-            .and_then(|b| b.rows.as_deref())
-            .map_or(0, |rows| row_of(rows, offset));
+        let row = blocks.get(block).map_or(0, |b| row_of(&b.rows, offset));
         RowId { block, row }
     }
 
     /// The bytes of row `id`.
     pub fn row(&self, id: RowId) -> Range<usize> {
-        self.rows_in(id.block);
+        self.layout
+            .rows_until(self.text, id.block, |b| b.rows.len() > id.row);
         let blocks = self.layout.blocks.borrow();
         blocks
             .get(id.block)
-            .and_then(|b| b.rows.as_deref())
-            .and_then(|rows| rows.get(id.row))
+            .and_then(|b| b.rows.get(id.row))
             .cloned()
             .unwrap_or(0..0)
     }
 
+    /// The row `n` rows after `id`, or the last row when there are fewer; and how many
+    /// rows after `id` it is. Only what lies between is wrapped.
+    fn forward(&self, id: RowId, n: usize) -> (RowId, usize) {
+        let (mut id, mut left, mut moved) = (id, n, 0usize);
+        loop {
+            let want = id.row.saturating_add(left);
+            let have = self
+                .layout
+                .rows_until(self.text, id.block, |b| b.rows.len() > want);
+            if have > want {
+                id.row = want;
+                return (id, moved + left);
+            }
+            // The block is all wrapped and ends before: on into the next one.
+            let room = have.saturating_sub(1).saturating_sub(id.row);
+            if id.block + 1 >= self.blocks() {
+                id.row = have.saturating_sub(1);
+                return (id, moved + room);
+            }
+            left -= room + 1;
+            moved += room + 1;
+            id = RowId {
+                block: id.block + 1,
+                row: 0,
+            };
+        }
+    }
+
+    /// Whether there are `n` rows after `id` (wrapping no further than that).
+    pub fn reaches(&self, id: RowId, n: usize) -> bool {
+        self.forward(id, n).1 == n
+    }
+
     /// The row `delta` rows from `id`, stopping at the first and the last.
     pub fn step(&self, id: RowId, delta: isize) -> RowId {
+        if delta >= 0 {
+            return self.forward(id, delta.unsigned_abs()).0;
+        }
         let mut id = id;
         let mut left = delta.unsigned_abs();
-        if delta >= 0 {
-            loop {
-                let n = self.rows_in(id.block);
-                let room = n.saturating_sub(1).saturating_sub(id.row);
-                if left <= room {
-                    id.row += left;
-                    return id;
-                }
-                if id.block + 1 >= self.blocks() {
-                    id.row = n.saturating_sub(1);
-                    return id;
-                }
-                left -= room + 1;
-                id = RowId {
-                    block: id.block + 1,
-                    row: 0,
-                };
-            }
-        }
         loop {
             if left <= id.row {
                 id.row -= left;
@@ -126,13 +141,12 @@ impl<'a> LaidOut<'a> {
         let mut out = Vec::with_capacity(n.min(1 << 12));
         let mut id = id;
         while out.len() < n && id.block < self.blocks() {
-            self.rows_in(id.block);
+            let want = id.row.saturating_add(n - out.len());
+            self.layout
+                .rows_until(self.text, id.block, |b| b.rows.len() >= want);
             let blocks = self.layout.blocks.borrow();
-            let rows = blocks
-                .get(id.block)
-                .and_then(|b| b.rows.as_deref())
-                .unwrap_or(&[]);
-            let end = rows.len().min(id.row + (n - out.len()));
+            let rows = blocks.get(id.block).map_or(&[][..], |b| b.rows.as_slice());
+            let end = rows.len().min(want);
             out.extend(rows.get(id.row..end).unwrap_or(&[]).iter().cloned());
             id = RowId {
                 block: id.block + 1,
@@ -265,5 +279,33 @@ mod tests {
             "one block of many at first"
         );
         assert_eq!(laid.count(), wrap_text(&text, 30).len());
+    }
+
+    #[test]
+    fn a_line_of_megabytes_is_wrapped_as_far_as_it_is_shown() {
+        let text = Text::new(&"một hai ba bốn năm sáu bảy tám chín mười ".repeat(50_000));
+        let layout = Rc::new(Layout::new(&text, 30));
+        let laid = LaidOut::new(Rc::clone(&layout), &text);
+        let whole = wrap_text(&text, 30);
+        assert_eq!(laid.take(laid.first(), 40), whole[..40]);
+        assert!(laid.reaches(laid.first(), 39));
+        let shown = layout.bytes();
+        assert!(shown < 64 << 10, "one piece wrapped: {shown} bytes");
+        // A place far on: wrapped up to it, no further.
+        let far = text.len() / 2;
+        let id = laid.at(far);
+        assert_eq!(laid.row(id), whole[row_of(&whole, far)]);
+        assert!(!layout.is_exact() && layout.bytes() < whole.len() * 16);
+        assert_eq!(
+            laid.step(id, -3),
+            laid.at(whole[row_of(&whole, far) - 3].start)
+        );
+        let mut calls = 0;
+        while !layout.wrap_more(&text, || false) {
+            calls += 1;
+        }
+        assert!(calls > 10, "a piece a call");
+        assert_eq!(laid.all(), whole);
+        assert_eq!(laid.count(), whole.len());
     }
 }

@@ -2,8 +2,11 @@
 //! [`BLOCK_BYTES`], a block wrapped only when one of its rows is asked for (what the screen
 //! needs), the others counted by an estimate until [`Layout::wrap_more`] makes them exact
 //! in the background. A block is whole lines wrapped by the engine's one wrapper
-//! ([`wrap_line`]), so its rows are exactly those the whole text would have; places are
-//! rows ([`RowId`]) found from byte offsets, never row numbers kept across changes.
+//! ([`wrap_line`]), so its rows are exactly those the whole text would have; a line longer
+//! than a block is a block of its own, wrapped a piece at a time from its start (first-fit
+//! wrapping can resume at any row's start), so a huge line costs what is shown of it.
+//! Places are rows ([`RowId`]) found from byte offsets, never row numbers kept across
+//! changes.
 
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
@@ -12,6 +15,7 @@ use crate::engine::text::Text;
 use crate::engine::text::wrap::wrap_line;
 
 mod laid_out;
+mod pieces;
 
 pub use laid_out::LaidOut;
 
@@ -33,16 +37,26 @@ struct Block {
     start: usize,
     /// Bytes it spans.
     len: usize,
-    /// Its rows, as byte ranges of the whole text, once wrapped.
-    rows: Option<Box<[Range<usize>]>>,
+    /// Its rows wrapped so far, as byte ranges of the whole text.
+    rows: Vec<Range<usize>>,
+    /// Where wrapping goes on (the start of a row not wrapped yet); `None` once every row
+    /// is wrapped.
+    resume: Option<usize>,
+}
+
+impl Block {
+    fn done(&self) -> bool {
+        self.resume.is_none()
+    }
 }
 
 /// One document's rows at one width, wrapped block by block as they are needed.
 #[derive(Debug)]
 pub struct Layout {
     width: usize,
+    block_bytes: usize,
     blocks: RefCell<Vec<Block>>,
-    /// Rows and bytes of text of the blocks wrapped so far (the estimate's ratio).
+    /// Rows and bytes of text wrapped so far (the estimate's ratio).
     wrapped: Cell<(usize, usize)>,
     /// Blocks before this one are all wrapped (where `wrap_more` goes on).
     scan: Cell<usize>,
@@ -74,12 +88,14 @@ impl Layout {
                 lines: first..next,
                 start,
                 len: end - start,
-                rows: None,
+                rows: Vec::new(),
+                resume: Some(start),
             });
             first = next;
         }
         Layout {
             width: usize::from(width).max(1),
+            block_bytes: block_bytes.max(1),
             blocks: RefCell::new(blocks),
             wrapped: Cell::new((0, 0)),
             scan: Cell::new(0),
@@ -91,8 +107,7 @@ impl Layout {
         let blocks = self.blocks.borrow();
         let rows: usize = blocks
             .iter()
-            .filter_map(|b| b.rows.as_ref())
-            .map(|r| std::mem::size_of_val::<[Range<usize>]>(r))
+            .map(|b| b.rows.capacity() * std::mem::size_of::<Range<usize>>())
             .sum();
         rows + blocks.len() * std::mem::size_of::<Block>()
     }
@@ -102,8 +117,9 @@ impl Layout {
         self.scan.get() >= self.blocks.borrow().len()
     }
 
-    /// Wraps the blocks not yet wrapped, in order, until `more` says stop (asked before
-    /// each block but the first); whether every block is now wrapped.
+    /// Wraps what is not yet wrapped, in order, a block (or a piece of a long line) at a
+    /// time until `more` says stop (asked before each but the first); whether every block
+    /// is now wrapped.
     pub fn wrap_more(&self, text: &Text, mut more: impl FnMut() -> bool) -> bool {
         let mut first = true;
         loop {
@@ -114,62 +130,97 @@ impl Layout {
             if !std::mem::take(&mut first) && !more() {
                 return false;
             }
-            self.rows_in(text, k);
-            self.scan.set(k + 1);
+            self.wrap_step(text, k);
         }
     }
 
-    /// How many rows block `k` has, wrapping it if it is not yet.
+    /// How many rows block `k` has, wrapping all of it if it is not yet.
     fn rows_in(&self, text: &Text, k: usize) -> usize {
-        if let Some(rows) = self.blocks.borrow().get(k).and_then(|b| b.rows.as_ref()) {
-            return rows.len();
+        self.rows_until(text, k, |_| false)
+    }
+
+    /// Wraps block `k` on until `enough` says so of it, or it is all wrapped; how many of
+    /// its rows are wrapped then.
+    fn rows_until(&self, text: &Text, k: usize, enough: impl Fn(&Block) -> bool) -> usize {
+        loop {
+            let (done, n) = match self.blocks.borrow().get(k) {
+                Some(b) => (b.done() || enough(b), b.rows.len()),
+                None => return 0,
+            };
+            if done {
+                return n;
+            }
+            self.wrap_step(text, k);
         }
-        let Some((lines, len)) = self
-            .blocks
-            .borrow()
-            .get(k)
-            .map(|b| (b.lines.clone(), b.len))
-        else {
-            return 0;
+    }
+
+    /// Wraps more of block `k`: all of it, or for a line longer than a block the next
+    /// piece of it.
+    fn wrap_step(&self, text: &Text, k: usize) {
+        let Some((lines, end, resume)) = self.blocks.borrow().get(k).and_then(|b| {
+            let resume = b.resume?;
+            Some((b.lines.clone(), b.start + b.len, resume))
+        }) else {
+            return;
         };
         let mut rows = Vec::new();
-        for line in lines {
-            let r = text.line_range(line);
-            let s = text.as_str().get(r.clone()).unwrap_or("");
+        // A line of its own (a long one, or begun): a piece of it, from where it stopped.
+        let next = if lines.len() == 1 {
+            let line = text.line_range(lines.start);
+            let s = text.as_str().get(line.clone()).unwrap_or("");
+            let (got, next) =
+                pieces::wrap_piece(s, resume - line.start, self.width, self.block_bytes);
             rows.extend(
-                wrap_line(s, self.width)
-                    .into_iter()
-                    .map(|x| x.start + r.start..x.end + r.start),
+                got.into_iter()
+                    .map(|r| r.start + line.start..r.end + line.start),
             );
-        }
-        let n = rows.len();
+            next.map(|n| n + line.start)
+        } else {
+            for line in lines {
+                let r = text.line_range(line);
+                let s = text.as_str().get(r.clone()).unwrap_or("");
+                rows.extend(
+                    wrap_line(s, self.width)
+                        .into_iter()
+                        .map(|x| x.start + r.start..x.end + r.start),
+                );
+            }
+            None
+        };
         let (seen_rows, seen_bytes) = self.wrapped.get();
-        self.wrapped.set((seen_rows + n, seen_bytes + len));
+        let bytes = next.unwrap_or(end).saturating_sub(resume);
+        self.wrapped
+            .set((seen_rows + rows.len(), seen_bytes + bytes));
         if let Some(b) = self.blocks.borrow_mut().get_mut(k) {
-            b.rows = Some(rows.into_boxed_slice());
+            b.rows.extend(rows);
+            b.resume = next;
+            if next.is_none() {
+                b.rows.shrink_to_fit();
+            }
         }
         while self
             .blocks
             .borrow()
             .get(self.scan.get())
-            .is_some_and(|b| b.rows.is_some())
+            .is_some_and(Block::done)
         {
             self.scan.set(self.scan.get() + 1);
         }
-        n
     }
 
-    /// Rows of block `k`, counted if wrapped, else estimated from the blocks wrapped so
+    /// Rows of block `b`, counted where wrapped, the rest estimated from what is wrapped so
     /// far (at least one a line).
     fn count_of(&self, b: &Block) -> usize {
-        if let Some(rows) = &b.rows {
-            return rows.len();
-        }
-        let lines = b.lines.len();
-        let estimate = match self.wrapped.get() {
-            (rows, bytes) if bytes > 0 => b.len.saturating_mul(rows) / bytes,
-            _ => b.len / self.width + lines,
+        let Some(resume) = b.resume else {
+            return b.rows.len();
         };
-        estimate.max(lines)
+        let left = b.start + b.len - resume;
+        // Lines not begun yet (none left of a line begun).
+        let lines = if b.rows.is_empty() { b.lines.len() } else { 1 };
+        let estimate = match self.wrapped.get() {
+            (rows, bytes) if bytes > 0 => left.saturating_mul(rows) / bytes,
+            _ => left / self.width + lines,
+        };
+        b.rows.len() + estimate.max(lines)
     }
 }

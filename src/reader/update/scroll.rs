@@ -45,7 +45,13 @@ impl App {
         let Some((laid, height)) = self.pane_layout(pane) else {
             return;
         };
-        let top = to(&laid, height).min(laid.last_top(height));
+        let top = to(&laid, height);
+        // The end is looked for only when it is near: a huge line is not wrapped to its end.
+        let top = if laid.reaches(top, height - 1) {
+            top
+        } else {
+            laid.last_top(height)
+        };
         let start = laid.row(top).start;
         self.view.panes[pane].top = start;
     }

@@ -13,9 +13,9 @@ impl App {
             let Some((laid, height)) = self.pane_layout(pane) else {
                 continue;
             };
-            let last = laid.last_top(height);
-            if laid.at(self.view.panes[pane].top) > last {
-                let start = laid.row(last).start;
+            // The end is looked for only when it is near: a huge line stays unwrapped.
+            if !laid.reaches(laid.at(self.view.panes[pane].top), height - 1) {
+                let start = laid.row(laid.last_top(height)).start;
                 self.view.panes[pane].top = start;
             }
         }

@@ -37,8 +37,8 @@ pub fn position(app: &App, pane: Pane, area: Rect) -> Option<Position> {
     // those on screen are exact, so the end of the document is 100%.
     let top = laid.at(pane.top);
     let height = usize::from(inner.height);
-    let bottom_row = isize::try_from(height.saturating_sub(1)).unwrap_or(isize::MAX);
-    let end = laid.step(top, bottom_row) == laid.last();
+    // At the end when the screen holds the last row (found without wrapping past it).
+    let end = !laid.reaches(top, height.max(1));
     let rows = laid.count().max(1);
     let bottom = laid.index(top) + height;
     Some(Position {
