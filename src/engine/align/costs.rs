@@ -40,7 +40,7 @@ pub(super) fn params(
     let blind = 4.0 * unmatched(len_a, len_b, ratio).max(unmatched(len_b, len_a, 1.0 / ratio));
     let one_language =
         mode == Mode::Words && 4 * chain.len() >= len_a.len().min(len_b.len()).max(4);
-    let loose = pass == Pass::Final && fit.variance > 2.0 * Fit::FAITHFUL.variance;
+    let loose = pass != Pass::Learning && fit.variance > 2.0 * Fit::FAITHFUL.variance;
     let (blind, blind_below) = if one_language {
         (blind.max(skip_x + skip_y + bonus * 0.25 + 1.0), 0.25)
     } else if loose {
@@ -183,8 +183,8 @@ mod tests {
         let (faithful, condensed) = ([121.0, 238.0, 180.0, 97.0], [40.0, 190.0, 60.0, 75.0]);
         let sure = |p: &Params| p.blind > p.skip_x + p.skip_y + p.bonus * p.blind_below;
         let cognates = |b: &[f32], pass| params(&chain(4), &a, b, Mode::Cognates, pass);
-        assert!(!sure(&cognates(&faithful, Pass::Final)));
-        assert!(sure(&cognates(&condensed, Pass::Final)));
+        assert!(!sure(&cognates(&faithful, Pass::Final(None))));
+        assert!(sure(&cognates(&condensed, Pass::Final(None))));
         // The first pass still pairs them, to learn words from.
         assert!(!sure(&cognates(&condensed, Pass::Learning)));
         assert!(cognates(&condensed, Pass::Learning).max_cells < MAX_CELLS);
@@ -194,14 +194,14 @@ mod tests {
             &a,
             &faithful,
             Mode::Words,
-            Pass::Final
+            Pass::Final(None)
         )));
         assert!(!sure(&params(
             &chain(0),
             &a,
             &faithful,
             Mode::Words,
-            Pass::Final
+            Pass::Final(None)
         )));
     }
 
@@ -209,17 +209,17 @@ mod tests {
     fn a_gap_far_shorter_on_one_side_than_the_ratio_expects_pairs_nothing_by_lengths() {
         let a = [100.0, 200.0, 150.0, 80.0];
         let faithful = [121.0, 238.0, 180.0, 97.0];
-        let p = params(&chain(4), &a, &faithful, Mode::Cognates, Pass::Final);
+        let p = params(&chain(4), &a, &faithful, Mode::Cognates, Pass::Final(None));
         let sure = |p: &Params| p.blind > p.skip_x + p.skip_y + p.bonus * p.blind_below;
         assert!(!sure(&p));
         // A gap of 400 characters in A beside 470 in B fits the ratio: lengths decide.
-        assert!(!sure(&in_gap(&p, 400.0, 470.0, Pass::Final)));
+        assert!(!sure(&in_gap(&p, 400.0, 470.0, Pass::Final(None))));
         // Beside 150 (or A far shorter, either way): it is condensed.
-        assert!(sure(&in_gap(&p, 400.0, 150.0, Pass::Final)));
-        assert!(sure(&in_gap(&p, 100.0, 470.0, Pass::Final)));
+        assert!(sure(&in_gap(&p, 400.0, 150.0, Pass::Final(None))));
+        assert!(sure(&in_gap(&p, 100.0, 470.0, Pass::Final(None))));
         // The first pass still pairs, to learn from.
         assert!(!sure(&in_gap(&p, 400.0, 150.0, Pass::Learning)));
         // Nothing on one side: nothing to pair anyway.
-        assert!(sure(&in_gap(&p, 0.0, 150.0, Pass::Final)));
+        assert!(sure(&in_gap(&p, 0.0, 150.0, Pass::Final(None))));
     }
 }

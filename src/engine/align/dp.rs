@@ -89,13 +89,16 @@ pub fn prior(nx: usize, ny: usize) -> f32 {
 }
 
 /// Aligns the sentences `xs` (global indexes into `x`) with `ys`; returns the beads in order.
+/// A gap too large for the whole grid is banded around `guide` where given (for each row
+/// and one past the last, the column an earlier pass's path reached there), in a quarter
+/// of the cells, else around the diagonal.
 pub fn align_gap(
     xs: &[usize],
     ys: &[usize],
-    x: &Side,
-    y: &Side,
+    (x, y): (&Side, &Side),
     weight: &[f32],
     p: &Params,
+    guide: Option<&[usize]>,
 ) -> Vec<Bead> {
     let (n, m) = (xs.len(), ys.len());
     if n == 0 || m == 0 {
@@ -117,7 +120,32 @@ pub fn align_gap(
         let centre = (r as f64 * slope).round() as usize;
         (centre.saturating_sub(half), (centre + half).min(m))
     };
-    let rows: Vec<(usize, usize)> = (0..=n).map(band).collect();
+    let rows: Vec<(usize, usize)> = match guide.filter(|g| !full && g.len() == n + 1) {
+        // Row r holds the path from where it enters the row to where it leaves it, and
+        // `half` either side: consecutive rows overlap, so the corner is always reached.
+        Some(g) => {
+            let half = ((p.max_cells / 4).saturating_sub(m) / (n + 1) / 2).max(3);
+            // A path never goes back: nor does its guide (whatever it was given).
+            let mut top = 0;
+            let g: Vec<usize> = g
+                .iter()
+                .map(|&c| {
+                    top = top.max(c.min(m));
+                    top
+                })
+                .collect();
+            (0..=n)
+                .map(|r| {
+                    let here = g[r];
+                    let next = g.get(r + 1).copied().unwrap_or(m).max(here);
+                    let lo = if r == 0 { 0 } else { here.saturating_sub(half) };
+                    let hi = if r == n { m } else { (next + half).min(m) };
+                    (lo, hi)
+                })
+                .collect()
+        }
+        None => (0..=n).map(band).collect(),
+    };
     let (sx, sy) = (Sums::new(xs, x), Sums::new(ys, y));
     let mut offsets = Vec::with_capacity(n + 2);
     let mut total = 0;

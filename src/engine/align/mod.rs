@@ -17,6 +17,7 @@ mod lengths;
 mod letters;
 mod links;
 mod pairs;
+mod path;
 mod reading;
 pub mod segment;
 mod tokens;
@@ -30,6 +31,7 @@ use curated::curated;
 use dp::{Bead, Params, Side, align_gap};
 use lengths::{Fit, length_fit};
 use links::{anchors, postings, range_sim};
+use path::Path;
 
 pub use crate::engine::corpus::{Counterpart, Pin};
 pub use documents::{align_documents, curators_links, mode_for};
@@ -142,29 +144,32 @@ pub fn align_texts(a: &str, b: &str, links: &[Link], mode: Mode) -> Alignment {
     };
     let (len_a, len_b) = (len(a, &sa), len(b, &sb));
     // In one language every word is shared already: one pass, nothing to learn.
+    let lens = (len_a.as_slice(), len_b.as_slice());
     if mode == Mode::Words {
-        return align_bags(sa, sb, (&len_a, &len_b), &bags, links, mode, Pass::Final);
+        return align_bags(sa, sb, lens, &bags, links, mode, Pass::Final(None)).0;
     }
-    let first = align_bags(sa, sb, (&len_a, &len_b), &bags, links, mode, Pass::Learning);
+    let (first, path) = align_bags(sa, sb, lens, &bags, links, mode, Pass::Learning);
     learn_words(&mut bags, &first);
     let Alignment {
         a_sentences: sa,
         b_sentences: sb,
         ..
     } = first;
-    align_bags(sa, sb, (&len_a, &len_b), &bags, links, mode, Pass::Final)
+    let last = Pass::Final(Some(&path));
+    align_bags(sa, sb, lens, &bags, links, mode, last).0
 }
 
 /// Which pass of the aligner: the first one, across two languages, pairs passages to learn
 /// words from (a pair made by lengths alone may still teach); the final one is what the
-/// reader sees (see `costs`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Pass {
+/// reader sees (see `costs`), and follows the first one's path where a gap is too large
+/// for the whole grid.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Pass<'a> {
     Learning,
-    Final,
+    Final(Option<&'a Path>),
 }
 
-/// One pass of the aligner over token sets already made.
+/// One pass of the aligner over token sets already made; the alignment and its path.
 fn align_bags(
     sa: Vec<Range<usize>>,
     sb: Vec<Range<usize>>,
@@ -173,7 +178,7 @@ fn align_bags(
     links: &[Link],
     mode: Mode,
     pass: Pass,
-) -> Alignment {
+) -> (Alignment, Path) {
     let vocab = bags.weight.len();
     let (post_a, post_b) = (postings(&bags.a, vocab), postings(&bags.b, vocab));
     let (pins, mut candidates) = curated(links, &sa, &sb, bags);
@@ -258,8 +263,14 @@ fn align_bags(
         let ys: Vec<usize> = (from.1..c.b.start).filter(|&j| !used_b[j]).collect();
         let sum = |list: &[usize], len: &[f32]| -> f32 { list.iter().map(|&k| len[k]).sum() };
         let params = costs::in_gap(&params, sum(&xs, len_a), sum(&ys, len_b), pass);
+        let guide = |rows: &[usize], cols: &[usize], side_b: bool| match pass {
+            Pass::Final(Some(path)) => Some(path.columns(rows, cols, side_b)),
+            _ => None,
+        };
         let gap = if xs.len() >= ys.len() {
-            align_gap(&xs, &ys, &side_a, &side_b, &bags.weight, &params)
+            let guide = guide(&xs, &ys, false);
+            let sides = (&side_a, &side_b);
+            align_gap(&xs, &ys, sides, &bags.weight, &params, guide.as_deref())
         } else {
             let flipped = Params {
                 fit: params.fit.flipped(),
@@ -267,7 +278,9 @@ fn align_bags(
                 skip_y: params.skip_x,
                 ..params
             };
-            let mut beads = align_gap(&ys, &xs, &side_b, &side_a, &bags.weight, &flipped);
+            let guide = guide(&ys, &xs, true);
+            let sides = (&side_b, &side_a);
+            let mut beads = align_gap(&ys, &xs, sides, &bags.weight, &flipped, guide.as_deref());
             beads
                 .iter_mut()
                 .for_each(|b| std::mem::swap(&mut b.x, &mut b.y));
@@ -280,15 +293,17 @@ fn align_bags(
         from = (c.a.end.max(from.0), c.b.end.max(from.1));
     }
     let in_sequence = beads.len();
+    let path = Path::of(beads.iter().map(|(b, _)| b), sa.len(), sb.len());
     for c in &moved {
         beads.push((fixed(c, &side_a, &side_b, bags, params.fit), Some(c.by)));
     }
     absorb::absorb(&mut beads, &side_a, &side_b, &bags.weight, &params);
-    Alignment {
+    let alignment = Alignment {
         pairs: pairs::order(beads, in_sequence),
         a_sentences: sa,
         b_sentences: sb,
-    }
+    };
+    (alignment, path)
 }
 
 /// Between passes: the pairs of the first alignment (anchored or by lengths; chance
