@@ -4,7 +4,11 @@
 //! [`Scan`] that goes on piece by piece for as long as its caller allows, so the event
 //! loop can take keys between pieces and drop a stale one; matches are capped, so that a
 //! one-letter query on a 200 MB document stays small. No match crosses a line break (a
-//! query is one line), so pieces cut after one find exactly what the whole document would.
+//! query is one line), so pieces cut after one find exactly what the whole document would;
+//! a line longer than two pieces is cut inside too, after an ASCII character whose fold
+//! the query lacks (nor a decimal separator) and before another ASCII one: no match can
+//! hold that character, so none crosses the cut, and the folds on either side are those
+//! of the whole line.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -14,7 +18,8 @@ use crate::engine::Document;
 use crate::engine::corpus::DocId;
 use crate::engine::search::Searcher;
 use crate::engine::text::Text;
-use crate::engine::text::fold::Folded;
+use crate::engine::text::fold::{Folded, fold_char_into};
+use unicode_normalization::UnicodeNormalization;
 
 /// Matches kept at most: past this, highlights stop and the count says "more than".
 pub const MAX_MATCHES: usize = 100_000;
@@ -58,6 +63,8 @@ impl Default for SearchFolds {
 #[derive(Debug, Clone)]
 pub struct Scan {
     searcher: Searcher,
+    /// The ASCII characters after which a long line may be cut for this query.
+    cuts: [bool; 128],
     doc: usize,
     /// Where the next piece of `doc` starts.
     at: usize,
@@ -67,16 +74,31 @@ pub struct Scan {
 }
 
 impl Scan {
-    /// A search of `searcher` from the first document.
-    pub fn new(searcher: Searcher) -> Scan {
-        Scan {
+    /// A search of `query` from the first document; `None` when it has nothing to search.
+    pub fn new(query: &str) -> Option<Scan> {
+        let searcher = Searcher::new(query)?;
+        // Every byte the folded query may hold: each character folded, as typed and in
+        // NFC (as the searcher folds it), white space as a space.
+        let mut folded = String::from(" ");
+        for c in query.chars().chain(query.nfc()) {
+            fold_char_into(c, &mut folded);
+        }
+        let mut cuts = [false; 128];
+        for (b, cut) in (0u8..).zip(cuts.iter_mut()) {
+            let mut one = String::new();
+            fold_char_into(char::from(b), &mut one);
+            *cut = !matches!(b, b'.' | b',' | b'\n' | b'\r')
+                && !one.bytes().any(|f| folded.as_bytes().contains(&f));
+        }
+        Some(Scan {
             searcher,
+            cuts,
             doc: 0,
             at: 0,
             matches: Vec::new(),
             more: false,
             done: false,
-        }
+        })
     }
 
     /// Whether every document has been searched (or the cap reached).
@@ -106,13 +128,32 @@ impl Scan {
 }
 
 /// Where the piece of `text` that starts at `start` ends: after the line holding the byte
-/// `piece_bytes` on (so whole lines), or at the text's end.
-fn piece_end(text: &str, start: usize, piece_bytes: usize) -> usize {
+/// `piece_bytes` on (so whole lines), or at the text's end; and whether it may be kept
+/// (whole lines, so the same for every query). Where that would be more than two pieces,
+/// a place inside the line after a character of `cuts` (see the module), if there is one.
+fn piece_end(
+    text: &str,
+    start: usize,
+    piece_bytes: usize,
+    cuts: Option<&[bool; 128]>,
+) -> (usize, bool) {
+    let bytes = text.as_bytes();
     let target = start.saturating_add(piece_bytes.max(1));
-    match text.as_bytes().get(target..) {
+    let end = match bytes.get(target..) {
         Some(rest) => memchr::memchr(b'\n', rest).map_or(text.len(), |i| target + i + 1),
         None => text.len(),
+    };
+    if end - start <= piece_bytes.saturating_mul(2) {
+        let whole_lines = start == 0 || bytes.get(start - 1) == Some(&b'\n');
+        return (end, whole_lines);
     }
+    let cut = cuts.and_then(|cuts| {
+        (target.max(1)..end).find(|&i| {
+            let (before, after) = (bytes[i - 1], bytes[i]);
+            after.is_ascii() && cuts.get(usize::from(before)).copied().unwrap_or(false)
+        })
+    });
+    (cut.unwrap_or(end), false)
 }
 
 /// What a fold of `len` folded bytes takes: its bytes and a checkpoint (16 bytes) about
@@ -154,18 +195,30 @@ impl SearchFolds {
     }
 
     /// The piece of document `i` starting at `start`, folded (kept, or folded now into
-    /// the scratch buffer, and kept if there is room); where it ends.
-    fn piece(&mut self, docs: &[Document], i: usize, start: usize) -> Option<(&Folded, usize)> {
+    /// the scratch buffer, and kept if it is whole lines and there is room); where it
+    /// ends. Pieces are cut for the query of `cuts`, or, without one (folding ahead), only
+    /// at line breaks: `None` then for a piece that could not be kept.
+    fn piece(
+        &mut self,
+        docs: &[Document],
+        i: usize,
+        start: usize,
+        cuts: Option<&[bool; 128]>,
+    ) -> Option<(&Folded, usize)> {
         let doc = docs.get(i)?;
         if self.kept.contains_key(&(i, start)) {
             let kept = self.kept.get(&(i, start))?;
             return Some((&kept.folded, kept.end));
         }
         let text = doc.text.as_str();
-        let end = piece_end(text, start, self.piece_bytes);
+        let (end, keepable) = piece_end(text, start, self.piece_bytes, cuts);
+        if cuts.is_none() && !keepable {
+            // Folding ahead keeps only what every search can use.
+            return None;
+        }
         self.scratch.fold(text.get(start..end).unwrap_or(""));
         let cost = fold_cost(&self.scratch);
-        if self.kept_bytes + cost <= self.budget {
+        if keepable && self.kept_bytes + cost <= self.budget {
             self.kept_bytes += cost;
             let piece = Kept {
                 text: Arc::clone(&doc.text),
@@ -201,7 +254,7 @@ impl SearchFolds {
                 scan.at = 0;
                 continue;
             }
-            let Some((folded, end)) = self.piece(docs, i, at) else {
+            let Some((folded, end)) = self.piece(docs, i, at, Some(&scan.cuts)) else {
                 scan.done = true;
                 break;
             };
@@ -226,21 +279,19 @@ impl SearchFolds {
         true
     }
 
-    /// Every match of `searcher` in `docs`, in order, up to `MAX_MATCHES`; and whether
+    /// Every match of `query` in `docs`, in order, up to `MAX_MATCHES`; and whether
     /// there were more.
-    pub fn search(
-        &mut self,
-        docs: &[Document],
-        searcher: &Searcher,
-    ) -> (Vec<(DocId, Range<usize>)>, bool) {
-        let mut scan = Scan::new(searcher.clone());
+    pub fn search(&mut self, docs: &[Document], query: &str) -> (Vec<(DocId, Range<usize>)>, bool) {
+        let Some(mut scan) = Scan::new(query) else {
+            return (Vec::new(), false);
+        };
         self.scan(docs, &mut scan, || true);
         scan.into_found()
     }
 
     /// Folds the first pieces ahead of a search, in order, until the budget of kept folds
     /// is full or `go_on` says stop (asked before each piece but the first); whether
-    /// nothing is left to fold ahead.
+    /// nothing is left to fold ahead. Pieces that could not be kept are passed over.
     pub fn fold_more(&mut self, docs: &[Document], mut go_on: impl FnMut() -> bool) -> bool {
         let mut first = true;
         loop {
@@ -258,12 +309,13 @@ impl SearchFolds {
             if !std::mem::take(&mut first) && !go_on() {
                 return false;
             }
-            let Some((_, end)) = self.piece(docs, i, at) else {
-                return true;
-            };
-            if !self.kept.contains_key(&(i, at)) {
-                // No room for this one: the budget is as full as it gets.
-                return true;
+            let (end, keepable) = piece_end(doc.text.as_str(), at, self.piece_bytes, None);
+            if keepable {
+                self.piece(docs, i, at, None);
+                if !self.kept.contains_key(&(i, at)) {
+                    // No room for this one: the budget is as full as it gets.
+                    return true;
+                }
             }
             self.ahead = (i, end);
         }
@@ -271,124 +323,4 @@ impl SearchFolds {
 }
 
 #[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-
-    fn doc(text: &str) -> Document {
-        Document {
-            file: "d.txt".into(),
-            text: Text::new(text).into(),
-            meta: None,
-        }
-    }
-
-    /// What one search of each whole document finds (the reference), capped as a scan is.
-    fn whole(docs: &[Document], searcher: &Searcher) -> (Vec<(DocId, Range<usize>)>, bool) {
-        let mut plain = Vec::new();
-        for (i, d) in docs.iter().enumerate() {
-            let all = searcher.find_in(d.text.as_str());
-            plain.extend(all.into_iter().map(|r| (DocId(i), r)));
-        }
-        let more = plain.len() > MAX_MATCHES;
-        plain.truncate(MAX_MATCHES);
-        (plain, more)
-    }
-
-    #[test]
-    fn a_scan_in_steps_finds_what_one_search_finds_across_pieces() {
-        let line = "Thủ tướng Phạm Minh Chính chủ trì hội nghị 8,3% về ngoại giao.\n";
-        let long = line.repeat(PIECE_BYTES / line.len() * 3);
-        let docs = vec![doc(&long), doc("pham\nminh"), doc(""), doc(&long)];
-        for query in ["pham minh", "8.3", "p", "giao.\nthu", "ngoại giao"] {
-            let Some(searcher) = Searcher::new(query) else {
-                continue;
-            };
-            let plain = whole(&docs, &searcher);
-            let mut folds = SearchFolds::default();
-            let mut scan = Scan::new(searcher.clone());
-            let mut steps = 0;
-            while !folds.scan(&docs, &mut scan, || false) {
-                steps += 1;
-            }
-            assert!(steps >= 3, "{query}: one piece a step");
-            assert_eq!(scan.clone().into_found(), plain, "{query}");
-            assert_eq!(folds.search(&docs, &searcher), plain);
-            assert!(folds.kept_bytes() <= KEPT_BYTES, "{query}");
-        }
-    }
-
-    #[test]
-    fn folding_ahead_fills_the_budget_and_no_more() {
-        let text = "Phạm a\n".repeat(1000);
-        let docs = vec![doc(&text), doc("b"), doc(""), doc(&text)];
-        let mut folds = SearchFolds::with_sizes(100, 3000);
-        let mut calls = 0;
-        while !folds.fold_more(&docs, || false) {
-            calls += 1;
-        }
-        assert!(calls >= 3, "a piece a call");
-        assert!(folds.kept_bytes() <= 3000 && folds.kept_bytes() > 2000);
-        assert!(folds.fold_more(&docs, || false));
-        let searcher = Searcher::new("pham a").unwrap();
-        assert_eq!(folds.search(&docs, &searcher), whole(&docs, &searcher));
-        // Everything fits: all of it is kept, and a search folds nothing more.
-        let mut all = SearchFolds::with_sizes(100, usize::MAX);
-        assert!(all.fold_more(&docs, || true));
-        let held = all.kept_bytes();
-        assert_eq!(all.search(&docs, &searcher), whole(&docs, &searcher));
-        assert_eq!(all.kept_bytes(), held);
-    }
-
-    #[test]
-    fn a_reload_keeps_the_folds_of_unchanged_texts_only() {
-        let (a, b) = (doc("Phạm Minh\nChính"), doc("pham minh"));
-        let mut folds = SearchFolds::with_sizes(4, usize::MAX);
-        let searcher = Searcher::new("minh").unwrap();
-        folds.search(&[a.clone(), b.clone()], &searcher);
-        let both = folds.kept_bytes();
-        // `a` kept with its text; `b` changed.
-        let new = vec![a.clone(), doc("pham minh!")];
-        folds.renew(&new);
-        assert!(folds.kept_bytes() < both && folds.kept_bytes() > 0);
-        assert_eq!(folds.search(&new, &searcher), whole(&new, &searcher));
-        // Moved to another index, it is folded again.
-        let moved = vec![doc("x"), a];
-        folds.renew(&moved);
-        assert_eq!(folds.kept_bytes(), 0);
-        assert_eq!(folds.search(&moved, &searcher), whole(&moved, &searcher));
-    }
-
-    fn text() -> impl Strategy<Value = String> {
-        let pieces = prop::sample::select(vec![
-            "pham", "Phạm", "PHAM", "minh", "Minh", "chính", "a", "á", "đồng", "dong", " ",
-            "\u{a0}", "\n", "\n\n", "8,3", "8.3", ",", ".", "1", "nhnh", "a\u{301}", "ç",
-        ]);
-        prop::collection::vec(pieces, 0..60).prop_map(|p| p.concat())
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(500))]
-        #[test]
-        fn pieces_and_a_bounded_cache_find_what_the_whole_fold_finds(
-            texts in prop::collection::vec(text(), 0..5),
-            query in prop::sample::select(vec![
-                "pham", "phạm minh", "a", "á", "đồng", "dong", "8.3", "1.1", "nhnh", "minh chinh",
-                "a a",
-            ]),
-            piece_bytes in 1usize..40,
-            budget in prop::sample::select(vec![0usize, 100, 400, usize::MAX]),
-        ) {
-            let docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
-            let searcher = Searcher::new(query).unwrap();
-            let mut folds = SearchFolds::with_sizes(piece_bytes, budget);
-            let mut scan = Scan::new(searcher.clone());
-            while !folds.scan(&docs, &mut scan, || false) {}
-            prop_assert_eq!(scan.into_found(), whole(&docs, &searcher));
-            // Again, over what the first search kept.
-            prop_assert_eq!(folds.search(&docs, &searcher), whole(&docs, &searcher));
-            prop_assert!(folds.kept_bytes() <= budget);
-        }
-    }
-}
+mod tests;

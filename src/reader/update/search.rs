@@ -2,7 +2,6 @@
 //! match by match across documents, cleared.
 
 use crate::engine::corpus::DocId;
-use crate::engine::search::Searcher;
 use crate::reader::action::Edit;
 use crate::reader::results::annotation_hits_in;
 use crate::reader::search_folds::Scan;
@@ -13,7 +12,7 @@ impl App {
     /// none is current yet. Under the event loop it runs a slice now and goes on between
     /// inputs (a newer query drops it); else it runs whole now.
     pub(crate) fn run_search(&mut self, query: &str, then: Then) {
-        let Some(searcher) = Searcher::new(query) else {
+        let Some(scan) = Scan::new(query) else {
             self.work.search = None;
             self.work.found = None;
             self.search.found(Vec::new(), Vec::new(), false);
@@ -33,7 +32,7 @@ impl App {
                 self.search.set_current(None);
                 self.work.search = Some(Running {
                     query: query.to_string(),
-                    scan: Scan::new(searcher),
+                    scan,
                     notes: Vec::new(),
                     notes_from: 0,
                     then,
