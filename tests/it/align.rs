@@ -95,7 +95,7 @@ fn the_built_in_pair_against_a_hand_alignment() {
     let hand = gold(&spec, ta, tb, &with_briefs);
     let (p, r) = precision_recall(&links(&with_briefs), &hand);
     eprintln!("vi-gov/id-vna with the briefs' annotations: precision {p:.2}, recall {r:.2}");
-    assert!(p >= 0.7 && r >= 0.55, "precision {p:.2}, recall {r:.2}");
+    assert!(p >= 0.7 && r >= 0.6, "precision {p:.2}, recall {r:.2}");
 
     // From the text alone (no annotation, no pin): lower, and still mostly right.
     let alone = align_texts(ta, tb, &[], mode_for("vi", "id"));

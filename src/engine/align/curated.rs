@@ -3,7 +3,7 @@
 //! annotation quoted in both documents links, one to one, the sentence each quote covers
 //! most, weighted by how much of the two sentences its quotes cover.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::chain::Candidate;
@@ -60,7 +60,53 @@ pub(super) fn curated(
             }
         }
     }
-    (pins, annotations)
+    (pins, joined(annotations, bags))
+}
+
+/// Annotation links that share a sentence on one side and stand next to each other on the
+/// other become one link of up to two sentences a side: curators linked one passage to
+/// both sentences its rendering split it into (or merged from).
+fn joined(mut links: Vec<Candidate>, bags: &Bags) -> Vec<Candidate> {
+    links.sort_by_key(|c| (c.a.start, c.b.start));
+    let at: HashMap<(usize, usize), usize> = links
+        .iter()
+        .enumerate()
+        .map(|(k, c)| ((c.a.start, c.b.start), k))
+        .collect();
+    let mut taken = vec![false; links.len()];
+    let mut out = Vec::with_capacity(links.len());
+    for k in 0..links.len() {
+        if taken[k] {
+            continue;
+        }
+        taken[k] = true;
+        let mut c = links[k].clone();
+        // Grows while a link next to it shares one of its sentences (at most 16 places).
+        while let Some(q) = (c.a.start.saturating_sub(1)..=c.a.end)
+            .flat_map(|i| (c.b.start.saturating_sub(1)..=c.b.end).map(move |j| (i, j)))
+            .filter_map(|place| at.get(&place).copied())
+            .find(|&q| !taken[q] && joins(&c, &links[q]))
+        {
+            taken[q] = true;
+            let y = &links[q];
+            c.a = c.a.start.min(y.a.start)..c.a.end.max(y.a.end);
+            c.b = c.b.start.min(y.b.start)..c.b.end.max(y.b.end);
+            c.weight += y.weight;
+        }
+        if c.a.len() > 1 || c.b.len() > 1 {
+            c.sim = range_sim(&c.a, &c.b, bags);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether one-to-one link `y` joins `c`: it shares a sentence of `c` on one side and
+/// stands next to `c` on the other, where `c` still has one sentence.
+fn joins(c: &Candidate, y: &Candidate) -> bool {
+    let next_to = |r: &Range<usize>, k: usize| r.len() == 1 && (k == r.end || k + 1 == r.start);
+    (c.a.contains(&y.a.start) && next_to(&c.b, y.b.start))
+        || (c.b.contains(&y.b.start) && next_to(&c.a, y.a.start))
 }
 
 /// One annotation's links: each quote in A with at most one quote in B and the other way
@@ -173,6 +219,44 @@ mod tests {
             .map(|c| (c.a.clone(), c.b.clone(), c.by))
             .collect();
         assert_eq!(got, vec![(1..3, 0..0, By::Pin), (0..0, 1..2, By::Pin)]);
+    }
+
+    #[test]
+    fn annotations_linking_one_sentence_to_two_neighbours_join_into_one_link() {
+        let (sa, sb) = (
+            (0..12).map(|k| k * 10..k * 10 + 10).collect::<Vec<_>>(),
+            (0..10).map(|k| k * 10..k * 10 + 10).collect::<Vec<_>>(),
+        );
+        let link = |i: usize, j: usize| Link::Annotation {
+            a: vec![sa[i].clone()],
+            b: vec![sb[j].clone()],
+        };
+        // 9 with 7 and 8, 10 with 8: one passage of two sentences a side. 4 and 7 with 3:
+        // not neighbours. 0-0 then 1-1: a sequence, nothing shared.
+        let links = [
+            link(9, 7),
+            link(10, 8),
+            link(4, 3),
+            link(9, 8),
+            link(7, 3),
+            link(0, 0),
+            link(1, 1),
+        ];
+        let (_, annotations) = curated(&links, &sa, &sb, &sides(&sa, &sb));
+        let got: Vec<_> = annotations
+            .iter()
+            .map(|c| (c.a.clone(), c.b.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (0..1, 0..1),
+                (1..2, 1..2),
+                (4..5, 3..4),
+                (7..8, 3..4),
+                (9..11, 7..9)
+            ]
+        );
     }
 
     #[test]
