@@ -177,8 +177,8 @@ impl<'de> de::Deserializer<'de> for &mut Events<'_> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, GiveUp> {
         match self.next()? {
-            Event::Scalar(value, ScalarStyle::Plain, ..) => untagged(visitor, &value),
-            Event::Scalar(value, ..) => visitor.visit_str(&value),
+            Event::Scalar(value, ScalarStyle::Plain, ..) => untagged(visitor, value),
+            Event::Scalar(value, ..) => plain::text(visitor, value),
             Event::SequenceStart(..) => {
                 self.nested(sequence_end, |de| visitor.visit_seq(Items(de)))
             }
@@ -191,7 +191,7 @@ impl<'de> de::Deserializer<'de> for &mut Events<'_> {
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, GiveUp> {
         match self.next()? {
-            Event::Scalar(value, ..) => visitor.visit_str(&value),
+            Event::Scalar(value, ..) => plain::text(visitor, value),
             _ => Err(GiveUp),
         }
     }

@@ -2,6 +2,7 @@
 //! hands each visitor what serde_yaml would: `~` is null, `0x1F` is 31, `1.50` is 1.5,
 //! `007` is text.
 
+use std::borrow::Cow;
 use std::num::ParseIntError;
 
 use serde::de::Visitor;
@@ -10,7 +11,11 @@ use super::GiveUp;
 
 /// A plain scalar as serde_yaml 0.9 resolves one: null, a boolean, an integer, a float,
 /// else the text itself.
-pub(super) fn untagged<'de, V: Visitor<'de>>(visitor: V, v: &str) -> Result<V::Value, GiveUp> {
+pub(super) fn untagged<'de, V: Visitor<'de>>(
+    visitor: V,
+    value: Cow<str>,
+) -> Result<V::Value, GiveUp> {
+    let v = value.as_ref();
     if v.is_empty() || is_null(v) {
         return visitor.visit_unit();
     }
@@ -36,7 +41,15 @@ pub(super) fn untagged<'de, V: Visitor<'de>>(visitor: V, v: &str) -> Result<V::V
     {
         return visitor.visit_f64(f);
     }
-    visitor.visit_str(v)
+    text(visitor, value)
+}
+
+/// A scalar read as text: moved where the parser made it, else copied from the brief.
+pub(super) fn text<'de, V: Visitor<'de>>(visitor: V, value: Cow<str>) -> Result<V::Value, GiveUp> {
+    match value {
+        Cow::Owned(s) => visitor.visit_string(s),
+        Cow::Borrowed(s) => visitor.visit_str(s),
+    }
 }
 
 pub(super) fn is_null(v: &str) -> bool {
