@@ -1,24 +1,27 @@
 //! Reading a brief one YAML event at a time. serde_yaml's loader keeps every event of a
 //! document before it deserialises any (about twenty bytes of memory per byte of brief,
 //! 2 GB for a 100 MB brief), and it is half the time of `check` on a large corpus. This
-//! reader drives serde from saphyr-parser's events as they come, so a brief costs the
-//! memory of what it declares.
+//! reader drives serde from events as they come, so a brief costs the memory of what it
+//! declares: the block reader's (`block.rs`, a line at a time, the YAML most briefs are
+//! written in), else saphyr-parser's.
 //!
 //! It reads the YAML briefs are written in: no tags, anchors or aliases, nothing nested
 //! deeper than [`MAX_DEPTH`]. On anything else, and on any error, it gives up, and
 //! [`from_str`] reads the brief with serde_yaml instead: every finding about a brief that
 //! does not load still quotes serde_yaml's words and places. Where this reader succeeds,
 //! its value is serde_yaml's: plain scalars resolve by serde_yaml 0.9's rules (null, bool,
-//! integers in four radixes, floats), and the tests compare the two readers on generated
-//! briefs.
+//! integers in four radixes, floats), and the tests compare the readers on generated
+//! briefs (the block reader's events with saphyr-parser's, the values with serde_yaml's).
 
 use std::fmt;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, StrInput};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
+use block::Block;
 use plain::{is_null, untagged};
 
+mod block;
 mod plain;
 
 /// Nesting deeper than this is left to serde_yaml (whose own limit is 128).
@@ -32,10 +35,17 @@ pub(crate) fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, serde_yam
     }
 }
 
-/// `source` read into `T` by the streaming reader alone; `None` where it gives up.
+/// `source` read into `T` by the streaming reader alone; `None` where it gives up. The
+/// block reader is tried first, then saphyr-parser.
 pub(crate) fn streaming<T: DeserializeOwned>(source: &str) -> Option<T> {
+    let from_blocks = Block::new(source).and_then(|block| read(Source::Block(block)));
+    from_blocks.or_else(|| read(Source::Saphyr(Box::new(Parser::new_from_str(source)))))
+}
+
+/// Reads `T` from the events of `source`; `None` where the streaming reader gives up.
+fn read<T: DeserializeOwned>(source: Source) -> Option<T> {
     let mut events = Events {
-        parser: Parser::new_from_str(source),
+        source,
         peeked: None,
         depth: 0,
     };
@@ -69,8 +79,23 @@ impl de::Error for GiveUp {
     }
 }
 
+/// Where the events come from.
+enum Source<'a> {
+    Block(Block<'a>),
+    Saphyr(Box<Parser<'a, StrInput<'a>>>),
+}
+
+impl<'a> Source<'a> {
+    fn next_event(&mut self) -> Option<Event<'a>> {
+        match self {
+            Source::Block(block) => block.next_event(),
+            Source::Saphyr(parser) => parser.next_event()?.ok().map(|(event, _)| event),
+        }
+    }
+}
+
 struct Events<'a> {
-    parser: Parser<'a, StrInput<'a>>,
+    source: Source<'a>,
     peeked: Option<Event<'a>>,
     depth: usize,
 }
@@ -81,7 +106,7 @@ impl<'a> Events<'a> {
         if let Some(event) = self.peeked.take() {
             return Ok(event);
         }
-        let Some(Ok((event, _))) = self.parser.next_event() else {
+        let Some(event) = self.source.next_event() else {
             return Err(GiveUp);
         };
         match &event {

@@ -91,7 +91,7 @@ fn plain_scalars_resolve_as_serde_yaml_resolves_them() {
 }
 
 /// A text in one of YAML's scalar styles, chosen by `style`.
-fn styled(text: &str, style: u8, indent: usize) -> String {
+pub(super) fn styled(text: &str, style: u8, indent: usize) -> String {
     match style % 5 {
         0 => text.to_owned(),
         1 => format!("'{}'", text.replace('\'', "''")),
@@ -101,7 +101,7 @@ fn styled(text: &str, style: u8, indent: usize) -> String {
     }
 }
 
-fn text() -> impl Strategy<Value = String> {
+pub(super) fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-z][a-z0-9 ,.%ăđêôơưạấ-]{0,16}",
         prop::sample::select(vec![
