@@ -15,7 +15,7 @@ use super::matches::FileMatches;
 use crate::engine::corpus::Document;
 use crate::engine::finding::Finding;
 use crate::engine::source::SourceFile;
-use crate::engine::text::decode;
+use crate::engine::text::decode_bytes;
 use crate::engine::text::fold::Folded;
 
 /// Files searched together: large enough to keep every core busy, small enough that a
@@ -79,7 +79,7 @@ fn search_file(entry: &SourceFile, searcher: &Searcher) -> Result<FileMatches, F
             ..FileMatches::default()
         };
         let doc = Document {
-            text: decode(&entry.shown, bytes.clone())?.into(),
+            text: decode_bytes(&entry.shown, bytes)?.into(),
             file: entry.name.clone(),
             meta: None,
         };

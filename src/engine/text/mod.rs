@@ -4,10 +4,11 @@
 
 pub mod decode;
 pub mod fold;
+pub(crate) mod scan;
 pub mod width;
 pub mod wrap;
 
-pub use decode::decode;
+pub use decode::{decode, decode_bytes};
 
 use std::ops::Range;
 
@@ -21,9 +22,17 @@ pub struct Text {
 }
 
 impl Text {
-    /// Normalises `raw`: drops a BOM, turns CRLF and lone CR into LF, composes to NFC.
+    /// Normalises `raw`: drops a BOM, turns CRLF and lone CR into LF, composes to NFC;
+    /// copied once when it is already normal (the usual case), never twice.
     pub fn new(raw: &str) -> Text {
-        Text::from_string(raw.to_owned())
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        Text::indexed(if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
+            composed(raw.replace("\r\n", "\n").replace('\r', "\n"))
+        } else if is_nfc(raw) {
+            raw.to_owned()
+        } else {
+            raw.nfc().collect()
+        })
     }
 
     /// Like `new`, reusing the string's memory when it is already normal (the usual case).
@@ -34,9 +43,11 @@ impl Text {
         if memchr::memchr(b'\r', text.as_bytes()).is_some() {
             text = text.replace("\r\n", "\n").replace('\r', "\n");
         }
-        if !is_nfc(&text) {
-            text = text.nfc().collect();
-        }
+        Text::indexed(composed(text))
+    }
+
+    /// `text` (normal already) with its line index.
+    fn indexed(text: String) -> Text {
         let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
         let mut line_starts = Vec::with_capacity(breaks + 1);
         line_starts.push(0);
@@ -109,49 +120,32 @@ impl Text {
     }
 }
 
-/// Whether `s` is in NFC. A byte scan settles the usual case: text made only of ASCII,
-/// U+0080..U+02FF, Latin Extended Additional (precomposed Vietnamese) and general
+/// `text` in NFC, its memory reused when it is already.
+fn composed(text: String) -> String {
+    if is_nfc(&text) {
+        text
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// Whether `s` is in NFC. One vectorised pass settles the usual case: text made only of
+/// ASCII, U+0080..U+02FF, Latin Extended Additional (precomposed Vietnamese) and general
 /// punctuation is NFC; anything else goes to the Unicode quick check.
 pub fn is_nfc(s: &str) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const TO_CC: u64 = 0x3434_3434_3434_3434;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // Eight bytes at a time, past everything below 0xCC: ASCII, continuation bytes and
-        // the leads of U+0080..U+02FF (a byte b >= 0x80 is >= 0xCC when its low seven
-        // bits plus 0x34 carry into the high bit).
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0xFF; 8]));
-            let lead = x & HIGH & ((x & LOW).wrapping_add(TO_CC) & HIGH);
-            if lead == 0 {
-                i += 8;
-                continue;
-            }
-            i += (lead.trailing_zeros() / 8) as usize;
-        } else if b < 0xCC {
-            i += 1;
-            continue;
-        }
-        let step = match bytes.get(i) {
-            // U+1E00..U+1EFF.
-            Some(0xE1) if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3,
-            // U+2002..U+203F (U+2000 and U+2001 are singletons that NFC replaces).
-            Some(0xE2)
-                if bytes.get(i + 1) == Some(&0x80)
-                    && bytes.get(i + 2).is_some_and(|&c| c >= 0x82) =>
-            {
-                3
-            }
-            Some(_) => {
-                return is_nfc_quick(s.chars()) == IsNormalized::Yes || s.nfc().eq(s.chars());
-            }
-            None => break,
-        };
-        i += step;
-    }
-    true
+    scan::or_of_triples(s.as_bytes(), 1, maybe_not_nfc) == 0
+        || is_nfc_quick(s.chars()) == IsNormalized::Yes
+        || s.nfc().eq(s.chars())
+}
+
+/// 1 where a character starts (lead `l`, then `s` and `t`) that is not surely NFC: one
+/// from U+0300 on (leads from 0xCC) but U+1E00..U+1EFF (E1 B8..BB) and U+2002..U+203F
+/// (E2 80 82.., where U+2000 and U+2001 are singletons that NFC replaces).
+fn maybe_not_nfc(l: u8, s: u8, t: u8) -> u8 {
+    use scan::{at_least, eq};
+    let latin = eq(l, 0xE1) & eq(s & 0xFC, 0xB8);
+    let punctuation = eq(l, 0xE2) & eq(s, 0x80) & at_least(t, 0x82);
+    at_least(l, 0xCC) & !(latin | punctuation) & 1
 }
 
 #[cfg(test)]
@@ -164,6 +158,31 @@ mod tests {
         assert_eq!(t.as_str(), "a\nb\nPh\u{1ea1}m\n");
         assert_eq!(t.line_count(), 3);
         assert_eq!(t.line(2), "Ph\u{1ea1}m");
+    }
+
+    #[test]
+    fn borrowed_and_owned_texts_normalise_alike() {
+        for raw in [
+            "\u{feff}\u{feff}a\r\nb",
+            "\u{feff}Pha\u{323}m\r",
+            "Pha\u{323}m\n",
+            "plain\n",
+            "",
+            "\u{feff}",
+        ] {
+            assert_eq!(Text::new(raw), Text::from_string(raw.to_owned()), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_normal_form() {
+        let marks = ["", "\u{300}", "\u{323}\u{302}", "\u{1161}", "\u{3099}"];
+        for c in (0..0x3100).chain(0xAC00..0xAC10).filter_map(char::from_u32) {
+            for mark in marks {
+                let s = format!("ạ{c}{mark}x“");
+                assert_eq!(is_nfc(&s), s.nfc().eq(s.chars()), "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! nothing else, since every other character there folds to a vowel, to d, or to itself.
 //! Search then finds such a run of the query in the raw bytes, ignoring only ASCII case.
 
+use crate::engine::text::scan::{at_least, eq, or_of_triples};
+
 /// How a text that [`spelt_in_ascii`] accepts spells a folded space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Spaces {
@@ -31,33 +33,7 @@ pub fn ascii_spelt(b: u8, spaces: Spaces) -> bool {
 /// anything else (ç, ñ, ł, ā, other spaces, combining marks, other scripts) is refused
 /// (`None`); that costs only speed. One pass that the compiler vectorises, by blocks.
 pub fn spelt_in_ascii(text: &str) -> Option<Spaces> {
-    const BLOCK: usize = 4096;
-    let b = text.as_bytes();
-    let n = b.len();
-    let (mut start, mut seen) = (0, 0);
-    while start + 2 < n {
-        let end = (start + BLOCK).min(n - 2);
-        let (Some(l), Some(s), Some(t)) = (
-            b.get(start..end),
-            b.get(start + 1..end + 1),
-            b.get(start + 2..end + 2),
-        ) else {
-            return None;
-        };
-        seen |= l
-            .iter()
-            .zip(s)
-            .zip(t)
-            .fold(0, |any, ((&l, &s), &t)| any | refuses(l, s, t));
-        if seen & REFUSED != 0 {
-            return None;
-        }
-        start = end;
-    }
-    // The last two bytes, their followers read as continuation bytes.
-    let at = |k: usize| b.get(k).copied().unwrap_or(0x80);
-    seen |= (start..n).fold(0, |any, k| any | refuses(at(k), at(k + 1), at(k + 2)));
-    match seen {
+    match or_of_triples(text.as_bytes(), REFUSED, refuses) {
         0 => Some(Spaces::Ascii),
         NO_BREAK => Some(Spaces::NoBreak),
         _ => None,
@@ -67,15 +43,6 @@ pub fn spelt_in_ascii(text: &str) -> Option<Spaces> {
 /// Bits of what `refuses` saw: a character refused, a no-break space.
 const REFUSED: u8 = 1;
 const NO_BREAK: u8 = 2;
-
-/// All ones when `x == y`: masks, so that the vectorised code needs no conversions.
-fn eq(x: u8, y: u8) -> u8 {
-    0u8.wrapping_sub(u8::from(x == y))
-}
-
-fn at_least(x: u8, y: u8) -> u8 {
-    0u8.wrapping_sub(u8::from(x >= y))
-}
 
 /// `REFUSED` when the character that starts with `l` (then `s`, `t`) is refused (a lead
 /// byte of none of the characters let through), `NO_BREAK` for a no-break space.
