@@ -356,14 +356,14 @@ fn flow_word_byte(b: u8) -> bool {
 /// byte (C2, E2, EF) may start one of those.
 fn plain_characters(source: &str) -> bool {
     let bytes = source.as_bytes();
+    if bytes.iter().any(|&b| (b < 0x20 && b != b'\n') || b == 0x7F) {
+        return false;
+    }
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    bytes.iter().enumerate().all(|(i, &b)| match b {
-        b'\n' => true,
-        0..0x20 | 0x7F => false,
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).all(|i| match bytes[i] {
         0xC2 => !(0x80..0xA0).contains(&at(i + 1)),
         0xE2 => !(at(i + 1) == 0x80 && matches!(at(i + 2), 0xA8 | 0xA9)),
-        0xEF => !matches!((at(i + 1), at(i + 2)), (0xBB, 0xBF) | (0xBF, 0xBE | 0xBF)),
-        _ => true,
+        _ => !matches!((at(i + 1), at(i + 2)), (0xBB, 0xBF) | (0xBF, 0xBE | 0xBF)),
     })
 }
 

@@ -193,3 +193,25 @@ fn it_reads_most_generated_block_briefs() {
     eprintln!("{taken} of 500 read by the block reader");
     assert!(taken >= 150, "{taken} of 500");
 }
+
+/// The characters it leaves are found wherever they stand, the others taken.
+#[test]
+fn every_character_it_leaves_is_found() {
+    use super::plain_characters;
+    for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+        let left = (c < ' ' && c != '\n')
+            || ('\u{7F}'..='\u{9F}').contains(&c)
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+            );
+        for source in [format!("{c}"), format!("title: a{c}b\n"), format!("ạ{c}")] {
+            assert_eq!(
+                plain_characters(&source),
+                !left,
+                "U+{:04X} in {source:?}",
+                c as u32
+            );
+        }
+    }
+}
