@@ -1,6 +1,8 @@
 //! Reading one brief: its bytes decoded, its YAML parsed into the serde types, and every
 //! way that can fail said as a finding at its place, in the brief's words.
 
+use std::sync::Arc;
+
 use crate::engine::brief::{BriefFile, Declared, stream};
 use crate::engine::finding::Finding;
 use crate::engine::source::SourceFile;
@@ -16,8 +18,9 @@ pub(crate) struct Parsed {
     pub shown: String,
     /// Its id: the file name without folder and extension.
     pub id: String,
-    /// The decoded YAML, for positions and for live reload's last good version.
-    pub source: String,
+    /// The decoded YAML, for positions and for live reload's last good version: shared,
+    /// so that the version live reload keeps and the load's own are one text.
+    pub source: Arc<str>,
     pub brief: BriefFile,
 }
 
@@ -89,7 +92,7 @@ pub(crate) fn parse_decoded(decoded: Decoded) -> Result<Parsed, Failed> {
             name,
             shown,
             id,
-            source,
+            source: Arc::from(source),
             brief,
         }),
         Err(e) => Err(Failed {

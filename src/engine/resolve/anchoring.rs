@@ -48,7 +48,7 @@ fn quote_path(corpus: &CorpusParts, job: &Job) -> String {
 /// A brief's path and YAML text, kept for the positions of findings about its quotes.
 pub(super) struct Source {
     pub shown: String,
-    pub source: String,
+    pub source: Arc<str>,
 }
 
 /// A quote as anchoring sees it in one document: text, prefix, suffix.
