@@ -2,6 +2,7 @@
 //! Places are kept by document and byte offset, not by screen row, so a resize or a
 //! reloaded corpus keeps the reader where it was.
 
+mod counts;
 mod navigator;
 mod overlay;
 mod panes;
@@ -26,6 +27,7 @@ use crate::reader::pairs::Partners;
 use crate::reader::palette::Palette;
 use crate::reader::search_folds::SearchFolds;
 
+pub use counts::Counts;
 pub use navigator::{Highlights, Listing, NavItem, Navigator};
 pub use overlay::{Card, Overlay, PickerSort};
 pub use panes::{ByPane, Pane, PaneView, Panes};
@@ -92,6 +94,8 @@ pub struct App {
     pub(crate) quit: bool,
     pub(crate) cache: RefCell<LayoutCache>,
     pub(crate) aligned: RefCell<AlignCache>,
+    /// Counts every frame shows, made once per corpus.
+    pub(crate) counts: RefCell<Counts>,
     /// Documents folded for search, kept between keystrokes.
     pub(crate) folds: SearchFolds,
     /// What the event loop does between inputs: the search under way, layouts, folds.
@@ -121,6 +125,7 @@ impl App {
             quit: false,
             cache: RefCell::new(LayoutCache::default()),
             aligned: RefCell::new(AlignCache::default()),
+            counts: RefCell::new(Counts::default()),
             folds: SearchFolds::default(),
             work: Work::default(),
         };

@@ -208,10 +208,12 @@ impl App {
     /// How many problems there are (an orphan is also a finding, unless the engine
     /// reported nothing at all).
     pub fn problem_count(&self) -> usize {
-        match self.corpus.findings().len() {
-            0 => self.corpus.orphans().count(),
-            n => n,
-        }
+        self.counts.borrow_mut().problems(&self.corpus)
+    }
+
+    /// How many annotations the navigator lists under topic `t`.
+    pub fn listed_count(&self, t: TopicId) -> usize {
+        self.counts.borrow_mut().listed(&self.corpus, &self.nav, t)
     }
 
     /// The annotations anchored in the focused pane's document, by where they stand

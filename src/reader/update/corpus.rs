@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use crate::engine::corpus::{IdVec, TopicId};
 use crate::engine::{Corpus, CorpusError};
 use crate::reader::follow::{same_annotation, same_document, same_place};
-use crate::reader::state::{App, Card, NavItem, Overlay, PaneView, Place, Then};
+use crate::reader::state::{App, Card, Counts, NavItem, Overlay, PaneView, Place, Then};
 
 impl App {
     /// The whole corpus came after the opening part: it opens on its own first pair when
@@ -160,6 +160,7 @@ impl App {
             .unwrap_or(self.nav.cursor)
             .min(items.len().saturating_sub(1));
         self.cache.borrow_mut().clear();
+        *self.counts.borrow_mut() = Counts::default();
         self.folds.renew(self.corpus.documents());
         let figure = self.figures.current();
         let figure = figure.and_then(|a| same_annotation(&old, a, &self.corpus));

@@ -105,7 +105,7 @@ pub fn line(app: &App, p: &Palette) -> Line<'static> {
                 Span::styled(topic.title.clone(), p.title),
                 Span::raw(format!(
                     " · {} {} · n/N walk them",
-                    app.listed(t).count(),
+                    app.listed_count(t),
                     app.listing().noun()
                 )),
                 Span::styled(

@@ -55,7 +55,7 @@ fn item_line(app: &App, p: &Palette, item: NavItem, width: usize) -> Line<'stati
         NavItem::Topic(t) => {
             let open = app.topic_open(t);
             let title = app.corpus.topics().get(t).map_or("?", |t| t.title.as_str());
-            let count = app.listed(t).count();
+            let count = app.listed_count(t);
             let style = if app.topic() == Some(t) {
                 p.title
             } else {
