@@ -38,6 +38,18 @@ pub struct BriefFile {
     pub pins: Vec<PinDecl>,
 }
 
+impl BriefFile {
+    /// Gives back the room its lists grew into while parsed: a corpus's briefs are all
+    /// held at once before they are resolved.
+    pub(crate) fn fit(&mut self) {
+        self.documents.shrink_to_fit();
+        self.topics.shrink_to_fit();
+        self.figures.shrink_to_fit();
+        self.themes.shrink_to_fit();
+        self.pins.shrink_to_fit();
+    }
+}
+
 /// Two passages the aligner must pair (one quote in each of two documents), or one it
 /// must leave without counterpart (one quote and `counterpart: none`, in the quote's
 /// partner or in the document `in:` names).

@@ -88,12 +88,15 @@ pub(crate) fn parse_decoded(decoded: Decoded) -> Result<Parsed, Failed> {
             .into());
     }
     match stream::from_str::<BriefFile>(&source) {
-        Ok(brief) => Ok(Parsed {
+        Ok(mut brief) => Ok(Parsed {
             name,
             shown,
             id,
             source: Arc::from(source),
-            brief,
+            brief: {
+                brief.fit();
+                brief
+            },
         }),
         Err(e) => Err(Failed {
             finding: yaml_error(&shown, &e),

@@ -91,6 +91,7 @@ pub(super) fn resolve_brief(
         }
     }
     corpus.briefs.push(brief);
+    corpus.annotations.reserve(b.figures.len() + b.themes.len());
     for (i, mut f) in b.figures.into_iter().enumerate() {
         let path = format!("figures[{i}]");
         let measure = measure_of(&mut f, &path, &mut report);

@@ -168,17 +168,15 @@ pub(crate) fn resolve_parts(
         known_docs: OnceCell::new(),
         known_topics: RefCell::default(),
     };
-    corpus.annotations.reserve_exact(
-        parsed
-            .iter()
-            .map(|p| p.brief.figures.len() + p.brief.themes.len())
-            .sum(),
-    );
+    // The annotations grow brief by brief as each parsed brief is let go (room for all of
+    // them at once would stand beside every parsed brief, the peak of a load), then are
+    // fitted.
     let mut jobs = Vec::new();
     let sources: IdVec<BriefId, _> = parsed
         .into_iter()
         .map(|p| resolve_brief(&mut corpus, &mut ids, p, &mut jobs, &mut findings))
         .collect();
+    corpus.annotations.shrink_to_fit();
     anchor_all(
         &mut corpus,
         jobs,
