@@ -42,3 +42,32 @@ fn keys_are_answered_while_a_large_document_is_laid_out_and_searched() {
     });
     s.quit();
 }
+
+#[test]
+fn keys_are_answered_on_a_document_of_one_long_line() {
+    // 8 MB on one line: laid out and searched a piece at a time, never the whole line for
+    // the first screen or a key.
+    let line = crate::reader_costs::prose(8 << 20).replace('\n', " ");
+    let corpus = TempCorpus::new()
+        .with("seeds/a.txt", format!("{line}\n"))
+        .with("briefs/b.yaml", brief_of("B", &[("a.txt", "a", "vi")], ""));
+    let mut s = Session::start_on(Some(corpus.root().to_path_buf()), 100, 30);
+    s.wait_for_text("a · vi · a.txt");
+    s.wait_for_text("Thủ tướng Phạm Minh Chính chủ trì");
+    let first_row = |s: &Session| s.text().lines().nth(1).unwrap_or("").to_string();
+    let top = first_row(&s);
+    s.send("jjj");
+    s.wait_for("three rows down", |s| first_row(s) != top);
+    s.send("/kinh");
+    s.wait_for_text("/kinh▏");
+    s.send("\r");
+    // The first match after the top of the pane, three rows down.
+    s.wait_for("the first match from there", |s| {
+        let text = s.text();
+        text.contains("/kinh  3/") && text.contains(" in a 1:256 · r lists them")
+    });
+    // The end of the line, exactly: the last row at the bottom.
+    s.send("G");
+    s.wait_for("the end", |s| s.text().contains("100%"));
+    s.quit();
+}
