@@ -83,18 +83,23 @@ impl<'t> Anchorer<'t> {
         }
         let context =
             |side: Option<&str>| Some(squeeze_words(&nfc(side?))).filter(|s| !s.is_empty());
-        let befores = context(prefix).map_or(vec![String::new()], |p| vec![format!("{p} "), p]);
-        let afters = context(suffix).map_or(vec![String::new()], |s| vec![format!(" {s}"), s]);
-        // Each needle is one way the quote can stand with its context; a place of the
-        // quote matches at most one of them (they differ in a space next to the quote).
+        let (prefix, suffix) = (context(prefix), context(suffix));
+        // Each needle is one way the quote can stand with its context, a context with or
+        // without a space next to the quote; a place of the quote matches at most one of
+        // them. They are written one after another into one buffer.
         let mut total = 0;
         let mut first: Vec<usize> = Vec::new();
-        for before in &befores {
-            for after in &afters {
-                let needle = format!("{before}{quote}{after}");
+        let mut needle = String::new();
+        for (before, space_before) in ways(prefix.as_deref()).into_iter().flatten() {
+            for (after, space_after) in ways(suffix.as_deref()).into_iter().flatten() {
+                needle.clear();
+                for part in [before, space_before, quote.as_str(), space_after, after] {
+                    needle.push_str(part);
+                }
                 let (count, starts) = self.occurrences(needle.as_bytes());
                 total += count;
-                first.extend(starts.into_iter().map(|s| s + before.len()));
+                let offset = before.len() + space_before.len();
+                first.extend(starts.into_iter().map(|s| s + offset));
             }
         }
         first.sort_unstable();
@@ -138,6 +143,14 @@ impl<'t> Anchorer<'t> {
         }
         starts.sort_unstable();
         (count, starts)
+    }
+}
+
+/// The ways a context stands next to a quote: with a space between them or without.
+fn ways(side: Option<&str>) -> [Option<(&str, &'static str)>; 2] {
+    match side {
+        Some(side) => [Some((side, " ")), Some((side, ""))],
+        None => [Some(("", "")), None],
     }
 }
 

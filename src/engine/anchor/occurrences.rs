@@ -5,30 +5,16 @@
 use memchr::memmem;
 
 /// A string to look for, prepared once.
-pub struct Needle {
-    bytes: Vec<u8>,
-    /// `border[k]`: the length of the longest proper border of `bytes[..=k]`.
-    border: Vec<usize>,
-    finder: memmem::Finder<'static>,
+pub struct Needle<'n> {
+    bytes: &'n [u8],
+    finder: memmem::Finder<'n>,
 }
 
-impl Needle {
-    pub fn new(bytes: &[u8]) -> Needle {
-        let mut border = vec![0; bytes.len()];
-        let mut k = 0;
-        for i in 1..bytes.len() {
-            while k > 0 && bytes[i] != bytes[k] {
-                k = border[k - 1];
-            }
-            if bytes[i] == bytes[k] {
-                k += 1;
-            }
-            border[i] = k;
-        }
+impl<'n> Needle<'n> {
+    pub fn new(bytes: &'n [u8]) -> Needle<'n> {
         Needle {
-            bytes: bytes.to_vec(),
-            border,
-            finder: memmem::Finder::new(bytes).into_owned(),
+            bytes,
+            finder: memmem::Finder::new(bytes),
         }
     }
 
@@ -37,6 +23,8 @@ impl Needle {
         let m = self.bytes.len();
         // `pos`: the next byte to read; `k`: how many bytes of the needle end just before it.
         let (mut pos, mut k) = (0usize, 0usize);
+        // The table, made at the first match: most needles match once or not at all.
+        let mut border: Vec<usize> = Vec::new();
         std::iter::from_fn(move || {
             if m == 0 {
                 return None;
@@ -46,10 +34,13 @@ impl Needle {
                     let at = pos + self.finder.find(hay.get(pos..)?)?;
                     (pos, k) = (at + m, m);
                 }
+                if border.is_empty() {
+                    border = borders(self.bytes);
+                }
                 while k < m {
                     let c = *hay.get(pos)?;
                     while k > 0 && self.bytes[k] != c {
-                        k = self.border[k - 1];
+                        k = border[k - 1];
                     }
                     if self.bytes[k] == c {
                         k += 1;
@@ -60,12 +51,28 @@ impl Needle {
                     }
                 }
                 if k == m {
-                    k = self.border[m - 1];
+                    k = border[m - 1];
                     return Some(pos - m);
                 }
             }
         })
     }
+}
+
+/// `border[k]`: the length of the longest proper border of `bytes[..=k]`.
+fn borders(bytes: &[u8]) -> Vec<usize> {
+    let mut border = vec![0; bytes.len()];
+    let mut k = 0;
+    for i in 1..bytes.len() {
+        while k > 0 && bytes[i] != bytes[k] {
+            k = border[k - 1];
+        }
+        if bytes[i] == bytes[k] {
+            k += 1;
+        }
+        border[i] = k;
+    }
+    border
 }
 
 #[cfg(test)]

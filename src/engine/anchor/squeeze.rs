@@ -147,7 +147,14 @@ fn end_run(run_start: &mut Option<usize>, at: usize, shifts: &mut Vec<(usize, us
 
 /// A quote, prefix or suffix in squeezed form: its words joined by single spaces.
 pub fn squeeze_words(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]
