@@ -4,7 +4,7 @@
 
 use super::cognates::Mode;
 use super::{Alignment, Link, Which, align_texts};
-use crate::engine::corpus::{Corpus, Counterpart, DocId};
+use crate::engine::corpus::{AnnotationId, Corpus, Counterpart, DocId};
 
 /// Which tokens two documents can share, from their language tags.
 pub fn mode_for(lang_a: &str, lang_b: &str) -> Mode {
@@ -62,7 +62,16 @@ pub fn curators_links(corpus: &Corpus, a: DocId, b: DocId) -> Vec<Link> {
         };
         links.push(link);
     }
-    for ann in corpus.annotations() {
+    // The annotations quoted in `a`, in corpus order, from the index of anchors: a walk
+    // of the document's own anchors, not of every annotation in the corpus.
+    let mut quoted_in_a: Vec<AnnotationId> = corpus
+        .anchors_in(a, 0..usize::MAX)
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    quoted_in_a.sort_unstable();
+    quoted_in_a.dedup();
+    for ann in quoted_in_a.into_iter().map(|id| &corpus.annotations()[id]) {
         let places = |doc: DocId| -> Vec<_> {
             ann.quotes
                 .iter()
@@ -76,4 +85,47 @@ pub fn curators_links(corpus: &Corpus, a: DocId, b: DocId) -> Vec<Link> {
         }
     }
     links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{CorpusSource, load};
+
+    /// The annotation links of `a` and `b` by a scan of every annotation of the corpus.
+    fn scanned(corpus: &Corpus, a: DocId, b: DocId) -> Vec<Link> {
+        corpus
+            .annotations()
+            .iter()
+            .filter_map(|ann| {
+                let places = |doc: DocId| -> Vec<_> {
+                    ann.quotes
+                        .iter()
+                        .filter_map(|q| q.anchor.as_ref().ok().filter(|x| x.doc == doc))
+                        .map(|x| x.range.clone())
+                        .collect()
+                };
+                let (in_a, in_b) = (places(a), places(b));
+                (!in_a.is_empty() && !in_b.is_empty())
+                    .then_some(Link::Annotation { a: in_a, b: in_b })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_annotation_links_from_the_index_are_those_of_a_scan() {
+        let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
+        let mut linked = 0;
+        for a in corpus.documents().ids() {
+            for b in corpus.documents().ids().filter(|&b| b != a) {
+                let links: Vec<Link> = curators_links(&corpus, a, b)
+                    .into_iter()
+                    .filter(|l| matches!(l, Link::Annotation { .. }))
+                    .collect();
+                assert_eq!(links, scanned(&corpus, a, b), "{a:?} {b:?}");
+                linked += links.len();
+            }
+        }
+        assert!(linked > 0, "the built-in corpus links some pair");
+    }
 }
