@@ -89,7 +89,8 @@ impl<'a> Walk<'a> {
         };
         let mut entries: Vec<(OsString, fs::DirEntry)> =
             entries.flatten().map(|e| (e.file_name(), e)).collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        // Names in one folder differ, so an unstable sort orders them the same.
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (name, entry) in entries {
             if name.as_encoded_bytes().starts_with(b".") {
                 continue;
