@@ -89,6 +89,27 @@ mod tests {
         assert_eq!(err.position, Some((3, 3)));
     }
 
+    proptest::proptest! {
+        /// The SIMD check and the borrowed normalisation agree with the standard library's
+        /// check and the owned one, on bytes that are often not UTF-8.
+        #[test]
+        fn decoding_borrowed_bytes_agrees_with_taking_them_over(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                &b"Ph\xe1\xba\xa1m "[..], b"a\xcc\x81", b"\r\n", b"\r", b"\n", b"\xef\xbb\xbf",
+                b"\xe9", b"\xe1\xba", b"\xff\xfe", b"\0", b"x", b"\xf0\x9f\x87\xbb",
+                b"\xed\xa0\x80", b"\xc0\xaf", b"\xe2\x80\x9c",
+            ]), 0..40)
+        ) {
+            let bytes = pieces.concat();
+            let taken = String::from_utf8(bytes.clone()).ok().filter(|t| !t.contains('\0'));
+            let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+            match decode_bytes("s.txt", &bytes) {
+                Ok(text) => proptest::prop_assert_eq!(Some(text), taken.map(Text::from_string)),
+                Err(_) => proptest::prop_assert!(utf16 || taken.is_none()),
+            }
+        }
+    }
+
     #[test]
     fn nul_and_utf16_are_refused() {
         let err = decode("s.txt", b"abc\0".to_vec()).unwrap_err();
