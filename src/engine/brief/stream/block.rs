@@ -11,6 +11,10 @@ use std::collections::VecDeque;
 
 use saphyr_parser::{Event, ScalarStyle};
 
+use lines::Lines;
+
+mod lines;
+
 /// The events of a brief in the block subset, made as they are asked for.
 pub(super) struct Block<'a> {
     lines: Lines<'a>,
@@ -365,63 +369,6 @@ fn plain_characters(source: &str) -> bool {
         0xE2 => !(at(i + 1) == 0x80 && matches!(at(i + 2), 0xA8 | 0xA9)),
         _ => !matches!((at(i + 1), at(i + 2)), (0xBB, 0xBF) | (0xBF, 0xBE | 0xBF)),
     })
-}
-
-/// One line of the source.
-#[derive(Clone, Copy)]
-struct Line<'a> {
-    /// The column of its first character that is not a space.
-    indent: usize,
-    /// The line without the spaces around it.
-    content: &'a str,
-    /// Whether spaces end it.
-    trailing_spaces: bool,
-    /// Whether a line break ends it.
-    broken: bool,
-}
-
-impl Line<'_> {
-    /// Blank or a comment: no content for the structure.
-    fn passed_over(&self) -> bool {
-        self.content.is_empty() || self.content.starts_with('#')
-    }
-
-    /// `---`, `...` or a directive: a line this reader does not take.
-    fn marker(&self) -> bool {
-        self.indent == 0
-            && (self.content.starts_with("---")
-                || self.content.starts_with("...")
-                || self.content.starts_with('%'))
-    }
-}
-
-/// The lines of a source.
-#[derive(Clone)]
-struct Lines<'a> {
-    rest: &'a str,
-}
-
-impl<'a> Iterator for Lines<'a> {
-    type Item = Line<'a>;
-
-    fn next(&mut self) -> Option<Line<'a>> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let (line, rest, broken) = match self.rest.split_once('\n') {
-            Some((line, rest)) => (line, rest, true),
-            None => (self.rest, "", false),
-        };
-        self.rest = rest;
-        let start = line.trim_start_matches(' ');
-        let content = start.trim_end_matches(' ');
-        Some(Line {
-            indent: line.len() - start.len(),
-            content,
-            trailing_spaces: content.len() < start.len(),
-            broken,
-        })
-    }
 }
 
 #[cfg(test)]

@@ -15,14 +15,16 @@
 
 use std::fmt;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, StrInput};
+use saphyr_parser::{Event, Parser, ScalarStyle};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use block::Block;
 use plain::{is_null, untagged};
+use source::Source;
 
 mod block;
 mod plain;
+mod source;
 
 /// Nesting deeper than this is left to serde_yaml (whose own limit is 128).
 const MAX_DEPTH: usize = 100;
@@ -76,21 +78,6 @@ impl std::error::Error for GiveUp {}
 impl de::Error for GiveUp {
     fn custom<T: fmt::Display>(_: T) -> GiveUp {
         GiveUp
-    }
-}
-
-/// Where the events come from.
-enum Source<'a> {
-    Block(Block<'a>),
-    Saphyr(Box<Parser<'a, StrInput<'a>>>),
-}
-
-impl<'a> Source<'a> {
-    fn next_event(&mut self) -> Option<Event<'a>> {
-        match self {
-            Source::Block(block) => block.next_event(),
-            Source::Saphyr(parser) => parser.next_event()?.ok().map(|(event, _)| event),
-        }
     }
 }
 
