@@ -4,7 +4,7 @@
 
 use super::cognates::Mode;
 use super::{Alignment, Link, Which, align_texts};
-use crate::engine::corpus::{AnnotationId, Corpus, Counterpart, DocId};
+use crate::engine::corpus::{Annotation, AnnotationId, Corpus, Counterpart, DocId};
 
 /// Which tokens two documents can share, from their language tags.
 pub fn mode_for(lang_a: &str, lang_b: &str) -> Mode {
@@ -71,20 +71,25 @@ pub fn curators_links(corpus: &Corpus, a: DocId, b: DocId) -> Vec<Link> {
         .collect();
     quoted_in_a.sort_unstable();
     quoted_in_a.dedup();
-    for ann in quoted_in_a.into_iter().map(|id| &corpus.annotations()[id]) {
-        let places = |doc: DocId| -> Vec<_> {
-            ann.quotes
-                .iter()
-                .filter_map(|q| q.anchor.as_ref().ok().filter(|x| x.doc == doc))
-                .map(|x| x.range.clone())
-                .collect()
-        };
-        let (in_a, in_b) = (places(a), places(b));
-        if !in_a.is_empty() && !in_b.is_empty() {
-            links.push(Link::Annotation { a: in_a, b: in_b });
-        }
-    }
+    links.extend(
+        quoted_in_a
+            .into_iter()
+            .filter_map(|id| annotation_link(&corpus.annotations()[id], a, b)),
+    );
     links
+}
+
+/// The link an annotation quoted in both `a` and `b` makes: its places in each.
+fn annotation_link(ann: &Annotation, a: DocId, b: DocId) -> Option<Link> {
+    let places = |doc: DocId| -> Vec<_> {
+        ann.quotes
+            .iter()
+            .filter_map(|q| q.anchor.as_ref().ok().filter(|x| x.doc == doc))
+            .map(|x| x.range.clone())
+            .collect()
+    };
+    let (in_a, in_b) = (places(a), places(b));
+    (!in_a.is_empty() && !in_b.is_empty()).then_some(Link::Annotation { a: in_a, b: in_b })
 }
 
 #[cfg(test)]
@@ -97,18 +102,7 @@ mod tests {
         corpus
             .annotations()
             .iter()
-            .filter_map(|ann| {
-                let places = |doc: DocId| -> Vec<_> {
-                    ann.quotes
-                        .iter()
-                        .filter_map(|q| q.anchor.as_ref().ok().filter(|x| x.doc == doc))
-                        .map(|x| x.range.clone())
-                        .collect()
-                };
-                let (in_a, in_b) = (places(a), places(b));
-                (!in_a.is_empty() && !in_b.is_empty())
-                    .then_some(Link::Annotation { a: in_a, b: in_b })
-            })
+            .filter_map(|ann| annotation_link(ann, a, b))
             .collect()
     }
 

@@ -34,13 +34,15 @@ pub(super) fn load_ordered(
     mut last_good: Option<&mut LastGood>,
     keep: bool,
 ) -> (CorpusParts, Stats, Order) {
-    let again = listing.clone();
     let Listing {
         root,
         seeds,
         briefs,
         findings: mut listed,
     } = listing;
+    // What a load documents first would need again, should a document not be read: the
+    // seeds themselves stay here.
+    let again = (root.clone(), briefs.clone(), listed.clone());
     let brief_paths: Vec<String> = briefs.iter().map(|b| b.shown.clone()).collect();
     let mut stats = Stats::default();
     let tasks = briefs.into_iter().map(Task::Brief).collect();
@@ -117,7 +119,14 @@ pub(super) fn load_ordered(
             (parts, stats, Order::BriefsFirst)
         }
         Err(Unread) => {
-            let (parts, stats) = documents_first(again, last_good);
+            let (root, briefs, findings) = again;
+            let listing = Listing {
+                root,
+                seeds,
+                briefs,
+                findings,
+            };
+            let (parts, stats) = documents_first(listing, last_good);
             (parts, stats, Order::DocumentsFirstAgain)
         }
     }
