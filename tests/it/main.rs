@@ -18,6 +18,7 @@ mod figures;
 mod figures_check;
 mod figures_select;
 mod fuzz;
+mod model;
 mod positions;
 mod print;
 #[cfg(all(unix, feature = "reader"))]

@@ -3,6 +3,7 @@
 //! node for messages (`positions.rs`). Resolution into the corpus model (ids, anchors)
 //! happens in `resolve`.
 
+pub mod compact;
 mod declared;
 pub mod doc_ids;
 pub(crate) mod parse;
@@ -15,6 +16,7 @@ use serde::Deserialize;
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
+use compact::{Few, Str};
 pub(crate) use declared::Declared;
 
 /// A whole `briefs/NAME.yaml` file.
@@ -112,7 +114,7 @@ pub struct FigureDecl {
     #[serde(deserialize_with = "scalar")]
     pub value: String,
     #[serde(deserialize_with = "one_or_many")]
-    pub topics: Vec<String>,
+    pub topics: Few<Str>,
     #[serde(default, deserialize_with = "opt_scalar")]
     pub note: Option<String>,
     /// The id (a slug) of what the figure measures, shared by figures that measure the
@@ -129,20 +131,19 @@ pub struct FigureDecl {
     pub unit: Option<String>,
     #[serde(default, deserialize_with = "opt_scalar")]
     pub period: Option<String>,
-    #[serde(deserialize_with = "exact_vec")]
-    pub quotes: Vec<QuoteDecl>,
+    pub quotes: Few<QuoteDecl>,
 }
 
-/// A theme: a passage that carries a topic.
+/// A theme: a passage that carries a topic. Its texts are the model's own, moved there
+/// when the brief resolves.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ThemeDecl {
     #[serde(deserialize_with = "one_or_many")]
-    pub topics: Vec<String>,
+    pub topics: Few<Str>,
     #[serde(default, deserialize_with = "opt_scalar")]
-    pub note: Option<String>,
-    #[serde(deserialize_with = "exact_vec")]
-    pub quotes: Vec<QuoteDecl>,
+    pub note: Option<Str>,
+    pub quotes: Few<QuoteDecl>,
 }
 
 /// One anchor: a quote in a document.
@@ -150,13 +151,13 @@ pub struct ThemeDecl {
 #[serde(deny_unknown_fields)]
 pub struct QuoteDecl {
     #[serde(deserialize_with = "scalar")]
-    pub doc: String,
+    pub doc: Str,
     #[serde(deserialize_with = "scalar")]
-    pub text: String,
+    pub text: Str,
     #[serde(default, deserialize_with = "opt_scalar")]
-    pub prefix: Option<String>,
+    pub prefix: Option<Str>,
     #[serde(default, deserialize_with = "opt_scalar")]
-    pub suffix: Option<String>,
+    pub suffix: Option<Str>,
 }
 
 /// An amount as written. Anything that is not a number still loads, so that `check` can
@@ -206,14 +207,15 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     }
 }
 
-fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    d.deserialize_any(ScalarVisitor)
+/// Any scalar as text: a `String`, or a [`Str`] for what briefs hold by the million.
+fn scalar<'de, D: Deserializer<'de>, T: From<String>>(d: D) -> Result<T, D::Error> {
+    d.deserialize_any(ScalarVisitor).map(T::from)
 }
 
-fn opt_scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    struct OptVisitor;
-    impl<'de> Visitor<'de> for OptVisitor {
-        type Value = Option<String>;
+fn opt_scalar<'de, D: Deserializer<'de>, T: From<String>>(d: D) -> Result<Option<T>, D::Error> {
+    struct OptVisitor<T>(std::marker::PhantomData<T>);
+    impl<'de, T: From<String>> Visitor<'de> for OptVisitor<T> {
+        type Value = Option<T>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str(SCALAR)
         }
@@ -227,37 +229,29 @@ fn opt_scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Erro
             scalar(d).map(Some)
         }
     }
-    d.deserialize_option(OptVisitor)
+    d.deserialize_option(OptVisitor(std::marker::PhantomData))
 }
 
 /// `topics: fta` and `topics: [fta, growth]` both read as a list.
-fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Few<Str>, D::Error> {
     struct ListVisitor;
     impl<'de> Visitor<'de> for ListVisitor {
-        type Value = Vec<String>;
+        type Value = Few<Str>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a topic id or a list of topic ids, e.g. [growth, fta]")
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(vec![v.to_owned()])
+            Ok(Few::one(Str::from(v)))
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
             let mut out = Vec::new();
-            while let Some(item) = seq.next_element::<Scalar>()? {
-                out.push(item.0);
+            while let Some(item) = seq.next_element::<Str>()? {
+                out.push(item);
             }
-            out.shrink_to_fit();
-            Ok(out)
+            Ok(Few::from(out))
         }
     }
     d.deserialize_any(ListVisitor)
-}
-
-/// A list whose memory fits it exactly: briefs hold thousands of one-quote lists.
-fn exact_vec<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    let mut v = Vec::<T>::deserialize(d)?;
-    v.shrink_to_fit();
-    Ok(v)
 }
 
 impl<'de> Deserialize<'de> for AmountDecl {
@@ -303,14 +297,5 @@ impl<'de> Deserialize<'de> for AmountDecl {
             }
         }
         d.deserialize_any(AmountVisitor)
-    }
-}
-
-/// A scalar inside a list.
-struct Scalar(String);
-
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
-        scalar(d).map(Scalar)
     }
 }

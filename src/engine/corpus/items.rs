@@ -6,6 +6,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
+pub use crate::engine::brief::compact::{Few, Name, Str};
 use crate::engine::corpus::ids::{AnnotationId, BriefId, DocId, TopicId};
 use crate::engine::text::Text;
 
@@ -71,22 +72,24 @@ pub enum AnnotationKind {
     Theme,
 }
 
-/// A figure or a theme, with what both have: a brief, topics and quotes.
+/// A figure or a theme, with what both have: a brief, topics and quotes. A brief may hold
+/// a million, most with one topic and one quote: both lists hold one item in place.
 #[derive(Debug, Clone)]
 pub struct Annotation {
     /// The brief it belongs to.
     pub brief: BriefId,
     /// Its topics (unknown ids are dropped and reported).
-    pub topics: Vec<TopicId>,
-    pub quotes: Vec<Quote>,
+    pub topics: Few<TopicId>,
+    pub quotes: Few<Quote>,
     /// What it says: a figure's label and value, or a theme's gloss.
     pub says: Says,
 }
 
-/// What an annotation says.
+/// What an annotation says. (A figure boxed: its three texts would make every theme as
+/// large.)
 #[derive(Debug, Clone)]
 pub enum Says {
-    Figure(Figure),
+    Figure(Box<Figure>),
     Theme(Theme),
 }
 
@@ -107,7 +110,7 @@ pub struct Figure {
 #[derive(Debug, Clone)]
 pub struct Theme {
     /// The English gloss.
-    pub note: Option<String>,
+    pub note: Option<Str>,
 }
 
 impl Annotation {
@@ -174,11 +177,12 @@ pub struct Measure {
 /// One place an annotation stands.
 #[derive(Debug, Clone)]
 pub struct Quote {
-    /// The document id as written.
-    pub doc_id: String,
-    pub text: String,
-    pub prefix: Option<String>,
-    pub suffix: Option<String>,
+    /// The document id as written (one allocation for all the quotes of a brief that
+    /// write it).
+    pub doc_id: Name,
+    pub text: Str,
+    pub prefix: Option<Str>,
+    pub suffix: Option<Str>,
     /// Where it landed, or why it did not.
     pub anchor: Result<Anchor, AnchorFailure>,
 }

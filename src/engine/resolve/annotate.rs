@@ -7,6 +7,7 @@ use super::anchoring::{Job, Source};
 use super::measure::measure_of;
 use super::{Ids, Parsed, Report, add_note, is_iso_date};
 use crate::engine::brief::QuoteDecl;
+use crate::engine::brief::compact::Names;
 use crate::engine::corpus::*;
 use crate::engine::finding::{Finding, Wanted};
 
@@ -92,116 +93,127 @@ pub(super) fn resolve_brief(
     }
     corpus.briefs.push(brief);
     corpus.annotations.reserve(b.figures.len() + b.themes.len());
+    let quotes = b.figures.iter().map(|f| f.quotes.len());
+    jobs.reserve(quotes.chain(b.themes.iter().map(|t| t.quotes.len())).sum());
+    // Each document id written once, whatever the number of its quotes.
+    let mut names = Names::default();
     for (i, mut f) in b.figures.into_iter().enumerate() {
         let path = format!("figures[{i}]");
         let measure = measure_of(&mut f, &path, &mut report);
         let annotation = Annotation {
             brief: brief_index,
-            topics: Vec::new(),
-            quotes: Vec::new(),
-            says: Says::Figure(Figure {
+            topics: Few::default(),
+            quotes: Few::default(),
+            says: Says::Figure(Box::new(Figure {
                 label: f.label,
                 value: f.value,
                 note: f.note,
                 measure: (measure != Measure::default()).then(|| Box::new(measure)),
-            }),
+            })),
         };
-        add_annotation(
+        let mut resolving = Resolving {
             corpus,
             ids,
-            &mut report,
+            report: &mut report,
             jobs,
-            &path,
-            annotation,
-            &f.topics,
-            f.quotes,
-        );
+            names: &mut names,
+        };
+        resolving.add_annotation(&path, annotation, &f.topics, f.quotes);
     }
     for (i, t) in b.themes.into_iter().enumerate() {
         let annotation = Annotation {
             brief: brief_index,
-            topics: Vec::new(),
-            quotes: Vec::new(),
+            topics: Few::default(),
+            quotes: Few::default(),
             says: Says::Theme(Theme { note: t.note }),
         };
-        add_annotation(
+        let mut resolving = Resolving {
             corpus,
             ids,
-            &mut report,
+            report: &mut report,
             jobs,
-            &format!("themes[{i}]"),
-            annotation,
-            &t.topics,
-            t.quotes,
-        );
+            names: &mut names,
+        };
+        resolving.add_annotation(&format!("themes[{i}]"), annotation, &t.topics, t.quotes);
     }
     super::pins::resolve_pins(corpus, ids, &mut report, brief_index, b.pins);
     Source { shown, source }
 }
 
-/// Resolves an annotation's topics, anchors its quotes and adds it to the corpus.
-#[allow(clippy::too_many_arguments)]
-fn add_annotation(
-    corpus: &mut CorpusParts,
-    ids: &Ids,
-    report: &mut Report,
-    jobs: &mut Vec<Job>,
-    path: &str,
-    mut annotation: Annotation,
-    topics: &[String],
-    quotes: Vec<QuoteDecl>,
-) {
-    annotation.topics = resolve_topics(corpus, ids, report, path, topics);
-    if quotes.is_empty() {
-        let f = report.error(
-            &format!("{path}.quotes"),
-            "no quotes: an annotation must stand somewhere",
-        );
-        add_note(
-            f,
-            "add at least one `- doc: ID` / `text: \"...\"` under quotes:",
-        );
-    }
-    let index = corpus.annotations.next_id();
-    let brief = annotation.brief;
-    annotation.quotes = Vec::with_capacity(quotes.len());
-    for (q, decl) in quotes.into_iter().enumerate() {
-        let QuoteDecl {
-            doc: doc_id,
-            text,
-            prefix,
-            suffix,
-        } = decl;
-        match ids.docs.get(&doc_id) {
-            Some(&doc) => jobs.push(Job {
-                brief,
-                annotation: index,
-                quote: q,
-                doc,
-            }),
-            None => {
-                let f = report.error(
-                    &format!("{path}.quotes[{q}].doc"),
-                    format!("unknown document `{doc_id}`"),
-                );
-                let known = ids.known_docs(corpus);
-                add_note(
-                    f,
-                    format!("declare it under documents:, or use one of: {known}"),
-                );
-                f.wants = Some(Box::new(Wanted::Document(doc_id.clone())));
-            }
+/// What resolving one annotation of a brief reads and adds to.
+struct Resolving<'r, 'a> {
+    corpus: &'r mut CorpusParts,
+    ids: &'r Ids,
+    report: &'r mut Report<'a>,
+    jobs: &'r mut Vec<Job>,
+    names: &'r mut Names,
+}
+
+impl Resolving<'_, '_> {
+    /// Resolves an annotation's topics, anchors its quotes and adds it to the corpus.
+    fn add_annotation(
+        &mut self,
+        path: &str,
+        mut annotation: Annotation,
+        topics: &[Str],
+        quotes: Few<QuoteDecl>,
+    ) {
+        let (corpus, ids) = (&mut *self.corpus, self.ids);
+        annotation.topics = resolve_topics(corpus, ids, self.report, path, topics);
+        if quotes.is_empty() {
+            let f = self.report.error(
+                &format!("{path}.quotes"),
+                "no quotes: an annotation must stand somewhere",
+            );
+            add_note(
+                f,
+                "add at least one `- doc: ID` / `text: \"...\"` under quotes:",
+            );
         }
-        annotation.quotes.push(Quote {
-            doc_id,
-            text,
-            prefix,
-            suffix,
-            anchor: Err(AnchorFailure::UnknownDocument),
-        });
+        let index = corpus.annotations.next_id();
+        let brief = annotation.brief;
+        annotation.quotes = quotes
+            .into_iter()
+            .enumerate()
+            .map(|(q, decl)| {
+                let QuoteDecl {
+                    doc,
+                    text,
+                    prefix,
+                    suffix,
+                } = decl;
+                match ids.docs.get(doc.as_str()) {
+                    Some(&doc) => self.jobs.push(Job {
+                        brief,
+                        annotation: index,
+                        quote: q,
+                        doc,
+                    }),
+                    None => {
+                        let f = self.report.error(
+                            &format!("{path}.quotes[{q}].doc"),
+                            format!("unknown document `{doc}`"),
+                        );
+                        let known = ids.known_docs(corpus);
+                        add_note(
+                            f,
+                            format!("declare it under documents:, or use one of: {known}"),
+                        );
+                        f.wants = Some(Box::new(Wanted::Document(doc.to_string())));
+                    }
+                }
+                Quote {
+                    doc_id: self.names.name(&doc),
+                    text,
+                    prefix,
+                    suffix,
+                    anchor: Err(AnchorFailure::UnknownDocument),
+                }
+            })
+            .collect();
+        corpus.annotations.push(annotation);
+        corpus.briefs[brief].annotations.push(index);
     }
-    corpus.annotations.push(annotation);
-    corpus.briefs[brief].annotations.push(index);
 }
 
 fn resolve_topics(
@@ -209,8 +221,8 @@ fn resolve_topics(
     ids: &Ids,
     report: &mut Report,
     path: &str,
-    wanted: &[String],
-) -> Vec<TopicId> {
+    wanted: &[Str],
+) -> Few<TopicId> {
     if wanted.is_empty() {
         report.error(
             &format!("{path}.topics"),
@@ -219,7 +231,7 @@ fn resolve_topics(
     }
     let mut out = Vec::new();
     for (i, id) in wanted.iter().enumerate() {
-        match ids.topics.get(id).copied() {
+        match ids.topics.get(id.as_str()).copied() {
             Some(t) if !out.contains(&t) => out.push(t),
             Some(_) => {}
             None => {
@@ -234,9 +246,9 @@ fn resolve_topics(
                         ids.known_topics(corpus)
                     ),
                 );
-                f.wants = Some(Box::new(Wanted::Topic(id.clone())));
+                f.wants = Some(Box::new(Wanted::Topic(id.to_string())));
             }
         }
     }
-    out
+    Few::from(out)
 }

@@ -229,7 +229,7 @@ fn anchor(
     path: &str,
     quote: &QuoteDecl,
 ) -> Option<Anchor> {
-    let Some(&doc) = ids.docs.get(&quote.doc) else {
+    let Some(&doc) = ids.docs.get(quote.doc.as_str()) else {
         let f = report.error(
             &format!("{path}.doc"),
             format!("unknown document `{}`", quote.doc),

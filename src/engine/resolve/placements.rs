@@ -92,10 +92,10 @@ mod tests {
 
     fn quote(text: &str, prefix: Option<&str>, suffix: Option<&str>) -> Quote {
         Quote {
-            doc_id: "a".to_string(),
-            text: text.to_string(),
-            prefix: prefix.map(str::to_string),
-            suffix: suffix.map(str::to_string),
+            doc_id: "a".into(),
+            text: text.into(),
+            prefix: prefix.map(Into::into),
+            suffix: suffix.map(Into::into),
             anchor: Err(AnchorFailure::NotFound),
         }
     }

@@ -1,0 +1,56 @@
+//! The compact containers read exactly as what they replace.
+
+use std::hash::{BuildHasher, RandomState};
+
+use proptest::prelude::*;
+
+use super::*;
+
+proptest! {
+    #[test]
+    fn a_few_reads_as_the_vec_it_was_made_of(items in proptest::collection::vec(any::<u32>(), 0..5)) {
+        let few = Few::from(items.clone());
+        prop_assert_eq!(&*few, items.as_slice());
+        prop_assert_eq!(format!("{few:?}"), format!("{items:?}"));
+        prop_assert_eq!((&few).into_iter().copied().collect::<Vec<_>>(), items.clone());
+        prop_assert_eq!(few.clone().into_iter().collect::<Vec<_>>(), items.clone());
+        prop_assert_eq!(items.iter().copied().collect::<Few<u32>>(), few.clone());
+        let mut doubled = few;
+        for item in &mut doubled {
+            *item = item.wrapping_mul(2);
+        }
+        let expected: Vec<u32> = items.iter().map(|i| i.wrapping_mul(2)).collect();
+        prop_assert_eq!(&*doubled, expected.as_slice());
+    }
+
+    #[test]
+    fn a_str_and_a_name_read_as_the_string(text in "\\PC{0,40}") {
+        let keys = RandomState::new();
+        let (s, name) = (Str::from(text.clone()), Name::from(text.as_str()));
+        prop_assert_eq!(s.as_str(), text.as_str());
+        prop_assert_eq!(&*name, text.as_str());
+        prop_assert!(s == text && s == text.as_str() && name == text && name == *text.as_str());
+        prop_assert_eq!(format!("{s} {s:?}"), format!("{text} {text:?}"));
+        prop_assert_eq!(format!("{name} {name:?}"), format!("{text} {text:?}"));
+        prop_assert_eq!(keys.hash_one(&s), keys.hash_one(&text));
+        prop_assert_eq!(keys.hash_one(Some(&s)), keys.hash_one(Some(&text)));
+    }
+}
+
+#[test]
+fn names_share_one_allocation_per_text() {
+    let mut names = Names::default();
+    let (a, b, c) = (names.name("d0"), names.name("d0"), names.name("d1"));
+    assert!(Arc::ptr_eq(&a.0, &b.0));
+    assert!(!Arc::ptr_eq(&a.0, &c.0));
+    assert_eq!((a.as_str(), c.as_str()), ("d0", "d1"));
+}
+
+#[test]
+fn one_item_and_its_text_take_no_more_room_than_a_string() {
+    use std::mem::size_of;
+    assert_eq!(size_of::<Str>(), 16);
+    assert_eq!(size_of::<Option<Str>>(), 16);
+    assert_eq!(size_of::<Name>(), 16);
+    assert_eq!(size_of::<Few<usize>>(), 16);
+}
