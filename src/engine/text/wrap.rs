@@ -22,7 +22,7 @@ use crate::engine::text::Text;
 use crate::engine::text::width::grapheme_width;
 
 /// Whether a row may break at this grapheme (no-break spaces hold words together).
-fn is_break_space(g: &str) -> bool {
+pub fn is_break_space(g: &str) -> bool {
     g.chars()
         .all(|c| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}'))
 }

@@ -50,8 +50,7 @@ impl<'a> LaidOut<'a> {
             .borrow()
             .partition_point(|b| b.start <= offset)
             .saturating_sub(1);
-        self.layout
-            .rows_until(self.text, block, |b| b.resume.is_none_or(|r| r > offset));
+        self.rows_in(block);
         let blocks = self.layout.blocks.borrow();
         let row = blocks.get(block).map_or(0, |b| row_of(&b.rows, offset));
         RowId { block, row }
@@ -59,8 +58,7 @@ impl<'a> LaidOut<'a> {
 
     /// The bytes of row `id`.
     pub fn row(&self, id: RowId) -> Range<usize> {
-        self.layout
-            .rows_until(self.text, id.block, |b| b.rows.len() > id.row);
+        self.rows_in(id.block);
         let blocks = self.layout.blocks.borrow();
         blocks
             .get(id.block)
@@ -70,14 +68,12 @@ impl<'a> LaidOut<'a> {
     }
 
     /// The row `n` rows after `id`, or the last row when there are fewer; and how many
-    /// rows after `id` it is. Only what lies between is wrapped.
+    /// rows after `id` it is. Only the blocks up to it are wrapped.
     fn forward(&self, id: RowId, n: usize) -> (RowId, usize) {
         let (mut id, mut left, mut moved) = (id, n, 0usize);
         loop {
             let want = id.row.saturating_add(left);
-            let have = self
-                .layout
-                .rows_until(self.text, id.block, |b| b.rows.len() > want);
+            let have = self.rows_in(id.block);
             if have > want {
                 id.row = want;
                 return (id, moved + left);
@@ -142,8 +138,7 @@ impl<'a> LaidOut<'a> {
         let mut id = id;
         while out.len() < n && id.block < self.blocks() {
             let want = id.row.saturating_add(n - out.len());
-            self.layout
-                .rows_until(self.text, id.block, |b| b.rows.len() >= want);
+            self.rows_in(id.block);
             let blocks = self.layout.blocks.borrow();
             let rows = blocks.get(id.block).map_or(&[][..], |b| b.rows.as_slice());
             let end = rows.len().min(want);
@@ -200,6 +195,7 @@ mod tests {
     use super::*;
     use crate::engine::text::wrap::wrap_text;
     use crate::reader::layout::BLOCK_BYTES;
+    use crate::reader::layout::tests::reference;
 
     fn texts() -> Vec<Text> {
         let prose = "Thủ tướng Phạm Minh Chính chủ trì hội nghị về ngoại giao kinh tế. ";
@@ -218,8 +214,8 @@ mod tests {
     fn blocks_wrapped_in_any_order_give_the_rows_of_the_whole_text() {
         for text in texts() {
             for width in [1u16, 7, 40, 120] {
-                let whole = wrap_text(&text, usize::from(width));
                 for block in [1, 50, 300, BLOCK_BYTES] {
+                    let whole = reference(&text, usize::from(width), block);
                     let layout = Rc::new(Layout::with_block_bytes(&text, width, block));
                     let laid = LaidOut::new(Rc::clone(&layout), &text);
                     // From the end first, as `G` does, then the rest.
@@ -235,7 +231,7 @@ mod tests {
     #[test]
     fn rows_from_offsets_steps_and_counts_agree_with_the_whole_layout() {
         for text in texts() {
-            let whole = wrap_text(&text, 40);
+            let whole = reference(&text, 40, 100);
             let layout = Rc::new(Layout::with_block_bytes(&text, 40, 100));
             let laid = LaidOut::new(Rc::clone(&layout), &text);
             for offset in (0..=text.len() + 2).step_by(7) {
@@ -282,29 +278,30 @@ mod tests {
     }
 
     #[test]
-    fn a_line_of_megabytes_is_wrapped_as_far_as_it_is_shown() {
+    fn a_line_of_megabytes_is_wrapped_only_where_it_is_shown() {
         let text = Text::new(&"một hai ba bốn năm sáu bảy tám chín mười ".repeat(50_000));
         let layout = Rc::new(Layout::new(&text, 30));
         let laid = LaidOut::new(Rc::clone(&layout), &text);
-        let whole = wrap_text(&text, 30);
+        let whole = reference(&text, 30, BLOCK_BYTES);
+        let segment = whole.len() * 16 * BLOCK_BYTES / text.len();
         assert_eq!(laid.take(laid.first(), 40), whole[..40]);
         assert!(laid.reaches(laid.first(), 39));
-        let shown = layout.bytes();
-        assert!(shown < 64 << 10, "one piece wrapped: {shown} bytes");
-        // A place far on: wrapped up to it, no further.
+        assert!(layout.bytes() < 2 * segment, "one segment wrapped");
+        // A place far on, and the end, as `G` and scrolling up from it ask: a segment each.
         let far = text.len() / 2;
         let id = laid.at(far);
         assert_eq!(laid.row(id), whole[row_of(&whole, far)]);
-        assert!(!layout.is_exact() && layout.bytes() < whole.len() * 16);
-        assert_eq!(
-            laid.step(id, -3),
-            laid.at(whole[row_of(&whole, far) - 3].start)
-        );
+        assert_eq!(laid.row(laid.step(id, -3)), whole[row_of(&whole, far) - 3]);
+        let top = laid.last_top(40);
+        assert_eq!(laid.take(top, 40), whole[whole.len() - 40..]);
+        let up = laid.step(laid.last(), -5000);
+        assert_eq!(laid.row(up), whole[whole.len() - 5001]);
+        assert!(!layout.is_exact() && layout.bytes() < 7 * segment);
         let mut calls = 0;
         while !layout.wrap_more(&text, || false) {
             calls += 1;
         }
-        assert!(calls > 10, "a piece a call");
+        assert!(calls > 10, "a segment a call");
         assert_eq!(laid.all(), whole);
         assert_eq!(laid.count(), whole.len());
     }

@@ -3,8 +3,8 @@
 //! needs), the others counted by an estimate until [`Layout::wrap_more`] makes them exact
 //! in the background. A block is whole lines wrapped by the engine's one wrapper
 //! ([`wrap_line`]), so its rows are exactly those the whole text would have; a line longer
-//! than a block is a block of its own, wrapped a piece at a time from its start (first-fit
-//! wrapping can resume at any row's start), so a huge line costs what is shown of it.
+//! than a block is cut into segments of about a block (`cuts.rs`), each a block wrapped on
+//! its own, so any place of a huge line costs one segment to reach, from above or below.
 //! Places are rows ([`RowId`]) found from byte offsets, never row numbers kept across
 //! changes.
 
@@ -14,12 +14,14 @@ use std::ops::Range;
 use crate::engine::text::Text;
 use crate::engine::text::wrap::wrap_line;
 
+mod cuts;
 mod laid_out;
-mod pieces;
+#[cfg(test)]
+mod tests;
 
 pub use laid_out::LaidOut;
 
-/// Bytes of text in a block (whole lines, so a longer line is a block of its own).
+/// Bytes of text in a block (whole lines, or a segment of a longer line).
 pub const BLOCK_BYTES: usize = 64 << 10;
 
 /// A row of a layout: its block and its index there. Rows compare in reading order.
@@ -31,30 +33,21 @@ pub struct RowId {
 
 #[derive(Debug)]
 struct Block {
-    /// The lines (0-based indices) it holds.
+    /// The lines (0-based indices) it holds, whole or (a segment) in part.
     lines: Range<usize>,
-    /// Byte where its first line starts.
+    /// Byte where it starts: its first line's start, or its segment's.
     start: usize,
-    /// Bytes it spans.
+    /// Bytes it spans, up to the next block.
     len: usize,
-    /// Its rows wrapped so far, as byte ranges of the whole text.
+    /// Its rows once wrapped, as byte ranges of the whole text.
     rows: Vec<Range<usize>>,
-    /// Where wrapping goes on (the start of a row not wrapped yet); `None` once every row
-    /// is wrapped.
-    resume: Option<usize>,
-}
-
-impl Block {
-    fn done(&self) -> bool {
-        self.resume.is_none()
-    }
+    done: bool,
 }
 
 /// One document's rows at one width, wrapped block by block as they are needed.
 #[derive(Debug)]
 pub struct Layout {
     width: usize,
-    block_bytes: usize,
     blocks: RefCell<Vec<Block>>,
     /// Rows and bytes of text wrapped so far (the estimate's ratio).
     wrapped: Cell<(usize, usize)>,
@@ -70,32 +63,18 @@ impl Layout {
 
     /// Like `new` with blocks of about `block_bytes` (small ones for tests).
     pub fn with_block_bytes(text: &Text, width: u16, block_bytes: usize) -> Layout {
-        let lines = text.line_count();
-        let mut blocks = Vec::new();
-        let mut first = 0;
-        while first < lines {
-            let start = text.line_range(first).start;
-            // The line holding the byte a block's length on, and the lines before it.
-            let target = start.saturating_add(block_bytes.max(1));
-            let next = text.line_index(target).clamp(first + 1, lines);
-            let next = if target >= text.len() { lines } else { next };
-            let end = if next >= lines {
-                text.len()
-            } else {
-                text.line_range(next).start
-            };
-            blocks.push(Block {
-                lines: first..next,
-                start,
-                len: end - start,
+        let blocks = spans(text, block_bytes)
+            .into_iter()
+            .map(|(lines, bytes)| Block {
+                lines,
+                start: bytes.start,
+                len: bytes.len(),
                 rows: Vec::new(),
-                resume: Some(start),
-            });
-            first = next;
-        }
+                done: false,
+            })
+            .collect();
         Layout {
             width: usize::from(width).max(1),
-            block_bytes: block_bytes.max(1),
             blocks: RefCell::new(blocks),
             wrapped: Cell::new((0, 0)),
             scan: Cell::new(0),
@@ -117,8 +96,7 @@ impl Layout {
         self.scan.get() >= self.blocks.borrow().len()
     }
 
-    /// Wraps what is not yet wrapped, in order, a block (or a piece of a long line) at a
-    /// time until `more` says stop (asked before each but the first); whether every block
+    /// Wraps what is not yet wrapped, in order, a block at a time until `more` says stop (asked before each but the first); whether every block
     /// is now wrapped.
     pub fn wrap_more(&self, text: &Text, mut more: impl FnMut() -> bool) -> bool {
         let mut first = true;
@@ -134,93 +112,101 @@ impl Layout {
         }
     }
 
-    /// How many rows block `k` has, wrapping all of it if it is not yet.
+    /// How many rows block `k` has, wrapping it if it is not yet.
     fn rows_in(&self, text: &Text, k: usize) -> usize {
-        self.rows_until(text, k, |_| false)
-    }
-
-    /// Wraps block `k` on until `enough` says so of it, or it is all wrapped; how many of
-    /// its rows are wrapped then.
-    fn rows_until(&self, text: &Text, k: usize, enough: impl Fn(&Block) -> bool) -> usize {
-        loop {
-            let (done, n) = match self.blocks.borrow().get(k) {
-                Some(b) => (b.done() || enough(b), b.rows.len()),
-                None => return 0,
-            };
-            if done {
-                return n;
-            }
+        let done = self.blocks.borrow().get(k).map(|b| b.done);
+        if done == Some(false) {
             self.wrap_step(text, k);
         }
+        self.blocks.borrow().get(k).map_or(0, |b| b.rows.len())
     }
 
-    /// Wraps more of block `k`: all of it, or for a line longer than a block the next
-    /// piece of it.
+    /// Wraps block `k`: each of its lines, or the part of its line it holds.
     fn wrap_step(&self, text: &Text, k: usize) {
-        let Some((lines, end, resume)) = self.blocks.borrow().get(k).and_then(|b| {
-            let resume = b.resume?;
-            Some((b.lines.clone(), b.start + b.len, resume))
-        }) else {
+        let Some((lines, bytes)) = self
+            .blocks
+            .borrow()
+            .get(k)
+            .filter(|b| !b.done)
+            .map(|b| (b.lines.clone(), b.start..b.start + b.len))
+        else {
             return;
         };
         let mut rows = Vec::new();
-        // A line of its own (a long one, or begun): a piece of it, from where it stopped.
-        let next = if lines.len() == 1 {
-            let line = text.line_range(lines.start);
-            let s = text.as_str().get(line.clone()).unwrap_or("");
-            let (got, next) =
-                pieces::wrap_piece(s, resume - line.start, self.width, self.block_bytes);
+        for line in lines {
+            let r = text.line_range(line);
+            let part = r.start.max(bytes.start)..r.end.min(bytes.end);
+            let s = text.as_str().get(part.clone()).unwrap_or("");
             rows.extend(
-                got.into_iter()
-                    .map(|r| r.start + line.start..r.end + line.start),
+                wrap_line(s, self.width)
+                    .into_iter()
+                    .map(|x| x.start + part.start..x.end + part.start),
             );
-            next.map(|n| n + line.start)
-        } else {
-            for line in lines {
-                let r = text.line_range(line);
-                let s = text.as_str().get(r.clone()).unwrap_or("");
-                rows.extend(
-                    wrap_line(s, self.width)
-                        .into_iter()
-                        .map(|x| x.start + r.start..x.end + r.start),
-                );
-            }
-            None
-        };
+        }
+        rows.shrink_to_fit();
         let (seen_rows, seen_bytes) = self.wrapped.get();
-        let bytes = next.unwrap_or(end).saturating_sub(resume);
         self.wrapped
-            .set((seen_rows + rows.len(), seen_bytes + bytes));
+            .set((seen_rows + rows.len(), seen_bytes + bytes.len()));
         if let Some(b) = self.blocks.borrow_mut().get_mut(k) {
-            b.rows.extend(rows);
-            b.resume = next;
-            if next.is_none() {
-                b.rows.shrink_to_fit();
-            }
+            b.rows = rows;
+            b.done = true;
         }
         while self
             .blocks
             .borrow()
             .get(self.scan.get())
-            .is_some_and(Block::done)
+            .is_some_and(|b| b.done)
         {
             self.scan.set(self.scan.get() + 1);
         }
     }
 
-    /// Rows of block `b`, counted where wrapped, the rest estimated from what is wrapped so
-    /// far (at least one a line).
+    /// Rows of block `b`, counted once wrapped, else estimated from what is wrapped so far
+    /// (at least one a line).
     fn count_of(&self, b: &Block) -> usize {
-        let Some(resume) = b.resume else {
+        if b.done {
             return b.rows.len();
-        };
-        let left = b.start + b.len - resume;
-        // Lines not begun yet (none left of a line begun).
-        let lines = if b.rows.is_empty() { b.lines.len() } else { 1 };
+        }
+        let lines = b.lines.len();
         let estimate = match self.wrapped.get() {
-            (rows, bytes) if bytes > 0 => left.saturating_mul(rows) / bytes,
-            _ => left / self.width + lines,
+            (rows, bytes) if bytes > 0 => b.len.saturating_mul(rows) / bytes,
+            _ => b.len / self.width + lines,
         };
-        b.rows.len() + estimate.max(lines)
+        estimate.max(lines)
     }
+}
+
+/// The blocks of `text`: (lines, bytes) of whole lines of about `block_bytes` together,
+/// or of a segment of a longer line (`cuts.rs`); in order, covering the text.
+fn spans(text: &Text, block_bytes: usize) -> Vec<(Range<usize>, Range<usize>)> {
+    let lines = text.line_count();
+    let mut spans = Vec::new();
+    let mut first = 0;
+    while first < lines {
+        let start = text.line_range(first).start;
+        // The line holding the byte a block's length on, and the lines before it.
+        let target = start.saturating_add(block_bytes.max(1));
+        let next = text.line_index(target).clamp(first + 1, lines);
+        let next = if target >= text.len() { lines } else { next };
+        let end = if next >= lines {
+            text.len()
+        } else {
+            text.line_range(next).start
+        };
+        let line = text.line_range(first);
+        if next == first + 1 && line.len() > block_bytes {
+            // A line longer than a block: its segments.
+            let s = text.as_str().get(line.clone()).unwrap_or("");
+            let mut from = start;
+            for cut in cuts::cuts(s, block_bytes) {
+                spans.push((first..next, from..line.start + cut));
+                from = line.start + cut;
+            }
+            spans.push((first..next, from..end));
+        } else {
+            spans.push((first..next, start..end));
+        }
+        first = next;
+    }
+    spans
 }
