@@ -5,10 +5,7 @@
 //! loop can take keys between pieces and drop a stale one; matches are capped, so that a
 //! one-letter query on a 200 MB document stays small. No match crosses a line break (a
 //! query is one line), so pieces cut after one find exactly what the whole document would;
-//! a line longer than two pieces is cut inside too, after an ASCII character whose fold
-//! the query lacks (nor a decimal separator) and before another ASCII one: no match can
-//! hold that character, so none crosses the cut, and the folds on either side are those
-//! of the whole line.
+//! a line longer than two pieces is cut inside too, where no match can cross (`cuts.rs`).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -18,8 +15,10 @@ use crate::engine::Document;
 use crate::engine::corpus::DocId;
 use crate::engine::search::Searcher;
 use crate::engine::text::Text;
-use crate::engine::text::fold::{Folded, fold_char_into};
-use unicode_normalization::UnicodeNormalization;
+use crate::engine::text::fold::Folded;
+use cuts::Cuts;
+
+mod cuts;
 
 /// Matches kept at most: past this, highlights stop and the count says "more than".
 pub const MAX_MATCHES: usize = 100_000;
@@ -63,8 +62,8 @@ impl Default for SearchFolds {
 #[derive(Debug, Clone)]
 pub struct Scan {
     searcher: Searcher,
-    /// The ASCII characters after which a long line may be cut for this query.
-    cuts: [bool; 128],
+    /// Where a long line may be cut for this query.
+    cuts: Cuts,
     doc: usize,
     /// Where the next piece of `doc` starts.
     at: usize,
@@ -77,22 +76,9 @@ impl Scan {
     /// A search of `query` from the first document; `None` when it has nothing to search.
     pub fn new(query: &str) -> Option<Scan> {
         let searcher = Searcher::new(query)?;
-        // Every byte the folded query may hold: each character folded, as typed and in
-        // NFC (as the searcher folds it), white space as a space.
-        let mut folded = String::from(" ");
-        for c in query.chars().chain(query.nfc()) {
-            fold_char_into(c, &mut folded);
-        }
-        let mut cuts = [false; 128];
-        for (b, cut) in (0u8..).zip(cuts.iter_mut()) {
-            let mut one = String::new();
-            fold_char_into(char::from(b), &mut one);
-            *cut = !matches!(b, b'.' | b',' | b'\n' | b'\r')
-                && !one.bytes().any(|f| folded.as_bytes().contains(&f));
-        }
         Some(Scan {
             searcher,
-            cuts,
+            cuts: Cuts::of(query),
             doc: 0,
             at: 0,
             matches: Vec::new(),
@@ -130,13 +116,8 @@ impl Scan {
 /// Where the piece of `text` that starts at `start` ends: after the line holding the byte
 /// `piece_bytes` on (so whole lines), or at the text's end; and whether it may be kept
 /// (whole lines, so the same for every query). Where that would be more than two pieces,
-/// a place inside the line after a character of `cuts` (see the module), if there is one.
-fn piece_end(
-    text: &str,
-    start: usize,
-    piece_bytes: usize,
-    cuts: Option<&[bool; 128]>,
-) -> (usize, bool) {
+/// a place inside the line where `cuts` allow, if there is one near.
+fn piece_end(text: &str, start: usize, piece_bytes: usize, cuts: Option<&Cuts>) -> (usize, bool) {
     let bytes = text.as_bytes();
     let target = start.saturating_add(piece_bytes.max(1));
     let end = match bytes.get(target..) {
@@ -147,12 +128,7 @@ fn piece_end(
         let whole_lines = start == 0 || bytes.get(start - 1) == Some(&b'\n');
         return (end, whole_lines);
     }
-    let cut = cuts.and_then(|cuts| {
-        (target.max(1)..end).find(|&i| {
-            let (before, after) = (bytes[i - 1], bytes[i]);
-            after.is_ascii() && cuts.get(usize::from(before)).copied().unwrap_or(false)
-        })
-    });
+    let cut = cuts.and_then(|cuts| cuts.first(text, target, end));
     (cut.unwrap_or(end), false)
 }
 
@@ -203,7 +179,7 @@ impl SearchFolds {
         docs: &[Document],
         i: usize,
         start: usize,
-        cuts: Option<&[bool; 128]>,
+        cuts: Option<&Cuts>,
     ) -> Option<(&Folded, usize)> {
         let doc = docs.get(i)?;
         if self.kept.contains_key(&(i, start)) {

@@ -43,6 +43,31 @@ fn a_scan_in_steps_finds_what_one_search_finds_across_pieces() {
         assert!(steps >= 2, "{query}: {steps} steps");
         assert_eq!(scan.into_found(), whole(&docs_on_one_line, &searcher));
     }
+    // No ASCII at all, or every ASCII character of the line in the query: cut still.
+    let ascii: String = {
+        let mut seen: Vec<char> = one_line.chars().filter(char::is_ascii).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.into_iter().collect()
+    };
+    let no_ascii = "越南人民ồạ".repeat(PIECE_BYTES / 6);
+    for (text, query) in [
+        (&no_ascii, "南人"),
+        (&no_ascii, "ồ"),
+        (&one_line, ascii.as_str()),
+        (&one_line, "phạm minh chính"),
+    ] {
+        let docs = vec![doc(text)];
+        let mut folds = SearchFolds::default();
+        let mut scan = Scan::new(query).unwrap();
+        let mut steps = 0;
+        while !folds.scan(&docs, &mut scan, || false) {
+            steps += 1;
+        }
+        assert!(steps >= 1, "{query}: cut inside the line");
+        let searcher = Searcher::new(query).unwrap();
+        assert_eq!(scan.into_found(), whole(&docs, &searcher), "{query}");
+    }
     for query in ["pham minh", "8.3", "p", "giao.\nthu", "ngoại giao"] {
         let Some(searcher) = Searcher::new(query) else {
             continue;
@@ -106,7 +131,7 @@ fn text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "pham", "Phạm", "PHAM", "minh", "Minh", "chính", "a", "á", "đồng", "dong", " ", "\u{a0}",
         "\n", "\n\n", "8,3", "8.3", ",", ".", "1", "nhnh", "a\u{301}", "ç", "x", "tk", "Q z",
-        "\u{301}", "t\u{301}", "Xy.", "k,", "\t",
+        "\u{301}", "t\u{301}", "Xy.", "k,", "\t", "越", "南", "ß", "ss", "ồ", "ﬁ",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|p| p.concat())
 }
@@ -118,7 +143,8 @@ proptest! {
         texts in prop::collection::vec(text(), 0..5),
         query in prop::sample::select(vec![
             "pham", "phạm minh", "a", "á", "đồng", "dong", "8.3", "1.1", "nhnh", "minh chinh",
-            "a a", "x", "t\u{301}", "q z", "xy", "k", "ph\u{1ea1}m",
+            "a a", "x", "t\u{301}", "q z", "xy", "k", "ph\u{1ea1}m", "越南", "ss", "s", "fi",
+            "ồ", "a.", "南 ",
         ]),
         piece_bytes in 1usize..40,
         budget in prop::sample::select(vec![0usize, 100, 400, usize::MAX]),
