@@ -71,3 +71,104 @@ fn keys_are_answered_on_a_document_of_one_long_line() {
     s.wait_for("the end", |s| s.text().contains("100%"));
     s.quit();
 }
+
+/// The rows of the only pane once the screen has changed from `before` (the screen's
+/// text is cheap to poll; the pane's rows need the corpus laid out).
+fn rows_after(s: &mut Session, corpus: &briefing::engine::Corpus, before: &str) -> Vec<String> {
+    let before = before.to_string();
+    s.wait_for("the screen to change", |s| s.text() != before);
+    // The whole frame: until nothing more comes for a while.
+    loop {
+        let seen = s.text();
+        s.pump(std::time::Duration::from_millis(300));
+        if s.text() == seen {
+            break;
+        }
+    }
+    s.pane_rows(corpus, briefing::reader::state::Pane::Left)
+}
+
+/// `G` on one line of `line`, then `k`: the end at the bottom, then every row one lower
+/// and the row above the old top at the top. The rows seen, after `G` and after `k`.
+fn end_then_one_up(line: &str) -> (Vec<String>, Vec<String>) {
+    let dir = TempCorpus::new()
+        .with("seeds/a.txt", format!("{line}\n"))
+        .with("briefs/b.yaml", brief_of("B", &[("a.txt", "a", "vi")], ""));
+    let corpus = dir.load();
+    let mut s = Session::start_on(Some(dir.root().to_path_buf()), 100, 30);
+    s.wait_for_text("a · vi · a.txt");
+    let before = s.text();
+    s.send("G");
+    s.wait_for("the end", |s| s.text().contains("100%"));
+    let end = rows_after(&mut s, &corpus, &before);
+    let before = s.text();
+    s.send("k");
+    let up = rows_after(&mut s, &corpus, &before);
+    s.quit();
+    assert_eq!(up[1..], end[..end.len() - 1], "one row lower");
+    assert!(
+        !up[0].is_empty() && up[0] != end[0],
+        "the row above: {up:?}"
+    );
+    (end, up)
+}
+
+#[test]
+fn g_then_k_on_a_line_of_8_mb_shows_its_end_and_the_row_above_it() {
+    // Numbered words at the end, so that a row says where in the line it is.
+    let tail: Vec<String> = (0..3000).map(|n| format!("w{n}")).collect();
+    let line = format!(
+        "{} {}",
+        crate::reader_costs::prose(8 << 20).replace('\n', " "),
+        tail.join(" ")
+    );
+    let (end, up) = end_then_one_up(&line);
+    let last = end.iter().rev().find(|r| !r.is_empty()).expect("a row");
+    assert!(last.ends_with("w2999"), "{end:?}");
+    let number = |word: Option<&str>| {
+        word.and_then(|w| w.strip_prefix('w'))
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    let first_of_old_top = number(end[0].split_whitespace().next());
+    let last_of_new_top = number(up[0].split_whitespace().last());
+    assert_eq!(
+        last_of_new_top.map(|n| n + 1),
+        first_of_old_top,
+        "{:?} above {:?}",
+        up[0],
+        end[0]
+    );
+}
+
+#[test]
+fn g_then_k_on_a_line_of_letters_with_no_ascii_and_no_space() {
+    // Eleven letters, wide and narrow, so that rows of any width start at other letters.
+    let letters = "越南ạồ人民ếữ共和國";
+    let line = format!("{}終點", letters.repeat((8 << 20) / letters.len()));
+    let (end, _) = end_then_one_up(&line);
+    let last = end.iter().rev().find(|r| !r.is_empty()).expect("a row");
+    assert!(last.ends_with("終點"), "{end:?}");
+}
+
+#[test]
+fn a_search_on_a_line_of_letters_with_no_ascii_finds_a_word_near_its_end() {
+    let letters = "ạồếữđươăαжщ";
+    let line = format!(
+        "{}ΑΓΟΡΆ{}",
+        letters.repeat((8 << 20) / letters.len()),
+        letters.repeat(100)
+    );
+    let dir = TempCorpus::new()
+        .with("seeds/a.txt", format!("{line}\n"))
+        .with("briefs/b.yaml", brief_of("B", &[("a.txt", "a", "vi")], ""));
+    let mut s = Session::start_on(Some(dir.root().to_path_buf()), 100, 30);
+    s.wait_for_text("a · vi · a.txt");
+    s.send("/αγορα");
+    s.wait_for_text("/αγορα▏");
+    s.send("\r");
+    s.wait_for("the match near the end", |s| {
+        let text = s.text();
+        text.contains("/αγορα  1/1 in a 1:") && text.contains("ΑΓΟΡΆ")
+    });
+    s.quit();
+}
