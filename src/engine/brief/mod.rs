@@ -9,6 +9,7 @@ pub mod doc_ids;
 pub(crate) mod parse;
 pub(crate) mod positions;
 pub(crate) mod stream;
+pub(crate) mod yaml;
 
 use std::fmt;
 

@@ -1,8 +1,7 @@
 //! Reading one brief: its bytes decoded, its YAML parsed into the serde types, and every
 //! way that can fail said as a finding at its place, in the brief's words.
 
-use std::sync::Arc;
-
+use crate::engine::brief::yaml::Yaml;
 use crate::engine::brief::{BriefFile, Declared, stream};
 use crate::engine::finding::Finding;
 use crate::engine::source::SourceFile;
@@ -18,9 +17,10 @@ pub(crate) struct Parsed {
     pub shown: String,
     /// Its id: the file name without folder and extension.
     pub id: String,
-    /// The decoded YAML, for positions and for live reload's last good version: shared,
-    /// so that the version live reload keeps and the load's own are one text.
-    pub source: Arc<str>,
+    /// The decoded YAML, for positions and for live reload's last good version: held and
+    /// shared (the version live reload keeps and the load's own are one text), or read
+    /// again from its file when a finding asks.
+    pub source: Yaml,
     pub brief: BriefFile,
 }
 
@@ -47,9 +47,11 @@ pub(crate) struct Decoded {
     pub source: String,
 }
 
-/// Parses one brief, or reports why it does not load.
+/// Parses one brief, or reports why it does not load. A brief on disk is not held once
+/// parsed: its findings read it again for their positions.
 pub(crate) fn parse(file: SourceFile) -> Result<Parsed, Failed> {
-    parse_decoded(read(file)?)
+    let again = file.path().is_some().then(|| file.clone());
+    parse_keeping(read(file)?, again)
 }
 
 /// Reads and decodes one brief, or reports why it cannot be read.
@@ -65,8 +67,13 @@ pub(crate) fn read(file: SourceFile) -> Result<Decoded, Failed> {
     })
 }
 
-/// Parses one decoded brief, or reports why it does not load.
+/// Parses one decoded brief, or reports why it does not load; its text is held.
 pub(crate) fn parse_decoded(decoded: Decoded) -> Result<Parsed, Failed> {
+    parse_keeping(decoded, None)
+}
+
+/// Parses one decoded brief, its text kept by `file` where given, else held.
+fn parse_keeping(decoded: Decoded, file: Option<SourceFile>) -> Result<Parsed, Failed> {
     let Decoded {
         name,
         shown,
@@ -92,7 +99,7 @@ pub(crate) fn parse_decoded(decoded: Decoded) -> Result<Parsed, Failed> {
             name,
             shown,
             id,
-            source: Arc::from(source),
+            source: Yaml::of(file, source),
             brief: {
                 brief.fit();
                 brief

@@ -58,7 +58,7 @@ impl LastGood {
             Err(failed) => return Brief::Failed(failed),
         };
         match self.briefs.get(&decoded.shown) {
-            Some(kept) if kept.name == decoded.name && *kept.source == *decoded.source => {
+            Some(kept) if kept.name == decoded.name && kept.source.is(&decoded.source) => {
                 Brief::Reused(kept.clone())
             }
             _ => parse_decoded(decoded).map_or_else(Brief::Failed, Brief::Parsed),

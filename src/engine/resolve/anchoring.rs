@@ -12,6 +12,7 @@ use super::placements::Placements;
 use super::{Report, add_note, shorten};
 use crate::engine::anchor::nearest::PATTERN_LIMIT;
 use crate::engine::anchor::{Anchorer, INDEX_FROM_QUOTES};
+use crate::engine::brief::yaml::Yaml;
 use crate::engine::corpus::*;
 use crate::engine::finding::Finding;
 use crate::engine::text::Text;
@@ -48,7 +49,7 @@ fn quote_path(corpus: &CorpusParts, job: &Job) -> String {
 /// A brief's path and YAML text, kept for the positions of findings about its quotes.
 pub(super) struct Source {
     pub shown: String,
-    pub source: Arc<str>,
+    pub source: Yaml,
 }
 
 /// A quote as anchoring sees it in one document: text, prefix, suffix.

@@ -159,7 +159,7 @@ pub(super) fn check_units(
     // Positions are read only for briefs that have a disagreement, each brief once.
     let mut indexes: IdVec<BriefId, Option<PositionIndex>> = sources.iter().map(|_| None).collect();
     let mut unit_at = |(b, i): Place| {
-        let index = indexes[b].get_or_insert_with(|| PositionIndex::new(&sources[b].source));
+        let index = indexes[b].get_or_insert_with(|| sources[b].source.positions());
         lookup(index, &format!("figures[{i}].unit"))
     };
     for (here, there, id, unit, theirs) in disagreements {

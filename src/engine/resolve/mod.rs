@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::engine::brief::Declared;
 use crate::engine::brief::parse::Parsed;
 use crate::engine::brief::positions::PositionIndex;
+use crate::engine::brief::yaml::Yaml;
 use crate::engine::corpus::*;
 use crate::engine::finding::Finding;
 
@@ -28,13 +29,13 @@ pub(crate) use placements::Placements;
 /// One brief's source and findings; positions are looked up only when there is a finding.
 struct Report<'a> {
     shown: &'a str,
-    source: &'a str,
+    source: &'a Yaml,
     index: Option<PositionIndex>,
     findings: &'a mut Vec<Finding>,
 }
 
 impl<'a> Report<'a> {
-    fn new(shown: &'a str, source: &'a str, findings: &'a mut Vec<Finding>) -> Report<'a> {
+    fn new(shown: &'a str, source: &'a Yaml, findings: &'a mut Vec<Finding>) -> Report<'a> {
         Report {
             shown,
             source,
@@ -60,10 +61,7 @@ impl<'a> Report<'a> {
     /// The position of `path`, or of its nearest ancestor that has one.
     fn position(&mut self, path: &str) -> Option<(usize, usize)> {
         let source = self.source;
-        lookup(
-            self.index.get_or_insert_with(|| PositionIndex::new(source)),
-            path,
-        )
+        lookup(self.index.get_or_insert_with(|| source.positions()), path)
     }
 }
 
