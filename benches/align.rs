@@ -22,7 +22,8 @@ fn sentences(lang: &str) -> Vec<String> {
         .iter()
         .filter(|d| d.lang() == lang)
         .flat_map(|d| {
-            let text = d.text.as_str();
+            let held = d.read_text().expect("a text");
+            let text = held.as_str();
             segment::sentences(text)
                 .into_iter()
                 .filter_map(|r| text.get(r).map(|s| s.replace('\n', " ")))

@@ -70,7 +70,7 @@ fn wrapping(c: &mut Criterion) {
     let text = corpus
         .documents()
         .iter()
-        .map(|d| d.text.as_str())
+        .map(|d| d.read_text().expect("a text").as_str().to_string())
         .collect::<Vec<_>>()
         .join("\n");
     c.bench_function(

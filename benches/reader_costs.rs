@@ -110,7 +110,7 @@ fn paste(c: &mut Criterion) {
     let text: String = corpus
         .documents()
         .iter()
-        .map(|d| d.text.as_str())
+        .map(|d| d.read_text().expect("a text").as_str().to_string())
         .collect::<String>()
         .chars()
         .take(20_000)

@@ -8,6 +8,7 @@ use briefing::engine::clean::{Line, clean_os};
 use briefing::engine::output::{atomic, guard};
 use briefing::engine::print::Format;
 use briefing::engine::print::aligned::{self, AlignedView};
+use briefing::engine::text::Text;
 use briefing::engine::{Corpus, CorpusSource, DocId, load};
 
 use crate::failure::{Failure, Unusable};
@@ -41,9 +42,11 @@ pub fn run(
         })?,
     };
     let alignment = align_documents(&corpus, a, b);
+    let texts = [text(&corpus, a)?, text(&corpus, b)?];
     let view = AlignedView {
         a: &corpus.documents()[a],
         b: &corpus.documents()[b],
+        texts: [&texts[0], &texts[1]],
         alignment: &alignment,
     };
     let width = usize::from(width);
@@ -70,6 +73,13 @@ pub fn run(
 }
 
 /// The document with this id (or seed file name), or an error listing the ids.
+/// The text of `doc`, or why it cannot be read (changed on disk since the load).
+fn text(corpus: &Corpus, doc: DocId) -> Result<std::sync::Arc<Text>, Failure> {
+    corpus
+        .text(doc)
+        .map_err(|e| Failure::Unusable(Unusable::Text(e)))
+}
+
 fn find(corpus: &Corpus, id: &str) -> Result<DocId, Failure> {
     corpus
         .document_by_id(id)

@@ -3,9 +3,9 @@
 
 use std::io;
 
-use briefing::engine::CorpusError;
 use briefing::engine::figures::FilterError;
 use briefing::engine::print::PrintError;
+use briefing::engine::{CorpusError, TextError};
 
 /// How a command ended, short of success.
 #[derive(Debug)]
@@ -30,6 +30,9 @@ pub enum Unusable {
     Print(PrintError),
     #[error(transparent)]
     Filter(#[from] FilterError),
+    /// A document's text could not be read again (it changed since the corpus loaded).
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// The file given to `-o` could not be written; `path` is shown escaped.
     #[error("{path}: {source}")]
     Write {

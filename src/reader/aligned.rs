@@ -6,12 +6,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
-use std::sync::Arc;
 
 use crate::engine::Corpus;
 use crate::engine::align::{Alignment, Link, Pair, align_texts, curators_links, mode_for};
-use crate::engine::corpus::DocId;
-use crate::engine::text::Text;
+use crate::engine::corpus::{DocId, DocText};
 
 /// Pairs kept at most: the pairs on screen lately (each a few KB of sentence ranges).
 const KEPT_PAIRS: usize = 8;
@@ -26,7 +24,7 @@ pub struct AlignCache {
 /// An alignment and what it was made from.
 #[derive(Debug)]
 struct Entry {
-    texts: [Arc<Text>; 2],
+    texts: [DocText; 2],
     langs: [String; 2],
     links: Vec<Link>,
     alignment: Rc<Alignment>,
@@ -35,14 +33,14 @@ struct Entry {
 
 impl Entry {
     /// Whether `corpus` would align documents `key` from the same texts, languages and
-    /// links (the texts compared by identity: a reload shares unchanged ones).
+    /// links (the texts compared by identity: a reload keeps unchanged ones).
     fn holds_in(&self, corpus: &Corpus, key: (DocId, DocId)) -> bool {
         let docs = corpus.documents();
         let (Some(a), Some(b)) = (docs.get(key.0), docs.get(key.1)) else {
             return false;
         };
-        Arc::ptr_eq(&a.text, &self.texts[0])
-            && Arc::ptr_eq(&b.text, &self.texts[1])
+        a.text.same(&self.texts[0])
+            && b.text.same(&self.texts[1])
             && self.langs == [a.lang(), b.lang()]
             && self.links == curators_links(corpus, key.0, key.1)
     }
@@ -99,9 +97,10 @@ impl AlignCache {
                 corpus.documents().get(key.0)?,
                 corpus.documents().get(key.1)?,
             );
+            let (ta, tb) = (corpus.text(key.0).ok()?, corpus.text(key.1).ok()?);
             let links = curators_links(corpus, key.0, key.1);
             let mode = mode_for(da.lang(), db.lang());
-            let alignment = align_texts(da.text.as_str(), db.text.as_str(), &links, mode);
+            let alignment = align_texts(ta.as_str(), tb.as_str(), &links, mode);
             if self.by_pair.len() >= KEPT_PAIRS
                 && let Some(oldest) = self.by_pair.iter().min_by_key(|(_, e)| e.used)
             {
@@ -109,7 +108,7 @@ impl AlignCache {
                 self.by_pair.remove(&oldest);
             }
             let entry = Entry {
-                texts: [Arc::clone(&da.text), Arc::clone(&db.text)],
+                texts: [da.text.clone(), db.text.clone()],
                 langs: [da.lang().to_string(), db.lang().to_string()],
                 links,
                 alignment: Rc::new(alignment),

@@ -295,10 +295,11 @@ mod tests {
         }
         let top_line = |app: &App| {
             let pane = app.panes()[Pane::Left];
-            let doc = &app.corpus().documents()[pane.doc.expect("a document")];
+            let id = pane.doc.expect("a document");
+            let text = app.corpus().text(id).expect("its text");
             (
-                doc.id().to_string(),
-                doc.text.line(doc.text.line_index(pane.top)).to_string(),
+                app.corpus().documents()[id].id().to_string(),
+                text.line(text.line_index(pane.top)).to_string(),
             )
         };
         let before = top_line(&app);
@@ -311,8 +312,8 @@ mod tests {
         let c = app.corpus();
         let doc = c.document_by_id(&before.0).expect("the document");
         assert!(
-            c.documents()[doc]
-                .text
+            c.text(doc)
+                .expect("read again")
                 .as_str()
                 .starts_with("Dòng mới ở đầu.")
         );

@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::engine::Document;
-use crate::engine::corpus::DocId;
+use crate::engine::corpus::{DocId, DocText};
 use crate::engine::search::Searcher;
 use crate::engine::text::Text;
 use crate::engine::text::fold::Folded;
@@ -34,7 +34,7 @@ pub const KEPT_BYTES: usize = 4 << 20;
 /// same text), where it ends, and its fold.
 #[derive(Debug)]
 struct Kept {
-    text: Arc<Text>,
+    text: DocText,
     end: usize,
     folded: Folded,
 }
@@ -50,6 +50,9 @@ pub struct SearchFolds {
     scratch: Folded,
     /// Where `fold_more` goes on: (document index, piece start).
     ahead: (usize, usize),
+    /// The text of the document the scan is in (read once for all its pieces, where it
+    /// is not held), with the document's text it is.
+    at_hand: Option<(usize, DocText, Arc<Text>)>,
 }
 
 impl Default for SearchFolds {
@@ -149,7 +152,23 @@ impl SearchFolds {
             piece_bytes,
             scratch: Folded::default(),
             ahead: (0, 0),
+            at_hand: None,
         }
+    }
+
+    /// The text of document `i` of `docs`: held, or read again once for all its pieces;
+    /// `None` for a text that can no longer be read (it changed: a reload is coming).
+    fn text_of(&mut self, docs: &[Document], i: usize) -> Option<Arc<Text>> {
+        let doc = docs.get(i)?;
+        if let Some((at, text, whole)) = &self.at_hand
+            && *at == i
+            && text.same(&doc.text)
+        {
+            return Some(Arc::clone(whole));
+        }
+        let whole = doc.read_text().ok()?;
+        self.at_hand = Some((i, doc.text.clone(), Arc::clone(&whole)));
+        Some(whole)
     }
 
     /// Bytes of folds kept.
@@ -161,13 +180,11 @@ impl SearchFolds {
     /// stand at the same index with the very same text (a reload shares unchanged texts),
     /// drops the rest.
     pub fn renew(&mut self, docs: &[Document]) {
-        let same = |i: usize, piece: &Kept| {
-            docs.get(i)
-                .is_some_and(|d| Arc::ptr_eq(&d.text, &piece.text))
-        };
+        let same = |i: usize, piece: &Kept| docs.get(i).is_some_and(|d| d.text.same(&piece.text));
         self.kept.retain(|&(i, _), piece| same(i, piece));
         self.kept_bytes = self.kept.values().map(|k| fold_cost(&k.folded)).sum();
         self.ahead = (0, 0);
+        self.at_hand = None;
     }
 
     /// The piece of document `i` starting at `start`, folded (kept, or folded now into
@@ -181,12 +198,13 @@ impl SearchFolds {
         start: usize,
         cuts: Option<&Cuts>,
     ) -> Option<(&Folded, usize)> {
-        let doc = docs.get(i)?;
         if self.kept.contains_key(&(i, start)) {
             let kept = self.kept.get(&(i, start))?;
             return Some((&kept.folded, kept.end));
         }
-        let text = doc.text.as_str();
+        let doc_text = docs.get(i)?.text.clone();
+        let whole = self.text_of(docs, i)?;
+        let text = whole.as_str();
         let (end, keepable) = piece_end(text, start, self.piece_bytes, cuts);
         if cuts.is_none() && !keepable {
             // Folding ahead keeps only what every search can use.
@@ -197,7 +215,7 @@ impl SearchFolds {
         if keepable && self.kept_bytes + cost <= self.budget {
             self.kept_bytes += cost;
             let piece = Kept {
-                text: Arc::clone(&doc.text),
+                text: doc_text,
                 end,
                 folded: self.scratch.clone(),
             };
@@ -230,11 +248,17 @@ impl SearchFolds {
                 scan.at = 0;
                 continue;
             }
+            let Some(whole) = self.text_of(docs, i) else {
+                // Changed since the load: the reload that follows searches it.
+                scan.doc += 1;
+                scan.at = 0;
+                continue;
+            };
             let Some((folded, end)) = self.piece(docs, i, at, Some(&scan.cuts)) else {
                 scan.done = true;
                 break;
             };
-            let text = doc.text.as_str().get(at..end).unwrap_or("");
+            let text = whole.as_str().get(at..end).unwrap_or("");
             ranges.clear();
             // One more than the cap says whether there were more.
             let room = MAX_MATCHES + 1 - scan.matches.len();
@@ -285,7 +309,11 @@ impl SearchFolds {
             if !std::mem::take(&mut first) && !go_on() {
                 return false;
             }
-            let (end, keepable) = piece_end(doc.text.as_str(), at, self.piece_bytes, None);
+            let Some(whole) = self.text_of(docs, i) else {
+                self.ahead = (i + 1, 0);
+                continue;
+            };
+            let (end, keepable) = piece_end(whole.as_str(), at, self.piece_bytes, None);
             if keepable {
                 self.piece(docs, i, at, None);
                 if !self.kept.contains_key(&(i, at)) {

@@ -83,10 +83,11 @@ fn the_built_in_pair_against_a_hand_alignment() {
     let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
     let a = corpus.document_by_id("vi-gov").expect("vi-gov");
     let b = corpus.document_by_id("id-vna").expect("id-vna");
-    let (ta, tb) = (
-        corpus.documents()[a].text.as_str(),
-        corpus.documents()[b].text.as_str(),
-    );
+    let texts = [
+        corpus.text(a).expect("a text"),
+        corpus.text(b).expect("a text"),
+    ];
+    let (ta, tb) = (texts[0].as_str(), texts[1].as_str());
     let spec =
         std::fs::read_to_string("tests/fixtures/align/hand-vi-gov-id-vna.txt").expect("fixture");
 
@@ -310,7 +311,8 @@ pub(crate) mod properties {
             .documents()
             .iter()
             .flat_map(|d| {
-                let t = d.text.as_str();
+                let held = d.read_text().expect("a text");
+                let t = held.as_str();
                 briefing::engine::align::segment::sentences(t)
                     .into_iter()
                     .filter_map(|r| t.get(r).map(|s| s.replace('\n', " ")))

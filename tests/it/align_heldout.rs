@@ -16,10 +16,11 @@ fn two_real_reports_in_one_language_against_a_hand_alignment() {
     let corpus = load(&CorpusSource::BuiltIn).expect("built-in corpus");
     let a = corpus.document_by_id("vi-prov").expect("vi-prov");
     let b = corpus.document_by_id("vi-gov").expect("vi-gov");
-    let (ta, tb) = (
-        corpus.documents()[a].text.as_str(),
-        corpus.documents()[b].text.as_str(),
-    );
+    let texts = [
+        corpus.text(a).expect("a text"),
+        corpus.text(b).expect("a text"),
+    ];
+    let (ta, tb) = (texts[0].as_str(), texts[1].as_str());
     let spec =
         std::fs::read_to_string("tests/fixtures/align/hand-vi-prov-vi-gov.txt").expect("fixture");
     let with_briefs = align_documents(&corpus, a, b);

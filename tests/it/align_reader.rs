@@ -22,8 +22,9 @@ fn counterpart(corpus: &Corpus, from: DocId, offset: usize, to: DocId) -> Option
     let pair = al.pair_at(offset, from_b)?;
     let range = if from_b { &pair.a } else { &pair.b };
     let span = al.span(range, !from_b)?;
-    corpus.documents()[to]
-        .text
+    corpus
+        .text(to)
+        .expect("a text")
         .as_str()
         .get(span)
         .map(str::to_string)
@@ -58,7 +59,8 @@ fn walk(s: &mut Session, corpus: &Corpus, from: Pane, keys: &str) -> usize {
         corpus.document_by_id("id-vna").expect("id-vna"),
     );
     let (doc, other) = (docs[from], docs[from.other()]);
-    let text = corpus.documents()[doc].text.as_str();
+    let held = corpus.text(doc).expect("a text");
+    let text = held.as_str();
     let mut checked = 0;
     settle(s);
     let mut last_top = s
@@ -179,7 +181,8 @@ fn the_counterpart_is_marked_in_the_partner_pane_and_c_toggles_it() {
     let corpus = built_in();
     let vi = corpus.document_by_id("vi-gov").expect("vi-gov");
     let id = corpus.document_by_id("id-vna").expect("id-vna");
-    let text = corpus.documents()[vi].text.as_str();
+    let held = corpus.text(vi).expect("a text");
+    let text = held.as_str();
     // The Resolution 222 paragraph has its counterpart in id-vna's eighth line.
     let offset = text
         .find("Để đẩy nhanh triển khai Nghị quyết 222")

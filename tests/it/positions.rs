@@ -24,7 +24,7 @@ fn anchors_in(corpus: &Loaded, id: &str) -> String {
         .map(|x| x.range.clone())
         .collect();
     ranges.sort_by_key(|r| r.start);
-    mark(corpus.documents()[doc].text.as_str(), &ranges)
+    mark(corpus.text(doc).expect("a text").as_str(), &ranges)
 }
 
 /// The hits of `query` in the diagram's text must be its marked parts.
@@ -126,7 +126,7 @@ fn the_readers_matches_are_the_marked_places() {
         .filter(|(d, _)| *d == doc)
         .map(|(_, r)| r.clone())
         .collect();
-    let shown = mark(app.corpus().documents()[doc].text.as_str(), &ranges);
+    let shown = mark(app.corpus().text(doc).expect("a text").as_str(), &ranges);
     assert_ends(&shown, "Xuất khẩu tăng [10%]. Nhập khẩu tăng [10%].\n");
 }
 

@@ -327,7 +327,10 @@ fn editing_a_document_while_it_is_open_keeps_the_place_by_its_text() {
         app.update(Action::Down);
     }
     let top_line = |app: &App| {
-        let text = &app.corpus().documents()[app.panes()[Pane::Left].doc.expect("doc")].text;
+        let text = app
+            .corpus()
+            .text(app.panes()[Pane::Left].doc.expect("doc"))
+            .expect("a text");
         text.line(text.line_index(app.panes()[Pane::Left].top))
             .to_string()
     };

@@ -23,8 +23,8 @@ fn quote_cells(app: &App, i: Pane, a: AnnotationId) -> Vec<ratatui::style::Style
     let (rect, rows, top) = pane_layout(app, i);
     let row = briefing::reader::layout_cache::row_of(&rows, anchor.range.start);
     let y = rect.y + u16::try_from(row - top).expect("on screen");
-    let text = app.corpus().documents()[doc]
-        .text
+    let held = app.corpus().text(doc).expect("a text");
+    let text = held
         .as_str()
         .get(rows[row].start..anchor.range.start)
         .expect("row text");

@@ -105,7 +105,7 @@ fn enter_on_an_orphaned_quote_shows_the_nearest_text_in_its_document() {
         .into_iter()
         .find(|&p| app.panes()[p].doc == Some(vi_gov))
         .expect("vi-gov in a pane");
-    let text = &app.corpus().documents()[vi_gov].text;
+    let text = app.corpus().text(vi_gov).expect("a text");
     let (top, _) = text.line_col(app.panes()[pane].top);
     assert!(top <= 23, "line 23 on screen, the pane from line {top}");
     assert_contains(&screen(&app), "xuất khẩu, tiêu");

@@ -40,7 +40,7 @@ fn r_lists_every_match_by_document_and_enter_goes_there() {
             .nth(row)
             .is_some_and(|l| l.contains(&format!("({in_doc} matches)")))
     );
-    let (line, column) = d.text.line_col(range.start);
+    let (line, column) = d.read_text().expect("a text").line_col(range.start);
     assert!(
         shown
             .lines()

@@ -63,7 +63,8 @@ fn place(app: &App) -> Vec<(String, usize)> {
         .iter()
         .filter_map(|p| {
             let d = app.corpus().documents().get(p.doc?)?;
-            Some((d.id().to_string(), d.text.line_index(p.top)))
+            let text = app.corpus().text(p.doc?).ok()?;
+            Some((d.id().to_string(), text.line_index(p.top)))
         })
         .collect()
 }
@@ -140,7 +141,8 @@ fn a_quote_that_moved_in_its_seed_is_found_at_its_new_place() {
             .anchor
             .as_ref()
             .expect("placed");
-        let text = app.corpus().documents()[anchor.doc].text.as_str();
+        let held = app.corpus().text(anchor.doc).expect("a text");
+        let text = held.as_str();
         (anchor.range.start, text.find(quote).expect("in the seed"))
     };
     let (old, expected) = at(&app);

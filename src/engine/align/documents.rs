@@ -22,15 +22,19 @@ pub fn mode_for(lang_a: &str, lang_b: &str) -> Mode {
     }
 }
 
-/// Aligns documents `a` and `b` of the corpus, with its pins and shared annotations.
+/// Aligns documents `a` and `b` of the corpus, with its pins and shared annotations
+/// (nothing, if a text can no longer be read: it changed since the corpus loaded).
 pub fn align_documents(corpus: &Corpus, a: DocId, b: DocId) -> Alignment {
     let (Some(da), Some(db)) = (corpus.documents().get(a), corpus.documents().get(b)) else {
         return Alignment::default();
     };
+    let (Ok(ta), Ok(tb)) = (corpus.text(a), corpus.text(b)) else {
+        return Alignment::default();
+    };
     let mode = mode_for(da.lang(), db.lang());
     align_texts(
-        da.text.as_str(),
-        db.text.as_str(),
+        ta.as_str(),
+        tb.as_str(),
         &curators_links(corpus, a, b),
         mode,
     )

@@ -1,43 +1,12 @@
-//! The items of a resolved corpus: documents, briefs, topics, annotations with their
-//! quotes and anchors, and the curators' pins. Plain data; the [`Corpus`](super::Corpus)
+//! The items of a resolved corpus: briefs, topics, annotations with their quotes and
+//! anchors, and the curators' pins (documents are `document.rs`'s). Plain data; the [`Corpus`](super::Corpus)
 //! holds them.
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
 
 pub use crate::engine::brief::compact::{Few, Name, Str};
 use crate::engine::corpus::ids::{AnnotationId, BriefId, DocId, TopicId};
-use crate::engine::text::Text;
-
-/// One seed document.
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// File name relative to `seeds/`, with `/` separators.
-    pub file: String,
-    /// The text, NFC, line breaks as `\n`; shared, so that a live reload keeps the text
-    /// of a file that did not change instead of decoding it again.
-    pub text: Arc<Text>,
-    /// What the briefs say about it; `None` when no brief declares it.
-    pub meta: Option<DocMeta>,
-}
-
-/// The metadata a brief declares for a document.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct DocMeta {
-    pub id: String,
-    pub lang: Option<String>,
-    pub title: Option<String>,
-    pub title_en: Option<String>,
-    pub date: Option<String>,
-    pub source: Option<String>,
-    /// The id of the parallel document (translation or report of the same event).
-    pub parallel: Option<String>,
-    /// The event the document reports, in English.
-    pub event: Option<String>,
-    /// A curator's remark on the document itself (e.g. that it is cut off).
-    pub note: Option<String>,
-}
 
 /// A brief that loaded.
 #[derive(Debug, Clone)]
@@ -234,29 +203,6 @@ impl fmt::Display for AnchorFailure {
             }
             AnchorFailure::Empty => f.write_str("empty quote"),
         }
-    }
-}
-
-impl Document {
-    /// The id briefs use for it, or its file name when none declares it.
-    pub fn id(&self) -> &str {
-        self.meta.as_ref().map_or(self.file.as_str(), |m| &m.id)
-    }
-
-    /// The language tag, or `?`.
-    pub fn lang(&self) -> &str {
-        self.meta
-            .as_ref()
-            .and_then(|m| m.lang.as_deref())
-            .unwrap_or("?")
-    }
-
-    /// The title in its own language, else the English one, else the file name.
-    pub fn title(&self) -> &str {
-        self.meta
-            .as_ref()
-            .and_then(|m| m.title.as_deref().or(m.title_en.as_deref()))
-            .unwrap_or(self.file.as_str())
     }
 }
 

@@ -3,16 +3,22 @@
 //! (`index.rs`), built once in [`Corpus::new`]. Everything the reader and the printers
 //! show comes from here.
 
+mod document;
 pub mod ids;
 pub mod index;
 mod items;
+mod texts;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::engine::finding::Finding;
+use crate::engine::text::Text;
+pub use document::*;
 pub use ids::{AnnotationId, BriefId, DocId, Id, IdVec, TopicId};
 use index::CorpusIndex;
 pub use items::*;
+use texts::TextCache;
 
 /// What a corpus is made of, before it is indexed: what `resolve` builds, and what a test
 /// may put together by hand.
@@ -65,13 +71,18 @@ impl CorpusParts {
 pub struct Corpus {
     parts: CorpusParts,
     index: CorpusIndex,
+    texts: TextCache,
 }
 
 impl Corpus {
     /// The corpus of `parts`, indexed.
     pub fn new(parts: CorpusParts) -> Corpus {
         let index = CorpusIndex::build(&parts);
-        Corpus { parts, index }
+        Corpus {
+            parts,
+            index,
+            texts: TextCache::default(),
+        }
     }
 
     /// The parts back, to make another corpus of them.
@@ -92,6 +103,40 @@ impl Corpus {
     /// Every seed file, sorted by file name.
     pub fn documents(&self) -> &IdVec<DocId, Document> {
         &self.parts.documents
+    }
+
+    /// The text of `doc`: held, kept from a recent read, or read again from its file
+    /// (and kept a while: the texts a frame shows), served only while the file's bytes
+    /// are those the corpus was loaded from.
+    pub fn text(&self, doc: DocId) -> Result<Arc<Text>, TextError> {
+        let document = self.document(doc)?;
+        if let Some(text) = document.text.held() {
+            return Ok(Arc::clone(text));
+        }
+        if let Some(text) = self.texts.get(doc) {
+            return Ok(text);
+        }
+        let text = document.read_text()?;
+        self.texts.put(doc, Arc::clone(&text));
+        Ok(text)
+    }
+
+    /// The text of `doc` as [`text`](Corpus::text) gives it, but read again without
+    /// keeping it: for a scan over every document, which would only push out the texts
+    /// on screen.
+    pub fn scan_text(&self, doc: DocId) -> Result<Arc<Text>, TextError> {
+        let document = self.document(doc)?;
+        match self.texts.peek(doc) {
+            Some(text) => Ok(text),
+            None => document.read_text(),
+        }
+    }
+
+    fn document(&self, doc: DocId) -> Result<&Document, TextError> {
+        self.parts
+            .documents
+            .get(doc)
+            .ok_or(TextError::NoSuchDocument)
     }
 
     /// Every brief that loaded, sorted by file name.

@@ -1,28 +1,27 @@
 //! What live reload keeps from one load to the next: the last version of each brief that
-//! loaded, and the text of each document, so that what did not change is neither parsed
-//! nor decoded again.
-
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+//! loaded, and the fingerprint of each document's bytes, so that what did not change is
+//! neither parsed nor decoded again.
 
 use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 
 use crate::engine::brief::parse::{Failed, Parsed, parse, parse_decoded, read};
 use crate::engine::corpus::Document;
 use crate::engine::resolve::Placements;
 use crate::engine::source::SourceFile;
-use crate::engine::text::Text;
+
+use super::seed::Kept;
 
 /// The last version of each brief that loaded, parsed, with its decoded source, by the
 /// path shown for it: what live reload keeps on screen while the brief on disk is broken,
-/// and reuses while the brief's text is unchanged; and the text of each document of the
-/// last load, by file. Reuse compares whole texts, not modification times, so nothing
-/// kept is ever served stale: a touched file with the same text is the same file, any
-/// edit is read again.
+/// and reuses while the brief's text is unchanged; and what each document of the last
+/// load was, by file (the fingerprint of its bytes). Reuse compares whole texts and
+/// bytes, not modification times, so nothing kept is ever served stale: a touched file
+/// with the same bytes is the same file, any edit is read again.
 #[derive(Debug, Clone, Default)]
 pub struct LastGood {
     briefs: HashMap<String, Parsed>,
-    texts: HashMap<String, Arc<Text>>,
+    texts: HashMap<String, Kept>,
     placements: Placements,
 }
 
@@ -70,9 +69,9 @@ impl LastGood {
         self.briefs.get(shown)
     }
 
-    /// The text the last load had for the seed `file` (as named under seeds/).
-    pub(super) fn text(&self, file: &str) -> Option<&Arc<Text>> {
-        self.texts.get(file)
+    /// What the last load read of the seed `file` (as named under seeds/).
+    pub(super) fn text(&self, file: &str) -> Option<Kept> {
+        self.texts.get(file).copied()
     }
 
     /// Keeps `parsed` as its brief's last good version.
@@ -80,7 +79,7 @@ impl LastGood {
         self.briefs.insert(parsed.shown.clone(), parsed.clone());
     }
 
-    /// After a load has read its files: keeps the texts of its `documents` and no other,
+    /// After a load has read its files: keeps what its `documents` were and no other,
     /// and forgets the briefs that were not listed this time (deleted or renamed), so that
     /// what is kept never outgrows the corpus; then hands over the last placings of quotes,
     /// which anchoring reuses and replaces.
@@ -101,18 +100,24 @@ impl LastGood {
             .retain(|shown, _| listed.contains(shown.as_str()));
     }
 
-    /// The texts of the last load, by file, and its placings of quotes, for a load that
-    /// reads its documents while it places their quotes (and then keeps the texts it
-    /// read with [`keep_texts`](LastGood::keep_texts)).
-    pub(super) fn lend(&mut self) -> (&HashMap<String, Arc<Text>>, &mut Placements) {
+    /// What the last load read, by file, and its placings of quotes, for a load that
+    /// reads its documents while it places their quotes (and then keeps what it read with
+    /// [`keep_texts`](LastGood::keep_texts)).
+    pub(super) fn lend(&mut self) -> (&HashMap<String, Kept>, &mut Placements) {
         (&self.texts, &mut self.placements)
     }
 
-    /// Keeps the texts of `documents` and no other.
+    /// Keeps what `documents` were (those known on disk) and no other.
     pub(super) fn keep_texts<'d>(&mut self, documents: impl IntoIterator<Item = &'d Document>) {
         self.texts = documents
             .into_iter()
-            .map(|d| (d.file.clone(), Arc::clone(&d.text)))
+            .filter_map(|d| {
+                let kept = Kept {
+                    fingerprint: d.text.fingerprint()?,
+                    len: d.text.len(),
+                };
+                Some((d.file.clone(), kept))
+            })
             .collect();
     }
 }

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::engine::brief::Declared;
 use crate::engine::brief::parse::{Failed, Parsed, parse};
-use crate::engine::corpus::{Corpus, CorpusParts, Document};
+use crate::engine::corpus::{Corpus, CorpusParts, Document, Keep};
 use crate::engine::error::CorpusError;
 use crate::engine::finding::Finding;
 use crate::engine::source::{CorpusSource, Listing, Parts, SourceFile, list};
@@ -62,11 +62,12 @@ pub(crate) struct QuoteStats {
     pub reused: usize,
 }
 
-/// How many documents were decoded, and how many shared their kept text unchanged.
+/// How many documents were decoded, and how many were read with the very bytes the last
+/// load read (and decoded only where a quote of theirs was new).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct TextStats {
     pub decoded: usize,
-    pub shared: usize,
+    pub unchanged: usize,
 }
 
 /// One file read: a seed decoded or shared, or a brief parsed, reused or failed.
@@ -89,8 +90,19 @@ pub fn load_listing(listing: Listing, last_good: Option<&mut LastGood>) -> Corpu
 
 /// [`load_listing`], saying what it did with the files.
 pub(crate) fn load_counting(listing: Listing, last_good: Option<&mut LastGood>) -> (Corpus, Stats) {
-    let (parts, stats, _) = order::load_ordered(listing, last_good, true);
+    let keep = keep_for(last_good.as_deref());
+    let (parts, stats, _) = order::load_ordered(listing, last_good, keep);
     (Corpus::new(parts), stats)
+}
+
+/// What a load keeps of the texts: a one-off load (`print`, `search`, `align`) holds
+/// them; live reload (the reader) keeps where each is on disk and reads it again when it
+/// is shown, so that the reader's memory does not grow with the texts of the corpus.
+fn keep_for(last_good: Option<&LastGood>) -> Keep {
+    match last_good {
+        Some(_) => Keep::Stored,
+        None => Keep::Texts,
+    }
 }
 
 /// Loads a corpus for its findings alone (`check`): the parts of [`load`] but for the
@@ -98,7 +110,7 @@ pub(crate) fn load_counting(listing: Listing, last_good: Option<&mut LastGood>) 
 /// are held at once however large the corpus (where the order of [`order`] cannot be
 /// kept, the texts are held, and the findings are the same).
 pub fn load_findings(source: &CorpusSource) -> Result<CorpusParts, CorpusError> {
-    Ok(order::load_ordered(list(source, Parts::All)?, None, false).0)
+    Ok(order::load_ordered(list(source, Parts::All)?, None, Keep::Nothing).0)
 }
 
 /// What came of reading a corpus's files.
@@ -124,6 +136,7 @@ enum Task {
 fn run(
     tasks: Vec<Task>,
     mut last_good: Option<&mut LastGood>,
+    keep: Keep,
     stats: &mut Stats,
     listed: &mut Vec<Finding>,
 ) -> Gathered {
@@ -137,7 +150,7 @@ fn run(
             }
             (Task::Seed(file), kept) => {
                 let text = kept.and_then(|k| k.text(&file.name));
-                Done::Seed(seed::read(file, text))
+                Done::Seed(seed::read(file, text, keep))
             }
         })
         .collect();
@@ -150,8 +163,8 @@ fn run(
                 stats.texts.decoded += 1;
                 documents.push(doc);
             }
-            Done::Seed(seed::Read::Shared(doc)) => {
-                stats.texts.shared += 1;
+            Done::Seed(seed::Read::Unchanged(doc)) => {
+                stats.texts.unchanged += 1;
                 documents.push(doc);
             }
             Done::Seed(seed::Read::Failed(finding)) => listed.push(finding),

@@ -6,15 +6,16 @@
 //! a pin needs the texts of both sides), and when a document cannot be read or decoded
 //! (which changes which ids bind: the load is then done again in that order).
 
-use std::sync::Arc;
+use std::mem;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::seed::{self, Got};
+use super::seed;
 use super::{Gathered, LastGood, QuoteStats, Stats, Task, TextStats, run};
-use crate::engine::corpus::{CorpusParts, DocId, Document};
-use crate::engine::resolve::{Loaded, Placements, Texts, Unread, resolve_held, resolve_parts};
+use crate::engine::corpus::{CorpusParts, DocId, DocText, Document, Keep};
+use crate::engine::resolve::{
+    Fetched, Loaded, Placements, Texts, Unread, resolve_held, resolve_parts,
+};
 use crate::engine::source::Listing;
-use crate::engine::text::Text;
 
 /// Which order a load took.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,12 +28,12 @@ pub(crate) enum Order {
     DocumentsFirstAgain,
 }
 
-/// Loads `listing` briefs first where it can (see the module); with `keep` false, the
-/// documents of the parts given back carry no text where the order could be kept.
+/// Loads `listing` briefs first where it can (see the module), the documents of the parts
+/// given back keeping what `keep` says of their texts.
 pub(super) fn load_ordered(
     listing: Listing,
     mut last_good: Option<&mut LastGood>,
-    keep: bool,
+    keep: Keep,
 ) -> (CorpusParts, Stats, Order) {
     let Listing {
         root,
@@ -46,11 +47,23 @@ pub(super) fn load_ordered(
     let brief_paths: Vec<String> = briefs.iter().map(|b| b.shown.clone()).collect();
     let mut stats = Stats::default();
     let tasks = briefs.into_iter().map(Task::Brief).collect();
-    let Gathered { parsed, failed, .. } =
-        run(tasks, last_good.as_deref_mut(), &mut stats, &mut listed);
+    let Gathered { parsed, failed, .. } = run(
+        tasks,
+        last_good.as_deref_mut(),
+        keep,
+        &mut stats,
+        &mut listed,
+    );
     if parsed.iter().any(|p| !p.brief.pins.is_empty()) {
         let tasks = seeds.into_iter().map(Task::Seed).collect();
-        let documents = run(tasks, last_good.as_deref_mut(), &mut stats, &mut listed).documents;
+        let documents = run(
+            tasks,
+            last_good.as_deref_mut(),
+            keep,
+            &mut stats,
+            &mut listed,
+        )
+        .documents;
         let loaded = Loaded {
             root,
             documents,
@@ -58,15 +71,14 @@ pub(super) fn load_ordered(
             failed,
             findings: listed,
         };
-        let parts = held(loaded, last_good, &brief_paths, &mut stats);
+        let parts = held(loaded, last_good, &brief_paths, keep, &mut stats);
         return (parts, stats, Order::DocumentsFirstForPins);
     }
-    let empty = Arc::new(Text::default());
     let documents = seeds
         .iter()
         .map(|file| Document {
             file: file.name.clone(),
-            text: Arc::clone(&empty),
+            text: DocText::Gone,
             meta: None,
         })
         .collect();
@@ -78,7 +90,7 @@ pub(super) fn load_ordered(
         findings: listed,
     };
     let decoded = AtomicUsize::new(0);
-    let shared = AtomicUsize::new(0);
+    let unchanged = AtomicUsize::new(0);
     let resolved = {
         let (kept_texts, mut placements) = match last_good.as_deref_mut() {
             Some(kept) => {
@@ -90,17 +102,14 @@ pub(super) fn load_ordered(
         };
         let read = |doc: DocId| {
             let file = seeds.get(doc.0)?;
-            let kept = kept_texts.and_then(|t| t.get(&file.name));
-            match seed::read_text(file, kept)? {
-                Got::Decoded(text) => {
-                    decoded.fetch_add(1, Ordering::Relaxed);
-                    Some(text)
-                }
-                Got::Shared(text) => {
-                    shared.fetch_add(1, Ordering::Relaxed);
-                    Some(text)
-                }
-            }
+            let kept = kept_texts.and_then(|t| t.get(&file.name)).copied();
+            let fetched = seed::read_fetched(file, kept, keep)?;
+            let counter = match fetched {
+                Fetched::Decoded(_) => &decoded,
+                Fetched::Unchanged { .. } => &unchanged,
+            };
+            counter.fetch_add(1, Ordering::Relaxed);
+            Some(fetched)
         };
         let texts = Texts::Read { read: &read, keep };
         let resolved = resolve_parts(loaded, placements.as_deref_mut(), texts);
@@ -111,7 +120,7 @@ pub(super) fn load_ordered(
         Ok(parts) => {
             stats.texts = TextStats {
                 decoded: decoded.into_inner(),
-                shared: shared.into_inner(),
+                unchanged: unchanged.into_inner(),
             };
             if let Some(kept) = last_good {
                 kept.keep_texts(parts.documents.iter());
@@ -126,17 +135,18 @@ pub(super) fn load_ordered(
                 briefs,
                 findings,
             };
-            let (parts, stats) = documents_first(listing, last_good);
+            let (parts, stats) = documents_first(listing, last_good, keep);
             (parts, stats, Order::DocumentsFirstAgain)
         }
     }
 }
 
 /// Loads `listing` documents first: every file read, decoded or parsed on every core,
-/// then ids bound and quotes anchored in the texts held.
+/// then ids bound and quotes anchored in the texts held, of which `keep` says what stays.
 pub(super) fn documents_first(
     listing: Listing,
     mut last_good: Option<&mut LastGood>,
+    keep: Keep,
 ) -> (CorpusParts, Stats) {
     let Listing {
         root,
@@ -155,7 +165,13 @@ pub(super) fn documents_first(
         documents,
         parsed,
         failed,
-    } = run(tasks, last_good.as_deref_mut(), &mut stats, &mut listed);
+    } = run(
+        tasks,
+        last_good.as_deref_mut(),
+        keep,
+        &mut stats,
+        &mut listed,
+    );
     let loaded = Loaded {
         root,
         documents,
@@ -163,20 +179,25 @@ pub(super) fn documents_first(
         failed,
         findings: listed,
     };
-    let parts = held(loaded, last_good, &brief_paths, &mut stats);
+    let parts = held(loaded, last_good, &brief_paths, keep, &mut stats);
     (parts, stats)
 }
 
-/// Resolves what was loaded in the texts it holds, keeping them for the next reload.
+/// Resolves what was loaded in the texts it holds, then keeps what `keep` says of them;
+/// what they were is kept for the next reload.
 fn held(
     loaded: Loaded,
     last_good: Option<&mut LastGood>,
     brief_paths: &[String],
+    keep: Keep,
     stats: &mut Stats,
 ) -> CorpusParts {
     let mut placements = last_good.map(|kept| kept.settle(&loaded.documents, brief_paths));
-    let parts = resolve_held(loaded, placements.as_deref_mut());
+    let mut parts = resolve_held(loaded, placements.as_deref_mut());
     count_quotes(stats, placements.as_deref());
+    for document in parts.documents.iter_mut() {
+        document.text = mem::take(&mut document.text).kept(keep);
+    }
     parts
 }
 

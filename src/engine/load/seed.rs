@@ -1,26 +1,32 @@
-//! One seed read: decoded, or, on a live reload, sharing the text kept for it when its
-//! bytes are exactly that text.
+//! One seed read: decoded and, for the reader, known on disk by the fingerprint of its
+//! bytes; on a live reload, a seed whose bytes are exactly those the last load read is
+//! not decoded unless one of its quotes is new (see [`Fetched`]).
 
-use std::sync::Arc;
-
-use crate::engine::corpus::Document;
+use crate::engine::corpus::{DocText, Document, Keep, Stored};
 use crate::engine::finding::Finding;
-use crate::engine::source::SourceFile;
-use crate::engine::text::{Text, decode};
+use crate::engine::resolve::Fetched;
+use crate::engine::source::{Fingerprint, SourceFile};
+use crate::engine::text::decode;
 
-/// What reading one seed gave.
+/// What the last load read of a seed: the fingerprint of its bytes and the length of the
+/// text they decoded to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Kept {
+    pub fingerprint: Fingerprint,
+    pub len: usize,
+}
+
+/// What reading one seed gave, its text decoded.
 pub(super) enum Read {
     Decoded(Document),
-    /// The kept text, shared: the file's bytes were exactly that text.
-    Shared(Document),
+    /// Its bytes were exactly those the last load read.
+    Unchanged(Document),
     Failed(Finding),
 }
 
-/// Reads `file`; where its bytes are exactly `kept` (a file already in NFC with `\n` line
-/// ends, which is what decoding keeps as it is), shares `kept` instead of decoding it
-/// again. Any other file is decoded, so a kept text is never served stale: an edit of
-/// one byte, a touched file, a replaced one are all read as they now are.
-pub(super) fn read(file: SourceFile, kept: Option<&Arc<Text>>) -> Read {
+/// Reads and decodes `file` for a load that holds its texts while it places their quotes
+/// (see `order`), keeping what `keep` says once they are placed.
+pub(super) fn read(file: SourceFile, kept: Option<Kept>, keep: Keep) -> Read {
     let name = file.name.clone();
     let shown = file.shown.clone();
     let document = |text| Document {
@@ -28,32 +34,43 @@ pub(super) fn read(file: SourceFile, kept: Option<&Arc<Text>>) -> Read {
         file: name,
         meta: None,
     };
-    match file.into_bytes() {
-        Ok(bytes) => match text_of(&shown, bytes, kept) {
-            Ok(Got::Shared(text)) => Read::Shared(document(text)),
-            Ok(Got::Decoded(text)) => Read::Decoded(document(text)),
-            Err(finding) => Read::Failed(finding),
-        },
-        Err(e) => Read::Failed(e.finding(&shown)),
+    match fetch(file, kept, keep) {
+        Ok(fetched) => {
+            let unchanged = matches!(fetched, Fetched::Unchanged { .. });
+            match fetched.decoded() {
+                Some(text) if unchanged => Read::Unchanged(document(text)),
+                Some(text) => Read::Decoded(document(text)),
+                // Unchanged bytes decode as they did: this is not met.
+                None => Read::Failed(Finding::error(&shown, "cannot decode")),
+            }
+        }
+        Err(finding) => Read::Failed(finding),
     }
 }
 
-/// The text of `file`, read as [`read`] reads it, without the document around it.
-pub(super) fn read_text(file: &SourceFile, kept: Option<&Arc<Text>>) -> Option<Got> {
-    text_of(&file.shown, file.read().ok()?, kept).ok()
+/// Reads `file` for a load that places its quotes as it reads (see `order`): decoded,
+/// or, where its bytes are exactly those `kept` says the last load read, left to decode
+/// until a quote needs it; `None` if it cannot be read or decoded.
+pub(super) fn read_fetched(file: &SourceFile, kept: Option<Kept>, keep: Keep) -> Option<Fetched> {
+    fetch(file.clone(), kept, keep).ok()
 }
 
-/// A seed's text: decoded, or the kept one shared.
-pub(super) enum Got {
-    Decoded(Arc<Text>),
-    Shared(Arc<Text>),
-}
-
-fn text_of(shown: &str, bytes: Vec<u8>, kept: Option<&Arc<Text>>) -> Result<Got, Finding> {
-    if let Some(kept) = kept
-        && kept.as_str().as_bytes() == bytes.as_slice()
-    {
-        return Ok(Got::Shared(Arc::clone(kept)));
+/// The seed `file` read: with `keep` saying texts are stored, fingerprinted, and taken as
+/// unchanged where its fingerprint is `kept`'s.
+fn fetch(file: SourceFile, kept: Option<Kept>, keep: Keep) -> Result<Fetched, Finding> {
+    let shown = file.shown.clone();
+    if keep != Keep::Stored {
+        let bytes = file.into_bytes().map_err(|e| e.finding(&shown))?;
+        let text = decode(&shown, bytes)?;
+        return Ok(Fetched::Decoded(DocText::Held(text.into())));
     }
-    decode(shown, bytes).map(|text| Got::Decoded(Arc::new(text)))
+    let bytes = file.read().map_err(|e| e.finding(&shown))?;
+    let fingerprint = Fingerprint::of(&bytes);
+    if let Some(kept) = kept.filter(|k| k.fingerprint == fingerprint) {
+        let stored = Box::new(Stored::new(file, fingerprint, kept.len));
+        return Ok(Fetched::Unchanged { stored, bytes });
+    }
+    let text = decode(&shown, bytes)?;
+    let stored = Box::new(Stored::new(file, fingerprint, text.len()));
+    Ok(Fetched::Decoded(DocText::Placing(text.into(), stored)))
 }

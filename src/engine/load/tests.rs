@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::engine::corpus::{DocId, DocText, TextError};
 use crate::engine::text::Text;
 
 fn listing(brief: &str) -> Listing {
@@ -200,28 +201,35 @@ fn a_theme_quote_that_fails_is_reported_at_its_text() {
     );
 }
 
-/// The text of a corpus's one document.
+/// The text of a corpus's one document, read again from its file.
 fn only_text(corpus: &Corpus) -> Arc<Text> {
-    let document = corpus.documents().iter().next().expect("a document");
-    Arc::clone(&document.text)
+    corpus.text(DocId(0)).expect("the text, read again")
 }
 
-fn texts(decoded: usize, shared: usize) -> TextStats {
-    TextStats { decoded, shared }
+/// Whether the one document of `a` and of `b` is the very same text.
+fn same_text(a: &Corpus, b: &Corpus) -> bool {
+    a.documents()[DocId(0)]
+        .text
+        .same(&b.documents()[DocId(0)].text)
+}
+
+fn texts(decoded: usize, unchanged: usize) -> TextStats {
+    TextStats { decoded, unchanged }
 }
 
 #[test]
-fn an_unchanged_document_shares_its_text_and_any_change_is_read_again() {
+fn an_unchanged_document_is_not_decoded_again_and_any_change_is_read_again() {
     let (disk, mut kept) = (OnDisk::new(), LastGood::default());
     let (first, counted) = disk.reload_counting(&mut kept);
     assert_eq!(counted.texts, texts(1, 0));
+    assert!(matches!(
+        first.documents()[DocId(0)].text,
+        DocText::Stored(_)
+    ));
 
     let (second, counted) = disk.reload_counting(&mut kept);
     assert_eq!(counted.texts, texts(0, 1));
-    assert!(
-        Arc::ptr_eq(&only_text(&first), &only_text(&second)),
-        "shared"
-    );
+    assert!(same_text(&first, &second), "the same bytes");
     assert_eq!(seen(&second), seen(&first));
 
     // The same length, one letter changed: read again, and the quote no longer lands.
@@ -247,20 +255,51 @@ fn an_unchanged_document_shares_its_text_and_any_change_is_read_again() {
     std::fs::rename(&fresh, &path).expect("rename");
     let (fourth, counted) = disk.reload_counting(&mut kept);
     assert_eq!(counted.texts, texts(0, 1));
-    assert!(Arc::ptr_eq(&only_text(&third), &only_text(&fourth)));
+    assert!(same_text(&third, &fourth));
+    assert_eq!(only_text(&fourth).as_str(), "Xin chào Việt Nan.");
 }
 
 #[test]
-fn a_document_that_decoding_changes_is_decoded_every_time() {
+fn a_document_that_decoding_changes_is_not_decoded_again_while_its_bytes_stay() {
     let (disk, mut kept) = (OnDisk::new(), LastGood::default());
     // CRLF line ends and a decomposed letter: the text differs from the bytes.
     disk.write("seeds/a.txt", "Xin cha\u{300}o\r\nViệt Nam.");
-    for _ in 0..2 {
+    for decoded in [1, 0] {
         let (corpus, counted) = disk.reload_counting(&mut kept);
-        assert_eq!(counted.texts, texts(1, 0));
+        assert_eq!(counted.texts, texts(decoded, 1 - decoded));
         assert_eq!(only_text(&corpus).as_str(), "Xin chào\nViệt Nam.");
+        assert_eq!(
+            corpus.documents()[DocId(0)].text.len(),
+            "Xin chào\nViệt Nam.".len()
+        );
         assert_eq!(corpus.error_count(), 0, "{:?}", corpus.findings());
     }
+}
+
+#[test]
+fn a_stored_text_is_served_only_while_its_file_has_the_bytes_it_was_loaded_from() {
+    let (disk, mut kept) = (OnDisk::new(), LastGood::default());
+    let (corpus, _) = disk.reload_counting(&mut kept);
+    let text = only_text(&corpus);
+    assert!(Arc::ptr_eq(&text, &only_text(&corpus)), "kept while shown");
+    // Edited after the load: a corpus that has not read it yet refuses it.
+    disk.write("seeds/a.txt", "Xin chào Việt Nam!");
+    let fresh = Corpus::new(corpus.parts().clone());
+    let file = disk.0.path().join("seeds/a.txt").display().to_string();
+    let why = fresh.text(DocId(0)).expect_err("changed");
+    assert_eq!(why, TextError::Changed { file: file.clone() });
+    assert_eq!(
+        why.to_string(),
+        format!(
+            "{file} changed on disk since the corpus was loaded: it is read again when the corpus reloads"
+        )
+    );
+    // Gone: said so, with the file.
+    std::fs::remove_file(disk.0.path().join("seeds/a.txt")).expect("rm");
+    let why = fresh.text(DocId(0)).expect_err("gone").to_string();
+    assert!(why.starts_with("cannot read: "), "{why}");
+    // The corpus that read it keeps serving the text its anchors are in.
+    assert_eq!(only_text(&corpus).as_str(), text.as_str());
 }
 
 #[test]

@@ -12,22 +12,29 @@ use super::{Format, one_line};
 use crate::engine::align::{Alignment, Pair};
 use crate::engine::clean::CleanWriter;
 use crate::engine::corpus::Document;
+use crate::engine::text::Text;
 use crate::engine::text::width::display_width;
 use crate::engine::text::wrap::wrap_str;
 
-/// Two documents and their alignment.
+/// Two documents, their texts and their alignment.
 pub struct AlignedView<'a> {
     pub a: &'a Document,
     pub b: &'a Document,
+    /// The texts of `a` and `b`.
+    pub texts: [&'a Text; 2],
     pub alignment: &'a Alignment,
 }
 
 impl AlignedView<'_> {
     fn passage(&self, pair: &Pair, side_b: bool) -> Option<&str> {
         let r = if side_b { &pair.b } else { &pair.a };
-        let doc = if side_b { self.b } else { self.a };
         let span = self.alignment.span(r, side_b)?;
-        doc.text.as_str().get(span)
+        self.text(side_b).as_str().get(span)
+    }
+
+    /// The text of side B, or of side A.
+    fn text(&self, side_b: bool) -> &Text {
+        self.texts[usize::from(side_b)]
     }
 
     fn heading(doc: &Document) -> String {
@@ -215,12 +222,12 @@ struct JsonSpan<'a> {
 pub fn json(view: &AlignedView, out: &mut dyn Write) -> io::Result<()> {
     let span = |pair: &Pair, side_b: bool| -> Option<JsonSpan> {
         let r = if side_b { &pair.b } else { &pair.a };
-        let doc = if side_b { view.b } else { view.a };
+        let whole = view.text(side_b);
         let bytes = view.alignment.span(r, side_b)?;
-        let text = doc.text.as_str().get(bytes.clone())?;
+        let text = whole.as_str().get(bytes.clone())?;
         let last = text.char_indices().next_back().map_or(0, |(i, _)| i);
-        let (line, column) = doc.text.line_col(bytes.start);
-        let (end_line, end_column) = doc.text.line_col(bytes.start + last);
+        let (line, column) = whole.line_col(bytes.start);
+        let (end_line, end_column) = whole.line_col(bytes.start + last);
         Some(JsonSpan {
             line,
             column,

@@ -3,12 +3,14 @@
 //! `briefing align` lays it out. In HTML the annex goes inside the same page.
 
 use std::io::Write;
+use std::sync::Arc;
 
 use super::aligned::{self, AlignedView};
 use super::{Format, PrintError, PrintOptions, print, select};
 use crate::engine::align::align_documents;
 use crate::engine::clean::{CleanWriter, Escape};
-use crate::engine::corpus::{Corpus, DocId};
+use crate::engine::corpus::{Corpus, DocId, TextError};
+use crate::engine::text::Text;
 
 /// Prints like [`print()`](super::print()), adding the parallel annex when `parallel` is set (text,
 /// markdown and html; JSON has `briefing align --format json`).
@@ -37,7 +39,8 @@ pub fn print_with(
         writeln!(clean, "<h1 class=\"annex\">Annex: parallel texts</h1>")?;
         for &(a, b) in &pairs {
             let alignment = align_documents(corpus, a, b);
-            let view = view(corpus, a, b, &alignment);
+            let texts = texts(corpus, a, b)?;
+            let view = view(corpus, a, b, [&texts[0], &texts[1]], &alignment);
             aligned::html_section(&view, &mut clean)?;
         }
         clean.finish()?;
@@ -48,7 +51,8 @@ pub fn print_with(
     let mut clean = CleanWriter::new(&mut *out, Escape::Visible);
     for &(a, b) in &pairs {
         let alignment = align_documents(corpus, a, b);
-        let view = view(corpus, a, b, &alignment);
+        let texts = texts(corpus, a, b)?;
+        let view = view(corpus, a, b, [&texts[0], &texts[1]], &alignment);
         match format {
             Format::Markdown => {
                 writeln!(clean, "\n# Annex: parallel text\n")?;
@@ -74,13 +78,20 @@ fn view<'a>(
     corpus: &'a Corpus,
     a: DocId,
     b: DocId,
+    texts: [&'a Text; 2],
     alignment: &'a crate::engine::align::Alignment,
 ) -> AlignedView<'a> {
     AlignedView {
         a: &corpus.documents()[a],
         b: &corpus.documents()[b],
+        texts,
         alignment,
     }
+}
+
+/// The texts of `a` and `b`.
+fn texts(corpus: &Corpus, a: DocId, b: DocId) -> Result<[Arc<Text>; 2], TextError> {
+    Ok([corpus.text(a)?, corpus.text(b)?])
 }
 
 /// The parallel pairs among the printed briefs' documents, each once: the document whose

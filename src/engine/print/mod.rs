@@ -118,6 +118,9 @@ pub enum PrintError {
     UnknownTopic { id: String, known: Vec<String> },
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    /// A document's text could not be read again (it changed since the corpus loaded).
+    #[error(transparent)]
+    Text(#[from] crate::engine::corpus::TextError),
 }
 
 fn known_list(what: &str, known: &[String]) -> String {

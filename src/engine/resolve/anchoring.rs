@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::fetched::Fetched;
 use super::placed::{self, Placed};
 use super::placements::Placements;
 use super::{Report, add_note, shorten};
@@ -15,6 +16,7 @@ use crate::engine::anchor::{Anchorer, INDEX_FROM_QUOTES};
 use crate::engine::brief::yaml::Yaml;
 use crate::engine::corpus::*;
 use crate::engine::finding::Finding;
+use crate::engine::source::Fingerprint;
 use crate::engine::text::Text;
 
 /// A quote to place: where it is in the corpus and in its brief.
@@ -72,7 +74,7 @@ impl<'a> InDocument<'a> {
         doc: DocId,
         job_ids: &[usize],
         quote_of: impl Fn(usize) -> &'a Quote,
-        before: Option<(&Placements, &str, &Arc<Text>)>,
+        before: Option<(&Placements, &str, Fingerprint)>,
     ) -> InDocument<'a> {
         let mut seen: HashMap<QuoteKey, usize> = HashMap::with_capacity(job_ids.len());
         let mut distinct = Vec::new();
@@ -85,7 +87,7 @@ impl<'a> InDocument<'a> {
                 let next = distinct.len();
                 let k = *seen.entry(key).or_insert_with(|| {
                     let kept = before
-                        .and_then(|(p, file, text)| p.get(file, text, q))
+                        .and_then(|(p, file, fingerprint)| p.get(file, fingerprint, q))
                         .cloned();
                     reused += usize::from(kept.is_some());
                     distinct.push((q, kept));
@@ -136,13 +138,12 @@ pub(crate) enum Texts<'r> {
     /// In the corpus's documents.
     Held,
     /// Given by `read`, document by document on every core, while their quotes are
-    /// placed; then kept in the documents or, unless `keep`, let go (the documents then
-    /// carry no text: only `check` asks for that).
-    Read { read: &'r ReadText<'r>, keep: bool },
+    /// placed; then what `keep` says is kept in the documents.
+    Read { read: &'r ReadText<'r>, keep: Keep },
 }
 
-/// The text of a document read from its file, or `None` if it cannot be read or decoded.
-pub(crate) type ReadText<'r> = dyn Fn(DocId) -> Option<Arc<Text>> + Sync + 'r;
+/// A document read from its file, or `None` if it cannot be read or decoded.
+pub(crate) type ReadText<'r> = dyn Fn(DocId) -> Option<Fetched> + Sync + 'r;
 
 /// A document that [`Texts::Read`] could not read or decode: the corpus must then be
 /// loaded another way, where that file is reported as it always is.
@@ -174,33 +175,49 @@ pub(super) fn anchor_all(
         by_doc[job.doc].push(i);
     }
     let before = kept.as_deref();
-    let in_document = |doc: DocId, text: &Arc<Text>| {
+    // The document's quotes, those placed by the last load in the very same bytes taken
+    // from there.
+    let in_document = |doc: DocId, fingerprint: Option<Fingerprint>| {
         let job_ids = &by_doc[doc];
         if job_ids.is_empty() {
             return None;
         }
-        let before = before.map(|p| (p, shared.documents[doc].file.as_str(), text));
-        let mut d = InDocument::new(doc, job_ids, quote_of, before);
-        d.place(text);
-        Some(d)
+        let file = shared.documents[doc].file.as_str();
+        let before = before.zip(fingerprint).map(|(p, f)| (p, file, f));
+        Some(InDocument::new(doc, job_ids, quote_of, before))
     };
-    let mut read_texts: Vec<Option<Arc<Text>>> = Vec::new();
-    let docs: Vec<InDocument> = match texts {
+    let mut read_texts: Vec<DocText> = Vec::new();
+    let docs: Vec<(InDocument, Option<Fingerprint>)> = match texts {
         Texts::Held => by_doc
             .enumerated()
             .filter(|(_, job_ids)| !job_ids.is_empty())
             .map(|(doc, _)| doc)
             .collect::<Vec<_>>()
             .into_par_iter()
-            .filter_map(|doc| in_document(doc, &shared.documents[doc].text))
+            .filter_map(|doc| {
+                let text = &shared.documents[doc].text;
+                let mut d = in_document(doc, text.fingerprint())?;
+                if let Some(held) = text.held() {
+                    d.place(held);
+                }
+                Some((d, text.fingerprint()))
+            })
             .collect(),
         Texts::Read { read, keep } => {
-            type Read<'a> = (Option<InDocument<'a>>, Option<Arc<Text>>);
+            type Read<'a> = (Option<(InDocument<'a>, Option<Fingerprint>)>, DocText);
             let placed: Option<Vec<Read>> = (0..shared.documents.len())
                 .into_par_iter()
                 .map(|i| {
-                    let text = read(DocId(i))?;
-                    Some((in_document(DocId(i), &text), keep.then_some(text)))
+                    let mut fetched = read(DocId(i))?;
+                    let fingerprint = fetched.fingerprint();
+                    let d = match in_document(DocId(i), fingerprint) {
+                        Some(mut d) if d.to_place() > 0 => {
+                            d.place(&*fetched.text()?);
+                            Some(d)
+                        }
+                        d => d,
+                    };
+                    Some((d.map(|d| (d, fingerprint)), fetched.kept(keep)?))
                 })
                 .collect();
             let (docs, texts): (Vec<_>, Vec<_>) = placed.ok_or(Unread)?.into_iter().unzip();
@@ -210,16 +227,12 @@ pub(super) fn anchor_all(
     };
     drop(by_doc);
     if let Some(kept) = kept {
-        let reused = docs.iter().map(|d| d.reused).sum();
-        let placings = docs.iter().flat_map(|d| {
+        let reused = docs.iter().map(|(d, _)| d.reused).sum();
+        let placings = docs.iter().flat_map(|(d, fingerprint)| {
             let file = shared.documents[d.doc].file.as_str();
-            let text = read_texts
-                .get(d.doc.0)
-                .and_then(Option::as_ref)
-                .unwrap_or(&shared.documents[d.doc].text);
             d.distinct
                 .iter()
-                .filter_map(move |(q, p)| Some((file, text, *q, p.as_ref()?)))
+                .filter_map(move |(q, p)| Some((file, (*fingerprint)?, *q, p.as_ref()?)))
         });
         kept.replace(placings, reused);
     }
@@ -229,7 +242,7 @@ pub(super) fn anchor_all(
     let placings: Vec<Vec<Option<Placed>>> = docs
         .into_iter()
         .enumerate()
-        .map(|(slot, d)| {
+        .map(|(slot, (d, _))| {
             for (job, k) in d.which {
                 which[job] = Some((slot, k));
             }
@@ -257,9 +270,7 @@ pub(super) fn anchor_all(
         corpus.annotations[job.annotation].quotes[job.quote].anchor = anchor;
     }
     for (document, text) in corpus.documents.iter_mut().zip(read_texts) {
-        if let Some(text) = text {
-            document.text = text;
-        }
+        document.text = text;
     }
     Ok(())
 }

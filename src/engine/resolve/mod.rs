@@ -15,6 +15,7 @@ mod anchoring;
 mod annotate;
 mod bind;
 mod cascade;
+mod fetched;
 mod measure;
 mod pins;
 mod placed;
@@ -24,6 +25,7 @@ use anchoring::anchor_all;
 pub(crate) use anchoring::{Texts, Unread};
 use annotate::resolve_brief;
 use bind::bind_documents;
+pub(crate) use fetched::Fetched;
 pub(crate) use placements::Placements;
 
 /// One brief's source and findings; positions are looked up only when there is a finding.

@@ -188,9 +188,13 @@ fn clash(
     b: &Counterpart,
 ) -> Option<usize> {
     let mut touched = |x: &Anchor| -> Range<usize> {
-        let s = sentences
-            .entry(x.doc)
-            .or_insert_with(|| segment::sentences(corpus.documents[x.doc].text.as_str()));
+        let s =
+            sentences
+                .entry(x.doc)
+                .or_insert_with(|| match corpus.documents[x.doc].text.held() {
+                    Some(text) => segment::sentences(text.as_str()),
+                    None => Vec::new(),
+                });
         let first = s.partition_point(|r| r.end <= x.range.start);
         let last = s.partition_point(|r| r.start < x.range.end.max(x.range.start + 1));
         first..last.max(first + 1)
@@ -248,7 +252,9 @@ fn anchor(
         return None;
     };
     let document = corpus.documents.get(doc)?;
-    let text = document.text.as_str();
+    // Pins are resolved in texts held (see `load::order`).
+    let whole = document.text.held()?;
+    let text = whole.as_str();
     let at = format!("{} ({})", quote.doc, document.file);
     let text_path = format!("{path}.text");
     match place(
@@ -258,7 +264,7 @@ fn anchor(
         quote.suffix.as_deref(),
     ) {
         Placement::Unique(range) => {
-            let (line, column) = document.text.line_col(range.start);
+            let (line, column) = whole.line_col(range.start);
             Some(Anchor {
                 doc,
                 range,
@@ -279,7 +285,7 @@ fn anchor(
                 Some((range, _)) => format!(
                     "nearest text: \"{}\" at line {}",
                     shorten(text.get(range.clone()).unwrap_or("")),
-                    document.text.line_col(range.start).0
+                    whole.line_col(range.start).0
                 ),
                 None => "no similar text in the document: copy the quote from it".to_string(),
             };
@@ -287,10 +293,8 @@ fn anchor(
             None
         }
         Placement::Ambiguous(ranges, total) => {
-            let places: Vec<(usize, usize)> = ranges
-                .iter()
-                .map(|r| document.text.line_col(r.start))
-                .collect();
+            let places: Vec<(usize, usize)> =
+                ranges.iter().map(|r| whole.line_col(r.start)).collect();
             report.error(
                 &text_path,
                 format!(

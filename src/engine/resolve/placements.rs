@@ -1,5 +1,5 @@
 //! Where each quote was placed, kept by live reload from one load to the next: a quote
-//! whose document text is shared unchanged (the very same text, see `load::seed`) and
+//! whose document's bytes are unchanged (the same [`Fingerprint`], see `load::seed`) and
 //! whose text, prefix and suffix are the same is placed the same, so it is not placed
 //! again. A brief edited, or a document changed, places only its own quotes anew.
 //!
@@ -7,13 +7,11 @@
 //! of them: two keyed SipHash hashes, whose keys are drawn at random for each reader, so
 //! that no corpus can be written to make two quotes of one text share a fingerprint.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
-use std::sync::Arc;
-
 use super::placed::Placed;
 use crate::engine::corpus::Quote;
-use crate::engine::text::Text;
+use crate::engine::source::Fingerprint;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 
 /// The placings of the last load, by document file.
 #[derive(Debug, Clone, Default)]
@@ -25,10 +23,10 @@ pub(crate) struct Placements {
     pub(crate) placed: usize,
 }
 
-/// The placings in one text, by fingerprint, sorted.
+/// The placings in one text (the fingerprint of its bytes), by quote fingerprint, sorted.
 #[derive(Debug, Clone)]
 struct InText {
-    text: Arc<Text>,
+    text: Fingerprint,
     quotes: Vec<(u128, Placed)>,
 }
 
@@ -47,10 +45,10 @@ impl Keys {
 
 impl Placements {
     /// The kept placing of `quote` in the document of `file`, if it was placed in this
-    /// very text.
-    pub(super) fn get(&self, file: &str, text: &Arc<Text>, quote: &Quote) -> Option<&Placed> {
+    /// very text (the bytes of fingerprint `text`).
+    pub(super) fn get(&self, file: &str, text: Fingerprint, quote: &Quote) -> Option<&Placed> {
         let kept = self.by_file.get(file)?;
-        if !Arc::ptr_eq(&kept.text, text) {
+        if kept.text != text {
             return None;
         }
         let key = self.keys.of(quote);
@@ -62,7 +60,7 @@ impl Placements {
     /// document's file and text.
     pub(super) fn replace<'a>(
         &mut self,
-        placings: impl Iterator<Item = (&'a str, &'a Arc<Text>, &'a Quote, &'a Placed)>,
+        placings: impl Iterator<Item = (&'a str, Fingerprint, &'a Quote, &'a Placed)>,
         reused: usize,
     ) {
         let mut by_file: HashMap<String, InText> = HashMap::new();
@@ -70,7 +68,7 @@ impl Placements {
         for (file, text, quote, placed) in placings {
             count += 1;
             let in_text = by_file.entry(file.to_string()).or_insert_with(|| InText {
-                text: Arc::clone(text),
+                text,
                 quotes: Vec::new(),
             });
             in_text.quotes.push((self.keys.of(quote), placed.clone()));
@@ -102,7 +100,7 @@ mod tests {
 
     #[test]
     fn a_quote_is_found_again_only_by_its_text_prefix_and_suffix_in_the_same_text() {
-        let text = Arc::new(Text::new("Tăng trưởng 8,3%. Tăng trưởng 7%."));
+        let text = Fingerprint::of("Tăng trưởng 8,3%. Tăng trưởng 7%.".as_bytes());
         let doc = "a.txt";
         let plain = quote("Tăng trưởng", None, None);
         let before = quote("Tăng trưởng", Some("."), None);
@@ -120,21 +118,23 @@ mod tests {
         let mut kept = Placements::default();
         kept.replace(
             [
-                (doc, &text, &plain, &Placed::Empty),
-                (doc, &text, &before, &unique),
+                (doc, text, &plain, &Placed::Empty),
+                (doc, text, &before, &unique),
             ]
             .into_iter(),
             0,
         );
         assert_eq!((kept.reused, kept.placed), (0, 2));
-        assert_eq!(kept.get(doc, &text, &plain), Some(&Placed::Empty));
-        assert_eq!(kept.get(doc, &text, &before), Some(&unique));
+        assert_eq!(kept.get(doc, text, &plain), Some(&Placed::Empty));
+        assert_eq!(kept.get(doc, text, &before), Some(&unique));
         for other in &shifted {
-            assert_eq!(kept.get(doc, &text, other), None, "{other:?}");
+            assert_eq!(kept.get(doc, text, other), None, "{other:?}");
         }
-        // The same words in a text read anew are placed anew.
-        let edited = Arc::new(Text::new("Tăng trưởng 8,3%. Tăng trưởng 7%."));
-        assert_eq!(kept.get(doc, &edited, &before), None);
-        assert_eq!(kept.get("b.txt", &text, &before), None);
+        // The same bytes read again are the same text; an edit anywhere makes another.
+        let again = Fingerprint::of("Tăng trưởng 8,3%. Tăng trưởng 7%.".as_bytes());
+        assert_eq!(kept.get(doc, again, &before), Some(&unique));
+        let edited = Fingerprint::of("Tăng trưởng 8,3%. Tăng trưởng 7%!".as_bytes());
+        assert_eq!(kept.get(doc, edited, &before), None);
+        assert_eq!(kept.get("b.txt", text, &before), None);
     }
 }

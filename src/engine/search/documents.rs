@@ -6,7 +6,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::Searcher;
-use crate::engine::corpus::Document;
+use crate::engine::text::Text;
 use crate::engine::text::fold::Folded;
 
 /// One match in a document.
@@ -21,25 +21,26 @@ pub struct Match {
     pub column: usize,
 }
 
-/// Searches every document, in order, on every core.
-pub fn search_documents(docs: &[Document], searcher: &Searcher) -> Vec<Match> {
-    let per_doc: Vec<Vec<Match>> = docs
+/// Searches every text, in order, on every core.
+pub fn search_documents(texts: &[&Text], searcher: &Searcher) -> Vec<Match> {
+    let per_doc: Vec<Vec<Match>> = texts
         .par_iter()
         .enumerate()
-        .map_init(Folded::default, |folded, (i, doc)| {
-            search_document(doc, i, searcher, folded)
+        .map_init(Folded::default, |folded, (i, text)| {
+            search_text(text, i, searcher, folded)
         })
         .collect();
     per_doc.into_iter().flatten().collect()
 }
 
-pub(super) fn search_document(
-    doc: &Document,
+/// Searches `whole`, the text of document `index`.
+pub(super) fn search_text(
+    whole: &Text,
     index: usize,
     searcher: &Searcher,
     folded: &mut Folded,
 ) -> Vec<Match> {
-    let text = doc.text.as_str();
+    let text = whole.as_str();
     folded.fold(text);
     let mut ranges = Vec::new();
     searcher.find_in_folded(text, folded, &mut ranges);
@@ -49,10 +50,10 @@ pub(super) fn search_document(
     ranges
         .into_iter()
         .map(|range| {
-            let here = doc.text.line_index(range.start);
+            let here = whole.line_index(range.start);
             if here != line {
                 line = here;
-                counted = doc.text.line_range(here).start;
+                counted = whole.line_range(here).start;
                 column = 1;
             }
             column += text

@@ -10,9 +10,8 @@ use std::thread;
 use rayon::prelude::*;
 
 use super::Searcher;
-use super::documents::search_document;
+use super::documents::search_text;
 use super::matches::FileMatches;
-use crate::engine::corpus::Document;
 use crate::engine::finding::Finding;
 use crate::engine::source::SourceFile;
 use crate::engine::text::decode_bytes;
@@ -78,14 +77,10 @@ fn search_file(entry: &SourceFile, searcher: &Searcher) -> Result<FileMatches, F
             file: entry.name.clone(),
             ..FileMatches::default()
         };
-        let doc = Document {
-            text: decode_bytes(&entry.shown, bytes)?.into(),
-            file: entry.name.clone(),
-            meta: None,
-        };
-        for m in search_document(&doc, 0, searcher, folded) {
-            let line = doc.text.line_range(m.line - 1);
-            let text = doc.text.line(m.line - 1);
+        let whole = decode_bytes(&entry.shown, bytes)?;
+        for m in search_text(&whole, 0, searcher, folded) {
+            let line = whole.line_range(m.line - 1);
+            let text = whole.line(m.line - 1);
             found.push(
                 m.line,
                 m.column,

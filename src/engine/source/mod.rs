@@ -3,6 +3,7 @@
 //! Nothing here decodes: that is the text layer's.
 
 mod embedded;
+mod fingerprint;
 mod read;
 mod walk;
 
@@ -14,6 +15,7 @@ use crate::engine::error::CorpusError;
 use crate::engine::finding::Finding;
 
 pub use embedded::FILES as BUILT_IN;
+pub use fingerprint::Fingerprint;
 pub use read::{MAX_FILE_BYTES, ReadError};
 use walk::{Confine, Found, Walk};
 

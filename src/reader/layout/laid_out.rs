@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::engine::text::Text;
 use crate::reader::layout::{Layout, RowId};
@@ -12,16 +13,42 @@ use crate::reader::layout_cache::row_of;
 #[derive(Debug, Clone)]
 pub struct LaidOut<'a> {
     layout: Rc<Layout>,
-    text: &'a Text,
+    text: Held<'a>,
+}
+
+/// The text of a layout: borrowed, or shared (a text read again from its file).
+#[derive(Debug, Clone)]
+enum Held<'a> {
+    Borrowed(&'a Text),
+    Shared(Arc<Text>),
 }
 
 impl<'a> LaidOut<'a> {
     pub fn new(layout: Rc<Layout>, text: &'a Text) -> LaidOut<'a> {
-        LaidOut { layout, text }
+        LaidOut {
+            layout,
+            text: Held::Borrowed(text),
+        }
+    }
+
+    /// A layout of a text it holds a share of.
+    pub fn sharing(layout: Rc<Layout>, text: Arc<Text>) -> LaidOut<'static> {
+        LaidOut {
+            layout,
+            text: Held::Shared(text),
+        }
+    }
+
+    /// The text laid out.
+    pub fn text(&self) -> &Text {
+        match &self.text {
+            Held::Borrowed(text) => text,
+            Held::Shared(text) => text,
+        }
     }
 
     fn rows_in(&self, block: usize) -> usize {
-        self.layout.rows_in(self.text, block)
+        self.layout.rows_in(self.text(), block)
     }
 
     fn blocks(&self) -> usize {
@@ -181,7 +208,7 @@ impl<'a> LaidOut<'a> {
 
     /// Wraps more blocks while `go_on` says so; whether every block is wrapped.
     pub fn wrap_more(&self, go_on: impl FnMut() -> bool) -> bool {
-        self.layout.wrap_more(self.text, go_on)
+        self.layout.wrap_more(self.text(), go_on)
     }
 
     /// Every row, every block wrapped (for tests, and small documents).

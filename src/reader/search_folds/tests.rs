@@ -16,7 +16,7 @@ fn doc(text: &str) -> Document {
 fn whole(docs: &[Document], searcher: &Searcher) -> (Vec<(DocId, Range<usize>)>, bool) {
     let mut plain = Vec::new();
     for (i, d) in docs.iter().enumerate() {
-        let all = searcher.find_in(d.text.as_str());
+        let all = searcher.find_in(d.read_text().expect("held").as_str());
         plain.extend(all.into_iter().map(|r| (DocId(i), r)));
     }
     let more = plain.len() > MAX_MATCHES;

@@ -31,11 +31,12 @@ impl App {
         }
     }
 
-    /// Document `doc` laid out at `width` columns (cached; blocks wrapped as asked for).
+    /// Document `doc` laid out at `width` columns (cached; blocks wrapped as asked for);
+    /// `None` where its text can no longer be read (it changed: a reload is coming).
     pub fn layout(&self, doc: DocId, width: u16) -> Option<LaidOut<'_>> {
-        let text = &self.corpus.documents().get(doc)?.text;
-        let layout = self.cache.borrow_mut().layout(doc, width, text);
-        Some(LaidOut::new(layout, text))
+        let text = self.corpus.text(doc).ok()?;
+        let layout = self.cache.borrow_mut().layout(doc, width, &text);
+        Some(LaidOut::sharing(layout, text))
     }
 
     /// Every wrapped row of document `doc` at `width` columns (the whole layout, for

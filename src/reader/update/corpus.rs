@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use ratatui::layout::Rect;
 
-use crate::engine::corpus::{IdVec, TopicId};
+use crate::engine::corpus::{DocId, IdVec, TopicId};
 use crate::engine::{Corpus, CorpusError};
 use crate::reader::follow::{same_annotation, same_document, same_place};
 use crate::reader::state::{App, Card, Counts, NavItem, Overlay, PaneView, Place, Then};
@@ -95,11 +95,8 @@ impl App {
         let map_pane = |p: PaneView| {
             let doc = p.doc.and_then(|d| same_document(&old, d, new));
             // Kept by text, so lines added above the place do not move the view.
-            let top = match (
-                p.doc.and_then(|d| old.documents().get(d)),
-                doc.and_then(|d| new.documents().get(d)),
-            ) {
-                (Some(before), Some(after)) => same_place(&before.text, p.top, &after.text),
+            let top = match (p.doc, doc) {
+                (Some(was), Some(now)) => kept_top(&old, was, p.top, new, now),
                 _ => 0,
             };
             PaneView { doc, top }
@@ -195,4 +192,19 @@ impl App {
 /// take longer to free than a frame may wait.
 fn drop_aside<T: Send + 'static>(value: T) {
     std::thread::spawn(move || drop(value));
+}
+
+/// Where a pane at `top` in document `was` of `old` stands in document `now` of `new`:
+/// the same place if the text is the same, else the same line found by its text.
+fn kept_top(old: &Corpus, was: DocId, top: usize, new: &Corpus, now: DocId) -> usize {
+    let (Some(before), Some(after)) = (old.documents().get(was), new.documents().get(now)) else {
+        return 0;
+    };
+    if before.text.same(&after.text) {
+        return top;
+    }
+    match (old.text(was), new.text(now)) {
+        (Ok(before), Ok(after)) => same_place(&before, top, &after),
+        _ => 0,
+    }
 }

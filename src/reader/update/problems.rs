@@ -82,10 +82,10 @@ impl App {
     fn open_orphan(&mut self, a: AnnotationId, quote: &Quote) {
         self.select_annotation(a);
         let doc = self.corpus.document_by_id(&quote.doc_id);
-        let near = doc.and_then(|d| {
-            let text = self.corpus.documents().get(d)?.text.as_str();
-            Some((d, nearest(text, &quote.text)?.0))
-        });
+        let text = doc.and_then(|d| self.corpus.text(d).ok());
+        let near = doc
+            .zip(text.as_deref())
+            .and_then(|(d, text)| Some((d, nearest(text.as_str(), &quote.text)?.0)));
         let Some((doc, range)) = near else {
             let why = match doc {
                 None => format!("no document {} in the corpus", quote.doc_id),
@@ -95,8 +95,8 @@ impl App {
             return;
         };
         self.show_at(doc, range.start);
-        if let Some(d) = self.corpus.documents().get(doc) {
-            let (line, _) = d.text.line_col(range.start);
+        if let Some(text) = text {
+            let (line, _) = text.line_col(range.start);
             self.status.message = Some(format!(
                 "{} line {line}: the nearest text to the quote \u{201c}{}\u{201d} · i shows why it has no place",
                 quote.doc_id, quote.text

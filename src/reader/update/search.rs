@@ -291,7 +291,7 @@ impl App {
     fn match_message(&self, k: usize) -> Option<String> {
         let (doc, range) = self.search.matches().get(k)?;
         let d = self.corpus.documents().get(*doc)?;
-        let (line, column) = d.text.line_col(range.start);
+        let (line, column) = self.corpus.text(*doc).ok()?.line_col(range.start);
         let more = if self.search.more() { "+" } else { "" };
         Some(format!(
             "/{}  {}/{}{more} in {} {line}:{column} · r lists them",

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::AnnotationKind;
@@ -30,9 +30,9 @@ pub struct Position {
 pub fn position(app: &App, pane: Pane, area: Rect) -> Option<Position> {
     let pane = app.panes()[pane];
     let doc = pane.doc?;
-    let text = &app.corpus.documents().get(doc)?.text;
     let inner = inner(area);
     let laid = app.layout(doc, inner.width.max(1))?;
+    let text = laid.text();
     // The rows before the top are estimated while blocks above it are not wrapped yet;
     // those on screen are exact, so the end of the document is 100%.
     let top = laid.at(pane.top);
@@ -88,7 +88,7 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, which: Pane
     }
     let text_area = inner(area);
     frame.render_widget(block, area);
-    let Some((d, document)) = doc else {
+    let Some((d, _)) = doc else {
         frame.render_widget(
             Paragraph::new("No document here: press o to choose one.").style(p.dim),
             text_area,
@@ -96,6 +96,14 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, which: Pane
         return;
     };
     let Some(laid) = app.layout(d, text_area.width.max(1)) else {
+        if let Err(why) = app.corpus.text(d) {
+            frame.render_widget(
+                Paragraph::new(format!("{why}."))
+                    .wrap(Wrap { trim: false })
+                    .style(p.dim),
+                text_area,
+            );
+        }
         return;
     };
     let visible = laid.take(laid.at(pane.top), usize::from(text_area.height));
@@ -111,7 +119,7 @@ pub fn render(app: &App, p: &Palette, frame: &mut Frame, area: Rect, which: Pane
     {
         marks.insert(0, (r, p.counterpart));
     }
-    let text = document.text.as_str();
+    let text = laid.text().as_str();
     let lines: Vec<Line> = visible
         .iter()
         .map(|row| row_line(text, row.clone(), &marks))

@@ -89,6 +89,7 @@ fn rows(app: &App, p: &Palette, width: usize) -> (Vec<Row>, String) {
     let mut docs = 0;
     let (mut annotations, mut topics) = (0, 0);
     let mut last_doc = None;
+    let mut at_hand = None;
     for (k, hit) in hits.iter().enumerate() {
         match *hit {
             Hit::Match(m) => {
@@ -115,9 +116,17 @@ fn rows(app: &App, p: &Palette, width: usize) -> (Vec<Row>, String) {
                         if n == 1 { "" } else { "es" }
                     )));
                 }
-                let (line, column) = d.text.line_col(range.start);
-                let line_range = d.text.line_range(line - 1);
-                let text = d.text.line(line - 1);
+                // Read once per document, past the texts kept for the panes: a list can
+                // name many documents.
+                if at_hand.as_ref().is_none_or(|(d, _)| *d != doc) {
+                    at_hand = c.scan_text(doc).ok().map(|text| (doc, text));
+                }
+                let Some((_, whole)) = &at_hand else {
+                    continue;
+                };
+                let (line, column) = whole.line_col(range.start);
+                let line_range = whole.line_range(line - 1);
+                let text = whole.line(line - 1);
                 let span = range.start - line_range.start
                     ..range.end.min(line_range.end) - line_range.start;
                 let place = format!("  {line:>5}:{column:<4} ");

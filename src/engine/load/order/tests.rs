@@ -8,7 +8,7 @@ use crate::engine::source::SourceFile;
 
 /// The corpus a documents-first load makes of `listing`.
 fn load_listing(listing: Listing, last_good: Option<&mut LastGood>) -> Corpus {
-    Corpus::new(documents_first(listing, last_good).0)
+    Corpus::new(documents_first(listing, last_good, Keep::Texts).0)
 }
 
 /// A corpus of in-memory files: seeds, then briefs, each (name, text).
@@ -43,32 +43,46 @@ fn anchors(parts: &CorpusParts) -> Vec<String> {
         .collect()
 }
 
+/// Each document's file and text, read again where it is stored.
 fn texts(parts: &CorpusParts) -> Vec<(String, String)> {
     parts
         .documents
         .iter()
-        .map(|d| (d.file.clone(), d.text.as_str().to_string()))
+        .map(|d| {
+            let text = d.read_text().expect("a text held or stored");
+            (d.file.clone(), text.as_str().to_string())
+        })
         .collect()
 }
 
-/// Loads `listing` briefs first, keeping the texts and letting them go, and asserts the
-/// corpus of a documents-first load; says which order the loads took.
+/// Loads `listing` briefs first, keeping the texts, storing them and letting them go,
+/// and asserts the corpus of a documents-first load; says which order the loads took.
 fn same_as_whole(listing: Listing) -> Order {
     let whole = load_listing(listing.clone(), None);
     let mut orders = Vec::new();
-    for keep in [true, false] {
+    for keep in [Keep::Texts, Keep::Stored, Keep::Nothing] {
         let (parts, _, order) = load_ordered(listing.clone(), None, keep);
         assert_eq!(said(&parts.findings), said(whole.findings()));
         assert_eq!(Summary::of_parts(&parts), Summary::of(&whole));
         assert_eq!(anchors(&parts), anchors(whole.parts()));
-        if keep {
-            assert_eq!(texts(&parts), texts(whole.parts()));
-        } else if order == Order::BriefsFirst {
-            assert!(parts.documents.iter().all(|d| d.text.as_str().is_empty()));
+        let kept = |f: fn(&DocText) -> bool| parts.documents.iter().all(|d| f(&d.text));
+        match keep {
+            Keep::Texts => {
+                assert!(kept(|t| matches!(t, DocText::Held(_))));
+                assert_eq!(texts(&parts), texts(whole.parts()));
+            }
+            Keep::Stored => {
+                assert!(kept(|t| matches!(t, DocText::Stored(_))));
+                assert_eq!(texts(&parts), texts(whole.parts()));
+                let lens: Vec<usize> = parts.documents.iter().map(|d| d.text.len()).collect();
+                let held: Vec<usize> = whole.documents().iter().map(|d| d.text.len()).collect();
+                assert_eq!(lens, held);
+            }
+            Keep::Nothing => assert!(kept(|t| matches!(t, DocText::Gone))),
         }
         orders.push(order);
     }
-    assert_eq!(orders[0], orders[1]);
+    assert!(orders.iter().all(|o| *o == orders[0]), "{orders:?}");
     orders[0]
 }
 
@@ -213,7 +227,7 @@ fn a_reload_in_either_order_gives_the_corpus_of_a_fresh_load() {
                 &[("b.yaml", brief)],
             )
         };
-        let (parts, _, order) = load_ordered(corpus(), Some(&mut kept), true);
+        let (parts, _, order) = load_ordered(corpus(), Some(&mut kept), Keep::Stored);
         assert_eq!(order, expected);
         let fresh = load_listing(corpus(), None);
         assert_eq!(said(&parts.findings), said(fresh.findings()));
