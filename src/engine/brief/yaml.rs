@@ -5,12 +5,11 @@
 //! only if it is the very text parsed, else the finding goes without position.
 
 use std::borrow::Cow;
-use std::hash::{BuildHasher, RandomState};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use super::parse::read;
 use super::positions::PositionIndex;
-use crate::engine::source::SourceFile;
+use crate::engine::source::{Fingerprint, SourceFile};
 
 /// The YAML of a brief that loaded.
 #[derive(Debug, Clone)]
@@ -18,25 +17,10 @@ pub(crate) enum Yaml {
     /// Held: a brief built in or in memory, or one live reload keeps to tell it unchanged.
     Held(Arc<String>),
     /// Read again from `file` when asked for, and taken only if its text has `print`.
-    Again { file: SourceFile, print: Print },
-}
-
-/// What a text was, in sixteen bytes: its length and a hash keyed at random once per
-/// process, so that no brief can be written to pass for another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Print {
-    len: usize,
-    hash: u64,
-}
-
-impl Print {
-    pub(crate) fn of(text: &str) -> Print {
-        static KEYS: OnceLock<RandomState> = OnceLock::new();
-        Print {
-            len: text.len(),
-            hash: KEYS.get_or_init(RandomState::new).hash_one(text),
-        }
-    }
+    Again {
+        file: SourceFile,
+        print: Fingerprint,
+    },
 }
 
 impl Yaml {
@@ -44,7 +28,7 @@ impl Yaml {
     pub(crate) fn of(file: Option<SourceFile>, source: String) -> Yaml {
         match file {
             Some(file) if file.path().is_some() => Yaml::Again {
-                print: Print::of(&source),
+                print: Fingerprint::of(source.as_bytes()),
                 file,
             },
             _ => Yaml::Held(Arc::new(source)),
@@ -57,7 +41,7 @@ impl Yaml {
             Yaml::Held(text) => Some(Cow::Borrowed(text.as_str())),
             Yaml::Again { file, print } => {
                 let source = read(file.clone()).ok()?.source;
-                (Print::of(&source) == *print).then_some(Cow::Owned(source))
+                (Fingerprint::of(source.as_bytes()) == *print).then_some(Cow::Owned(source))
             }
         }
     }
@@ -66,7 +50,7 @@ impl Yaml {
     pub(crate) fn is(&self, text: &str) -> bool {
         match self {
             Yaml::Held(held) => held.as_str() == text,
-            Yaml::Again { print, .. } => Print::of(text) == *print,
+            Yaml::Again { print, .. } => Fingerprint::of(text.as_bytes()) == *print,
         }
     }
 

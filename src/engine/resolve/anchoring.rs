@@ -3,7 +3,6 @@
 //! turned, in order, into anchors or findings with their positions.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
