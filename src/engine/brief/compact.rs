@@ -4,6 +4,8 @@
 //! as what it replaces (`&str`, `&[T]`), so the code that reads the model does not change.
 
 use std::borrow::Borrow;
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
@@ -104,7 +106,7 @@ reads_as_str!(Name);
 
 /// The names made so far, so that each distinct text is allocated once.
 #[derive(Debug, Default)]
-pub struct Names(std::collections::HashSet<Name>);
+pub struct Names(HashSet<Name>);
 
 impl Names {
     /// The one `Name` of `text`.
@@ -115,6 +117,38 @@ impl Names {
         let name = Name::from(text);
         self.0.insert(name.clone());
         name
+    }
+}
+
+thread_local! {
+    /// The names of the brief this thread is reading, if it is reading one.
+    static READING: RefCell<Option<Names>> = const { RefCell::new(None) };
+}
+
+/// Runs `read` (one brief read), every [`Name`] it reads made once per distinct text:
+/// serde hands a visitor no state, so the brief's names are this thread's while it reads.
+pub(crate) fn naming<T>(read: impl FnOnce() -> T) -> T {
+    let outer = READING.with(|names| names.replace(Some(Names::default())));
+    let value = read();
+    READING.with(|names| names.replace(outer));
+    value
+}
+
+impl Name {
+    /// The name of `text`: made once per distinct text of the brief being read (see
+    /// [`naming`]).
+    pub(crate) fn read(text: &str) -> Name {
+        READING.with(|names| match names.borrow_mut().as_mut() {
+            Some(names) => names.name(text),
+            None => Name::from(text),
+        })
+    }
+}
+
+/// A document or topic id as a brief writes it.
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Name, D::Error> {
+        super::scalar::<D, String>(d).map(|text| Name::read(&text))
     }
 }
 

@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
-use compact::{Few, Str};
+use compact::{Few, Name, Str};
 pub(crate) use declared::Declared;
 
 /// A whole `briefs/NAME.yaml` file.
@@ -115,7 +115,7 @@ pub struct FigureDecl {
     #[serde(deserialize_with = "scalar")]
     pub value: String,
     #[serde(deserialize_with = "one_or_many")]
-    pub topics: Few<Str>,
+    pub topics: Few<Name>,
     #[serde(default, deserialize_with = "opt_scalar")]
     pub note: Option<String>,
     /// The id (a slug) of what the figure measures, shared by figures that measure the
@@ -141,7 +141,7 @@ pub struct FigureDecl {
 #[serde(deny_unknown_fields)]
 pub struct ThemeDecl {
     #[serde(deserialize_with = "one_or_many")]
-    pub topics: Few<Str>,
+    pub topics: Few<Name>,
     #[serde(default, deserialize_with = "opt_scalar")]
     pub note: Option<Str>,
     pub quotes: Few<QuoteDecl>,
@@ -151,8 +151,7 @@ pub struct ThemeDecl {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteDecl {
-    #[serde(deserialize_with = "scalar")]
-    pub doc: Str,
+    pub doc: Name,
     #[serde(deserialize_with = "scalar")]
     pub text: Str,
     #[serde(default, deserialize_with = "opt_scalar")]
@@ -234,19 +233,19 @@ fn opt_scalar<'de, D: Deserializer<'de>, T: From<String>>(d: D) -> Result<Option
 }
 
 /// `topics: fta` and `topics: [fta, growth]` both read as a list.
-fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Few<Str>, D::Error> {
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Few<Name>, D::Error> {
     struct ListVisitor;
     impl<'de> Visitor<'de> for ListVisitor {
-        type Value = Few<Str>;
+        type Value = Few<Name>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a topic id or a list of topic ids, e.g. [growth, fta]")
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Few::one(Str::from(v)))
+            Ok(Few::one(Name::read(v)))
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
             let mut out = Vec::new();
-            while let Some(item) = seq.next_element::<Str>()? {
+            while let Some(item) = seq.next_element::<Name>()? {
                 out.push(item);
             }
             Ok(Few::from(out))

@@ -2,7 +2,7 @@
 //! way that can fail said as a finding at its place, in the brief's words.
 
 use crate::engine::brief::yaml::Yaml;
-use crate::engine::brief::{BriefFile, Declared, stream};
+use crate::engine::brief::{BriefFile, Declared, compact, stream};
 use crate::engine::finding::Finding;
 use crate::engine::source::SourceFile;
 use crate::engine::text::decode;
@@ -94,7 +94,7 @@ fn parse_keeping(decoded: Decoded, file: Option<SourceFile>) -> Result<Parsed, F
             .note("a brief needs at least `title:` and `documents:` (see the README)")
             .into());
     }
-    match stream::from_str::<BriefFile>(&source) {
+    match compact::naming(|| stream::from_str::<BriefFile>(&source)) {
         Ok(mut brief) => Ok(Parsed {
             name,
             shown,

@@ -7,7 +7,6 @@ use super::anchoring::{Job, Source};
 use super::measure::measure_of;
 use super::{Ids, Parsed, Report, add_note, is_iso_date};
 use crate::engine::brief::QuoteDecl;
-use crate::engine::brief::compact::Names;
 use crate::engine::corpus::*;
 use crate::engine::finding::{Finding, Wanted};
 
@@ -95,8 +94,6 @@ pub(super) fn resolve_brief(
     corpus.annotations.reserve(b.figures.len() + b.themes.len());
     let quotes = b.figures.iter().map(|f| f.quotes.len());
     jobs.reserve(quotes.chain(b.themes.iter().map(|t| t.quotes.len())).sum());
-    // Each document id written once, whatever the number of its quotes.
-    let mut names = Names::default();
     for (i, mut f) in b.figures.into_iter().enumerate() {
         let path = format!("figures[{i}]");
         let measure = measure_of(&mut f, &path, &mut report);
@@ -116,7 +113,6 @@ pub(super) fn resolve_brief(
             ids,
             report: &mut report,
             jobs,
-            names: &mut names,
         };
         resolving.add_annotation(&path, annotation, &f.topics, f.quotes);
     }
@@ -132,7 +128,6 @@ pub(super) fn resolve_brief(
             ids,
             report: &mut report,
             jobs,
-            names: &mut names,
         };
         resolving.add_annotation(&format!("themes[{i}]"), annotation, &t.topics, t.quotes);
     }
@@ -146,7 +141,6 @@ struct Resolving<'r, 'a> {
     ids: &'r Ids,
     report: &'r mut Report<'a>,
     jobs: &'r mut Vec<Job>,
-    names: &'r mut Names,
 }
 
 impl Resolving<'_, '_> {
@@ -155,7 +149,7 @@ impl Resolving<'_, '_> {
         &mut self,
         path: &str,
         mut annotation: Annotation,
-        topics: &[Str],
+        topics: &[Name],
         quotes: Few<QuoteDecl>,
     ) {
         let (corpus, ids) = (&mut *self.corpus, self.ids);
@@ -203,7 +197,7 @@ impl Resolving<'_, '_> {
                     }
                 }
                 Quote {
-                    doc_id: self.names.name(&doc),
+                    doc_id: doc,
                     text,
                     prefix,
                     suffix,
@@ -221,7 +215,7 @@ fn resolve_topics(
     ids: &Ids,
     report: &mut Report,
     path: &str,
-    wanted: &[Str],
+    wanted: &[Name],
 ) -> Few<TopicId> {
     if wanted.is_empty() {
         report.error(

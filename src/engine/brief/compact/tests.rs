@@ -54,3 +54,40 @@ fn one_item_and_its_text_take_no_more_room_than_a_string() {
     assert_eq!(size_of::<Name>(), 16);
     assert_eq!(size_of::<Few<usize>>(), 16);
 }
+
+#[test]
+fn a_brief_read_names_each_of_its_ids_once_by_either_reader() {
+    use crate::engine::brief::{BriefFile, stream};
+    let brief = |anchor: &str| {
+        format!(
+            "title: T\ndocuments:\n  - id: a\n    file: a.txt\nthemes:\n  - topics: t\n    \
+             quotes:\n      - doc: a\n        text: {anchor}x\n  - topics: [t, u]\n    \
+             quotes:\n      - doc: a\n        text: y\n"
+        )
+    };
+    // The streaming reader reads the first; an anchor leaves the second to serde_yaml.
+    for yaml in [brief(""), brief("&k ")] {
+        let read: BriefFile = naming(|| stream::from_str(&yaml)).expect("a brief");
+        let themes: Vec<_> = read.themes.iter().collect();
+        let (one, two) = (&themes[0], &themes[1]);
+        assert!(Arc::ptr_eq(&one.quotes[0].doc.0, &two.quotes[0].doc.0));
+        assert!(Arc::ptr_eq(&one.topics[0].0, &two.topics[0].0));
+        assert_eq!(
+            (two.topics[1].as_str(), one.quotes[0].text.as_str()),
+            ("u", "x")
+        );
+        // Read outside a brief's reading, each is a name of its own.
+        let apart: BriefFile = stream::from_str(&yaml).expect("a brief");
+        let apart: Vec<_> = apart.themes.iter().collect();
+        assert!(!Arc::ptr_eq(
+            &apart[0].quotes[0].doc.0,
+            &apart[1].quotes[0].doc.0
+        ));
+    }
+    // Reading nested in another reading gives the outer one its names back.
+    naming(|| {
+        let outer = Name::read("d");
+        naming(|| Name::read("d"));
+        assert!(Arc::ptr_eq(&outer.0, &Name::read("d").0));
+    });
+}
