@@ -2,6 +2,8 @@
 //! original offsets. Quotes are matched in this form (design section 3: any run of white
 //! space in a quote matches any run in the text), so matching is plain substring search.
 
+use std::borrow::Cow;
+
 use crate::engine::text::scan::{at_least, eq};
 
 /// A squeezed text: its bytes, and where its offsets stop agreeing with the original's.
@@ -145,8 +147,12 @@ fn end_run(run_start: &mut Option<usize>, at: usize, shifts: &mut Vec<(usize, us
     }
 }
 
-/// A quote, prefix or suffix in squeezed form: its words joined by single spaces.
-pub fn squeeze_words(s: &str) -> String {
+/// A quote, prefix or suffix in squeezed form: its words joined by single spaces,
+/// borrowed when it is in that form already (most are).
+pub fn squeeze_words(s: Cow<'_, str>) -> Cow<'_, str> {
+    if is_squeezed(&s) {
+        return s;
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -154,7 +160,23 @@ pub fn squeeze_words(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether `s` is its own squeezed form: no white space but lone spaces between words.
+fn is_squeezed(s: &str) -> bool {
+    let mut after_word = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || !after_word {
+                return false;
+            }
+            after_word = false;
+        } else {
+            after_word = true;
+        }
+    }
+    after_word || s.is_empty()
 }
 
 #[cfg(test)]
@@ -169,7 +191,13 @@ mod tests {
         for (squeezed, original) in [(0, 0), (2, 4), (4, 7), (6, 9), (8, 12), (9, 13)] {
             assert_eq!(s.original(squeezed), original, "{squeezed}");
         }
-        assert_eq!(squeeze_words("  x \n y  "), "x y");
+        assert_eq!(squeeze_words("  x \n y  ".into()), "x y");
+        for (s, borrowed) in [("x y", true), ("", true), ("x  y", false), (" x", false)] {
+            let squeezed = squeeze_words(s.into());
+            assert_eq!(matches!(squeezed, Cow::Borrowed(_)), borrowed, "{s:?}");
+            assert_eq!(squeezed, s.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        assert!(!is_squeezed("x\u{a0}y") && !is_squeezed("x "));
     }
 
     /// The squeeze as first written, by characters: the byte loop must agree with it.

@@ -11,7 +11,7 @@ use super::placed::{self, Placed};
 use super::placements::Placements;
 use super::{Report, add_note, shorten};
 use crate::engine::anchor::nearest::PATTERN_LIMIT;
-use crate::engine::anchor::{Anchorer, INDEX_FROM_QUOTES};
+use crate::engine::anchor::{Anchorer, INDEX_FROM_QUOTES, Many};
 use crate::engine::brief::yaml::Yaml;
 use crate::engine::corpus::*;
 use crate::engine::finding::Finding;
@@ -62,7 +62,9 @@ struct InDocument<'a> {
     doc: DocId,
     /// (job, distinct quote) for each job in the document, in order.
     which: Vec<(usize, usize)>,
-    distinct: Vec<(&'a Quote, Option<Placed>)>,
+    /// The distinct quotes, and where each one stands once placed.
+    quotes: Vec<&'a Quote>,
+    placed: Vec<Option<Placed>>,
     reused: usize,
 }
 
@@ -76,20 +78,21 @@ impl<'a> InDocument<'a> {
         before: Option<(&Placements, &str, Fingerprint)>,
     ) -> InDocument<'a> {
         let mut seen: HashMap<QuoteKey, usize> = HashMap::with_capacity(job_ids.len());
-        let mut distinct = Vec::new();
+        let (mut quotes, mut placed) = (Vec::new(), Vec::new());
         let mut reused = 0;
         let which = job_ids
             .iter()
             .map(|&job| {
                 let q = quote_of(job);
                 let key = (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
-                let next = distinct.len();
+                let next = quotes.len();
                 let k = *seen.entry(key).or_insert_with(|| {
                     let kept = before
                         .and_then(|(p, file, fingerprint)| p.get(file, fingerprint, q))
                         .cloned();
                     reused += usize::from(kept.is_some());
-                    distinct.push((q, kept));
+                    quotes.push(q);
+                    placed.push(kept);
                     next
                 });
                 (job, k)
@@ -98,36 +101,45 @@ impl<'a> InDocument<'a> {
         InDocument {
             doc,
             which,
-            distinct,
+            quotes,
+            placed,
             reused,
         }
     }
 
     /// How many of its quotes are still to place.
     fn to_place(&self) -> usize {
-        self.distinct.len() - self.reused
+        self.quotes.len() - self.reused
     }
 
-    /// Places what is still to place: one after another, or, when there are many, on
-    /// every core in the text indexed once.
+    /// Places what is still to place: one after another by a scan each, or, when there
+    /// are many, together in one pass over the text, their positions then worked out on
+    /// every core.
     fn place(&mut self, text: &Text) {
         let to_place = self.to_place();
         if to_place == 0 {
             return;
         }
-        let place = |anchorer: &Anchorer, (q, placed): &mut (&Quote, Option<Placed>)| {
-            if placed.is_none() {
-                *placed = Some(placed::place(anchorer, text, q));
-            }
-        };
+        let anchorer = Anchorer::new(text.as_str());
+        let parts = |q: &'a Quote| (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
         if to_place < INDEX_FROM_QUOTES {
-            let anchorer = Anchorer::new(text.as_str());
-            self.distinct.iter_mut().for_each(|d| place(&anchorer, d));
+            let to_do = self.quotes.iter().zip(&mut self.placed);
+            for (&q, placed) in to_do.filter(|(_, p)| p.is_none()) {
+                let (quote, prefix, suffix) = parts(q);
+                *placed = Some(placed::placed(
+                    anchorer.place(quote, prefix, suffix),
+                    text,
+                    q,
+                ));
+            }
         } else {
-            let anchorer = Anchorer::indexed(text.as_str());
-            self.distinct
+            let quotes = &self.quotes;
+            let many = Many::new(&anchorer, quotes.len(), |k| parts(quotes[k]));
+            self.placed
                 .par_iter_mut()
-                .for_each(|d| place(&anchorer, d));
+                .enumerate()
+                .filter(|(_, p)| p.is_none())
+                .for_each(|(k, p)| *p = Some(placed::placed(many.placement(k), text, quotes[k])));
         }
     }
 }
@@ -229,8 +241,9 @@ pub(super) fn anchor_all(
         let reused = docs.iter().map(|(d, _)| d.reused).sum();
         let placings = docs.iter().flat_map(|(d, fingerprint)| {
             let file = shared.documents[d.doc].file.as_str();
-            d.distinct
+            d.quotes
                 .iter()
+                .zip(&d.placed)
                 .filter_map(move |(q, p)| Some((file, (*fingerprint)?, *q, p.as_ref()?)))
         });
         kept.replace(placings, reused);
@@ -245,7 +258,7 @@ pub(super) fn anchor_all(
             for (job, k) in d.which {
                 which[job] = Some((slot, k));
             }
-            d.distinct.into_iter().map(|(_, p)| p).collect()
+            d.placed
         })
         .collect();
     let placed_of = |job: usize| {

@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::shorten;
+use crate::engine::anchor::Placement;
 use crate::engine::anchor::nearest::nearest;
-use crate::engine::anchor::{Anchorer, Placement};
 use crate::engine::corpus::Quote;
 use crate::engine::text::Text;
 
@@ -31,13 +31,8 @@ pub(super) enum Placed {
     Empty,
 }
 
-/// Places `quote` in `text` (which `anchorer` holds).
-pub(super) fn place(anchorer: &Anchorer, text: &Text, quote: &Quote) -> Placed {
-    let placement = anchorer.place(
-        &quote.text,
-        quote.prefix.as_deref(),
-        quote.suffix.as_deref(),
-    );
+/// What `placement`, of `quote` in `text`, says with the positions in it.
+pub(super) fn placed(placement: Placement, text: &Text, quote: &Quote) -> Placed {
     match placement {
         Placement::Unique(range) => {
             let (line, column) = text.line_col(range.start);

@@ -1,0 +1,140 @@
+//! The key of each quote (eight bytes of it that the text holds rarely, by a sketch of
+//! the text's counts; the whole quote when it is shorter) and the tables that find the
+//! quotes of a key where the text holds it.
+
+/// Bytes of a key, at most: one `u64`.
+pub(super) const KEY: usize = 8;
+
+/// The eight bytes from `at` (fewer at the end, the rest zero), as one number.
+pub(super) fn load(bytes: &[u8], at: usize) -> u64 {
+    if let Some(word) = bytes.get(at..at + KEY).and_then(|w| w.try_into().ok()) {
+        return u64::from_le_bytes(word);
+    }
+    let mut word = [0; KEY];
+    let rest = bytes.get(at..).unwrap_or_default();
+    for (w, b) in word.iter_mut().zip(rest) {
+        *w = *b;
+    }
+    u64::from_le_bytes(word)
+}
+
+fn mix(v: u64) -> u64 {
+    (v ^ (v >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// How often each eight bytes stand in a text, over-estimated (counts shared by hash,
+/// saturating at 255): enough to tell the rare from the common.
+pub(super) struct Sketch {
+    counts: Vec<u8>,
+    shift: u32,
+}
+
+impl Sketch {
+    pub(super) fn new(hay: &[u8]) -> Sketch {
+        let bits = hay.len().max(1).ilog2().clamp(12, 22);
+        let mut sketch = Sketch {
+            counts: vec![0; 1 << bits],
+            shift: 64 - bits,
+        };
+        for at in 0..hay.len().saturating_sub(KEY - 1) {
+            let slot = sketch.slot(load(hay, at));
+            sketch.counts[slot] = sketch.counts[slot].saturating_add(1);
+        }
+        sketch
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        (mix(key) >> self.shift) as usize
+    }
+
+    /// The offset of the rarest eight bytes of `quote` (at least `KEY` long), the first
+    /// of the rarest ones; from any byte, since a character's last bytes and what
+    /// follows them can be rarer than any eight from a character's start.
+    pub(super) fn rarest(&self, quote: &[u8]) -> usize {
+        (0..=quote.len() - KEY)
+            .min_by_key(|&o| self.counts[self.slot(load(quote, o))])
+            .unwrap_or(0)
+    }
+}
+
+/// One key in a table: the key's bytes (zero past its length), its quote, and where
+/// in the quote it starts.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Entry {
+    pub bytes: u64,
+    pub quote: u32,
+    pub offset: u32,
+}
+
+/// The keys of one length, by hash: the entries of each bucket together, each bucket's
+/// live ones first (an entry is taken out when its quote is given up).
+pub(super) struct Table {
+    pub len: usize,
+    /// The low `len` bytes of a word.
+    pub mask: u64,
+    shift: u32,
+    entries: Vec<Entry>,
+    /// Each bucket's first entry and the end of its live ones.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Table {
+    /// The tables of `keys` (each with its length), one per length, shortest first.
+    pub(super) fn all(keys: impl IntoIterator<Item = (usize, Entry)>) -> Vec<Table> {
+        let mut by_len: [Vec<Entry>; KEY + 1] = Default::default();
+        for (len, entry) in keys {
+            by_len[len.min(KEY)].push(entry);
+        }
+        by_len
+            .into_iter()
+            .enumerate()
+            .filter(|(_, entries)| !entries.is_empty())
+            .map(|(len, entries)| Table::new(len, entries))
+            .collect()
+    }
+
+    fn new(len: usize, mut entries: Vec<Entry>) -> Table {
+        let bits = entries.len().next_power_of_two().ilog2().max(1);
+        let shift = 64 - bits;
+        let bucket = |e: &Entry| (mix(e.bytes) >> shift) as usize;
+        entries.sort_unstable_by_key(bucket);
+        let mut spans = vec![(0, 0); 1 << bits];
+        for (i, e) in entries.iter().enumerate() {
+            let span = &mut spans[bucket(e)];
+            if span.1 == 0 {
+                span.0 = i as u32;
+            }
+            span.1 = i as u32 + 1;
+        }
+        Table {
+            len,
+            mask: if len == KEY {
+                u64::MAX
+            } else {
+                (1u64 << (8 * len)) - 1
+            },
+            shift,
+            entries,
+            spans,
+        }
+    }
+
+    /// The bucket of `key` (masked already).
+    pub(super) fn bucket(&self, key: u64) -> usize {
+        (mix(key) >> self.shift) as usize
+    }
+
+    /// The `i`-th live entry of `bucket`, if it has that many.
+    pub(super) fn entry(&self, bucket: usize, i: usize) -> Option<Entry> {
+        let (start, end) = self.spans[bucket];
+        let at = start as usize + i;
+        (at < end as usize).then(|| self.entries[at])
+    }
+
+    /// Takes the `i`-th live entry of `bucket` out: the last live one takes its place.
+    pub(super) fn remove(&mut self, bucket: usize, i: usize) {
+        let (start, end) = &mut self.spans[bucket];
+        *end -= 1;
+        self.entries.swap(*start as usize + i, *end as usize);
+    }
+}
