@@ -24,7 +24,14 @@ mod cuts;
 pub const MAX_MATCHES: usize = 100_000;
 
 /// Bytes of text in a piece (whole lines, so a longer line is a piece of its own).
-pub const PIECE_BYTES: usize = 1 << 20;
+pub const PIECE_BYTES: usize = 128 << 10;
+
+/// Matches a piece brings, about, past which the next pieces of a search are smaller: a
+/// slice of work is a piece at least, and each match costs its mapping back to the text.
+const PIECE_MATCHES: usize = 4096;
+
+/// The smallest piece a search makes smaller.
+const MIN_PIECE_BYTES: usize = 4 << 10;
 
 /// Bytes of folded pieces kept between searches at most (the first pieces folded, in
 /// corpus order: a search walks every piece, so keeping the newest would only churn).
@@ -70,6 +77,8 @@ pub struct Scan {
     doc: usize,
     /// Where the next piece of `doc` starts.
     at: usize,
+    /// Bytes of its next piece at most: smaller where matches were dense.
+    piece_bytes: usize,
     matches: Vec<(DocId, Range<usize>)>,
     more: bool,
     done: bool,
@@ -84,6 +93,7 @@ impl Scan {
             cuts: Cuts::of(query),
             doc: 0,
             at: 0,
+            piece_bytes: usize::MAX,
             matches: Vec::new(),
             more: false,
             done: false,
@@ -133,6 +143,19 @@ fn piece_end(text: &str, start: usize, piece_bytes: usize, cuts: Option<&Cuts>) 
     }
     let cut = cuts.and_then(|cuts| cuts.first(text, target, end));
     (cut.unwrap_or(end), false)
+}
+
+/// The bytes of the piece after one of `len` bytes that brought `found` matches, when it
+/// was to be `now` bytes at most: about `PIECE_MATCHES` matches' worth, growing back where
+/// they are few.
+fn next_piece_bytes(len: usize, found: usize, now: usize) -> usize {
+    if found > PIECE_MATCHES {
+        (len.saturating_mul(PIECE_MATCHES) / found).max(MIN_PIECE_BYTES)
+    } else if found < PIECE_MATCHES / 4 {
+        now.saturating_mul(2)
+    } else {
+        now
+    }
 }
 
 /// What a fold of `len` folded bytes takes: its bytes and a checkpoint (16 bytes) about
@@ -189,30 +212,34 @@ impl SearchFolds {
 
     /// The piece of document `i` starting at `start`, folded (kept, or folded now into
     /// the scratch buffer, and kept if it is whole lines and there is room); where it
-    /// ends. Pieces are cut for the query of `cuts`, or, without one (folding ahead), only
-    /// at line breaks: `None` then for a piece that could not be kept.
+    /// ends. Pieces are of about `bytes` (a kept one up to twice that), cut for the query
+    /// of `cuts`, or, without one (folding ahead), only at line breaks: `None` then for a
+    /// piece that could not be kept.
     fn piece(
         &mut self,
         docs: &[Document],
-        i: usize,
-        start: usize,
+        (i, start): (usize, usize),
+        bytes: usize,
         cuts: Option<&Cuts>,
     ) -> Option<(&Folded, usize)> {
-        if self.kept.contains_key(&(i, start)) {
+        let fits = |k: &Kept| k.end - start <= bytes.saturating_mul(2);
+        if self.kept.get(&(i, start)).is_some_and(fits) {
             let kept = self.kept.get(&(i, start))?;
             return Some((&kept.folded, kept.end));
         }
         let doc_text = docs.get(i)?.text.clone();
         let whole = self.text_of(docs, i)?;
         let text = whole.as_str();
-        let (end, keepable) = piece_end(text, start, self.piece_bytes, cuts);
+        let (end, keepable) = piece_end(text, start, bytes, cuts);
         if cuts.is_none() && !keepable {
             // Folding ahead keeps only what every search can use.
             return None;
         }
         self.scratch.fold(text.get(start..end).unwrap_or(""));
         let cost = fold_cost(&self.scratch);
-        if keepable && self.kept_bytes + cost <= self.budget {
+        // (A kept piece too large for this search stays as it is.)
+        if keepable && self.kept_bytes + cost <= self.budget && !self.kept.contains_key(&(i, start))
+        {
             self.kept_bytes += cost;
             let piece = Kept {
                 text: doc_text,
@@ -254,7 +281,8 @@ impl SearchFolds {
                 scan.at = 0;
                 continue;
             };
-            let Some((folded, end)) = self.piece(docs, i, at, Some(&scan.cuts)) else {
+            let bytes = self.piece_bytes.min(scan.piece_bytes);
+            let Some((folded, end)) = self.piece(docs, (i, at), bytes, Some(&scan.cuts)) else {
                 scan.done = true;
                 break;
             };
@@ -264,6 +292,7 @@ impl SearchFolds {
             let room = MAX_MATCHES + 1 - scan.matches.len();
             scan.searcher
                 .find_in_folded_up_to(text, folded, &mut ranges, room);
+            scan.piece_bytes = next_piece_bytes(end - at, ranges.len(), bytes);
             scan.matches.extend(
                 ranges
                     .drain(..)
@@ -315,7 +344,7 @@ impl SearchFolds {
             };
             let (end, keepable) = piece_end(whole.as_str(), at, self.piece_bytes, None);
             if keepable {
-                self.piece(docs, i, at, None);
+                self.piece(docs, (i, at), self.piece_bytes, None);
                 if !self.kept.contains_key(&(i, at)) {
                     // No room for this one: the budget is as full as it gets.
                     return true;

@@ -87,6 +87,26 @@ fn a_scan_in_steps_finds_what_one_search_finds_across_pieces() {
 }
 
 #[test]
+fn pieces_grow_smaller_where_matches_are_dense() {
+    let docs = vec![doc(&"ế a ".repeat(200_000)), doc(&"ế\n".repeat(100))];
+    for query in ["ế", "a"] {
+        let mut folds = SearchFolds::default();
+        let mut scan = Scan::new(query).unwrap();
+        let mut seen = Vec::new();
+        while !folds.scan(&docs, &mut scan, || false) {
+            seen.push(scan.matches().len());
+        }
+        let steps: Vec<usize> = seen.windows(2).map(|w| w[1] - w[0]).collect();
+        assert!(steps.len() > 10, "{query}: {steps:?}");
+        assert!(steps.iter().all(|&n| n <= 2 * PIECE_MATCHES), "{steps:?}");
+        assert_eq!(
+            scan.into_found(),
+            whole(&docs, &Searcher::new(query).unwrap())
+        );
+    }
+}
+
+#[test]
 fn folding_ahead_fills_the_budget_and_no_more() {
     let text = "Phạm a\n".repeat(1000);
     let docs = vec![doc(&text), doc("b"), doc(""), doc(&text)];
