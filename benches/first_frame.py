@@ -5,31 +5,53 @@ of RUNS runs in milliseconds. Usage: first_frame.py RUNS BINARY [ARGS...]"""
 import fcntl, os, pty, select, statistics, struct, sys, termios, time
 
 
-def once(argv):
-    start = time.perf_counter()
+def start(argv, cols=200, rows=60):
+    """The reader started on `argv` in a pseudo-terminal: (pid, fd, the time it began)."""
+    begun = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
         os.execv(argv[0], argv)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 60, 200, 0, 0))
-    seen, took = b"", None
-    while took is None:
-        ready, _, _ = select.select([fd], [], [], 10)
+    resize(fd, cols, rows)
+    return pid, fd, begun
+
+
+def resize(fd, cols, rows):
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+
+def first_frame(fd, timeout=10):
+    """Reads until a whole frame is on screen (the navigator's title and the last corner
+    of the panes); the time it came and the output so far, or None."""
+    seen = b""
+    while True:
+        ready, _, _ = select.select([fd], [], [], timeout)
         if not ready:
-            break
+            return None
         try:
             seen += os.read(fd, 1 << 16)
         except OSError:
-            break
-        # A whole frame: the navigator's title and the last corner of the panes.
+            return None
         if b"Topics" in seen and "┘".encode() in seen:
-            took = time.perf_counter() - start
+            return time.perf_counter(), seen
+
+
+def stop(pid, fd):
+    """Quits the reader; its peak resident memory in MB."""
     os.write(fd, b"q")
-    os.waitpid(pid, 0)
-    if took is None:
+    _, _, usage = os.wait4(pid, 0)
+    return usage.ru_maxrss / 1024
+
+
+def once(argv):
+    pid, fd, begun = start(argv)
+    came = first_frame(fd)
+    stop(pid, fd)
+    if came is None:
         sys.exit("the reader drew no frame within 10 s")
-    return took
+    return came[0] - begun
 
 
-runs = int(sys.argv[1])
-times = [once(sys.argv[2:]) for _ in range(runs)]
-print(f"{statistics.median(times) * 1000:.1f}")
+if __name__ == "__main__":
+    runs = int(sys.argv[1])
+    times = [once(sys.argv[2:]) for _ in range(runs)]
+    print(f"{statistics.median(times) * 1000:.1f}")
