@@ -67,13 +67,8 @@ pub(crate) fn read(file: SourceFile) -> Result<Decoded, Failed> {
     })
 }
 
-/// Parses one decoded brief, or reports why it does not load; its text is held.
-pub(crate) fn parse_decoded(decoded: Decoded) -> Result<Parsed, Failed> {
-    parse_keeping(decoded, None)
-}
-
 /// Parses one decoded brief, its text kept by `file` where given, else held.
-fn parse_keeping(decoded: Decoded, file: Option<SourceFile>) -> Result<Parsed, Failed> {
+pub(crate) fn parse_keeping(decoded: Decoded, file: Option<SourceFile>) -> Result<Parsed, Failed> {
     let Decoded {
         name,
         shown,

@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
-use crate::engine::brief::parse::{Failed, Parsed, parse, parse_decoded, read};
+use crate::engine::brief::parse::{Failed, Parsed, parse, parse_keeping, read};
 use crate::engine::corpus::Document;
 use crate::engine::resolve::Placements;
 use crate::engine::source::SourceFile;
@@ -52,6 +52,8 @@ impl LastGood {
     /// Reads `file` and parses it, unless its decoded text is exactly the source of the
     /// version kept for it: then that version is cloned.
     pub(super) fn parse(&self, file: SourceFile) -> Brief {
+        // A brief on disk is kept by its file and the fingerprint of its text, not held.
+        let again = file.path().is_some().then(|| file.clone());
         let decoded = match read(file) {
             Ok(decoded) => decoded,
             Err(failed) => return Brief::Failed(failed),
@@ -60,7 +62,7 @@ impl LastGood {
             Some(kept) if kept.name == decoded.name && kept.source.is(&decoded.source) => {
                 Brief::Reused(kept.clone())
             }
-            _ => parse_decoded(decoded).map_or_else(Brief::Failed, Brief::Parsed),
+            _ => parse_keeping(decoded, again).map_or_else(Brief::Failed, Brief::Parsed),
         }
     }
 

@@ -172,6 +172,40 @@ fn a_broken_replacement_keeps_the_last_good_version_without_parsing_it() {
 }
 
 #[test]
+fn the_last_good_versions_findings_go_without_a_place_once_its_file_holds_another_text() {
+    let (disk, mut kept) = (OnDisk::new(), LastGood::default());
+    let c = disk.0.path().join("briefs/c.yaml").display().to_string();
+    let unplaced = brief("c", "C").replace("text: Việt Nam", "text: Việt Nan");
+    disk.write("briefs/c.yaml", &unplaced);
+    let quote_finding = |corpus: &Corpus| {
+        let found = corpus
+            .findings()
+            .iter()
+            .find(|f| f.message.contains("Việt Nan"));
+        found.expect("the quote's finding").to_string()
+    };
+    let (first, _) = disk.reload(&mut kept);
+    assert!(quote_finding(&first).starts_with(&format!("{c}:12:15: error")));
+    // Broken: the last good version stands in, its places no longer in the file.
+    disk.write("briefs/c.yaml", "title: C\ndocuments: [\n");
+    let (second, _) = disk.reload(&mut kept);
+    assert!(
+        quote_finding(&second).starts_with(&format!("{c}: error")),
+        "{}",
+        quote_finding(&second)
+    );
+    let broken = second
+        .findings()
+        .iter()
+        .find(|f| f.message.contains("showing") || f.notes.iter().any(|n| n.contains("showing")));
+    assert!(broken.expect("the brief's own finding").position.is_some());
+    // Its text again: reused, and placed again.
+    disk.write("briefs/c.yaml", &unplaced);
+    let (third, _) = disk.reload(&mut kept);
+    assert!(quote_finding(&third).starts_with(&format!("{c}:12:15: error")));
+}
+
+#[test]
 fn a_deleted_brief_disappears_and_a_new_one_appears() {
     let (disk, mut kept) = (OnDisk::new(), LastGood::default());
     disk.reload(&mut kept);
