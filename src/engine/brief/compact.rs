@@ -97,6 +97,51 @@ impl<'de> Deserialize<'de> for Str {
     }
 }
 
+/// A text most often left out (a quote's prefix, a theme's note): 8 bytes when absent,
+/// where an `Option<String>` is 24. Reads as `Option<&str>` through
+/// [`as_deref`](OptStr::as_deref).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct OptStr(Option<Box<Str>>);
+
+impl OptStr {
+    pub fn as_deref(&self) -> Option<&str> {
+        self.0.as_deref().map(Str::as_str)
+    }
+
+    pub fn is_some(&self) -> bool {
+        self.0.is_some()
+    }
+
+    pub fn is_none(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl From<Option<Str>> for OptStr {
+    fn from(text: Option<Str>) -> OptStr {
+        OptStr(text.map(Box::new))
+    }
+}
+
+impl From<Option<&str>> for OptStr {
+    fn from(text: Option<&str>) -> OptStr {
+        OptStr::from(text.map(Str::from))
+    }
+}
+
+/// Hashed as the `Option<&str>` it reads as.
+impl std::hash::Hash for OptStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_deref().hash(state);
+    }
+}
+
+impl fmt::Debug for OptStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.as_deref(), f)
+    }
+}
+
 /// A text shared by all that write it (a document id, written by each of its quotes):
 /// one allocation per distinct text, see [`Names`].
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

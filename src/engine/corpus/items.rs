@@ -5,7 +5,7 @@
 use std::fmt;
 use std::ops::Range;
 
-pub use crate::engine::brief::compact::{Few, Name, Str};
+pub use crate::engine::brief::compact::{Few, Name, OptStr, Str};
 use crate::engine::corpus::ids::{AnnotationId, BriefId, DocId, TopicId};
 
 /// A brief that loaded.
@@ -79,7 +79,7 @@ pub struct Figure {
 #[derive(Debug, Clone)]
 pub struct Theme {
     /// The English gloss.
-    pub note: Option<Str>,
+    pub note: OptStr,
 }
 
 impl Annotation {
@@ -150,8 +150,8 @@ pub struct Quote {
     /// write it).
     pub doc_id: Name,
     pub text: Str,
-    pub prefix: Option<Str>,
-    pub suffix: Option<Str>,
+    pub prefix: OptStr,
+    pub suffix: OptStr,
     /// Where it landed, or why it did not.
     pub anchor: Result<Anchor, AnchorFailure>,
 }

@@ -121,7 +121,9 @@ pub(super) fn resolve_brief(
             brief: brief_index,
             topics: Few::default(),
             quotes: Few::default(),
-            says: Says::Theme(Theme { note: t.note }),
+            says: Says::Theme(Theme {
+                note: t.note.into(),
+            }),
         };
         let mut resolving = Resolving {
             corpus,
@@ -199,8 +201,8 @@ impl Resolving<'_, '_> {
                 Quote {
                     doc_id: doc,
                     text,
-                    prefix,
-                    suffix,
+                    prefix: prefix.into(),
+                    suffix: suffix.into(),
                     anchor: Err(AnchorFailure::UnknownDocument),
                 }
             })

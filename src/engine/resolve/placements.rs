@@ -92,8 +92,8 @@ mod tests {
         Quote {
             doc_id: "a".into(),
             text: text.into(),
-            prefix: prefix.map(Into::into),
-            suffix: suffix.map(Into::into),
+            prefix: prefix.into(),
+            suffix: suffix.into(),
             anchor: Err(AnchorFailure::NotFound),
         }
     }

@@ -35,6 +35,17 @@ proptest! {
         prop_assert_eq!(keys.hash_one(&s), keys.hash_one(&text));
         prop_assert_eq!(keys.hash_one(Some(&s)), keys.hash_one(Some(&text)));
     }
+
+    #[test]
+    fn an_opt_str_reads_as_the_option(text in proptest::option::of("\\PC{0,20}")) {
+        let keys = RandomState::new();
+        let opt = OptStr::from(text.as_deref());
+        prop_assert_eq!(opt.as_deref(), text.as_deref());
+        prop_assert_eq!((opt.is_some(), opt.is_none()), (text.is_some(), text.is_none()));
+        prop_assert_eq!(format!("{opt:?}"), format!("{text:?}"));
+        prop_assert_eq!(keys.hash_one(&opt), keys.hash_one(text.as_deref()));
+        prop_assert_eq!(OptStr::from(text.clone().map(Str::from)), opt);
+    }
 }
 
 #[test]
@@ -53,6 +64,7 @@ fn one_item_and_its_text_take_no_more_room_than_a_string() {
     assert_eq!(size_of::<Option<Str>>(), 16);
     assert_eq!(size_of::<Name>(), 16);
     assert_eq!(size_of::<Few<usize>>(), 16);
+    assert_eq!(size_of::<OptStr>(), 8);
 }
 
 #[test]
