@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use briefing::engine::anchor::place;
+use briefing::engine::anchor::{Anchorer, Many, Placement, place};
 use briefing::engine::search::{Searcher, search_documents, search_files};
 use briefing::engine::source::{self, Parts};
 use briefing::engine::text::fold::{Folded, spelt_in_ascii};
@@ -51,6 +51,42 @@ fn anchoring(c: &mut Criterion) {
             )
         })
     });
+}
+
+/// One document of 100,000 distinct lines and one quote for each (the shape of
+/// `gen_hostile many-quotes`, a tenth of its scale), placed together as `check` places
+/// them; the reference, in the same run, is the text squeezed alone, which placing pays
+/// first whatever it does next.
+fn many_quotes(c: &mut Criterion) {
+    let text = built_in_text();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let quotes: Vec<String> = (0..100_000)
+        .map(|i| {
+            let at = (4 * i) % (words.len() - 4);
+            format!(
+                "{} số {i}.",
+                words.get(at..at + 4).unwrap_or_default().join(" ")
+            )
+        })
+        .collect();
+    let document = quotes.join("\n");
+    let mut group = c.benchmark_group("anchor");
+    group.sample_size(10);
+    group.bench_function("100,000 quotes into one 100,000-line document", |b| {
+        b.iter(|| {
+            let anchorer = Anchorer::new(black_box(&document));
+            let many = Many::new(&anchorer, quotes.len(), |k| {
+                (quotes[k].as_str(), None, None)
+            });
+            (0..quotes.len())
+                .filter(|&k| matches!(many.placement(k), Placement::Unique(_)))
+                .count()
+        })
+    });
+    group.bench_function("the same document squeezed alone (reference)", |b| {
+        b.iter(|| Anchorer::new(black_box(&document)).text().len())
+    });
+    group.finish();
 }
 
 fn folding(c: &mut Criterion) {
@@ -113,5 +149,5 @@ fn loading(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, anchoring, folding, searching, loading);
+criterion_group!(benches, anchoring, many_quotes, folding, searching, loading);
 criterion_main!(benches);

@@ -76,12 +76,19 @@ pub(super) struct Table {
     entries: Vec<Entry>,
     /// Each bucket's first entry and the end of its live ones.
     spans: Vec<(u32, u32)>,
+    /// One bit for each of finer buckets than `spans`, set where a key falls: most places
+    /// of a text hold no key, and this tells them at the cost of a look into 1 MB at
+    /// most, where `spans` is 8 bytes a key.
+    filter: Vec<u64>,
+    filter_shift: u32,
 }
 
 impl Table {
-    /// The tables of `keys` (each with its length), one per length, shortest first.
-    pub(super) fn all(keys: impl IntoIterator<Item = (usize, Entry)>) -> Vec<Table> {
+    /// The tables of `keys` (each with its length), one per length, shortest first; most
+    /// of the `count` keys at most are `KEY` long.
+    pub(super) fn all(keys: impl IntoIterator<Item = (usize, Entry)>, count: usize) -> Vec<Table> {
         let mut by_len: [Vec<Entry>; KEY + 1] = Default::default();
+        by_len[KEY].reserve_exact(count);
         for (len, entry) in keys {
             by_len[len.min(KEY)].push(entry);
         }
@@ -94,12 +101,18 @@ impl Table {
     }
 
     fn new(len: usize, mut entries: Vec<Entry>) -> Table {
+        entries.shrink_to_fit();
         let bits = entries.len().next_power_of_two().ilog2().max(1);
         let shift = 64 - bits;
         let bucket = |e: &Entry| (mix(e.bytes) >> shift) as usize;
         entries.sort_unstable_by_key(bucket);
         let mut spans = vec![(0, 0); 1 << bits];
+        let filter_bits = (bits + 3).clamp(6, 23);
+        let filter_shift = 64 - filter_bits;
+        let mut filter = vec![0u64; 1 << (filter_bits - 6)];
         for (i, e) in entries.iter().enumerate() {
+            let f = (mix(e.bytes) >> filter_shift) as usize;
+            filter[f >> 6] |= 1 << (f & 63);
             let span = &mut spans[bucket(e)];
             if span.1 == 0 {
                 span.0 = i as u32;
@@ -116,12 +129,16 @@ impl Table {
             shift,
             entries,
             spans,
+            filter,
+            filter_shift,
         }
     }
 
-    /// The bucket of `key` (masked already).
-    pub(super) fn bucket(&self, key: u64) -> usize {
-        (mix(key) >> self.shift) as usize
+    /// The bucket of `key` (masked already), or `None` when it surely holds no such key.
+    pub(super) fn bucket(&self, key: u64) -> Option<usize> {
+        let h = mix(key);
+        let f = (h >> self.filter_shift) as usize;
+        (self.filter[f >> 6] & (1 << (f & 63)) != 0).then_some((h >> self.shift) as usize)
     }
 
     /// The `i`-th live entry of `bucket`, if it has that many.

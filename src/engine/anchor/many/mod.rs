@@ -18,7 +18,7 @@ use keys::{Entry, KEY, Sketch, Table, load};
 pub type Parts<'q> = (&'q str, Option<&'q str>, Option<&'q str>);
 
 /// Places where each quote is checked for free; past them, checks are paid from a pool.
-const OWN_CHECKS: u32 = 32;
+const OWN_CHECKS: u16 = 32;
 /// The pool, in bytes compared: this many per byte of text, and `POOL_BASE`.
 const POOL_PER_BYTE: usize = 4;
 const POOL_BASE: usize = 4096;
@@ -33,7 +33,7 @@ enum Tally {
     /// Given up by the pass (or never in it): placed another way.
     GivenUp,
     /// How many places so far, the first one (squeezed offset), how many checks.
-    Counted { count: u32, first: u32, checks: u32 },
+    Counted { count: u32, first: u32, checks: u16 },
 }
 
 /// The quotes of one document, placed together.
@@ -109,6 +109,7 @@ fn keyed<'q>(
     wanted: impl Fn(usize) -> Wanted<'q>,
 ) -> Vec<Table> {
     let sketch = Sketch::new(hay);
+    let count = tallies.len();
     let keys = tallies.iter_mut().enumerate().filter_map(|(k, tally)| {
         let w = wanted(k);
         let quote = w.quote.as_bytes();
@@ -133,7 +134,7 @@ fn keyed<'q>(
         };
         Some((quote.len().min(KEY), entry))
     });
-    Table::all(keys)
+    Table::all(keys, count)
 }
 
 /// The pass over the text: every place where a key stands, checked.
@@ -155,7 +156,9 @@ impl Pass<'_, '_> {
                     break;
                 }
                 let key = word & table.mask;
-                let bucket = table.bucket(key);
+                let Some(bucket) = table.bucket(key) else {
+                    continue;
+                };
                 let mut i = 0;
                 while let Some(e) = table.entry(bucket, i) {
                     let Some(start) = at.checked_sub(e.offset as usize).filter(|_| e.bytes == key)

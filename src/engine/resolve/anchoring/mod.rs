@@ -2,7 +2,7 @@
 //! resolved (with the nearest text of those not found), document by document, then
 //! turned, in order, into anchors or findings with their positions.
 
-use std::collections::HashMap;
+mod distinct;
 
 use rayon::prelude::*;
 
@@ -17,6 +17,7 @@ use crate::engine::corpus::*;
 use crate::engine::finding::Finding;
 use crate::engine::source::Fingerprint;
 use crate::engine::text::Text;
+use distinct::Distinct;
 
 /// A quote to place: where it is in the corpus and in its brief.
 pub(super) struct Job {
@@ -53,15 +54,12 @@ pub(super) struct Source {
     pub source: Yaml,
 }
 
-/// A quote as anchoring sees it in one document: text, prefix, suffix.
-type QuoteKey<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
-
 /// One document's quotes: each distinct one placed once (or taken from the last load),
 /// and which of them each of the document's jobs is.
 struct InDocument<'a> {
     doc: DocId,
-    /// (job, distinct quote) for each job in the document, in order.
-    which: Vec<(usize, usize)>,
+    /// The distinct quote of each of the document's jobs, in order.
+    which: Vec<u32>,
     /// The distinct quotes, and where each one stands once placed.
     quotes: Vec<&'a Quote>,
     placed: Vec<Option<Placed>>,
@@ -77,25 +75,28 @@ impl<'a> InDocument<'a> {
         quote_of: impl Fn(usize) -> &'a Quote,
         before: Option<(&Placements, &str, Fingerprint)>,
     ) -> InDocument<'a> {
-        let mut seen: HashMap<QuoteKey, usize> = HashMap::with_capacity(job_ids.len());
-        let (mut quotes, mut placed) = (Vec::new(), Vec::new());
+        let mut seen = Distinct::new(job_ids.len());
+        let (mut quotes, mut placed): (Vec<&Quote>, _) = (Vec::new(), Vec::new());
         let mut reused = 0;
+        let key = |q: &'a Quote| (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
         let which = job_ids
             .iter()
             .map(|&job| {
                 let q = quote_of(job);
-                let key = (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
                 let next = quotes.len();
-                let k = *seen.entry(key).or_insert_with(|| {
-                    let kept = before
-                        .and_then(|(p, file, fingerprint)| p.get(file, fingerprint, q))
-                        .cloned();
-                    reused += usize::from(kept.is_some());
-                    quotes.push(q);
-                    placed.push(kept);
-                    next
-                });
-                (job, k)
+                let k = seen
+                    .find_or_add(key(q), next, |k| key(quotes[k]))
+                    .unwrap_or_else(|| {
+                        let kept = before
+                            .and_then(|(p, file, fingerprint)| p.get(file, fingerprint, q))
+                            .cloned();
+                        reused += usize::from(kept.is_some());
+                        quotes.push(q);
+                        placed.push(kept);
+                        next
+                    });
+                // Fewer distinct quotes than jobs, and jobs are held in memory.
+                u32::try_from(k).unwrap_or(u32::MAX)
             })
             .collect();
         InDocument {
@@ -236,7 +237,6 @@ pub(super) fn anchor_all(
             docs.into_iter().flatten().collect()
         }
     };
-    drop(by_doc);
     if let Some(kept) = kept {
         let reused = docs.iter().map(|(d, _)| d.reused).sum();
         let placings = docs.iter().flat_map(|(d, fingerprint)| {
@@ -250,20 +250,24 @@ pub(super) fn anchor_all(
     }
     // Each job's placing by (document, distinct quote), so that none is copied; the
     // quotes themselves are let go, since the anchors are written into them.
-    let mut which: Vec<Option<(usize, usize)>> = vec![None; jobs.len()];
+    const NONE: (u32, u32) = (u32::MAX, u32::MAX);
+    let mut which: Vec<(u32, u32)> = vec![NONE; jobs.len()];
     let placings: Vec<Vec<Option<Placed>>> = docs
         .into_iter()
         .enumerate()
         .map(|(slot, (d, _))| {
-            for (job, k) in d.which {
-                which[job] = Some((slot, k));
+            // Fewer documents than jobs, and jobs are held in memory.
+            let slot = u32::try_from(slot).unwrap_or(u32::MAX);
+            for (&job, k) in by_doc[d.doc].iter().zip(d.which) {
+                which[job] = (slot, k);
             }
             d.placed
         })
         .collect();
+    drop(by_doc);
     let placed_of = |job: usize| {
-        let (slot, k) = which[job]?;
-        placings[slot][k].as_ref()
+        let (slot, k) = which[job];
+        placings.get(slot as usize)?.get(k as usize)?.as_ref()
     };
     let mut report: Option<(BriefId, Report)> = None;
     for (i, job) in jobs.iter().enumerate() {
