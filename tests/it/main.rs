@@ -71,3 +71,5 @@ mod search_cli;
 mod security;
 #[cfg(feature = "reader")]
 mod security_files;
+#[cfg(feature = "reader")]
+mod texts_on_demand;

@@ -170,17 +170,24 @@ impl Stored {
         }
     }
 
-    /// Reads the file again and decodes it, if its bytes are those it was loaded from.
+    /// Reads the file again and decodes it, if its bytes are those it was loaded from (a
+    /// file of another size is not read: it changed).
     fn read(&self) -> Result<Text, TextError> {
         let shown = &self.file.shown;
+        let changed = || TextError::Changed {
+            file: shown.clone(),
+        };
+        if let Some(path) = self.file.path()
+            && std::fs::metadata(path).is_ok_and(|m| m.len() != self.fingerprint.len())
+        {
+            return Err(changed());
+        }
         let bytes = self
             .file
             .read()
             .map_err(|e| TextError::Unreadable(Box::new(e.finding(shown))))?;
         if Fingerprint::of(&bytes) != self.fingerprint {
-            return Err(TextError::Changed {
-                file: shown.clone(),
-            });
+            return Err(changed());
         }
         decode(shown, bytes).map_err(|f| TextError::Unreadable(Box::new(f)))
     }

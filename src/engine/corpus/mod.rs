@@ -116,7 +116,7 @@ impl Corpus {
         if let Some(text) = self.texts.get(doc) {
             return Ok(text);
         }
-        let text = document.read_text()?;
+        let text = self.read_again(doc, document)?;
         self.texts.put(doc, Arc::clone(&text));
         Ok(text)
     }
@@ -128,8 +128,19 @@ impl Corpus {
         let document = self.document(doc)?;
         match self.texts.peek(doc) {
             Some(text) => Ok(text),
-            None => document.read_text(),
+            None => self.read_again(doc, document),
         }
+    }
+
+    /// `document`'s text read again, unless that failed before: a corpus does not try a
+    /// changed file again on every frame.
+    fn read_again(&self, doc: DocId, document: &Document) -> Result<Arc<Text>, TextError> {
+        if let Some(why) = self.texts.failure(doc) {
+            return Err(why);
+        }
+        document
+            .read_text()
+            .inspect_err(|why| self.texts.fail(doc, why))
     }
 
     fn document(&self, doc: DocId) -> Result<&Document, TextError> {

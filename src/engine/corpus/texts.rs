@@ -1,12 +1,13 @@
 //! The texts read again lately, kept a while so that a frame drawn again does not read
 //! its documents again: the few most recent whatever their size (the two panes and what
 //! was just left), and more within a budget of texts and bytes. A scan over every
-//! document reads past it.
+//! document reads past it. A text that could not be read again is not tried again by
+//! this corpus: what it says stands until a reload makes another corpus.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::engine::corpus::DocId;
+use crate::engine::corpus::{DocId, TextError};
 use crate::engine::text::Text;
 
 /// The most recent texts kept whatever their size.
@@ -16,10 +17,12 @@ const KEPT_TEXTS: usize = 16;
 /// And beyond the first [`ALWAYS_KEPT`], only while all of them come to no more bytes.
 const KEPT_BYTES: usize = 64 << 20;
 
-/// The texts read lately, the most recent first.
+/// The texts read lately, the most recent first, and why those that could not be were
+/// not.
 #[derive(Debug, Default)]
 pub(crate) struct TextCache {
     recent: Mutex<VecDeque<(DocId, Arc<Text>)>>,
+    failed: Mutex<HashMap<DocId, TextError>>,
 }
 
 impl TextCache {
@@ -60,10 +63,25 @@ impl TextCache {
         recent.truncate(keep);
     }
 
-    fn lock(&self) -> MutexGuard<'_, VecDeque<(DocId, Arc<Text>)>> {
-        // A panic while the lock was held leaves a list that is still whole.
-        self.recent.lock().unwrap_or_else(|e| e.into_inner())
+    /// Why `doc`'s text could not be read, if it was tried.
+    pub(crate) fn failure(&self, doc: DocId) -> Option<TextError> {
+        unpoisoned(&self.failed).get(&doc).cloned()
     }
+
+    /// Remembers why `doc`'s text could not be read.
+    pub(crate) fn fail(&self, doc: DocId, why: &TextError) {
+        unpoisoned(&self.failed).insert(doc, why.clone());
+    }
+
+    fn lock(&self) -> MutexGuard<'_, VecDeque<(DocId, Arc<Text>)>> {
+        unpoisoned(&self.recent)
+    }
+}
+
+/// What `mutex` guards: a panic while it was held leaves it whole (each change is one
+/// call that cannot stop half way).
+fn unpoisoned<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A corpus made again starts with nothing kept.

@@ -328,9 +328,25 @@ fn a_stored_text_is_served_only_while_its_file_has_the_bytes_it_was_loaded_from(
             "{file} changed on disk since the corpus was loaded: it is read again when the corpus reloads"
         )
     );
+    // Not tried again by that corpus, even once the old bytes are back: a reload makes
+    // another corpus.
+    disk.write("seeds/a.txt", "Xin chào Việt Nam.");
+    assert_eq!(fresh.scan_text(DocId(0)), Err(why));
+    assert_eq!(
+        only_text(&Corpus::new(corpus.parts().clone())).as_str(),
+        text.as_str()
+    );
+    // The same length, other bytes: changed too.
+    disk.write("seeds/a.txt", "Xin chào Việt Nap.");
+    let same_length = Corpus::new(corpus.parts().clone());
+    assert!(matches!(
+        same_length.text(DocId(0)),
+        Err(TextError::Changed { .. })
+    ));
     // Gone: said so, with the file.
     std::fs::remove_file(disk.0.path().join("seeds/a.txt")).expect("rm");
-    let why = fresh.text(DocId(0)).expect_err("gone").to_string();
+    let gone = Corpus::new(corpus.parts().clone());
+    let why = gone.text(DocId(0)).expect_err("gone").to_string();
     assert!(why.starts_with("cannot read: "), "{why}");
     // The corpus that read it keeps serving the text its anchors are in.
     assert_eq!(only_text(&corpus).as_str(), text.as_str());

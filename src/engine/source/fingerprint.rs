@@ -22,6 +22,16 @@ impl Fingerprint {
             hash: KEYS.get_or_init(RandomState::new).hash_one(bytes),
         }
     }
+
+    /// How many bytes it was taken of.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether it was taken of no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
 }
 
 #[cfg(test)]
