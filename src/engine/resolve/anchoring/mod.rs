@@ -76,7 +76,9 @@ impl<'a> InDocument<'a> {
         before: Option<(&Placements, &str, Fingerprint)>,
     ) -> InDocument<'a> {
         let mut seen = Distinct::new(job_ids.len());
-        let (mut quotes, mut placed): (Vec<&Quote>, _) = (Vec::new(), Vec::new());
+        // Most jobs of a document are distinct quotes: room for each, not twice as much.
+        let mut quotes: Vec<&Quote> = Vec::with_capacity(job_ids.len());
+        let mut placed = Vec::with_capacity(job_ids.len());
         let mut reused = 0;
         let key = |q: &'a Quote| (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
         let which = job_ids
@@ -99,6 +101,9 @@ impl<'a> InDocument<'a> {
                 u32::try_from(k).unwrap_or(u32::MAX)
             })
             .collect();
+        // Copies of one quote (hostile, or aliases) leave room unused.
+        quotes.shrink_to_fit();
+        placed.shrink_to_fit();
         InDocument {
             doc,
             which,
