@@ -322,3 +322,39 @@ fn lays_out_what_is_shown_as_the_whole_layout_would(text: &str) {
         "once laid out whole, the same screen, percent and all"
     );
 }
+
+#[test]
+fn the_results_list_of_a_line_of_megabytes_gives_each_match_its_column() {
+    let mut app = app_of(&prose(2 << 20).replace('\n', " "), false);
+    crate::common::screen::search(&mut app, "kinh");
+    app.update(Action::Results);
+    let (doc, _) = app.search().matches()[0].clone();
+    let text = app.corpus().documents()[doc].read_text().expect("a text");
+    let places: Vec<String> = app
+        .search()
+        .matches()
+        .iter()
+        .filter(|(d, _)| *d == doc)
+        .map(|(_, r)| {
+            let (line, column) = text.line_col(r.start);
+            format!("{line}:{column}")
+        })
+        .collect();
+    assert!(screen(&app).contains(&format!("({} matches)", places.len())));
+    for _ in 0..40 {
+        app.update(Action::Down);
+    }
+    // The places on screen, in order: those of consecutive matches, counted exactly.
+    let shown: Vec<String> = screen(&app)
+        .lines()
+        .filter_map(|l| {
+            l.trim_start_matches(['│', ' '])
+                .split_whitespace()
+                .next()
+                .filter(|w| w.starts_with("1:"))
+                .map(str::to_string)
+        })
+        .collect();
+    assert!(shown.len() > 10, "{shown:?}");
+    assert!(places.windows(shown.len()).any(|w| w == shown), "{shown:?}");
+}
