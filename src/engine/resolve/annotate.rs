@@ -94,7 +94,7 @@ pub(super) fn resolve_brief(
     corpus.annotations.reserve(b.figures.len() + b.themes.len());
     let quotes = b.figures.iter().map(|f| f.quotes.len());
     jobs.reserve(quotes.chain(b.themes.iter().map(|t| t.quotes.len())).sum());
-    for (i, mut f) in b.figures.into_iter().enumerate() {
+    for (i, mut f) in taking(b.figures).enumerate() {
         let path = format!("figures[{i}]");
         let measure = measure_of(&mut f, &path, &mut report);
         let annotation = Annotation {
@@ -116,7 +116,7 @@ pub(super) fn resolve_brief(
         };
         resolving.add_annotation(&path, annotation, &f.topics, f.quotes);
     }
-    for (i, t) in b.themes.into_iter().enumerate() {
+    for (i, t) in taking(b.themes).enumerate() {
         let annotation = Annotation {
             brief: brief_index,
             topics: Few::default(),
@@ -248,3 +248,31 @@ fn resolve_topics(
     }
     Few::from(out)
 }
+
+/// Items taken between two givings back of a list's room in [`taking`].
+const GIVE_BACK: usize = 4096;
+
+/// The items of `list`, in order, its room given back as they are taken: a brief's
+/// million themes then stand beside the annotations made of them only in part, not
+/// whole until the last is taken.
+fn taking<T>(mut list: Vec<T>) -> Taking<T> {
+    list.reverse();
+    Taking(list)
+}
+
+/// The items not yet taken, last first.
+struct Taking<T>(Vec<T>);
+
+impl<T> Iterator for Taking<T> {
+    type Item = T;
+    fn next(&mut self) -> Option<T> {
+        let item = self.0.pop()?;
+        if self.0.capacity() - self.0.len() >= GIVE_BACK {
+            self.0.shrink_to_fit();
+        }
+        Some(item)
+    }
+}
+
+#[cfg(test)]
+mod tests;
