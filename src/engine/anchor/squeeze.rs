@@ -57,6 +57,12 @@ impl Squeezed {
         &self.bytes
     }
 
+    /// Lets the bytes go, keeping the way back to the original's offsets: once nothing
+    /// is to be matched any more, only [`Squeezed::original`] is asked for.
+    pub fn forget_bytes(&mut self) {
+        self.bytes = Vec::new();
+    }
+
     /// The original offset of squeezed offset `at`, which must not fall inside a run
     /// (a match starts at a word and ends after one, so it never does).
     pub fn original(&self, at: usize) -> usize {

@@ -49,8 +49,9 @@ pub struct Many<'a, 't, G> {
 }
 
 impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
-    /// Places the `count` quotes that `get` gives, in `anchorer`'s text.
-    pub fn new(anchorer: &'a Anchorer<'t>, count: usize, get: G) -> Many<'a, 't, G> {
+    /// Places the `count` quotes that `get` gives, in `anchorer`'s text; when the pass
+    /// has placed them all, the squeezed text is let go (only its offsets are asked for).
+    pub fn new(anchorer: &'a mut Anchorer<'t>, count: usize, get: G) -> Many<'a, 't, G> {
         let hay = anchorer.squeezed.bytes();
         let wanted = |k: usize| Wanted::new(get(k));
         let mut tallies = vec![Tally::GivenUp; count];
@@ -71,6 +72,9 @@ impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
         let index = (given_up >= INDEX_FROM_QUOTES)
             .then(|| SuffixArray::new(hay))
             .flatten();
+        if given_up == 0 {
+            anchorer.squeezed.forget_bytes();
+        }
         Many {
             anchorer,
             get,

@@ -19,8 +19,8 @@ fn parts(q: &Quote) -> Parts<'_> {
 /// Places `quotes` together in `text`, and asserts that each lands as a scan says and as
 /// the suffix array says; gives what the pass gave up on.
 fn assert_places_like_the_scan(text: &str, quotes: &[Quote]) -> usize {
-    let anchorer = Anchorer::new(text);
-    let many = Many::new(&anchorer, quotes.len(), |k| parts(&quotes[k]));
+    let (mut together, anchorer) = (Anchorer::new(text), Anchorer::new(text));
+    let many = Many::new(&mut together, quotes.len(), |k| parts(&quotes[k]));
     let index = SuffixArray::new(anchorer.squeezed.bytes());
     for (k, q) in quotes.iter().enumerate() {
         let scan = anchorer.place(&q.0, q.1.as_deref(), q.2.as_deref());
@@ -116,8 +116,8 @@ fn long_repetitive_quotes_count_every_place() {
         (quote.clone(), Some("b".into()), None),
         (quote.clone(), None, Some("a b".into())),
     ];
-    let anchorer = Anchorer::new(&text);
-    let many = Many::new(&anchorer, quotes.len(), |k| parts(&quotes[k]));
+    let mut anchorer = Anchorer::new(&text);
+    let many = Many::new(&mut anchorer, quotes.len(), |k| parts(&quotes[k]));
     let Placement::Ambiguous(first, total) = many.placement(0) else {
         panic!("ambiguous");
     };

@@ -60,7 +60,8 @@ struct InDocument<'a> {
     doc: DocId,
     /// The distinct quote of each of the document's jobs, in order.
     which: Vec<u32>,
-    /// The distinct quotes, and where each one stands once placed.
+    /// The distinct quotes, and where each one stands once placed (none yet for any
+    /// when empty).
     quotes: Vec<&'a Quote>,
     placed: Vec<Option<Placed>>,
     reused: usize,
@@ -77,8 +78,10 @@ impl<'a> InDocument<'a> {
     ) -> InDocument<'a> {
         let mut seen = Distinct::new(job_ids.len());
         // Most jobs of a document are distinct quotes: room for each, not twice as much.
+        // Placings are given room here only for those of the last load, else once the
+        // quotes are placed, so that a pass over the text does not hold them too.
         let mut quotes: Vec<&Quote> = Vec::with_capacity(job_ids.len());
-        let mut placed = Vec::with_capacity(job_ids.len());
+        let mut placed = Vec::with_capacity(if before.is_some() { job_ids.len() } else { 0 });
         let mut reused = 0;
         let key = |q: &'a Quote| (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
         let which = job_ids
@@ -94,7 +97,9 @@ impl<'a> InDocument<'a> {
                             .cloned();
                         reused += usize::from(kept.is_some());
                         quotes.push(q);
-                        placed.push(kept);
+                        if before.is_some() {
+                            placed.push(kept);
+                        }
                         next
                     });
                 // Fewer distinct quotes than jobs, and jobs are held in memory.
@@ -126,9 +131,10 @@ impl<'a> InDocument<'a> {
         if to_place == 0 {
             return;
         }
-        let anchorer = Anchorer::new(text.as_str());
+        let mut anchorer = Anchorer::new(text.as_str());
         let parts = |q: &'a Quote| (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
         if to_place < INDEX_FROM_QUOTES {
+            self.placed.resize(self.quotes.len(), None);
             let to_do = self.quotes.iter().zip(&mut self.placed);
             for (&q, placed) in to_do.filter(|(_, p)| p.is_none()) {
                 let (quote, prefix, suffix) = parts(q);
@@ -140,7 +146,8 @@ impl<'a> InDocument<'a> {
             }
         } else {
             let quotes = &self.quotes;
-            let many = Many::new(&anchorer, quotes.len(), |k| parts(quotes[k]));
+            let many = Many::new(&mut anchorer, quotes.len(), |k| parts(quotes[k]));
+            self.placed.resize(quotes.len(), None);
             self.placed
                 .par_iter_mut()
                 .enumerate()
