@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::engine::Document;
+use crate::engine::Corpus;
 use crate::engine::corpus::{DocId, DocText};
 use crate::engine::search::Searcher;
 use crate::engine::text::Text;
@@ -179,17 +179,18 @@ impl SearchFolds {
         }
     }
 
-    /// The text of document `i` of `docs`: held, or read again once for all its pieces;
-    /// `None` for a text that can no longer be read (it changed: a reload is coming).
-    fn text_of(&mut self, docs: &[Document], i: usize) -> Option<Arc<Text>> {
-        let doc = docs.get(i)?;
+    /// The text of document `i` of `corpus`: held, the one the panes keep, or read again
+    /// once for all its pieces (and not kept, so a search does not push the panes' texts
+    /// out); `None` for a text that can no longer be read (it changed: a reload comes).
+    fn text_of(&mut self, corpus: &Corpus, i: usize) -> Option<Arc<Text>> {
+        let doc = corpus.documents().get(DocId(i))?;
         if let Some((at, text, whole)) = &self.at_hand
             && *at == i
             && text.same(&doc.text)
         {
             return Some(Arc::clone(whole));
         }
-        let whole = doc.read_text().ok()?;
+        let whole = corpus.scan_text(DocId(i)).ok()?;
         self.at_hand = Some((i, doc.text.clone(), Arc::clone(&whole)));
         Some(whole)
     }
@@ -199,11 +200,16 @@ impl SearchFolds {
         self.kept_bytes
     }
 
-    /// After the corpus is replaced by `docs`: keeps the folds of the documents that
+    /// After the corpus is replaced by `corpus`: keeps the folds of the documents that
     /// stand at the same index with the very same text (a reload shares unchanged texts),
     /// drops the rest.
-    pub fn renew(&mut self, docs: &[Document]) {
-        let same = |i: usize, piece: &Kept| docs.get(i).is_some_and(|d| d.text.same(&piece.text));
+    pub fn renew(&mut self, corpus: &Corpus) {
+        let same = |i: usize, piece: &Kept| {
+            corpus
+                .documents()
+                .get(DocId(i))
+                .is_some_and(|d| d.text.same(&piece.text))
+        };
         self.kept.retain(|&(i, _), piece| same(i, piece));
         self.kept_bytes = self.kept.values().map(|k| fold_cost(&k.folded)).sum();
         self.ahead = (0, 0);
@@ -217,7 +223,7 @@ impl SearchFolds {
     /// piece that could not be kept.
     fn piece(
         &mut self,
-        docs: &[Document],
+        corpus: &Corpus,
         (i, start): (usize, usize),
         bytes: usize,
         cuts: Option<&Cuts>,
@@ -227,8 +233,8 @@ impl SearchFolds {
             let kept = self.kept.get(&(i, start))?;
             return Some((&kept.folded, kept.end));
         }
-        let doc_text = docs.get(i)?.text.clone();
-        let whole = self.text_of(docs, i)?;
+        let doc_text = corpus.documents().get(DocId(i))?.text.clone();
+        let whole = self.text_of(corpus, i)?;
         let text = whole.as_str();
         let (end, keepable) = piece_end(text, start, bytes, cuts);
         if cuts.is_none() && !keepable {
@@ -255,7 +261,7 @@ impl SearchFolds {
     /// but the first); whether it is done.
     pub fn scan(
         &mut self,
-        docs: &[Document],
+        corpus: &Corpus,
         scan: &mut Scan,
         mut go_on: impl FnMut() -> bool,
     ) -> bool {
@@ -266,7 +272,7 @@ impl SearchFolds {
                 return false;
             }
             let (i, at) = (scan.doc, scan.at);
-            let Some(doc) = docs.get(i) else {
+            let Some(doc) = corpus.documents().get(DocId(i)) else {
                 scan.done = true;
                 break;
             };
@@ -275,14 +281,14 @@ impl SearchFolds {
                 scan.at = 0;
                 continue;
             }
-            let Some(whole) = self.text_of(docs, i) else {
+            let Some(whole) = self.text_of(corpus, i) else {
                 // Changed since the load: the reload that follows searches it.
                 scan.doc += 1;
                 scan.at = 0;
                 continue;
             };
             let bytes = self.piece_bytes.min(scan.piece_bytes);
-            let Some((folded, end)) = self.piece(docs, (i, at), bytes, Some(&scan.cuts)) else {
+            let Some((folded, end)) = self.piece(corpus, (i, at), bytes, Some(&scan.cuts)) else {
                 scan.done = true;
                 break;
             };
@@ -308,24 +314,24 @@ impl SearchFolds {
         true
     }
 
-    /// Every match of `query` in `docs`, in order, up to `MAX_MATCHES`; and whether
+    /// Every match of `query` in `corpus`, in order, up to `MAX_MATCHES`; and whether
     /// there were more.
-    pub fn search(&mut self, docs: &[Document], query: &str) -> (Vec<(DocId, Range<usize>)>, bool) {
+    pub fn search(&mut self, corpus: &Corpus, query: &str) -> (Vec<(DocId, Range<usize>)>, bool) {
         let Some(mut scan) = Scan::new(query) else {
             return (Vec::new(), false);
         };
-        self.scan(docs, &mut scan, || true);
+        self.scan(corpus, &mut scan, || true);
         scan.into_found()
     }
 
     /// Folds the first pieces ahead of a search, in order, until the budget of kept folds
     /// is full or `go_on` says stop (asked before each piece but the first); whether
     /// nothing is left to fold ahead. Pieces that could not be kept are passed over.
-    pub fn fold_more(&mut self, docs: &[Document], mut go_on: impl FnMut() -> bool) -> bool {
+    pub fn fold_more(&mut self, corpus: &Corpus, mut go_on: impl FnMut() -> bool) -> bool {
         let mut first = true;
         loop {
             let (i, at) = self.ahead;
-            let Some(doc) = docs.get(i) else {
+            let Some(doc) = corpus.documents().get(DocId(i)) else {
                 return true;
             };
             if at >= doc.text.len() && (at > 0 || doc.text.is_empty()) {
@@ -338,13 +344,13 @@ impl SearchFolds {
             if !std::mem::take(&mut first) && !go_on() {
                 return false;
             }
-            let Some(whole) = self.text_of(docs, i) else {
+            let Some(whole) = self.text_of(corpus, i) else {
                 self.ahead = (i + 1, 0);
                 continue;
             };
             let (end, keepable) = piece_end(whole.as_str(), at, self.piece_bytes, None);
             if keepable {
-                self.piece(docs, (i, at), self.piece_bytes, None);
+                self.piece(corpus, (i, at), self.piece_bytes, None);
                 if !self.kept.contains_key(&(i, at)) {
                     // No room for this one: the budget is as full as it gets.
                     return true;

@@ -3,6 +3,8 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::engine::Document;
+use crate::engine::corpus::CorpusParts;
 
 fn doc(text: &str) -> Document {
     Document {
@@ -10,6 +12,14 @@ fn doc(text: &str) -> Document {
         text: Text::new(text).into(),
         meta: None,
     }
+}
+
+/// A corpus of `docs` alone.
+fn corpus_of(docs: &[Document]) -> Corpus {
+    Corpus::new(CorpusParts {
+        documents: docs.to_vec().into(),
+        ..Default::default()
+    })
 }
 
 /// What one search of each whole document finds (the reference), capped as a scan is.
@@ -37,7 +47,7 @@ fn a_scan_in_steps_finds_what_one_search_finds_across_pieces() {
         let mut folds = SearchFolds::default();
         let mut scan = Scan::new(query).unwrap();
         let mut steps = 0;
-        while !folds.scan(&docs_on_one_line, &mut scan, || false) {
+        while !folds.scan(&corpus_of(&docs_on_one_line), &mut scan, || false) {
             steps += 1;
         }
         assert!(steps >= 2, "{query}: {steps} steps");
@@ -61,7 +71,7 @@ fn a_scan_in_steps_finds_what_one_search_finds_across_pieces() {
         let mut folds = SearchFolds::default();
         let mut scan = Scan::new(query).unwrap();
         let mut steps = 0;
-        while !folds.scan(&docs, &mut scan, || false) {
+        while !folds.scan(&corpus_of(&docs), &mut scan, || false) {
             steps += 1;
         }
         assert!(steps >= 1, "{query}: cut inside the line");
@@ -76,12 +86,12 @@ fn a_scan_in_steps_finds_what_one_search_finds_across_pieces() {
         let mut folds = SearchFolds::default();
         let mut scan = Scan::new(query).unwrap();
         let mut steps = 0;
-        while !folds.scan(&docs, &mut scan, || false) {
+        while !folds.scan(&corpus_of(&docs), &mut scan, || false) {
             steps += 1;
         }
         assert!(steps >= 3, "{query}: one piece a step");
         assert_eq!(scan.clone().into_found(), plain, "{query}");
-        assert_eq!(folds.search(&docs, query), plain);
+        assert_eq!(folds.search(&corpus_of(&docs), query), plain);
         assert!(folds.kept_bytes() <= KEPT_BYTES, "{query}");
     }
 }
@@ -93,7 +103,7 @@ fn pieces_grow_smaller_where_matches_are_dense() {
         let mut folds = SearchFolds::default();
         let mut scan = Scan::new(query).unwrap();
         let mut seen = Vec::new();
-        while !folds.scan(&docs, &mut scan, || false) {
+        while !folds.scan(&corpus_of(&docs), &mut scan, || false) {
             seen.push(scan.matches().len());
         }
         let steps: Vec<usize> = seen.windows(2).map(|w| w[1] - w[0]).collect();
@@ -112,19 +122,25 @@ fn folding_ahead_fills_the_budget_and_no_more() {
     let docs = vec![doc(&text), doc("b"), doc(""), doc(&text)];
     let mut folds = SearchFolds::with_sizes(100, 3000);
     let mut calls = 0;
-    while !folds.fold_more(&docs, || false) {
+    while !folds.fold_more(&corpus_of(&docs), || false) {
         calls += 1;
     }
     assert!(calls >= 3, "a piece a call");
     assert!(folds.kept_bytes() <= 3000 && folds.kept_bytes() > 2000);
-    assert!(folds.fold_more(&docs, || false));
+    assert!(folds.fold_more(&corpus_of(&docs), || false));
     let searcher = Searcher::new("pham a").unwrap();
-    assert_eq!(folds.search(&docs, "pham a"), whole(&docs, &searcher));
+    assert_eq!(
+        folds.search(&corpus_of(&docs), "pham a"),
+        whole(&docs, &searcher)
+    );
     // Everything fits: all of it is kept, and a search folds nothing more.
     let mut all = SearchFolds::with_sizes(100, usize::MAX);
-    assert!(all.fold_more(&docs, || true));
+    assert!(all.fold_more(&corpus_of(&docs), || true));
     let held = all.kept_bytes();
-    assert_eq!(all.search(&docs, "pham a"), whole(&docs, &searcher));
+    assert_eq!(
+        all.search(&corpus_of(&docs), "pham a"),
+        whole(&docs, &searcher)
+    );
     assert_eq!(all.kept_bytes(), held);
 }
 
@@ -133,18 +149,24 @@ fn a_reload_keeps_the_folds_of_unchanged_texts_only() {
     let (a, b) = (doc("Phạm Minh\nChính"), doc("pham minh"));
     let mut folds = SearchFolds::with_sizes(6, usize::MAX);
     let searcher = Searcher::new("minh").unwrap();
-    folds.search(&[a.clone(), b.clone()], "minh");
+    folds.search(&corpus_of(&[a.clone(), b.clone()]), "minh");
     let both = folds.kept_bytes();
     // `a` kept with its text; `b` changed.
     let new = vec![a.clone(), doc("pham minh!")];
-    folds.renew(&new);
+    folds.renew(&corpus_of(&new));
     assert!(folds.kept_bytes() < both && folds.kept_bytes() > 0);
-    assert_eq!(folds.search(&new, "minh"), whole(&new, &searcher));
+    assert_eq!(
+        folds.search(&corpus_of(&new), "minh"),
+        whole(&new, &searcher)
+    );
     // Moved to another index, it is folded again.
     let moved = vec![doc("x"), a];
-    folds.renew(&moved);
+    folds.renew(&corpus_of(&moved));
     assert_eq!(folds.kept_bytes(), 0);
-    assert_eq!(folds.search(&moved, "minh"), whole(&moved, &searcher));
+    assert_eq!(
+        folds.search(&corpus_of(&moved), "minh"),
+        whole(&moved, &searcher)
+    );
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -173,10 +195,10 @@ proptest! {
         let searcher = Searcher::new(query).unwrap();
         let mut folds = SearchFolds::with_sizes(piece_bytes, budget);
         let mut scan = Scan::new(query).unwrap();
-        while !folds.scan(&docs, &mut scan, || false) {}
+        while !folds.scan(&corpus_of(&docs), &mut scan, || false) {}
         prop_assert_eq!(scan.into_found(), whole(&docs, &searcher));
         // Again, over what the first search kept.
-        prop_assert_eq!(folds.search(&docs, query), whole(&docs, &searcher));
+        prop_assert_eq!(folds.search(&corpus_of(&docs), query), whole(&docs, &searcher));
         prop_assert!(folds.kept_bytes() <= budget);
     }
 }

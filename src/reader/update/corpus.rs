@@ -158,7 +158,7 @@ impl App {
             .min(items.len().saturating_sub(1));
         self.cache.borrow_mut().clear();
         *self.counts.borrow_mut() = Counts::default();
-        self.folds.renew(self.corpus.documents());
+        self.folds.renew(&self.corpus);
         let figure = self.figures.current();
         let figure = figure.and_then(|a| same_annotation(&old, a, &self.corpus));
         if self.overlay == Overlay::Figures {

@@ -52,7 +52,7 @@ impl App {
         let searched = running.scan.done();
         if !self
             .folds
-            .scan(self.corpus.documents(), &mut running.scan, &mut *go_on)
+            .scan(&self.corpus, &mut running.scan, &mut *go_on)
         {
             let so_far = running.scan.matches().to_vec();
             let then = running.then;

@@ -20,7 +20,7 @@ impl App {
             }
         }
         self.cache.borrow_mut().evict();
-        if self.work.fold && self.folds.fold_more(self.corpus.documents(), &mut go_on) {
+        if self.work.fold && self.folds.fold_more(&self.corpus, &mut go_on) {
             self.work.fold = false;
         }
     }
