@@ -152,11 +152,11 @@ mod tests {
         let one = wrap_text(&text, 40).len() * std::mem::size_of::<Range<usize>>();
         let mut cache = LayoutCache::with_budget(3 * one);
         for width in 20..120 {
-            let layout = cache.layout(DocId(0), width, &text);
+            let layout = cache.layout(DocId::new(0), width, &text);
             let rows = LaidOut::new(layout, &text).all();
             assert_eq!(rows, wrap_text(&text, usize::from(width)));
             // The pane at the other width is drawn in the same frame.
-            let other = cache.layout(DocId(1), 60, &text);
+            let other = cache.layout(DocId::new(1), 60, &text);
             LaidOut::new(other, &text).all();
             cache.evict();
             assert!(
@@ -168,8 +168,8 @@ mod tests {
         assert!(cache.len() >= 2);
         let held = cache.bytes();
         // The two in use are still there: asking again makes nothing new.
-        cache.layout(DocId(0), 119, &text);
-        cache.layout(DocId(1), 60, &text);
+        cache.layout(DocId::new(0), 119, &text);
+        cache.layout(DocId::new(1), 60, &text);
         assert_eq!(cache.bytes(), held);
     }
 }

@@ -183,14 +183,14 @@ impl SearchFolds {
     /// once for all its pieces (and not kept, so a search does not push the panes' texts
     /// out); `None` for a text that can no longer be read (it changed: a reload comes).
     fn text_of(&mut self, corpus: &Corpus, i: usize) -> Option<Arc<Text>> {
-        let doc = corpus.documents().get(DocId(i))?;
+        let doc = corpus.documents().get(DocId::new(i))?;
         if let Some((at, text, whole)) = &self.at_hand
             && *at == i
             && text.same(&doc.text)
         {
             return Some(Arc::clone(whole));
         }
-        let whole = corpus.scan_text(DocId(i)).ok()?;
+        let whole = corpus.scan_text(DocId::new(i)).ok()?;
         self.at_hand = Some((i, doc.text.clone(), Arc::clone(&whole)));
         Some(whole)
     }
@@ -207,7 +207,7 @@ impl SearchFolds {
         let same = |i: usize, piece: &Kept| {
             corpus
                 .documents()
-                .get(DocId(i))
+                .get(DocId::new(i))
                 .is_some_and(|d| d.text.same(&piece.text))
         };
         self.kept.retain(|&(i, _), piece| same(i, piece));
@@ -233,7 +233,7 @@ impl SearchFolds {
             let kept = self.kept.get(&(i, start))?;
             return Some((&kept.folded, kept.end));
         }
-        let doc_text = corpus.documents().get(DocId(i))?.text.clone();
+        let doc_text = corpus.documents().get(DocId::new(i))?.text.clone();
         let whole = self.text_of(corpus, i)?;
         let text = whole.as_str();
         let (end, keepable) = piece_end(text, start, bytes, cuts);
@@ -272,7 +272,7 @@ impl SearchFolds {
                 return false;
             }
             let (i, at) = (scan.doc, scan.at);
-            let Some(doc) = corpus.documents().get(DocId(i)) else {
+            let Some(doc) = corpus.documents().get(DocId::new(i)) else {
                 scan.done = true;
                 break;
             };
@@ -302,7 +302,7 @@ impl SearchFolds {
             scan.matches.extend(
                 ranges
                     .drain(..)
-                    .map(|r| (DocId(i), r.start + at..r.end + at)),
+                    .map(|r| (DocId::new(i), r.start + at..r.end + at)),
             );
             if scan.matches.len() > MAX_MATCHES {
                 scan.matches.truncate(MAX_MATCHES);
@@ -331,7 +331,7 @@ impl SearchFolds {
         let mut first = true;
         loop {
             let (i, at) = self.ahead;
-            let Some(doc) = corpus.documents().get(DocId(i)) else {
+            let Some(doc) = corpus.documents().get(DocId::new(i)) else {
                 return true;
             };
             if at >= doc.text.len() && (at > 0 || doc.text.is_empty()) {

@@ -223,7 +223,7 @@ fn the_o_picker_pair_is_followed_too() {
     app.update(Action::FocusNext);
     app.update(Action::PickDocument);
     let here = app.panes()[Pane::Right].doc.unwrap_or_default();
-    for _ in 0..here.0.abs_diff(prov.0) {
+    for _ in 0..here.index().abs_diff(prov.index()) {
         app.update(if prov > here {
             Action::Down
         } else {

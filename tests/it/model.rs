@@ -52,8 +52,8 @@ fn yaml(themes: &[(Vec<&str>, Vec<Written>)]) -> String {
 fn reads_as_written(quote: &Quote, (doc, text, prefix, suffix): &Written) -> bool {
     quote.doc_id == *doc
         && quote.text == *text
-        && quote.prefix.as_deref() == prefix.as_deref()
-        && quote.suffix.as_deref() == suffix.as_deref()
+        && quote.prefix() == prefix.as_deref()
+        && quote.suffix() == suffix.as_deref()
 }
 
 proptest! {

@@ -21,7 +21,7 @@ fn anchors_in(corpus: &Loaded, id: &str) -> String {
         .flat_map(|a| &a.quotes)
         .filter_map(|q| q.anchor.as_ref().ok())
         .filter(|x| x.doc == doc)
-        .map(|x| x.range.clone())
+        .map(|x| x.range())
         .collect();
     ranges.sort_by_key(|r| r.start);
     mark(corpus.text(doc).expect("a text").as_str(), &ranges)

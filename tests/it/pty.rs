@@ -56,7 +56,7 @@ fn n_goes_to_the_next_annotation_in_every_pane_that_shows_it() {
     s.wait_for_text("vi-gov · vi");
     let corpus = fixture();
     // The fifth annotation is the first theme, quoted in both documents on screen.
-    let theme = &corpus.annotations()[AnnotationId(4)];
+    let theme = &corpus.annotations()[AnnotationId::new(4)];
     assert_eq!(theme.quotes.len(), 2);
     // `n` walks from the reading line: as many as the reader needs to reach it.
     let mut app = briefing::reader::App::new(corpus.clone());
@@ -65,7 +65,7 @@ fn n_goes_to_the_next_annotation_in_every_pane_that_shows_it() {
         height: 30,
     });
     let mut presses = String::new();
-    while app.selected() != Some(AnnotationId(4)) && presses.len() < 50 {
+    while app.selected() != Some(AnnotationId::new(4)) && presses.len() < 50 {
         app.update(briefing::reader::Action::Next);
         presses.push('n');
     }

@@ -135,7 +135,7 @@ fn a_query_with_more_than_100_000_matches_keeps_the_first_and_says_there_are_mor
     );
     assert_eq!(
         app.search().matches().last(),
-        Some(&(DocId(0), 2 * (max - 1)..2 * max - 1))
+        Some(&(DocId::new(0), 2 * (max - 1)..2 * max - 1))
     );
     assert_eq!(app.message(), Some("/a  1/100000+ in a 1:1 · r lists them"));
     // A query with fewer matches counts them all.

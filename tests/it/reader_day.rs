@@ -198,7 +198,7 @@ fn a_cut_detail_line_ends_in_an_ellipsis_and_i_shows_the_whole_annotation() {
     for q in &ann.quotes {
         let anchor = q.anchor.as_ref().expect("placed");
         let file = &app.corpus().documents()[anchor.doc].file;
-        let place = format!("{} {file}:{}:{}", q.doc_id, anchor.line, anchor.column);
+        let place = format!("{} {file}:{}:{}", q.doc_id, anchor.line(), anchor.column());
         // Scroll until the quote's place is on screen.
         let mut found = false;
         for _ in 0..200 {
@@ -381,7 +381,7 @@ fn n_with_no_topic_goes_to_the_next_annotation_after_the_reading_line() {
             .iter()
             .filter_map(|q| q.anchor.as_ref().ok())
             .find(|x| x.doc == doc)
-            .map(|x| x.range.start)
+            .map(|x| x.start())
     };
     let here = start(a).expect("in the focused document");
     assert!(here >= top, "after the reading line");

@@ -21,12 +21,12 @@ fn quote_cells(app: &App, i: Pane, a: AnnotationId) -> Vec<ratatui::style::Style
         .expect("quoted here")
         .clone();
     let (rect, rows, top) = pane_layout(app, i);
-    let row = briefing::reader::layout_cache::row_of(&rows, anchor.range.start);
+    let row = briefing::reader::layout_cache::row_of(&rows, anchor.start());
     let y = rect.y + u16::try_from(row - top).expect("on screen");
     let held = app.corpus().text(doc).expect("a text");
     let text = held
         .as_str()
-        .get(rows[row].start..anchor.range.start)
+        .get(rows[row].start..anchor.start())
         .expect("row text");
     let x = rect.x + u16::try_from(unicode_width::UnicodeWidthStr::width(text)).expect("x");
     let buf = buffer(app);
@@ -55,7 +55,7 @@ fn h_cycles_the_highlights_and_the_help_says_what_each_means() {
             && app.corpus().annotations()[t].quotes.iter().any(|q| {
                 q.anchor
                     .as_ref()
-                    .is_ok_and(|x| x.doc == doc && visible(&app, Pane::Left, x.range.start))
+                    .is_ok_and(|x| x.doc == doc && visible(&app, Pane::Left, x.start()))
             })
     });
     let underlined = |s: &ratatui::style::Style| s.add_modifier.contains(Modifier::UNDERLINED);
@@ -199,18 +199,18 @@ fn the_navigator_grows_never_cuts_counts_and_previews_what_the_cursor_is_on() {
         narrow.update(Action::Down);
     }
     let (rows, _, _) = detail_rows(&narrow);
-    let title = narrow.corpus().topics()[TopicId(long)].title.clone();
+    let title = narrow.corpus().topics()[TopicId::new(long)].title.clone();
     assert!(rows.join(" ").contains(&title), "{rows:?}");
     // Open it and move onto its first annotation: the panes show it.
     narrow.update(Action::Open);
     narrow.update(Action::Down);
     let first = narrow
         .corpus()
-        .annotations_for_topic(TopicId(long))
+        .annotations_for_topic(TopicId::new(long))
         .next()
         .expect("annotation");
     assert_eq!(narrow.selected(), Some(first));
-    assert_eq!(narrow.topic(), Some(TopicId(long)));
+    assert_eq!(narrow.topic(), Some(TopicId::new(long)));
 }
 
 #[test]
@@ -220,11 +220,11 @@ fn after_esc_the_next_topic_goes_on_from_the_last() {
         &mut app,
         &[Action::NextTopic, Action::NextTopic, Action::NextTopic],
     );
-    assert_eq!(app.topic(), Some(TopicId(2)));
+    assert_eq!(app.topic(), Some(TopicId::new(2)));
     apply(&mut app, &[Action::Close, Action::Close]);
     assert_eq!(app.topic(), None);
     app.update(Action::NextTopic);
-    assert_eq!(app.topic(), Some(TopicId(3)));
+    assert_eq!(app.topic(), Some(TopicId::new(3)));
 }
 
 #[test]

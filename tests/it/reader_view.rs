@@ -142,7 +142,7 @@ fn tabs_wide_and_decomposed_text_keep_the_border_straight() {
     let mut app = app(60, 12);
     let odd = app.corpus().document_by_id("odd").expect("odd document");
     apply(&mut app, &[Action::PickDocument, Action::Top]);
-    for _ in 0..odd.0 {
+    for _ in 0..odd.index() {
         app.update(Action::Down);
     }
     app.update(Action::Open);

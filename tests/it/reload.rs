@@ -143,7 +143,7 @@ fn a_quote_that_moved_in_its_seed_is_found_at_its_new_place() {
             .expect("placed");
         let held = app.corpus().text(anchor.doc).expect("a text");
         let text = held.as_str();
-        (anchor.range.start, text.find(quote).expect("in the seed"))
+        (anchor.start(), text.find(quote).expect("in the seed"))
     };
     let (old, expected) = at(&app);
     assert_eq!(old, expected);

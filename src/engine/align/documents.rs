@@ -44,14 +44,14 @@ pub fn align_documents(corpus: &Corpus, a: DocId, b: DocId) -> Alignment {
 pub fn curators_links(corpus: &Corpus, a: DocId, b: DocId) -> Vec<Link> {
     let mut links = Vec::new();
     for pin in corpus.pins() {
-        let here = pin.a.range.clone();
+        let here = pin.a.range();
         let link = match &pin.b {
             Counterpart::Passage(there) if (pin.a.doc, there.doc) == (a, b) => Link::Pin {
                 a: here,
-                b: there.range.clone(),
+                b: there.range(),
             },
             Counterpart::Passage(there) if (pin.a.doc, there.doc) == (b, a) => Link::Pin {
-                a: there.range.clone(),
+                a: there.range(),
                 b: here,
             },
             Counterpart::Absent { doc } if (pin.a.doc, *doc) == (a, b) => Link::Alone {
@@ -89,7 +89,7 @@ fn annotation_link(ann: &Annotation, a: DocId, b: DocId) -> Option<Link> {
         ann.quotes
             .iter()
             .filter_map(|q| q.anchor.as_ref().ok().filter(|x| x.doc == doc))
-            .map(|x| x.range.clone())
+            .map(|x| x.range())
             .collect()
     };
     let (in_a, in_b) = (places(a), places(b));

@@ -54,7 +54,7 @@ macro_rules! reads_as_str {
 
         impl From<&str> for $type {
             fn from(s: &str) -> $type {
-                $type(s.into())
+                $type::from(s.to_owned())
             }
         }
 
@@ -142,10 +142,39 @@ impl fmt::Debug for OptStr {
     }
 }
 
+/// A quote's prefix and suffix, most often both left out: 8 bytes then, where two
+/// [`OptStr`] are 16.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Context(Option<Box<(Option<Str>, Option<Str>)>>);
+
+impl Context {
+    pub fn new(prefix: Option<Str>, suffix: Option<Str>) -> Context {
+        Context((prefix.is_some() || suffix.is_some()).then(|| Box::new((prefix, suffix))))
+    }
+
+    pub fn prefix(&self) -> Option<&str> {
+        self.0.as_ref().and_then(|c| c.0.as_deref())
+    }
+
+    pub fn suffix(&self) -> Option<&str> {
+        self.0.as_ref().and_then(|c| c.1.as_deref())
+    }
+}
+
+impl fmt::Debug for Context {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Context")
+            .field("prefix", &self.prefix())
+            .field("suffix", &self.suffix())
+            .finish()
+    }
+}
+
 /// A text shared by all that write it (a document id, written by each of its quotes):
-/// one allocation per distinct text, see [`Names`].
+/// one allocation per distinct text, see [`Names`]. Eight bytes (a thin pointer), since
+/// every quote holds one.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Name(Arc<str>);
+pub struct Name(Arc<String>);
 
 reads_as_str!(Name);
 

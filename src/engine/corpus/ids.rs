@@ -10,15 +10,27 @@ macro_rules! ids {
     ($($(#[$doc:meta])* $name:ident;)*) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-        pub struct $name(pub usize);
+        pub struct $name(u32);
+
+        impl $name {
+            /// The id of the item at `index` of its list.
+            pub const fn new(index: usize) -> $name {
+                $name(to_u32(index))
+            }
+
+            /// Its position in its list.
+            pub const fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
 
         impl Id for $name {
             fn new(index: usize) -> $name {
-                $name(index)
+                $name::new(index)
             }
 
             fn index(self) -> usize {
-                self.0
+                $name::index(self)
             }
         }
 
@@ -39,6 +51,17 @@ ids! {
     AnnotationId;
     /// A brief that loaded (`Corpus::briefs`).
     BriefId;
+}
+
+/// An index as an id: four bytes, since a corpus holds millions of ids (one per quote's
+/// job, per annotation of a brief). A list of more than `u32::MAX` items cannot be held
+/// (an annotation alone takes over 100 bytes); past it, ids saturate rather than wrap.
+const fn to_u32(index: usize) -> u32 {
+    if index > u32::MAX as usize {
+        u32::MAX
+    } else {
+        index as u32
+    }
 }
 
 /// What the ids have in common: a position in their list.
@@ -160,5 +183,17 @@ impl<'a, I, T> IntoIterator for &'a mut IdVec<I, T> {
 
     fn into_iter(self) -> Self::IntoIter {
         self.items.iter_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_is_four_bytes_and_saturates_past_them() {
+        assert_eq!(std::mem::size_of::<DocId>(), 4);
+        assert_eq!(DocId::new(7).index(), 7);
+        assert_eq!(DocId::new(usize::MAX).index(), u32::MAX as usize);
     }
 }

@@ -33,8 +33,8 @@ impl CorpusIndex {
             }
             for anchor in a.quotes.iter().filter_map(|q| q.anchor.as_ref().ok()) {
                 if let Some(list) = index.by_doc.get_mut(anchor.doc) {
-                    list.push((anchor.range.clone(), i));
-                    index.longest[anchor.doc] = index.longest[anchor.doc].max(anchor.range.len());
+                    list.push((anchor.range(), i));
+                    index.longest[anchor.doc] = index.longest[anchor.doc].max(anchor.range().len());
                 }
             }
         }
@@ -84,8 +84,8 @@ mod tests {
                     .iter()
                     .filter_map(move |q| q.anchor.as_ref().ok().map(|x| (x, i)))
             })
-            .filter(|(x, _)| x.doc == doc && x.range.start < end && x.range.end > range.start)
-            .map(|(x, i)| (x.range.clone(), i))
+            .filter(|(x, _)| x.doc == doc && x.start() < end && x.range().end > range.start)
+            .map(|(x, i)| (x.range(), i))
             .collect();
         out.sort_by_key(|(r, i)| (r.start, r.end, *i));
         out

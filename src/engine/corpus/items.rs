@@ -5,7 +5,7 @@
 use std::fmt;
 use std::ops::Range;
 
-pub use crate::engine::brief::compact::{Few, Name, OptStr, Str};
+pub use crate::engine::brief::compact::{Context, Few, Name, OptStr, Str};
 use crate::engine::corpus::ids::{AnnotationId, BriefId, DocId, TopicId};
 
 /// A brief that loaded.
@@ -150,22 +150,72 @@ pub struct Quote {
     /// write it).
     pub doc_id: Name,
     pub text: Str,
-    pub prefix: OptStr,
-    pub suffix: OptStr,
+    /// Its prefix and suffix, if it has them (read through [`Quote::prefix`] and
+    /// [`Quote::suffix`]).
+    pub context: Context,
     /// Where it landed, or why it did not.
     pub anchor: Result<Anchor, AnchorFailure>,
 }
 
-/// A quote placed in a document.
+impl Quote {
+    /// The words just before it, if the curator gave them.
+    pub fn prefix(&self) -> Option<&str> {
+        self.context.prefix()
+    }
+
+    /// The words just after it, if the curator gave them.
+    pub fn suffix(&self) -> Option<&str> {
+        self.context.suffix()
+    }
+}
+
+/// A quote placed in a document. (Twenty bytes: a corpus may hold millions. Offsets fit
+/// in `u32`: a file is read up to 1 GiB, and NFC at most triples UTF-8.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
     /// The document it stands in.
     pub doc: DocId,
+    start: u32,
+    end: u32,
+    line: u32,
+    column: u32,
+}
+
+const _: () = assert!(3 * crate::engine::source::MAX_FILE_BYTES <= u32::MAX as u64);
+
+impl Anchor {
+    /// The quote at byte `range` of `doc`'s text, whose start is at 1-based `line` and
+    /// `column` (in characters).
+    pub fn new(doc: DocId, range: Range<usize>, line: usize, column: usize) -> Anchor {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Anchor {
+            doc,
+            start: small(range.start),
+            end: small(range.end),
+            line: small(line),
+            column: small(column),
+        }
+    }
+
     /// Byte range in the document's NFC text.
-    pub range: Range<usize>,
-    /// 1-based line and column (in characters) of the start.
-    pub line: usize,
-    pub column: usize,
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Where it starts, in bytes.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// 1-based line of the start.
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
+    /// 1-based column of the start, in characters.
+    pub fn column(&self) -> usize {
+        self.column as usize
+    }
 }
 
 /// Why a quote could not be placed; the matching finding carries the full message.
@@ -175,10 +225,18 @@ pub enum AnchorFailure {
     UnknownDocument,
     /// The text is not in the document.
     NotFound,
-    /// The text stands in several places (their 1-based lines).
-    Ambiguous(Vec<usize>),
+    /// The text stands in several places.
+    Ambiguous(Box<Places>),
     /// The quote is empty.
     Empty,
+}
+
+/// Where an ambiguous quote stands. (Boxed in [`AnchorFailure`], so that a quote's
+/// `Result<Anchor, AnchorFailure>` is 24 bytes, not 32.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Places {
+    /// The 1-based line of each place kept.
+    pub lines: Vec<usize>,
 }
 
 /// The one short text of why a quote was not placed, in orphan lists and printed briefs
@@ -189,7 +247,8 @@ impl fmt::Display for AnchorFailure {
         match self {
             AnchorFailure::UnknownDocument => f.write_str("unknown document"),
             AnchorFailure::NotFound => f.write_str("not found"),
-            AnchorFailure::Ambiguous(lines) => {
+            AnchorFailure::Ambiguous(places) => {
+                let lines = &places.lines;
                 let mut distinct = lines.clone();
                 distinct.dedup();
                 let shown: Vec<String> = distinct.iter().map(usize::to_string).collect();
@@ -237,5 +296,38 @@ impl Counterpart {
             Counterpart::Passage(anchor) => anchor.doc,
             Counterpart::Absent { doc } => *doc,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A brief may hold a million annotations of one quote each: every byte here is a
+    /// megabyte there (issue 10: a million quotes within twice the corpus).
+    #[test]
+    fn an_annotation_of_one_quote_stays_small() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Anchor>(), 20);
+        assert_eq!(size_of::<Result<Anchor, AnchorFailure>>(), 24);
+        assert_eq!(size_of::<Quote>(), 56);
+        assert_eq!(size_of::<Few<Quote>>(), 56);
+        assert_eq!(size_of::<Annotation>(), 96);
+    }
+
+    #[test]
+    fn an_anchor_gives_back_what_it_was_given() {
+        let anchor = Anchor::new(DocId::new(3), 10..25, 2, 7);
+        assert_eq!(anchor.doc, DocId::new(3));
+        assert_eq!((anchor.range(), anchor.start()), (10..25, 10));
+        assert_eq!((anchor.line(), anchor.column()), (2, 7));
+    }
+
+    #[test]
+    fn an_ambiguous_quote_lists_its_distinct_lines() {
+        let failure = AnchorFailure::Ambiguous(Box::new(Places {
+            lines: vec![3, 3, 7],
+        }));
+        assert_eq!(failure.to_string(), "ambiguous: 3 places, lines 3, 7");
     }
 }

@@ -103,34 +103,34 @@ mod tests {
     fn the_most_recent_texts_are_kept_within_their_bounds() {
         let cache = TextCache::default();
         for i in 0..KEPT_TEXTS + 3 {
-            cache.put(DocId(i), text(1));
+            cache.put(DocId::new(i), text(1));
         }
-        assert!(cache.get(DocId(2)).is_none(), "the oldest went");
-        assert!(cache.get(DocId(3)).is_some());
+        assert!(cache.get(DocId::new(2)).is_none(), "the oldest went");
+        assert!(cache.get(DocId::new(3)).is_some());
         // Asking made 3 the most recent: it outlives those put before it.
         for i in 100..100 + KEPT_TEXTS - 1 {
-            cache.put(DocId(i), text(1));
+            cache.put(DocId::new(i), text(1));
         }
-        assert!(cache.peek(DocId(3)).is_some());
-        assert!(cache.peek(DocId(4)).is_none());
+        assert!(cache.peek(DocId::new(3)).is_some());
+        assert!(cache.peek(DocId::new(4)).is_none());
     }
 
     #[test]
     fn texts_beyond_the_budget_are_kept_while_they_are_among_the_most_recent() {
         let cache = TextCache::default();
-        cache.put(DocId(0), text(10));
+        cache.put(DocId::new(0), text(10));
         // Two large texts side by side: both kept, and the small one before them.
-        cache.put(DocId(1), text(KEPT_BYTES));
-        cache.put(DocId(2), text(KEPT_BYTES));
+        cache.put(DocId::new(1), text(KEPT_BYTES));
+        cache.put(DocId::new(2), text(KEPT_BYTES));
         for doc in 0..3 {
-            assert!(cache.peek(DocId(doc)).is_some(), "{doc}");
+            assert!(cache.peek(DocId::new(doc)).is_some(), "{doc}");
         }
         for doc in 3..3 + ALWAYS_KEPT {
-            cache.put(DocId(doc), text(10));
+            cache.put(DocId::new(doc), text(10));
         }
         // Past the most recent, the budget is over at 2: it and all before it go.
         for doc in 0..3 {
-            assert!(cache.peek(DocId(doc)).is_none(), "{doc}");
+            assert!(cache.peek(DocId::new(doc)).is_none(), "{doc}");
         }
         assert_eq!(cache.lock().len(), ALWAYS_KEPT);
     }

@@ -92,8 +92,8 @@ fn figure<'a>(row: &FigureRow<'a>) -> FigureJson<'a> {
                     .and_then(|d| d.meta.as_ref())
                     .and_then(|m| m.lang.as_deref()),
                 file: q.doc.map(|d| d.file.as_str()),
-                line: q.anchor.ok().map(|a| a.line),
-                column: q.anchor.ok().map(|a| a.column),
+                line: q.anchor.ok().map(|a| a.line()),
+                column: q.anchor.ok().map(|a| a.column()),
                 error: q.anchor.err().map(|f| f.to_string()),
             })
             .collect(),

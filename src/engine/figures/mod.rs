@@ -56,7 +56,7 @@ impl QuotePlace<'_> {
     /// `FILE:LINE:COLUMN`, or the file and why the quote has no place.
     pub fn place(&self) -> String {
         match (self.doc, self.anchor) {
-            (Some(doc), Ok(a)) => format!("{}:{}:{}", doc.file, a.line, a.column),
+            (Some(doc), Ok(a)) => format!("{}:{}:{}", doc.file, a.line(), a.column()),
             (Some(doc), Err(f)) => format!("{} ({f})", doc.file),
             (None, _) => format!("{} (unknown document)", self.doc_id),
         }

@@ -101,7 +101,7 @@ pub(super) fn load_ordered(
             None => (None, None),
         };
         let read = |doc: DocId| {
-            let file = seeds.get(doc.0)?;
+            let file = seeds.get(doc.index())?;
             let kept = kept_texts.and_then(|t| t.get(&file.name)).copied();
             let fetched = seed::read_fetched(file, kept, keep)?;
             let counter = match fetched {

@@ -179,15 +179,15 @@ fn quotes<'a>(corpus: &'a Corpus, a: &'a Annotation) -> Vec<QuoteJson<'a>> {
             QuoteJson {
                 doc: &q.doc_id,
                 text: &q.text,
-                prefix: q.prefix.as_deref(),
-                suffix: q.suffix.as_deref(),
+                prefix: q.prefix(),
+                suffix: q.suffix(),
                 lang: view
                     .doc
                     .and_then(|d| d.meta.as_ref())
                     .and_then(|m| m.lang.as_deref()),
                 file: view.doc.map(|d| d.file.as_str()),
-                line: anchor.map(|a| a.line),
-                column: anchor.map(|a| a.column),
+                line: anchor.map(|a| a.line()),
+                column: anchor.map(|a| a.column()),
                 error: q.anchor.as_ref().err().map(ToString::to_string),
             }
         })

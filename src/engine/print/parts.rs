@@ -41,7 +41,7 @@ impl<'a> QuoteView<'a> {
             s.push_str(&doc.file);
         }
         match &self.quote.anchor {
-            Ok(a) => s.push_str(&format!(":{}:{}", a.line, a.column)),
+            Ok(a) => s.push_str(&format!(":{}:{}", a.line(), a.column())),
             Err(f) => s.push_str(&format!(" [{f}]")),
         }
         clean(&s)

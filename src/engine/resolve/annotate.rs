@@ -182,7 +182,8 @@ impl Resolving<'_, '_> {
                     Some(&doc) => self.jobs.push(Job {
                         brief,
                         annotation: index,
-                        quote: q,
+                        // An annotation's quotes are held in memory: fewer than that.
+                        quote: u32::try_from(q).unwrap_or(u32::MAX),
                         doc,
                     }),
                     None => {
@@ -201,8 +202,7 @@ impl Resolving<'_, '_> {
                 Quote {
                     doc_id: doc,
                     text,
-                    prefix: prefix.into(),
-                    suffix: suffix.into(),
+                    context: Context::new(prefix, suffix),
                     anchor: Err(AnchorFailure::UnknownDocument),
                 }
             })

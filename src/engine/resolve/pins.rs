@@ -195,8 +195,8 @@ fn clash(
                     Some(text) => segment::sentences(text.as_str()),
                     None => Vec::new(),
                 });
-        let first = s.partition_point(|r| r.end <= x.range.start);
-        let last = s.partition_point(|r| r.start < x.range.end.max(x.range.start + 1));
+        let first = s.partition_point(|r| r.end <= x.start());
+        let last = s.partition_point(|r| r.start < x.range().end.max(x.start() + 1));
         first..last.max(first + 1)
     };
     // This pin's sentences in each of its two documents (none where a side is absent).
@@ -265,12 +265,7 @@ fn anchor(
     ) {
         Placement::Unique(range) => {
             let (line, column) = whole.line_col(range.start);
-            Some(Anchor {
-                doc,
-                range,
-                line,
-                column,
-            })
+            Some(Anchor::new(doc, range, line, column))
         }
         Placement::Empty => {
             report.error(&text_path, "empty quote: copy the words from the document");

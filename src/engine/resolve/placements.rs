@@ -37,7 +37,7 @@ struct Keys(RandomState, RandomState);
 impl Keys {
     /// The fingerprint of a quote's text, prefix and suffix.
     fn of(&self, quote: &Quote) -> u128 {
-        let fields = (&quote.text, &quote.prefix, &quote.suffix);
+        let fields = (quote.text.as_str(), quote.prefix(), quote.suffix());
         let half = |keys: &RandomState| keys.hash_one(fields);
         (u128::from(half(&self.0)) << 64) | u128::from(half(&self.1))
     }
@@ -86,14 +86,13 @@ impl Placements {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::corpus::AnchorFailure;
+    use crate::engine::corpus::{AnchorFailure, Context, Str};
 
     fn quote(text: &str, prefix: Option<&str>, suffix: Option<&str>) -> Quote {
         Quote {
             doc_id: "a".into(),
             text: text.into(),
-            prefix: prefix.into(),
-            suffix: suffix.into(),
+            context: Context::new(prefix.map(Str::from), suffix.map(Str::from)),
             anchor: Err(AnchorFailure::NotFound),
         }
     }

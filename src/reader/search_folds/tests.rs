@@ -27,7 +27,7 @@ fn whole(docs: &[Document], searcher: &Searcher) -> (Vec<(DocId, Range<usize>)>,
     let mut plain = Vec::new();
     for (i, d) in docs.iter().enumerate() {
         let all = searcher.find_in(d.read_text().expect("held").as_str());
-        plain.extend(all.into_iter().map(|r| (DocId(i), r)));
+        plain.extend(all.into_iter().map(|r| (DocId::new(i), r)));
     }
     let more = plain.len() > MAX_MATCHES;
     plain.truncate(MAX_MATCHES);

@@ -34,7 +34,7 @@ impl Counts {
         }
         self.listed
             .as_ref()
-            .and_then(|(_, counts)| counts.get(t.0).copied())
+            .and_then(|(_, counts)| counts.get(t.index()).copied())
             .unwrap_or(0)
     }
 }

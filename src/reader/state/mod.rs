@@ -167,7 +167,7 @@ impl App {
             .or(if c.documents().is_empty() {
                 None
             } else {
-                Some(DocId(0))
+                Some(DocId::new(0))
             });
         let Some(first) = first else {
             return ByPane::default();

@@ -111,8 +111,8 @@ impl App {
                     q.anchor
                         .as_ref()
                         .ok()
-                        .filter(|x| x.doc == doc && x.range.start < end && x.range.end > start)
-                        .map(|x| (x.range.start, i))
+                        .filter(|x| x.doc == doc && x.start() < end && x.range().end > start)
+                        .map(|x| (x.start(), i))
                 })
             })
             .collect();

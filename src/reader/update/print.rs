@@ -35,7 +35,7 @@ impl App {
             .or(if c.briefs().is_empty() {
                 None
             } else {
-                Some(BriefId(0))
+                Some(BriefId::new(0))
             })
     }
 

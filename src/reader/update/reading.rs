@@ -29,7 +29,7 @@ impl App {
                     .iter()
                     .filter_map(|q| q.anchor.as_ref().ok())
                     .find(|x| x.doc == doc)
-                    .map(|x| x.range.start)
+                    .map(|x| x.start())
             })
         };
         let placed: Vec<(usize, usize)> = cycle

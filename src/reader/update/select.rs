@@ -17,7 +17,7 @@ impl App {
             if let Ok(anchor) = &q.anchor
                 && !docs.iter().any(|(d, _)| *d == anchor.doc)
             {
-                docs.push((anchor.doc, anchor.range.start));
+                docs.push((anchor.doc, anchor.start()));
             }
         }
         let Some(&(first, _)) = docs.first() else {
@@ -127,8 +127,8 @@ impl App {
             self.status.message = Some("The corpus has no topics.".into());
             return;
         }
-        let at = self.nav.topic.or(self.nav.last_topic).map(|t| t.0);
-        let t = TopicId(match at.filter(|&t| t < n) {
+        let at = self.nav.topic.or(self.nav.last_topic).map(|t| t.index());
+        let t = TopicId::new(match at.filter(|&t| t < n) {
             Some(t) if forward => (t + 1) % n,
             Some(t) => (t + n - 1) % n,
             None if forward => 0,

@@ -71,8 +71,8 @@ impl App {
                     .documents
                     .iter()
                     .position(|&x| x == d)
-                    .map(|k| (b.0, k))
+                    .map(|k| (b.index(), k))
             })
-            .unwrap_or((usize::MAX, d.0))
+            .unwrap_or((usize::MAX, d.index()))
     }
 }

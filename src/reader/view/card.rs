@@ -95,7 +95,7 @@ fn fields(app: &App, p: &Palette, card: Card) -> Vec<(String, String, Style)> {
                             .get(anchor.doc)
                             .map_or("", |d| d.file.as_str());
                         (
-                            format!("{} {file}:{}:{}", q.doc_id, anchor.line, anchor.column),
+                            format!("{} {file}:{}:{}", q.doc_id, anchor.line(), anchor.column()),
                             p.key,
                         )
                     }

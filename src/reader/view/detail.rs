@@ -154,7 +154,7 @@ pub fn line(app: &App, p: &Palette) -> Line<'static> {
         .quotes
         .iter()
         .map(|q| match &q.anchor {
-            Ok(anchor) => format!("{} {}:{}", q.doc_id, anchor.line, anchor.column),
+            Ok(anchor) => format!("{} {}:{}", q.doc_id, anchor.line(), anchor.column()),
             Err(why) => format!("{}: {why}", q.doc_id),
         })
         .collect();

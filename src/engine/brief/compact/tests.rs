@@ -62,9 +62,10 @@ fn one_item_and_its_text_take_no_more_room_than_a_string() {
     use std::mem::size_of;
     assert_eq!(size_of::<Str>(), 16);
     assert_eq!(size_of::<Option<Str>>(), 16);
-    assert_eq!(size_of::<Name>(), 16);
+    assert_eq!(size_of::<Name>(), 8);
     assert_eq!(size_of::<Few<usize>>(), 16);
     assert_eq!(size_of::<OptStr>(), 8);
+    assert_eq!(size_of::<Context>(), 8);
 }
 
 #[test]

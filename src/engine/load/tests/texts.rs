@@ -10,14 +10,14 @@ use crate::engine::text::Text;
 
 /// The text of a corpus's one document, read again from its file.
 fn only_text(corpus: &Corpus) -> Arc<Text> {
-    corpus.text(DocId(0)).expect("the text, read again")
+    corpus.text(DocId::new(0)).expect("the text, read again")
 }
 
 /// Whether the one document of `a` and of `b` is the very same text.
 fn same_text(a: &Corpus, b: &Corpus) -> bool {
-    a.documents()[DocId(0)]
+    a.documents()[DocId::new(0)]
         .text
-        .same(&b.documents()[DocId(0)].text)
+        .same(&b.documents()[DocId::new(0)].text)
 }
 
 fn texts(decoded: usize, unchanged: usize) -> TextStats {
@@ -30,7 +30,7 @@ fn an_unchanged_document_is_not_decoded_again_and_any_change_is_read_again() {
     let (first, counted) = disk.reload_counting(&mut kept);
     assert_eq!(counted.texts, texts(1, 0));
     assert!(matches!(
-        first.documents()[DocId(0)].text,
+        first.documents()[DocId::new(0)].text,
         DocText::Stored(_)
     ));
 
@@ -76,7 +76,7 @@ fn a_document_that_decoding_changes_is_not_decoded_again_while_its_bytes_stay() 
         assert_eq!(counted.texts, texts(decoded, 1 - decoded));
         assert_eq!(only_text(&corpus).as_str(), "Xin chào\nViệt Nam.");
         assert_eq!(
-            corpus.documents()[DocId(0)].text.len(),
+            corpus.documents()[DocId::new(0)].text.len(),
             "Xin chào\nViệt Nam.".len()
         );
         assert_eq!(corpus.error_count(), 0, "{:?}", corpus.findings());
@@ -93,7 +93,7 @@ fn a_stored_text_is_served_only_while_its_file_has_the_bytes_it_was_loaded_from(
     disk.write("seeds/a.txt", "Xin chào Việt Nam!");
     let fresh = Corpus::new(corpus.parts().clone());
     let file = disk.0.path().join("seeds/a.txt").display().to_string();
-    let why = fresh.text(DocId(0)).expect_err("changed");
+    let why = fresh.text(DocId::new(0)).expect_err("changed");
     assert_eq!(why, TextError::Changed { file: file.clone() });
     assert_eq!(
         why.to_string(),
@@ -104,7 +104,7 @@ fn a_stored_text_is_served_only_while_its_file_has_the_bytes_it_was_loaded_from(
     // Not tried again by that corpus, even once the old bytes are back: a reload makes
     // another corpus.
     disk.write("seeds/a.txt", "Xin chào Việt Nam.");
-    assert_eq!(fresh.scan_text(DocId(0)), Err(why));
+    assert_eq!(fresh.scan_text(DocId::new(0)), Err(why));
     assert_eq!(
         only_text(&Corpus::new(corpus.parts().clone())).as_str(),
         text.as_str()
@@ -113,13 +113,13 @@ fn a_stored_text_is_served_only_while_its_file_has_the_bytes_it_was_loaded_from(
     disk.write("seeds/a.txt", "Xin chào Việt Nap.");
     let same_length = Corpus::new(corpus.parts().clone());
     assert!(matches!(
-        same_length.text(DocId(0)),
+        same_length.text(DocId::new(0)),
         Err(TextError::Changed { .. })
     ));
     // Gone: said so, with the file.
     std::fs::remove_file(disk.0.path().join("seeds/a.txt")).expect("rm");
     let gone = Corpus::new(corpus.parts().clone());
-    let why = gone.text(DocId(0)).expect_err("gone").to_string();
+    let why = gone.text(DocId::new(0)).expect_err("gone").to_string();
     assert!(why.starts_with("cannot read: "), "{why}");
     // The corpus that read it keeps serving the text its anchors are in.
     assert_eq!(only_text(&corpus).as_str(), text.as_str());

@@ -35,7 +35,7 @@ pub(super) fn finish(
     placed: &Placed,
     report: &mut Report,
 ) -> Result<Anchor, AnchorFailure> {
-    let quote = &corpus.annotations[job.annotation].quotes[job.quote];
+    let quote = &corpus.annotations[job.annotation].quotes[job.quote as usize];
     let document = &corpus.documents[job.doc];
     // Both made only for a finding: most quotes land.
     let at = || format!("{} ({})", quote.doc_id, document.file);
@@ -45,12 +45,7 @@ pub(super) fn finish(
             range,
             line,
             column,
-        } => Ok(Anchor {
-            doc: job.doc,
-            range: range.clone(),
-            line: *line,
-            column: *column,
-        }),
+        } => Ok(Anchor::new(job.doc, range.clone(), *line, *column)),
         Placed::Empty => {
             report.error(
                 &text_path(),
@@ -76,7 +71,7 @@ pub(super) fn finish(
             Err(AnchorFailure::NotFound)
         }
         Placed::Ambiguous { places, total } => {
-            let lines: Vec<usize> = places.iter().map(|&(line, _)| line).collect();
+            let lines = places.iter().map(|&(line, _)| line).collect();
             report.error(
                 &text_path(),
                 format!(
@@ -85,7 +80,7 @@ pub(super) fn finish(
                     list_places(places, *total)
                 ),
             );
-            Err(AnchorFailure::Ambiguous(lines))
+            Err(AnchorFailure::Ambiguous(Box::new(Places { lines })))
         }
     }
 }

@@ -21,11 +21,13 @@ use distinct::Distinct;
 use finish::finish;
 pub(super) use finish::list_places;
 
-/// A quote to place: where it is in the corpus and in its brief.
+/// A quote to place: where it is in the corpus and in its brief. (Sixteen bytes: a brief
+/// may hold a million.)
 pub(super) struct Job {
     pub brief: BriefId,
     pub annotation: AnnotationId,
-    pub quote: usize,
+    /// Its place among the annotation's quotes.
+    pub quote: u32,
     pub doc: DocId,
 }
 
@@ -64,7 +66,7 @@ impl<'a> InDocument<'a> {
         let mut quotes: Vec<&Quote> = Vec::with_capacity(job_ids.len());
         let mut placed = Vec::with_capacity(if before.is_some() { job_ids.len() } else { 0 });
         let mut reused = 0;
-        let key = |q: &'a Quote| (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
+        let key = |q: &'a Quote| (q.text.as_str(), q.prefix(), q.suffix());
         let which = job_ids
             .iter()
             .map(|&job| {
@@ -113,7 +115,7 @@ impl<'a> InDocument<'a> {
             return;
         }
         let mut anchorer = Anchorer::new(text.as_str());
-        let parts = |q: &'a Quote| (q.text.as_str(), q.prefix.as_deref(), q.suffix.as_deref());
+        let parts = |q: &'a Quote| (q.text.as_str(), q.prefix(), q.suffix());
         if to_place < INDEX_FROM_QUOTES {
             self.placed.resize(self.quotes.len(), None);
             let to_do = self.quotes.iter().zip(&mut self.placed);
@@ -173,7 +175,7 @@ pub(super) fn anchor_all(
     let shared: &CorpusParts = corpus;
     let quote_of = |job: usize| {
         let job = &jobs[job];
-        &shared.annotations[job.annotation].quotes[job.quote]
+        &shared.annotations[job.annotation].quotes[job.quote as usize]
     };
     let mut by_doc: IdVec<DocId, Vec<usize>> = vec![Vec::new(); shared.documents.len()].into();
     for (i, job) in jobs.iter().enumerate() {
@@ -213,9 +215,9 @@ pub(super) fn anchor_all(
             let placed: Option<Vec<Read>> = (0..shared.documents.len())
                 .into_par_iter()
                 .map(|i| {
-                    let mut fetched = read(DocId(i))?;
+                    let mut fetched = read(DocId::new(i))?;
                     let fingerprint = fetched.fingerprint();
-                    let d = match in_document(DocId(i), fingerprint) {
+                    let d = match in_document(DocId::new(i), fingerprint) {
                         Some(mut d) if d.to_place() > 0 => {
                             d.place(&*fetched.text()?);
                             Some(d)
@@ -276,7 +278,7 @@ pub(super) fn anchor_all(
             continue;
         };
         let anchor = finish(corpus, job, placed, report);
-        corpus.annotations[job.annotation].quotes[job.quote].anchor = anchor;
+        corpus.annotations[job.annotation].quotes[job.quote as usize].anchor = anchor;
     }
     for (document, text) in corpus.documents.iter_mut().zip(read_texts) {
         document.text = text;
