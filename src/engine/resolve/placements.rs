@@ -87,6 +87,7 @@ impl Placements {
 mod tests {
     use super::*;
     use crate::engine::corpus::{AnchorFailure, Context, Str};
+    use crate::engine::resolve::placed::Unique;
 
     fn quote(text: &str, prefix: Option<&str>, suffix: Option<&str>) -> Quote {
         Quote {
@@ -109,11 +110,7 @@ mod tests {
             quote("Tăng trưởng", None, Some(".")),
             quote("Tăng trưởng", Some(""), None),
         ];
-        let unique = Placed::Unique {
-            range: 19..33,
-            line: 1,
-            column: 20,
-        };
+        let unique = Placed::Unique(Unique::new(19..33, 1, 20));
         let mut kept = Placements::default();
         kept.replace(
             [

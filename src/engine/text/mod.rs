@@ -14,11 +14,12 @@ use std::ops::Range;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// NFC text with `\n` line breaks and the byte offset where each line starts.
+/// NFC text with `\n` line breaks and the byte offset where each line starts (as `u32`:
+/// a text comes from a file of at most 1 GiB, and NFC at most triples it).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
     text: String,
-    line_starts: Vec<usize>,
+    line_starts: Vec<u32>,
 }
 
 impl Text {
@@ -51,7 +52,8 @@ impl Text {
         let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
         let mut line_starts = Vec::with_capacity(breaks + 1);
         line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let small = |i: usize| u32::try_from(i + 1).unwrap_or(u32::MAX);
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(small));
         Text { text, line_starts }
     }
 
@@ -75,7 +77,7 @@ impl Text {
     /// Number of lines (a final line break does not start another line).
     pub fn line_count(&self) -> usize {
         let n = self.line_starts.len();
-        if n > 1 && self.line_starts[n - 1] == self.text.len() {
+        if n > 1 && self.line_starts[n - 1] as usize == self.text.len() {
             n - 1
         } else {
             n
@@ -85,7 +87,7 @@ impl Text {
     /// 0-based index of the line holding byte `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
         self.line_starts
-            .partition_point(|&s| s <= offset)
+            .partition_point(|&s| s as usize <= offset)
             .saturating_sub(1)
     }
 
@@ -94,12 +96,11 @@ impl Text {
         let start = self
             .line_starts
             .get(index)
-            .copied()
-            .unwrap_or(self.text.len());
+            .map_or(self.text.len(), |&s| s as usize);
         let end = self
             .line_starts
             .get(index + 1)
-            .map_or(self.text.len(), |next| next - 1);
+            .map_or(self.text.len(), |&next| next as usize - 1);
         start..end.max(start)
     }
 
@@ -111,7 +112,7 @@ impl Text {
     /// 1-based line and 1-based column (in characters) of byte `offset`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let index = self.line_index(offset);
-        let start = self.line_starts[index];
+        let start = self.line_starts.get(index).map_or(0, |&s| s as usize);
         let column = self
             .text
             .get(start..offset)

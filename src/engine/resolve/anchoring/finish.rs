@@ -4,7 +4,7 @@
 use super::Job;
 use crate::engine::anchor::nearest::PATTERN_LIMIT;
 use crate::engine::corpus::*;
-use crate::engine::resolve::placed::Placed;
+use crate::engine::resolve::placed::{Placed, Several};
 use crate::engine::resolve::{Report, add_note, shorten};
 
 /// The YAML path of a job's quote (`figures[3].quotes[0]`), made only for a finding.
@@ -41,11 +41,7 @@ pub(super) fn finish(
     let at = || format!("{} ({})", quote.doc_id, document.file);
     let text_path = || format!("{}.text", quote_path(corpus, job));
     match placed {
-        Placed::Unique {
-            range,
-            line,
-            column,
-        } => Ok(Anchor::new(job.doc, range.clone(), *line, *column)),
+        Placed::Unique(place) => Ok(place.anchor(job.doc)),
         Placed::Empty => {
             report.error(
                 &text_path(),
@@ -63,14 +59,15 @@ pub(super) fn finish(
             } else {
                 "nearest text"
             };
-            let hint = match nearest {
+            let hint = match nearest.as_deref() {
                 Some((words, line)) => format!("{whose}: \"{words}\" at line {line}"),
                 None => "no similar text in the document: copy the quote from it".to_string(),
             };
             add_note(f, hint);
             Err(AnchorFailure::NotFound)
         }
-        Placed::Ambiguous { places, total } => {
+        Placed::Ambiguous(several) => {
+            let Several { places, total } = &**several;
             let lines = places.iter().map(|&(line, _)| line).collect();
             report.error(
                 &text_path(),
