@@ -74,8 +74,8 @@ fn many_quotes(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("100,000 quotes into one 100,000-line document", |b| {
         b.iter(|| {
-            let mut anchorer = Anchorer::new(black_box(&document));
-            let many = Many::new(&mut anchorer, quotes.len(), |k| {
+            let anchorer = Anchorer::new(black_box(&document));
+            let many = Many::new(&anchorer, quotes.len(), |k| {
                 (quotes[k].as_str(), None, None)
             });
             (0..quotes.len())

@@ -2,6 +2,7 @@
 //! space in the quote matches any run of white space in the text, and exactly one place
 //! must remain once `prefix:` and `suffix:` are taken into account.
 
+mod loose;
 mod many;
 pub mod nearest;
 mod occurrences;
@@ -12,6 +13,7 @@ mod tests;
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -67,18 +69,22 @@ impl<'q> Wanted<'q> {
 }
 
 /// A document prepared for placing quotes: its text squeezed (white space runs as one
-/// space).
+/// space) once a scan or a suffix array needs it (a pass over many quotes does not).
 pub struct Anchorer<'t> {
     text: &'t str,
-    squeezed: Squeezed,
+    squeezed: OnceLock<Squeezed>,
 }
 
 impl<'t> Anchorer<'t> {
     pub fn new(text: &'t str) -> Anchorer<'t> {
         Anchorer {
             text,
-            squeezed: Squeezed::new(text),
+            squeezed: OnceLock::new(),
         }
+    }
+
+    fn squeezed(&self) -> &Squeezed {
+        self.squeezed.get_or_init(|| Squeezed::new(self.text))
     }
 
     pub fn text(&self) -> &'t str {
@@ -124,17 +130,14 @@ impl<'t> Anchorer<'t> {
     /// places (squeezed offsets, in order) in `first`.
     fn found(&self, len: usize, total: usize, mut first: Vec<usize>) -> Placement {
         first.truncate(MAX_REPORTED);
-        let range = |s: usize| self.squeezed.original(s)..self.squeezed.original(s + len);
-        match (total, first.first()) {
-            (0, _) | (_, None) => Placement::NotFound,
-            (1, Some(&start)) => Placement::Unique(range(start)),
-            _ => Placement::Ambiguous(first.into_iter().map(range).collect(), total),
-        }
+        let squeezed = self.squeezed();
+        let range = |s: usize| squeezed.original(s)..squeezed.original(s + len);
+        found(total, first.into_iter().map(range).collect())
     }
 
     /// How many times `needle` stands in the squeezed text, and its first places.
     fn occurrences(&self, needle: &[u8], index: Option<&SuffixArray>) -> (usize, Vec<usize>) {
-        let hay = self.squeezed.bytes();
+        let hay = self.squeezed().bytes();
         let scan = |limit: Option<usize>| {
             let mut count = 0;
             let mut first = Vec::new();
@@ -163,6 +166,20 @@ impl<'t> Anchorer<'t> {
         }
         starts.sort_unstable();
         (count, starts)
+    }
+}
+
+/// The placement of a quote found `total` times, the first places (in order) in `first`.
+fn found(total: usize, mut first: Vec<Range<usize>>) -> Placement {
+    first.truncate(MAX_REPORTED);
+    match total {
+        0 => Placement::NotFound,
+        1 => first
+            .into_iter()
+            .next()
+            .map_or(Placement::NotFound, Placement::Unique),
+        _ if first.is_empty() => Placement::NotFound,
+        _ => Placement::Ambiguous(first, total),
     }
 }
 

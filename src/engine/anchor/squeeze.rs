@@ -16,40 +16,11 @@ pub struct Squeezed {
 }
 
 impl Squeezed {
-    /// Squeezes `text` by bytes: everything but white space (and a lone space between
-    /// two words, its own squeezed form) is copied in runs, found by blocks where
-    /// nothing needs a look; only the rest is looked at as characters.
-    /// Every document passes here once per check, so this is a hot loop.
+    /// Squeezes `text` whole (see [`Stream`]).
     pub fn new(text: &str) -> Squeezed {
-        let bytes_in = text.as_bytes();
         let mut bytes = Vec::with_capacity(text.len());
         let mut shifts = Vec::new();
-        let mut run_start: Option<usize> = None;
-        let mut i = 0;
-        while i < bytes_in.len() {
-            // A run that cannot hold white space, copied whole; a lone space between two
-            // words is its own squeezed form, so it stays in the run (most of prose).
-            let plain = plain_end(bytes_in, i, run_start.is_none());
-            if plain > i {
-                end_run(&mut run_start, i, &mut shifts, bytes.len());
-                bytes.extend_from_slice(bytes_in.get(i..plain).unwrap_or_default());
-                i = plain;
-                continue;
-            }
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            if c.is_whitespace() {
-                if run_start.is_none() {
-                    bytes.push(b' ');
-                    run_start = Some(i);
-                }
-            } else {
-                end_run(&mut run_start, i, &mut shifts, bytes.len());
-                bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-            }
-            i += c.len_utf8();
-        }
+        Stream::new(text).fill(&mut bytes, &mut shifts, usize::MAX);
         Squeezed { bytes, shifts }
     }
 
@@ -57,34 +28,111 @@ impl Squeezed {
         &self.bytes
     }
 
-    /// Lets the bytes go, keeping the way back to the original's offsets: once nothing
-    /// is to be matched any more, only [`Squeezed::original`] is asked for.
-    pub fn forget_bytes(&mut self) {
-        self.bytes = Vec::new();
-    }
-
     /// The original offset of squeezed offset `at`, which must not fall inside a run
     /// (a match starts at a word and ends after one, so it never does).
     pub fn original(&self, at: usize) -> usize {
-        match self.shifts.partition_point(|&(s, _)| s <= at) {
-            0 => at,
-            k => {
-                let (s, o) = self.shifts[k - 1];
-                o + (at - s)
-            }
+        original(&self.shifts, at)
+    }
+}
+
+/// The original offset of squeezed offset `at` by `shifts` (those of a [`Squeezed`], or
+/// the last of them before `at` and those after).
+pub fn original(shifts: &[(usize, usize)], at: usize) -> usize {
+    match shifts.partition_point(|&(s, _)| s <= at) {
+        0 => at,
+        k => {
+            let (s, o) = shifts[k - 1];
+            o + (at - s)
         }
     }
 }
 
+/// A text squeezed piece by piece, so that the squeezed copy need not be held whole.
+pub struct Stream<'t> {
+    text: &'t str,
+    /// The next byte of the text to read.
+    at: usize,
+    /// Where the run of white space being read started, if one is.
+    run_start: Option<usize>,
+    /// Squeezed bytes written so far.
+    out: usize,
+}
+
+impl<'t> Stream<'t> {
+    pub fn new(text: &'t str) -> Stream<'t> {
+        Stream {
+            text,
+            at: 0,
+            run_start: None,
+            out: 0,
+        }
+    }
+
+    /// Squeezes on, by bytes: everything but white space (and a lone ASCII white-space
+    /// byte between two words, a space once copied) is copied in runs, found by blocks where nothing
+    /// needs a look; only the rest is looked at as characters. Stops once `room` bytes
+    /// (a few more at most) are written to `bytes`, or at the end of the text; the
+    /// shifts of runs that end are pushed to `shifts`, in squeezed offsets counted from
+    /// the start. Every document passes here once per check, so this is a hot loop.
+    pub fn fill(&mut self, bytes: &mut Vec<u8>, shifts: &mut Vec<(usize, usize)>, room: usize) {
+        let bytes_in = self.text.as_bytes();
+        let (first, out) = (bytes.len(), self.out);
+        let goal = first.saturating_add(room);
+        let mut i = self.at;
+        while i < bytes_in.len() && bytes.len() < goal {
+            let written = out + (bytes.len() - first);
+            // A run that cannot hold white space, copied whole; a lone ASCII white-space
+            // byte between two words (most of prose: a space, a line break) is squeezed
+            // to a space of its own, so it stays in the run, made a space once copied.
+            let stop = i.saturating_add(goal - bytes.len());
+            let plain = plain_end(bytes_in, i, self.run_start.is_none(), stop);
+            if plain > i {
+                end_run(&mut self.run_start, i, shifts, written);
+                let from = bytes.len();
+                bytes.extend_from_slice(bytes_in.get(i..plain).unwrap_or_default());
+                for b in bytes.get_mut(from..).unwrap_or_default() {
+                    if ascii_space(*b) != 0 {
+                        *b = b' ';
+                    }
+                }
+                i = plain;
+                continue;
+            }
+            let Some(c) = self.text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            if c.is_whitespace() {
+                if self.run_start.is_none() {
+                    bytes.push(b' ');
+                    self.run_start = Some(i);
+                }
+            } else {
+                end_run(&mut self.run_start, i, shifts, written);
+                bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+            i += c.len_utf8();
+        }
+        self.at = i;
+        self.out = out + (bytes.len() - first);
+    }
+
+    /// Whether the whole text is squeezed.
+    pub fn done(&self) -> bool {
+        self.at >= self.text.len()
+    }
+}
+
 /// Where the bytes from `from` stop being copied as they are: at the first white-space
-/// character, unless it is a lone ASCII space after a word and before a character that
+/// character, unless it is a lone ASCII white-space byte after a word and before a character that
 /// is none (`after_word` says whether the byte before `from` ended a word). Past the
 /// first byte, a block of `BLOCK` bytes with no such place (`quiet`) is passed over whole.
-fn plain_end(bytes: &[u8], from: usize, after_word: bool) -> usize {
+/// Looks no further than `stop`.
+fn plain_end(bytes: &[u8], from: usize, after_word: bool, stop: usize) -> usize {
     let at = |k: usize| bytes.get(k).copied().unwrap_or(0x80);
+    let stop = stop.min(bytes.len());
     let mut j = from;
     let mut by_byte_until = from + 1;
-    while j < bytes.len() {
+    while j < stop {
         if j >= by_byte_until
             && let Some(block) = bytes.get(j..j + BLOCK + 3).and_then(|b| b.try_into().ok())
         {
@@ -95,7 +143,7 @@ fn plain_end(bytes: &[u8], from: usize, after_word: bool) -> usize {
             by_byte_until = j + BLOCK;
         }
         if space(at(j), at(j + 1), at(j + 2)) != 0 {
-            let lone = at(j) == b' '
+            let lone = ascii_space(at(j)) != 0
                 && (j > from || after_word)
                 && j + 1 < bytes.len()
                 && space(at(j + 1), at(j + 2), at(j + 3)) == 0;
@@ -105,7 +153,7 @@ fn plain_end(bytes: &[u8], from: usize, after_word: bool) -> usize {
         }
         j += 1;
     }
-    j
+    j.min(stop)
 }
 
 /// Bytes that `plain_end` passes over together when none needs a look.
@@ -123,7 +171,7 @@ fn quiet(block: &[u8; BLOCK + 3]) -> bool {
     let u: [u8; BLOCK] = std::array::from_fn(|k| block[k + 3]);
     let mut seen = [0u8; BLOCK];
     for k in 0..BLOCK {
-        let lone = eq(b[k], b' ') & !space(n[k], t[k], u[k]);
+        let lone = ascii_space(b[k]) & !space(n[k], t[k], u[k]);
         seen[k] = space(b[k], n[k], t[k]) & !lone;
     }
     seen.iter().fold(0, |any, &s| any | s) == 0
@@ -134,13 +182,18 @@ fn quiet(block: &[u8; BLOCK + 3]) -> bool {
 /// space, U+0085 and U+00A0 (C2 85, C2 A0), U+1680 (E1 9A 80), U+2000..U+200A, U+2028,
 /// U+2029, U+202F (E2 80 ..), U+205F (E2 81 9F) and U+3000 (E3 80 80). Without branches.
 fn space(b: u8, n: u8, t: u8) -> u8 {
-    let ascii = (at_least(b, 0x09) & !at_least(b, 0x0E)) | eq(b, b' ');
+    let ascii = ascii_space(b);
     let latin1 = eq(b, 0xC2) & (eq(n, 0x85) | eq(n, 0xA0));
     let ogham = eq(b, 0xE1) & eq(n, 0x9A) & eq(t, 0x80);
     let general = (eq(n, 0x80) & (!at_least(t, 0x8B) | eq(t, 0xA8) | eq(t, 0xA9) | eq(t, 0xAF)))
         | (eq(n, 0x81) & eq(t, 0x9F));
     let ideographic = eq(b, 0xE3) & eq(n, 0x80) & eq(t, 0x80);
     ascii | latin1 | ogham | (eq(b, 0xE2) & general) | ideographic
+}
+
+/// All ones where `b` is ASCII white space: tab to carriage return, and the space.
+fn ascii_space(b: u8) -> u8 {
+    (at_least(b, 0x09) & !at_least(b, 0x0E)) | eq(b, b' ')
 }
 
 /// A run of white space ends at byte `at` of the original, where `out` bytes have been
@@ -241,6 +294,31 @@ mod tests {
             let text = parts.concat();
             let s = Squeezed::new(&text);
             proptest::prop_assert_eq!((s.bytes.clone(), s.shifts.clone()), by_chars(&text));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Squeezed piece by piece, of any sizes: the same bytes and shifts as whole.
+        #[test]
+        fn pieces_squeeze_as_the_whole_does(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Phạm Minh Chính ", "kinh tế", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u{a0}",
+                "\u{2009}", "\u{3000}", "ạ", "x", "“",
+            ]), 0..60),
+            rooms in proptest::collection::vec(1..9usize, 1..20),
+        ) {
+            let text = parts.concat();
+            let (mut bytes, mut shifts) = (Vec::new(), Vec::new());
+            let mut stream = Stream::new(&text);
+            for room in rooms.iter().cycle() {
+                if stream.done() {
+                    break;
+                }
+                stream.fill(&mut bytes, &mut shifts, *room);
+            }
+            let whole = Squeezed::new(&text);
+            proptest::prop_assert_eq!((bytes, shifts), (whole.bytes, whole.shifts));
         }
     }
 

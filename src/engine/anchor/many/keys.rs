@@ -2,6 +2,8 @@
 //! the text's counts; the whole quote when it is shorter) and the tables that find the
 //! quotes of a key where the text holds it.
 
+use super::pieces::Pieces;
+
 /// Bytes of a key, at most: one `u64`.
 pub(super) const KEY: usize = 8;
 
@@ -22,25 +24,38 @@ fn mix(v: u64) -> u64 {
     (v ^ (v >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// How often each eight bytes stand in a text, over-estimated (counts shared by hash,
-/// saturating at 255): enough to tell the rare from the common.
+/// How often each eight bytes stand in a squeezed text, over-estimated (counts shared by
+/// hash, saturating at 255): enough to tell the rare from the common.
 pub(super) struct Sketch {
     counts: Vec<u8>,
     shift: u32,
+    squeezed_len: usize,
 }
 
 impl Sketch {
-    pub(super) fn new(hay: &[u8]) -> Sketch {
-        let bits = hay.len().max(1).ilog2().clamp(12, 22);
+    /// The sketch of `text` squeezed, read a piece at a time.
+    pub(super) fn new(text: &str) -> Sketch {
+        // The squeezed text is no longer than the text: its size is near enough.
+        let bits = text.len().max(1).ilog2().clamp(12, 22);
         let mut sketch = Sketch {
             counts: vec![0; 1 << bits],
             shift: 64 - bits,
+            squeezed_len: 0,
         };
-        for at in 0..hay.len().saturating_sub(KEY - 1) {
-            let slot = sketch.slot(load(hay, at));
-            sketch.counts[slot] = sketch.counts[slot].saturating_add(1);
+        let mut pieces = Pieces::new(text);
+        while let Some(offsets) = pieces.advance() {
+            for at in offsets.filter(|at| at + KEY <= pieces.end()) {
+                let slot = sketch.slot(pieces.word(at));
+                sketch.counts[slot] = sketch.counts[slot].saturating_add(1);
+            }
         }
+        sketch.squeezed_len = pieces.end();
         sketch
+    }
+
+    /// How long the squeezed text is.
+    pub(super) fn squeezed_len(&self) -> usize {
+        self.squeezed_len
     }
 
     fn slot(&self, key: u64) -> usize {

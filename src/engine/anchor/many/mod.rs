@@ -1,18 +1,22 @@
-//! Many quotes placed in one document together: one pass over its squeezed text with a
-//! table of each quote's key (`keys.rs`), each place where a key stands checked against
-//! its quote and context. Every place is counted, overlapping ones included, so that a
-//! quote is unique, ambiguous or not found exactly as a scan of its own says. A quote
-//! whose checks cost too much (a text that holds its key everywhere) is given up by the
-//! pass and placed as a few quotes are, by a scan each, or through a suffix array when
-//! the pass gave up on many.
+//! Many quotes placed in one document together: one pass over its squeezed text, made a
+//! piece at a time (`pieces.rs`), with a table of each quote's key (`keys.rs`), each place
+//! where a key stands checked against its quote and context on the original text. Every
+//! place is counted, overlapping ones included, so that a quote is unique, ambiguous or
+//! not found exactly as a scan of its own says. A quote whose checks cost too much (a
+//! text that holds its key everywhere) is given up by the pass and placed as a few quotes
+//! are, by a scan each, or through a suffix array when the pass gave up on many: only
+//! then is the squeezed text made whole.
 
 mod keys;
+mod pieces;
 #[cfg(test)]
 mod tests;
 
+use super::loose::{backwards, forwards, run_after, run_before};
 use super::suffix::SuffixArray;
-use super::{Anchorer, INDEX_FROM_QUOTES, MAX_REPORTED, Placement, Wanted};
+use super::{Anchorer, INDEX_FROM_QUOTES, MAX_REPORTED, Placement, Wanted, found};
 use keys::{Entry, KEY, Sketch, Table, load};
+use pieces::Pieces;
 
 /// A quote's text, prefix and suffix, as the brief has them.
 pub type Parts<'q> = (&'q str, Option<&'q str>, Option<&'q str>);
@@ -32,7 +36,7 @@ enum Tally {
     Empty,
     /// Given up by the pass (or never in it): placed another way.
     GivenUp,
-    /// How many places so far, the first one (squeezed offset), how many checks.
+    /// How many places so far, the first one (original offset), how many checks.
     Counted { count: u32, first: u32, checks: u16 },
 }
 
@@ -41,7 +45,7 @@ pub struct Many<'a, 't, G> {
     anchorer: &'a Anchorer<'t>,
     get: G,
     tallies: Vec<Tally>,
-    /// (quote, squeezed offset) of the second to `MAX_REPORTED`-th places of each quote,
+    /// (quote, original offset) of the second to `MAX_REPORTED`-th places of each quote,
     /// by quote and offset.
     more: Vec<(u32, u32)>,
     /// The suffix array of the squeezed text, when the pass gave up on many quotes.
@@ -49,32 +53,31 @@ pub struct Many<'a, 't, G> {
 }
 
 impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
-    /// Places the `count` quotes that `get` gives, in `anchorer`'s text; when the pass
-    /// has placed them all, the squeezed text is let go (only its offsets are asked for).
-    pub fn new(anchorer: &'a mut Anchorer<'t>, count: usize, get: G) -> Many<'a, 't, G> {
-        let hay = anchorer.squeezed.bytes();
+    /// Places the `count` quotes that `get` gives, in `anchorer`'s text.
+    pub fn new(anchorer: &'a Anchorer<'t>, count: usize, get: G) -> Many<'a, 't, G> {
+        let text = anchorer.text;
         let wanted = |k: usize| Wanted::new(get(k));
         let mut tallies = vec![Tally::GivenUp; count];
         let mut more = Vec::new();
         // Offsets and quotes are counted in `u32`.
-        if u32::try_from(hay.len().max(count)).is_ok() {
-            let tables = keyed(hay, &mut tallies, wanted);
+        if u32::try_from(text.len().max(count)).is_ok() {
+            let sketch = Sketch::new(text);
+            let pool = POOL_PER_BYTE * sketch.squeezed_len() + POOL_BASE;
+            let tables = keyed(&sketch, &mut tallies, wanted);
+            drop(sketch);
             let mut pass = Pass {
-                hay,
+                text,
                 tallies: &mut tallies,
                 more: &mut more,
-                pool: POOL_PER_BYTE * hay.len() + POOL_BASE,
+                pool,
             };
             pass.run(tables, wanted);
         }
         more.sort_unstable();
         let given_up = tallies.iter().filter(|&&t| t == Tally::GivenUp).count();
         let index = (given_up >= INDEX_FROM_QUOTES)
-            .then(|| SuffixArray::new(hay))
+            .then(|| SuffixArray::new(anchorer.squeezed().bytes()))
             .flatten();
-        if given_up == 0 {
-            anchorer.squeezed.forget_bytes();
-        }
         Many {
             anchorer,
             get,
@@ -94,12 +97,18 @@ impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
                 let from = self.more.partition_point(|&(q, _)| (q as usize) < k);
                 let more = self.more.get(from..).unwrap_or_default().iter();
                 let more = more.take_while(|&&(q, _)| q as usize == k);
+                let quote = wanted();
+                let text = self.anchorer.text;
+                // Each place is where the quote was found to stand: it ends where it
+                // stands to.
                 let first = std::iter::once(first)
                     .chain(more.map(|&(_, s)| s))
-                    .map(|s| s as usize)
+                    .map(|s| {
+                        let s = s as usize;
+                        s..forwards(text, s, quote.quote.as_bytes()).unwrap_or(s)
+                    })
                     .collect();
-                let len = wanted().quote.len();
-                self.anchorer.found(len, count as usize, first)
+                found(count as usize, first)
             }
         }
     }
@@ -108,11 +117,10 @@ impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
 /// Each quote's key, in tables by length; a quote without words is marked empty, every
 /// other one counted from nothing.
 fn keyed<'q>(
-    hay: &[u8],
+    sketch: &Sketch,
     tallies: &mut [Tally],
     wanted: impl Fn(usize) -> Wanted<'q>,
 ) -> Vec<Table> {
-    let sketch = Sketch::new(hay);
     let count = tallies.len();
     let keys = tallies.iter_mut().enumerate().filter_map(|(k, tally)| {
         let w = wanted(k);
@@ -142,8 +150,8 @@ fn keyed<'q>(
 }
 
 /// The pass over the text: every place where a key stands, checked.
-struct Pass<'h, 'm> {
-    hay: &'h [u8],
+struct Pass<'t, 'm> {
+    text: &'t str,
     tallies: &'m mut [Tally],
     more: &'m mut Vec<(u32, u32)>,
     /// Work left for the checks past each quote's own.
@@ -152,37 +160,55 @@ struct Pass<'h, 'm> {
 
 impl Pass<'_, '_> {
     fn run<'q>(&mut self, mut tables: Vec<Table>, wanted: impl Fn(usize) -> Wanted<'q>) {
-        let n = self.hay.len();
-        for at in 0..n {
-            let word = load(self.hay, at);
-            for table in &mut tables {
-                if at + table.len > n {
-                    break;
-                }
-                let key = word & table.mask;
-                let Some(bucket) = table.bucket(key) else {
+        let mut pieces = Pieces::new(self.text);
+        while let Some(offsets) = pieces.advance() {
+            for at in offsets {
+                self.look(at, &pieces, &mut tables, &wanted);
+            }
+        }
+    }
+
+    /// Checks every quote whose key stands at squeezed offset `at`.
+    fn look<'q>(
+        &mut self,
+        at: usize,
+        pieces: &Pieces,
+        tables: &mut [Table],
+        wanted: impl Fn(usize) -> Wanted<'q>,
+    ) {
+        let word = pieces.word(at);
+        for table in tables {
+            if at + table.len > pieces.end() {
+                break;
+            }
+            let key = word & table.mask;
+            let Some(bucket) = table.bucket(key) else {
+                continue;
+            };
+            let mut i = 0;
+            while let Some(e) = table.entry(bucket, i) {
+                let offset = e.offset as usize;
+                if e.bytes != key || at < offset {
+                    i += 1;
                     continue;
-                };
-                let mut i = 0;
-                while let Some(e) = table.entry(bucket, i) {
-                    let Some(start) = at.checked_sub(e.offset as usize).filter(|_| e.bytes == key)
-                    else {
-                        i += 1;
-                        continue;
-                    };
-                    if self.check(e.quote as usize, start, &wanted) {
-                        i += 1;
-                    } else {
-                        table.remove(bucket, i);
-                    }
+                }
+                if self.check(e.quote as usize, (pieces.original(at), offset), &wanted) {
+                    i += 1;
+                } else {
+                    table.remove(bucket, i);
                 }
             }
         }
     }
 
-    /// Checks the `k`-th quote at squeezed offset `start`, counting it if it stands
-    /// there; false when the quote is given up instead.
-    fn check<'q>(&mut self, k: usize, start: usize, wanted: impl Fn(usize) -> Wanted<'q>) -> bool {
+    /// Checks the `k`-th quote with its key, `offset` bytes into it, at original offset
+    /// `key`, counting it if it stands there; false when the quote is given up instead.
+    fn check<'q>(
+        &mut self,
+        k: usize,
+        (key, offset): (usize, usize),
+        wanted: impl Fn(usize) -> Wanted<'q>,
+    ) -> bool {
         let w = wanted(k);
         let Tally::Counted {
             count,
@@ -201,7 +227,7 @@ impl Pass<'_, '_> {
             }
             self.pool -= cost;
         }
-        if w.stands_at(self.hay, start) {
+        if let Some(start) = w.stands_around(self.text, key, offset) {
             *count += 1;
             if *count == 1 {
                 *first = start as u32;
@@ -220,22 +246,16 @@ impl Wanted<'_> {
         self.quote.len() + side(&self.prefix) + side(&self.suffix)
     }
 
-    /// Whether the quote stands at squeezed offset `start` of `hay` with its context,
-    /// a space between them or none (never both: a context has no space at its ends).
-    fn stands_at(&self, hay: &[u8], start: usize) -> bool {
-        let end = start + self.quote.len();
-        let before = |p: &str| {
-            let head = hay.get(..start).unwrap_or_default();
-            let p = p.as_bytes();
-            head.ends_with(p) || head.strip_suffix(b" ").is_some_and(|h| h.ends_with(p))
-        };
-        let after = |s: &str| {
-            let tail = hay.get(end..).unwrap_or_default();
-            let s = s.as_bytes();
-            tail.starts_with(s) || tail.strip_prefix(b" ").is_some_and(|t| t.starts_with(s))
-        };
-        hay.get(start..end) == Some(self.quote.as_bytes())
-            && self.prefix.as_deref().is_none_or(before)
-            && self.suffix.as_deref().is_none_or(after)
+    /// Where the quote starts in `text` if it stands there with its context, its byte
+    /// `offset` at byte `key`: a run of white space between them or none, as in the
+    /// squeezed text a space or none (never both: a context has no space at its ends).
+    fn stands_around(&self, text: &str, key: usize, offset: usize) -> Option<usize> {
+        let (head, tail) = self.quote.as_bytes().split_at_checked(offset)?;
+        let end = forwards(text, key, tail)?;
+        let start = backwards(text, key, head)?;
+        let before = |p: &str| backwards(text, run_before(text, start), p.as_bytes()).is_some();
+        let after = |s: &str| forwards(text, run_after(text, end), s.as_bytes()).is_some();
+        (self.prefix.as_deref().is_none_or(before) && self.suffix.as_deref().is_none_or(after))
+            .then_some(start)
     }
 }

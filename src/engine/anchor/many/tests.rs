@@ -19,9 +19,9 @@ fn parts(q: &Quote) -> Parts<'_> {
 /// Places `quotes` together in `text`, and asserts that each lands as a scan says and as
 /// the suffix array says; gives what the pass gave up on.
 fn assert_places_like_the_scan(text: &str, quotes: &[Quote]) -> usize {
-    let (mut together, anchorer) = (Anchorer::new(text), Anchorer::new(text));
-    let many = Many::new(&mut together, quotes.len(), |k| parts(&quotes[k]));
-    let index = SuffixArray::new(anchorer.squeezed.bytes());
+    let (together, anchorer) = (Anchorer::new(text), Anchorer::new(text));
+    let many = Many::new(&together, quotes.len(), |k| parts(&quotes[k]));
+    let index = SuffixArray::new(anchorer.squeezed().bytes());
     for (k, q) in quotes.iter().enumerate() {
         let scan = anchorer.place(&q.0, q.1.as_deref(), q.2.as_deref());
         assert_eq!(many.placement(k), scan, "{q:?} in {text:?}");
@@ -36,7 +36,8 @@ fn assert_places_like_the_scan(text: &str, quotes: &[Quote]) -> usize {
 
 const PIECES: &[&str] = &[
     "a", "b", "ab", "ba", " ", "  ", "\n", "\n\n ", "\t", "\u{a0}", "\u{2009}", "đ", "é",
-    "e\u{301}", "\u{301}", "ạ", "Phạm", "Chính", "x y", "“", "字",
+    "e\u{301}", "\u{301}", "ạ", "Phạm", "Chính", "x y", "“", "字", "\r\n", "\r\n\r\n", " \t ",
+    "\u{3000}", "\u{85}", "\u{2028}", "\u{1680}", "\u{200b}",
 ];
 
 fn texts() -> impl Strategy<Value = String> {
@@ -116,8 +117,8 @@ fn long_repetitive_quotes_count_every_place() {
         (quote.clone(), Some("b".into()), None),
         (quote.clone(), None, Some("a b".into())),
     ];
-    let mut anchorer = Anchorer::new(&text);
-    let many = Many::new(&mut anchorer, quotes.len(), |k| parts(&quotes[k]));
+    let anchorer = Anchorer::new(&text);
+    let many = Many::new(&anchorer, quotes.len(), |k| parts(&quotes[k]));
     let Placement::Ambiguous(first, total) = many.placement(0) else {
         panic!("ambiguous");
     };
@@ -168,4 +169,63 @@ fn keys_of_every_length_are_found_at_the_ends_of_the_text() {
         .map(|q| (q.to_string(), None, None))
         .collect();
     assert_eq!(assert_places_like_the_scan(text, &quotes), 0);
+}
+
+fn quote_of(text: &str, prefix: Option<&str>, suffix: Option<&str>) -> Quote {
+    (text.into(), prefix.map(Into::into), suffix.map(Into::into))
+}
+
+#[test]
+fn the_quotes_spaces_meet_runs_of_every_kind_of_white_space() {
+    let text = "Thủ tướng\r\n\r\nPhạm  Minh\tChính\u{a0}nói:\n\n  tăng trưởng\u{3000}kinh \
+                tế\u{2028}cao, tăng\u{85}trưởng kinh\u{1680}tế thấp \u{a0}\n";
+    let quotes = vec![
+        quote_of("tướng Phạm Minh Chính nói:", None, None),
+        quote_of("Thủ\ttướng Phạm", None, None),
+        quote_of("tăng trưởng kinh tế", None, None),
+        quote_of("tăng trưởng kinh tế", Some("Chính nói:"), None),
+        quote_of("tăng trưởng kinh tế", None, Some("  thấp")),
+        quote_of("kinh tế cao", Some("trưởng"), Some(", tăng")),
+        quote_of("thấp", None, Some("x")),
+        quote_of("Minh Chính", Some("Phạm\n"), Some("nói: tăng trưởng")),
+    ];
+    let anchorer = Anchorer::new(text);
+    let many = Many::new(&anchorer, quotes.len(), |k| parts(&quotes[k]));
+    let at = |from: &str, to: &str| {
+        let start = text.find(from).unwrap();
+        start..text.get(start..).and_then(|t| t.find(to)).unwrap() + start + to.len()
+    };
+    let second = text.rfind("tăng").unwrap()..text.find(" thấp").unwrap();
+    assert_eq!(many.placement(0), Placement::Unique(at("tướng", "nói:")));
+    assert_eq!(many.placement(1), Placement::Unique(at("Thủ", "Phạm")));
+    let both = vec![at("tăng", "tế"), second.clone()];
+    assert_eq!(many.placement(2), Placement::Ambiguous(both, 2));
+    assert_eq!(many.placement(3), Placement::Unique(at("tăng", "tế")));
+    assert_eq!(many.placement(4), Placement::Unique(second));
+    assert_eq!(many.placement(5), Placement::Unique(at("kinh", "cao")));
+    assert_eq!(many.placement(6), Placement::NotFound);
+    assert_eq!(many.placement(7), Placement::Unique(at("Minh", "Chính")));
+    assert_eq!(assert_places_like_the_scan(text, &quotes), 0);
+}
+
+#[test]
+fn overlapping_places_across_runs_are_each_counted() {
+    let text = "na\n\nna\tna  na\u{a0}na";
+    let quotes = vec![
+        quote_of("na na na", None, None),
+        quote_of("na na", Some("na"), Some("na")),
+    ];
+    let anchorer = Anchorer::new(text);
+    let many = Many::new(&anchorer, quotes.len(), |k| parts(&quotes[k]));
+    let Placement::Ambiguous(places, 3) = many.placement(0) else {
+        panic!("three places");
+    };
+    let starts: Vec<usize> = places.iter().map(|r| r.start).collect();
+    assert_eq!(starts, [0, 4, 7]);
+    assert_eq!(
+        places[0],
+        0..9,
+        "the quote's end is the text's, runs and all"
+    );
+    assert_places_like_the_scan(text, &quotes);
 }

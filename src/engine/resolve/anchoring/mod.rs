@@ -114,7 +114,7 @@ impl<'a> InDocument<'a> {
         if to_place == 0 {
             return;
         }
-        let mut anchorer = Anchorer::new(text.as_str());
+        let anchorer = Anchorer::new(text.as_str());
         let parts = |q: &'a Quote| (q.text.as_str(), q.prefix(), q.suffix());
         if to_place < INDEX_FROM_QUOTES {
             self.placed.resize(self.quotes.len(), None);
@@ -129,7 +129,7 @@ impl<'a> InDocument<'a> {
             }
         } else {
             let quotes = &self.quotes;
-            let many = Many::new(&mut anchorer, quotes.len(), |k| parts(quotes[k]));
+            let many = Many::new(&anchorer, quotes.len(), |k| parts(quotes[k]));
             self.placed.resize(quotes.len(), None);
             self.placed
                 .par_iter_mut()
