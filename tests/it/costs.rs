@@ -80,3 +80,55 @@ fn a_document_with_many_quotes_reports_as_one_with_few() {
         out.stderr
     );
 }
+
+/// A brief whose quotes are not found in a large document: the nearest text of each is a
+/// scan of the document per word, so only the first ones, within a budget of the
+/// document, are searched; the rest say so and the check ends at once, whatever their
+/// number.
+#[test]
+fn the_nearest_texts_of_many_quotes_not_found_stop_at_a_budget() {
+    // 200 KB of distinct words; each quote ten words the document does not hold, so that
+    // each search scans it ten times and then the whole of it.
+    let mut text = String::new();
+    for i in 0..20_000 {
+        let _ = write!(text, "từ{i} ");
+    }
+    let quotes: Vec<(String, Option<&str>)> = (0..60)
+        .map(|q| {
+            let words: Vec<String> = (0..10).map(|w| format!("qzx{q}w{w}")).collect();
+            (words.join(" "), None)
+        })
+        .collect();
+    let corpus = Corpus::empty()
+        .write_seed("many.txt", text.as_bytes())
+        .write_brief("many.yaml", &brief(&quotes));
+    let out = corpus.run("check", &[]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let not_searched = "nearest text not searched: so many quotes are not found in this \
+                        document that only the first ones were; fix those, then check again";
+    let notes: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("    "))
+        .map(str::trim)
+        .collect();
+    assert_eq!(notes.len(), 60, "{}", out.stdout);
+    let searched = notes.iter().take_while(|n| **n != not_searched).count();
+    assert!(
+        searched > 0 && searched < 60,
+        "{searched} searched:\n{}",
+        out.stdout
+    );
+    assert!(
+        notes[..searched]
+            .iter()
+            .all(|n| n.starts_with("no similar text")),
+        "{notes:?}"
+    );
+    assert!(
+        notes[searched..].iter().all(|n| *n == not_searched),
+        "{notes:?}"
+    );
+    // The same ones on every run, whatever the cores.
+    assert_eq!(corpus.run("check", &[]).stdout, out.stdout);
+}

@@ -51,6 +51,37 @@ pub fn nearest(text: &str, quote: &str) -> Option<(Range<usize>, usize)> {
     best_in(text, window, &quote).filter(|(_, c)| *c == cost)
 }
 
+/// At most what `nearest` costs for `quote` in a text of `text_len` bytes: bytes scanned
+/// for its words and cells of edit distance (see `windows` and `least_cost`), so that a
+/// caller can bound the work of many searches in one text before doing any.
+pub fn cost(text_len: usize, quote: &str) -> usize {
+    let quote: String = quote
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(PATTERN_LIMIT)
+        .collect();
+    let m = quote.chars().count();
+    let mut words: Vec<&str> = quote
+        .split(' ')
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let scanned = words.len().saturating_mul(text_len);
+    // Each window spans five times the quote, and one more is searched for its start.
+    let window = (5 * quote.len().max(1)).min(text_len);
+    let in_windows = (WINDOWS + 1) * window * m;
+    let whole = text_len.saturating_mul(m);
+    let whole = if whole <= WHOLE_DOCUMENT_CELLS {
+        whole
+    } else {
+        0
+    };
+    scanned.saturating_add(in_windows).saturating_add(whole)
+}
+
 /// The characters of `text[window]` with their byte offsets, white-space runs as one
 /// space.
 fn window_chars(text: &str, window: Range<usize>) -> Vec<(usize, char)> {

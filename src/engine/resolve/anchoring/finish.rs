@@ -4,7 +4,7 @@
 use super::Job;
 use crate::engine::anchor::nearest::PATTERN_LIMIT;
 use crate::engine::corpus::*;
-use crate::engine::resolve::placed::{Placed, Several};
+use crate::engine::resolve::placed::{Nearest, Placed, Several};
 use crate::engine::resolve::{Report, add_note, shorten};
 
 /// The YAML path of a job's quote (`figures[3].quotes[0]`), made only for a finding.
@@ -59,9 +59,18 @@ pub(super) fn finish(
             } else {
                 "nearest text"
             };
-            let hint = match nearest.as_deref() {
-                Some((words, line)) => format!("{whose}: \"{words}\" at line {line}"),
-                None => "no similar text in the document: copy the quote from it".to_string(),
+            let hint = match nearest {
+                Nearest::Found(found) => {
+                    let (words, line) = &**found;
+                    format!("{whose}: \"{words}\" at line {line}")
+                }
+                Nearest::Nothing => {
+                    "no similar text in the document: copy the quote from it".to_string()
+                }
+                Nearest::NotSearched => "nearest text not searched: so many quotes are not \
+                                         found in this document that only the first ones \
+                                         were; fix those, then check again"
+                    .to_string(),
             };
             add_note(f, hint);
             Err(AnchorFailure::NotFound)

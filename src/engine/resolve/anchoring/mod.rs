@@ -121,11 +121,7 @@ impl<'a> InDocument<'a> {
             let to_do = self.quotes.iter().zip(&mut self.placed);
             for (&q, placed) in to_do.filter(|(_, p)| p.is_none()) {
                 let (quote, prefix, suffix) = parts(q);
-                *placed = Some(placed::placed(
-                    anchorer.place(quote, prefix, suffix),
-                    text,
-                    q,
-                ));
+                *placed = Some(placed::placed(anchorer.place(quote, prefix, suffix), text));
             }
         } else {
             let quotes = &self.quotes;
@@ -135,8 +131,9 @@ impl<'a> InDocument<'a> {
                 .par_iter_mut()
                 .enumerate()
                 .filter(|(_, p)| p.is_none())
-                .for_each(|(k, p)| *p = Some(placed::placed(many.placement(k), text, quotes[k])));
+                .for_each(|(k, p)| *p = Some(placed::placed(many.placement(k), text)));
         }
+        placed::search_nearest(&mut self.placed, &self.quotes, text);
     }
 }
 
