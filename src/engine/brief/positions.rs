@@ -1,123 +1,185 @@
-//! Where each node of a YAML file stands. serde gives no positions for valid YAML, so a
-//! brief that has findings is read once more with an event parser that does: paths such as
-//! `figures[3].quotes[0].text` map to 1-based line and column. The happy path never runs it.
+//! Where nodes of a YAML file stand. serde gives no positions for valid YAML, so a brief
+//! that has findings is read once more with an event parser that does: paths such as
+//! `figures[3].quotes[0].text` map to 1-based line and column. Only the paths asked for
+//! are kept (a brief of a million quotes has millions of nodes, and a path each would
+//! be hundreds of megabytes); the happy path never runs it.
 
-use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use saphyr_parser::{Event, Parser};
 
-/// Positions of the nodes of one YAML document, by path.
-#[derive(Debug, Default)]
-pub struct PositionIndex {
-    values: HashMap<String, (usize, usize)>,
+/// A 1-based line and column.
+pub type Position = (usize, usize);
+
+/// The position of the node at each of `paths` in `source`, in order; a path with no
+/// node takes that of its nearest ancestor that has one (`themes[2].quotes` without
+/// quotes: `themes[2]`), and `None` when none has. A parse error simply ends the walk
+/// where it stands. Each round walks the source once; a round is needed only for the
+/// paths that the one before left without a node, so at most as many as paths are deep.
+pub fn positions_of(source: &str, paths: &[&str]) -> Vec<Option<Position>> {
+    let mut found = vec![None; paths.len()];
+    let mut asked: Vec<(usize, &str)> = paths.iter().copied().enumerate().collect();
+    while !asked.is_empty() {
+        let mut wanted: Vec<&str> = asked.iter().map(|&(_, path)| path).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let at = walk(source, &wanted);
+        let mut next = Vec::new();
+        for (k, path) in asked {
+            let here = wanted.binary_search(&path).ok().and_then(|i| at[i]);
+            match here {
+                Some(position) => found[k] = Some(position),
+                None => next.extend(parent(path).map(|up| (k, up))),
+            }
+        }
+        asked = next;
+    }
+    found
 }
 
+/// The path of the collection that holds `path`, if it is in one.
+fn parent(path: &str) -> Option<&str> {
+    path.get(..path.rfind(['.', '['])?)
+}
+
+/// Where the collection being walked has its path end, and what comes next in it.
 enum Frame {
     Map {
-        path: String,
+        end: usize,
         pending_key: Option<String>,
     },
     Seq {
-        path: String,
+        end: usize,
         next: usize,
     },
 }
 
-impl PositionIndex {
-    /// Indexes `source`; a parse error simply ends the index where it stands.
-    pub fn new(source: &str) -> PositionIndex {
-        let mut index = PositionIndex::default();
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut parser = Parser::new_from_str(source);
-        // Bounded by the source itself: an alias is one event, never an expansion.
-        while let Some(Ok((event, span))) = parser.next_event() {
-            // saphyr's column is 0-based; the contract's columns are 1-based.
-            let pos = (span.start.line(), span.start.col() + 1);
-            match event {
-                Event::Scalar(value, ..) => {
-                    if let Some(Frame::Map { pending_key, .. }) = stack.last_mut()
-                        && pending_key.is_none()
-                    {
-                        *pending_key = Some(value.into_owned());
-                        continue;
-                    }
-                    let path = child_path(&mut stack);
-                    if let Some(path) = path {
-                        index.values.insert(path, pos);
-                    }
+/// The position of each of the `wanted` paths (sorted) that has a node, by index; the
+/// last node of a path written twice (a key repeated) is the one kept.
+fn walk(source: &str, wanted: &[&str]) -> Vec<Option<Position>> {
+    let mut at = vec![None; wanted.len()];
+    let mut stack: Vec<Frame> = Vec::new();
+    // The path of the node at hand, made in one buffer rather than a string per node.
+    let mut path = String::new();
+    let mut parser = Parser::new_from_str(source);
+    let mut record = |path: &str, position: Position| {
+        if let Ok(i) = wanted.binary_search(&path) {
+            at[i] = Some(position);
+        }
+    };
+    // Bounded by the source itself: an alias is one event, never an expansion.
+    while let Some(Ok((event, span))) = parser.next_event() {
+        // saphyr's column is 0-based; the contract's columns are 1-based.
+        let position = (span.start.line(), span.start.col() + 1);
+        match event {
+            Event::Scalar(value, ..) => {
+                if let Some(Frame::Map { pending_key, .. }) = stack.last_mut()
+                    && pending_key.is_none()
+                {
+                    *pending_key = Some(value.into_owned());
+                    continue;
                 }
-                Event::Alias(_) => {
-                    if let Some(path) = child_path(&mut stack) {
-                        index.values.insert(path, pos);
-                    }
+                let named = child_path(&mut stack, &mut path);
+                if named {
+                    record(&path, position);
                 }
-                Event::MappingStart(..) => {
-                    let path = child_path(&mut stack).unwrap_or_default();
-                    index.values.insert(path.clone(), pos);
-                    stack.push(Frame::Map {
-                        path,
-                        pending_key: None,
-                    });
-                }
-                Event::SequenceStart(..) => {
-                    let path = child_path(&mut stack).unwrap_or_default();
-                    index.values.insert(path.clone(), pos);
-                    stack.push(Frame::Seq { path, next: 0 });
-                }
-                Event::MappingEnd | Event::SequenceEnd => {
-                    stack.pop();
-                }
-                Event::DocumentEnd => break,
-                _ => {}
             }
+            Event::Alias(_) => {
+                let named = child_path(&mut stack, &mut path);
+                if named {
+                    record(&path, position);
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if !child_path(&mut stack, &mut path) {
+                    // A collection as a key: indexed as the root is.
+                    path.clear();
+                }
+                record(&path, position);
+                let end = path.len();
+                stack.push(match event {
+                    Event::MappingStart(..) => Frame::Map {
+                        end,
+                        pending_key: None,
+                    },
+                    _ => Frame::Seq { end, next: 0 },
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+            }
+            Event::DocumentEnd => break,
+            _ => {}
         }
-        index
     }
-
-    /// Position of the value at `path` (`figures[0].label`), if it exists.
-    pub fn value(&self, path: &str) -> Option<(usize, usize)> {
-        self.values.get(path).copied()
-    }
+    at
 }
 
-/// The path of the node that comes next in the innermost collection, advancing it.
-fn child_path(stack: &mut [Frame]) -> Option<String> {
+/// Makes `path` that of the node that comes next in the innermost collection, advancing
+/// it; false when that node has no path (a value with no key before it).
+fn child_path(stack: &mut [Frame], path: &mut String) -> bool {
     match stack.last_mut() {
-        None => Some(String::new()),
-        Some(Frame::Map { path, pending_key }) => pending_key.take().map(|k| join(path, &k)),
-        Some(Frame::Seq { path, next }) => {
-            let p = format!("{path}[{next}]");
+        None => path.clear(),
+        Some(Frame::Map { end, pending_key }) => {
+            let Some(key) = pending_key.take() else {
+                return false;
+            };
+            path.truncate(*end);
+            if *end > 0 {
+                path.push('.');
+            }
+            path.push_str(&key);
+        }
+        Some(Frame::Seq { end, next }) => {
+            path.truncate(*end);
+            let _ = write!(path, "[{next}]");
             *next += 1;
-            Some(p)
         }
     }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
+    true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const SRC: &str =
+        "title: T\nfigures:\n  - label: x\n    quotes:\n      - doc: a\n        text: \"hello\"\n";
+
     #[test]
     fn finds_nested_values_and_keys() {
-        let src = "title: T\nfigures:\n  - label: x\n    quotes:\n      - doc: a\n        text: \"hello\"\n";
-        let idx = PositionIndex::new(src);
-        assert_eq!(idx.value("title"), Some((1, 8)));
-        assert_eq!(idx.value("figures[0]"), Some((3, 5)));
-        assert_eq!(idx.value("figures[0].quotes[0].text"), Some((6, 15)));
+        let paths = ["title", "figures[0]", "figures[0].quotes[0].text", ""];
+        assert_eq!(
+            positions_of(SRC, &paths),
+            [Some((1, 8)), Some((3, 5)), Some((6, 15)), Some((1, 1))]
+        );
+    }
+
+    #[test]
+    fn a_path_with_no_node_takes_its_nearest_ancestors() {
+        let paths = [
+            "figures[0].quotes[0].prefix",
+            "figures[3].label",
+            "nothing",
+            "figures[0].label",
+        ];
+        assert_eq!(
+            positions_of(SRC, &paths),
+            [Some((5, 9)), Some((3, 3)), None, Some((3, 12))]
+        );
     }
 
     #[test]
     fn flow_collections_and_broken_yaml() {
-        let idx = PositionIndex::new("topics: [a, b]\nx: [");
-        assert_eq!(idx.value("topics[1]"), Some((1, 13)));
-        assert_eq!(idx.value("nothing"), None);
+        let paths = ["topics[1]", "nothing", "x"];
+        assert_eq!(
+            positions_of("topics: [a, b]\nx: [", &paths),
+            [Some((1, 13)), None, Some((2, 4))]
+        );
+    }
+
+    #[test]
+    fn a_key_written_twice_is_where_it_is_written_last() {
+        assert_eq!(positions_of("a: 1\nb: 2\na: 3\n", &["a"]), [Some((3, 4))]);
     }
 }

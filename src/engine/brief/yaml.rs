@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::parse::read;
-use super::positions::PositionIndex;
+use super::positions::{Position, positions_of};
 use crate::engine::source::{Fingerprint, SourceFile};
 
 /// The YAML of a brief that loaded.
@@ -54,10 +54,13 @@ impl Yaml {
         }
     }
 
-    /// The positions of its nodes; none where the text is no longer to be had.
-    pub(crate) fn positions(&self) -> PositionIndex {
-        self.text()
-            .map_or_else(PositionIndex::default, |text| PositionIndex::new(&text))
+    /// The position of the node at each of `paths` (or of its nearest ancestor, see
+    /// [`positions_of`]); none where the text is no longer to be had.
+    pub(crate) fn positions_of(&self, paths: &[&str]) -> Vec<Option<Position>> {
+        match self.text() {
+            Some(text) => positions_of(&text, paths),
+            None => vec![None; paths.len()],
+        }
     }
 }
 

@@ -134,6 +134,8 @@ pub(super) fn resolve_brief(
         resolving.add_annotation(&format!("themes[{i}]"), annotation, &t.topics, t.quotes);
     }
     super::pins::resolve_pins(corpus, ids, &mut report, brief_index, b.pins);
+    // Its findings are given their places here, from the source kept for those to come.
+    drop(report);
     Source { shown, source }
 }
 

@@ -5,8 +5,7 @@
 use std::collections::HashMap;
 
 use super::anchoring::Source;
-use super::{Report, add_note, lookup};
-use crate::engine::brief::positions::PositionIndex;
+use super::{Report, add_note};
 use crate::engine::brief::{AmountDecl, FIGURE_KINDS, FigureDecl};
 use crate::engine::corpus::{AnnotationKind, BriefId, CorpusParts, IdVec, Measure};
 use crate::engine::finding::Finding;
@@ -157,11 +156,25 @@ pub(super) fn check_units(
         }
     }
     // Positions are read only for briefs that have a disagreement, each brief once.
-    let mut indexes: IdVec<BriefId, Option<PositionIndex>> = sources.iter().map(|_| None).collect();
-    let mut unit_at = |(b, i): Place| {
-        let index = indexes[b].get_or_insert_with(|| sources[b].source.positions());
-        lookup(index, &format!("figures[{i}].unit"))
-    };
+    let mut asked: HashMap<BriefId, Vec<usize>> = HashMap::new();
+    for &(here, there, ..) in &disagreements {
+        for (b, i) in [here, there] {
+            asked.entry(b).or_default().push(i);
+        }
+    }
+    let mut units: HashMap<Place, (usize, usize)> = HashMap::new();
+    for (b, figures) in asked {
+        let paths: Vec<String> = figures
+            .iter()
+            .map(|i| format!("figures[{i}].unit"))
+            .collect();
+        let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let positions = sources[b].source.positions_of(&paths);
+        for (i, position) in figures.into_iter().zip(positions) {
+            units.extend(position.map(|p| ((b, i), p)));
+        }
+    }
+    let unit_at = |place: Place| units.get(&place).copied();
     for (here, there, id, unit, theirs) in disagreements {
         let place = match unit_at(there) {
             Some((line, column)) => format!("{}:{line}:{column}", sources[there.0].shown),

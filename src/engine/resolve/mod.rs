@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use crate::engine::brief::Declared;
 use crate::engine::brief::parse::Parsed;
-use crate::engine::brief::positions::PositionIndex;
 use crate::engine::brief::yaml::Yaml;
 use crate::engine::corpus::*;
 use crate::engine::finding::Finding;
@@ -28,12 +27,15 @@ use bind::bind_documents;
 pub(crate) use fetched::Fetched;
 pub(crate) use placements::Placements;
 
-/// One brief's source and findings; positions are looked up only when there is a finding.
+/// One brief's source and findings. Findings get their positions when the report ends
+/// (it is dropped), all in one walk of the brief's YAML, and only when there are some.
 struct Report<'a> {
     shown: &'a str,
     source: &'a Yaml,
-    index: Option<PositionIndex>,
     findings: &'a mut Vec<Finding>,
+    /// This report's findings still without a position: their place in `findings` and
+    /// the path of the node they are about.
+    placeless: Vec<(usize, String)>,
 }
 
 impl<'a> Report<'a> {
@@ -41,39 +43,39 @@ impl<'a> Report<'a> {
         Report {
             shown,
             source,
-            index: None,
             findings,
+            placeless: Vec::new(),
         }
     }
 
     fn error(&mut self, path: &str, message: impl Into<String>) -> &mut Finding {
-        let position = self.position(path);
-        self.findings
-            .push(Finding::error(self.shown, message).at(position));
-        self.findings.last_mut().expect("just pushed")
+        self.add(path, Finding::error(self.shown, message))
     }
 
     fn warning(&mut self, path: &str, message: impl Into<String>) -> &mut Finding {
-        let position = self.position(path);
-        self.findings
-            .push(Finding::warning(self.shown, message).at(position));
-        self.findings.last_mut().expect("just pushed")
+        self.add(path, Finding::warning(self.shown, message))
     }
 
-    /// The position of `path`, or of its nearest ancestor that has one.
-    fn position(&mut self, path: &str) -> Option<(usize, usize)> {
-        let source = self.source;
-        lookup(self.index.get_or_insert_with(|| source.positions()), path)
+    fn add(&mut self, path: &str, finding: Finding) -> &mut Finding {
+        self.placeless.push((self.findings.len(), path.to_owned()));
+        self.findings.push(finding);
+        self.findings.last_mut().expect("just pushed")
     }
 }
 
-/// The position of `path` in `index`, or of its nearest ancestor that has one.
-fn lookup(index: &PositionIndex, mut path: &str) -> Option<(usize, usize)> {
-    loop {
-        if let Some(position) = index.value(path) {
-            return Some(position);
+/// Each finding at the node of its path, or of its nearest ancestor that has one.
+impl Drop for Report<'_> {
+    fn drop(&mut self) {
+        if self.placeless.is_empty() {
+            return;
         }
-        path = path.get(..path.rfind(['.', '['])?)?;
+        let paths: Vec<&str> = self.placeless.iter().map(|(_, p)| p.as_str()).collect();
+        let positions = self.source.positions_of(&paths);
+        for ((i, _), position) in self.placeless.iter().zip(positions) {
+            if let Some(finding) = self.findings.get_mut(*i) {
+                finding.position = position;
+            }
+        }
     }
 }
 

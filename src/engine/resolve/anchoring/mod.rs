@@ -261,21 +261,20 @@ pub(super) fn anchor_all(
         let (slot, k) = which[job];
         placings.get(slot as usize)?.get(k as usize)?.as_ref()
     };
-    let mut report: Option<(BriefId, Report)> = None;
-    for (i, job) in jobs.iter().enumerate() {
-        let placed = placed_of(i);
-        if !matches!(report, Some((b, _)) if b == job.brief) {
-            let source = &sources[job.brief];
-            report = Some((
-                job.brief,
-                Report::new(&source.shown, &source.source, &mut *findings),
-            ));
+    // Jobs come brief by brief; each brief's report gives its findings their places
+    // when it ends.
+    let mut first = 0;
+    for group in jobs.chunk_by(|a, b| a.brief == b.brief) {
+        let source = &sources[group[0].brief];
+        let mut report = Report::new(&source.shown, &source.source, &mut *findings);
+        for (i, job) in (first..).zip(group) {
+            let Some(placed) = placed_of(i) else {
+                continue;
+            };
+            let anchor = finish(corpus, job, placed, &mut report);
+            corpus.annotations[job.annotation].quotes[job.quote as usize].anchor = anchor;
         }
-        let (Some((_, report)), Some(placed)) = (report.as_mut(), placed) else {
-            continue;
-        };
-        let anchor = finish(corpus, job, placed, report);
-        corpus.annotations[job.annotation].quotes[job.quote as usize].anchor = anchor;
+        first += group.len();
     }
     for (document, text) in corpus.documents.iter_mut().zip(read_texts) {
         document.text = text;
