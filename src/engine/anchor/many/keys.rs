@@ -81,6 +81,9 @@ pub(super) struct Entry {
     pub offset: u32,
 }
 
+/// Keys by their length.
+pub(super) type ByLength = [Vec<Entry>; KEY + 1];
+
 /// The keys of one length, by hash: the entries of each bucket together, each bucket's
 /// live ones first (an entry is taken out when its quote is given up).
 pub(super) struct Table {
@@ -99,14 +102,19 @@ pub(super) struct Table {
 }
 
 impl Table {
-    /// The tables of `keys` (each with its length), one per length, shortest first; most
-    /// of the `count` keys at most are `KEY` long.
-    pub(super) fn all(keys: impl IntoIterator<Item = (usize, Entry)>, count: usize) -> Vec<Table> {
-        let mut by_len: [Vec<Entry>; KEY + 1] = Default::default();
+    /// `keys` (each with its length) by length; most of the `count` keys at most are
+    /// `KEY` long.
+    pub(super) fn gather(keys: impl IntoIterator<Item = (usize, Entry)>, count: usize) -> ByLength {
+        let mut by_len: ByLength = Default::default();
         by_len[KEY].reserve_exact(count);
         for (len, entry) in keys {
             by_len[len.min(KEY)].push(entry);
         }
+        by_len
+    }
+
+    /// The tables of the keys gathered, one per length, shortest first.
+    pub(super) fn all(by_len: ByLength) -> Vec<Table> {
         by_len
             .into_iter()
             .enumerate()

@@ -9,6 +9,7 @@
 
 mod keys;
 mod pieces;
+mod tally;
 #[cfg(test)]
 mod tests;
 
@@ -17,34 +18,24 @@ use super::suffix::SuffixArray;
 use super::{Anchorer, INDEX_FROM_QUOTES, MAX_REPORTED, Placement, Wanted, found};
 use keys::{Entry, KEY, Sketch, Table, load};
 use pieces::Pieces;
+use tally::{Packed, Tally};
 
 /// A quote's text, prefix and suffix, as the brief has them.
 pub type Parts<'q> = (&'q str, Option<&'q str>, Option<&'q str>);
 
 /// Places where each quote is checked for free; past them, checks are paid from a pool.
-const OWN_CHECKS: u16 = 32;
+const OWN_CHECKS: u8 = 32;
 /// The pool, in bytes compared: this many per byte of text, and `POOL_BASE`.
 const POOL_PER_BYTE: usize = 4;
 const POOL_BASE: usize = 4096;
 /// What a check costs besides the bytes it compares.
 const CHECK_COST: usize = 16;
 
-/// What the pass knows of one quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tally {
-    /// No words: nothing to look for.
-    Empty,
-    /// Given up by the pass (or never in it): placed another way.
-    GivenUp,
-    /// How many places so far, the first one (original offset), how many checks.
-    Counted { count: u32, first: u32, checks: u16 },
-}
-
 /// The quotes of one document, placed together.
 pub struct Many<'a, 't, G> {
     anchorer: &'a Anchorer<'t>,
     get: G,
-    tallies: Vec<Tally>,
+    tallies: Vec<Packed>,
     /// (quote, original offset) of the second to `MAX_REPORTED`-th places of each quote,
     /// by quote and offset.
     more: Vec<(u32, u32)>,
@@ -57,24 +48,27 @@ impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
     pub fn new(anchorer: &'a Anchorer<'t>, count: usize, get: G) -> Many<'a, 't, G> {
         let text = anchorer.text;
         let wanted = |k: usize| Wanted::new(get(k));
-        let mut tallies = vec![Tally::GivenUp; count];
+        let mut tallies = vec![Packed::from(Tally::GivenUp); count];
         let mut more = Vec::new();
         // Offsets and quotes are counted in `u32`.
         if u32::try_from(text.len().max(count)).is_ok() {
             let sketch = Sketch::new(text);
             let pool = POOL_PER_BYTE * sketch.squeezed_len() + POOL_BASE;
-            let tables = keyed(&sketch, &mut tallies, wanted);
-            drop(sketch);
+            let tables = keyed(sketch, &mut tallies, wanted);
             let mut pass = Pass {
                 text,
                 tallies: &mut tallies,
+                checks: vec![0; count],
                 more: &mut more,
                 pool,
             };
             pass.run(tables, wanted);
         }
         more.sort_unstable();
-        let given_up = tallies.iter().filter(|&&t| t == Tally::GivenUp).count();
+        let given_up = tallies
+            .iter()
+            .filter(|t| t.tally() == Tally::GivenUp)
+            .count();
         let index = (given_up >= INDEX_FROM_QUOTES)
             .then(|| SuffixArray::new(anchorer.squeezed().bytes()))
             .flatten();
@@ -90,10 +84,10 @@ impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
     /// Where the `k`-th quote stands.
     pub fn placement(&self, k: usize) -> Placement {
         let wanted = || Wanted::new((self.get)(k));
-        match self.tallies[k] {
+        match self.tallies[k].tally() {
             Tally::Empty => Placement::Empty,
             Tally::GivenUp => self.anchorer.place_wanted(&wanted(), self.index.as_ref()),
-            Tally::Counted { count, first, .. } => {
+            Tally::Counted { count, first } => {
                 let from = self.more.partition_point(|&(q, _)| (q as usize) < k);
                 let more = self.more.get(from..).unwrap_or_default().iter();
                 let more = more.take_while(|&&(q, _)| q as usize == k);
@@ -117,8 +111,8 @@ impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
 /// Each quote's key, in tables by length; a quote without words is marked empty, every
 /// other one counted from nothing.
 fn keyed<'q>(
-    sketch: &Sketch,
-    tallies: &mut [Tally],
+    sketch: Sketch,
+    tallies: &mut [Packed],
     wanted: impl Fn(usize) -> Wanted<'q>,
 ) -> Vec<Table> {
     let count = tallies.len();
@@ -126,14 +120,10 @@ fn keyed<'q>(
         let w = wanted(k);
         let quote = w.quote.as_bytes();
         if quote.is_empty() {
-            *tally = Tally::Empty;
+            *tally = Tally::Empty.into();
             return None;
         }
-        *tally = Tally::Counted {
-            count: 0,
-            first: 0,
-            checks: 0,
-        };
+        *tally = Tally::Counted { count: 0, first: 0 }.into();
         let offset = if quote.len() < KEY {
             0
         } else {
@@ -146,13 +136,18 @@ fn keyed<'q>(
         };
         Some((quote.len().min(KEY), entry))
     });
-    Table::all(keys, count)
+    let by_len = Table::gather(keys, count);
+    // Let go before the tables take room.
+    drop(sketch);
+    Table::all(by_len)
 }
 
 /// The pass over the text: every place where a key stands, checked.
 struct Pass<'t, 'm> {
     text: &'t str,
-    tallies: &'m mut [Tally],
+    tallies: &'m mut [Packed],
+    /// How many times each quote was checked (saturating: only past `OWN_CHECKS` counts).
+    checks: Vec<u8>,
     more: &'m mut Vec<(u32, u32)>,
     /// Work left for the checks past each quote's own.
     pool: usize,
@@ -210,30 +205,26 @@ impl Pass<'_, '_> {
         wanted: impl Fn(usize) -> Wanted<'q>,
     ) -> bool {
         let w = wanted(k);
-        let Tally::Counted {
-            count,
-            first,
-            checks,
-        } = &mut self.tallies[k]
-        else {
+        let Tally::Counted { mut count, first } = self.tallies[k].tally() else {
             return false;
         };
+        let checks = &mut self.checks[k];
         *checks = checks.saturating_add(1);
         if *checks > OWN_CHECKS {
             let cost = CHECK_COST + w.len();
             if self.pool < cost {
-                self.tallies[k] = Tally::GivenUp;
+                self.tallies[k] = Tally::GivenUp.into();
                 return false;
             }
             self.pool -= cost;
         }
         if let Some(start) = w.stands_around(self.text, key, offset) {
-            *count += 1;
-            if *count == 1 {
-                *first = start as u32;
-            } else if *count as usize <= MAX_REPORTED {
+            count += 1;
+            let first = if count == 1 { start as u32 } else { first };
+            if count > 1 && count as usize <= MAX_REPORTED {
                 self.more.push((k as u32, start as u32));
             }
+            self.tallies[k] = Tally::Counted { count, first }.into();
         }
         true
     }

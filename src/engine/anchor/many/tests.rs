@@ -30,7 +30,7 @@ fn assert_places_like_the_scan(text: &str, quotes: &[Quote]) -> usize {
     }
     many.tallies
         .iter()
-        .filter(|&&t| t == Tally::GivenUp)
+        .filter(|t| t.tally() == Tally::GivenUp)
         .count()
 }
 

@@ -55,7 +55,7 @@ impl<'a> InDocument<'a> {
     /// text by the last load already placed.
     fn new(
         doc: DocId,
-        job_ids: &[usize],
+        job_ids: &[u32],
         quote_of: impl Fn(usize) -> &'a Quote,
         before: Option<(&Placements, &str, Fingerprint)>,
     ) -> InDocument<'a> {
@@ -70,7 +70,7 @@ impl<'a> InDocument<'a> {
         let which = job_ids
             .iter()
             .map(|&job| {
-                let q = quote_of(job);
+                let q = quote_of(job as usize);
                 let next = quotes.len();
                 let k = seen
                     .find_or_add(key(q), next, |k| key(quotes[k]))
@@ -174,9 +174,10 @@ pub(super) fn anchor_all(
         let job = &jobs[job];
         &shared.annotations[job.annotation].quotes[job.quote as usize]
     };
-    let mut by_doc: IdVec<DocId, Vec<usize>> = vec![Vec::new(); shared.documents.len()].into();
+    // Job numbers in 4 bytes: fewer jobs than that are held in memory.
+    let mut by_doc: IdVec<DocId, Vec<u32>> = vec![Vec::new(); shared.documents.len()].into();
     for (i, job) in jobs.iter().enumerate() {
-        by_doc[job.doc].push(i);
+        by_doc[job.doc].push(u32::try_from(i).unwrap_or(u32::MAX));
     }
     let before = kept.as_deref();
     // The document's quotes, those placed by the last load in the very same bytes taken
@@ -251,7 +252,7 @@ pub(super) fn anchor_all(
             // Fewer documents than jobs, and jobs are held in memory.
             let slot = u32::try_from(slot).unwrap_or(u32::MAX);
             for (&job, k) in by_doc[d.doc].iter().zip(d.which) {
-                which[job] = (slot, k);
+                which[job as usize] = (slot, k);
             }
             d.placed
         })
