@@ -9,7 +9,7 @@ use briefing::engine::output::{atomic, guard};
 use briefing::engine::print::Format;
 use briefing::engine::print::aligned::{self, AlignedView};
 use briefing::engine::text::Text;
-use briefing::engine::{Corpus, CorpusSource, DocId, load};
+use briefing::engine::{Corpus, CorpusSource, DocId, load_stored};
 
 use crate::failure::{Failure, Unusable};
 use crate::stdout_was_closed;
@@ -30,7 +30,7 @@ pub fn run(
             what: "",
         }));
     }
-    let corpus = load(source)?;
+    let corpus = load_stored(source)?;
     let a = find(&corpus, ids.0)?;
     let b = match ids.1 {
         Some(id) => find(&corpus, id)?,

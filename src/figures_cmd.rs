@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 
 use briefing::engine::figures::Filter;
 use briefing::engine::figures::output::{self, FiguresError, Options};
-use briefing::engine::{CorpusSource, load};
+use briefing::engine::{CorpusSource, load_stored};
 
 use crate::cli::Command;
 use crate::failure::{Failure, Unusable};
@@ -39,7 +39,7 @@ pub fn run(source: &CorpusSource, command: Command) -> Result<(), Failure> {
         width: usize::from(width),
         by_measure,
     };
-    let corpus = load(source)?;
+    let corpus = load_stored(source)?;
     let errors = corpus.error_count();
     if errors > 0 {
         report(format!(

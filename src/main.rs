@@ -21,7 +21,7 @@ use briefing::engine::print::{self, PrintError, PrintOptions};
 use briefing::engine::search::print::{Colour, Layout, SearchPrinter};
 use briefing::engine::search::{Searcher, search_files};
 use briefing::engine::source::{self, Parts};
-use briefing::engine::{CorpusSource, load};
+use briefing::engine::{CorpusSource, load_stored};
 use cli::{Cli, ColorArg, Command};
 use failure::{Failure, Unusable};
 
@@ -213,7 +213,7 @@ fn print_brief(
             what: " (documents and briefs are only read)",
         }));
     }
-    let corpus = load(source)?;
+    let corpus = load_stored(source)?;
     let errors = corpus.error_count();
     if errors > 0 {
         report(format!(

@@ -29,5 +29,5 @@ pub mod text;
 pub use corpus::*;
 pub use error::CorpusError;
 pub use finding::{Finding, Severity};
-pub use load::{LastGood, load, load_keeping, load_listing};
+pub use load::{LastGood, load, load_keeping, load_listing, load_stored};
 pub use source::CorpusSource;

@@ -26,6 +26,15 @@ pub fn load(source: &CorpusSource) -> Result<Corpus, CorpusError> {
     Ok(load_listing(list(source, Parts::All)?, None))
 }
 
+/// Loads a corpus whose documents' texts are let go once their quotes are placed and
+/// read again when asked for ([`Corpus::text`]): for the commands that print the model
+/// and read a text or two at most (`print`, `figures`, `align`), so that their memory
+/// does not grow with the texts of the corpus.
+pub fn load_stored(source: &CorpusSource) -> Result<Corpus, CorpusError> {
+    let (parts, _, _) = order::load_ordered(list(source, Parts::All)?, None, Keep::Stored);
+    Ok(Corpus::new(parts))
+}
+
 /// Loads a corpus again for live reload: a brief whose decoded text is exactly the one
 /// kept in `last_good` reuses its kept parsed form, a brief that no longer loads keeps
 /// its last good version (see [`LastGood`]), with its problem among the findings.
