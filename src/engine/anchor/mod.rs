@@ -2,7 +2,6 @@
 //! space in the quote matches any run of white space in the text, and exactly one place
 //! must remain once `prefix:` and `suffix:` are taken into account.
 
-mod loose;
 mod many;
 pub mod nearest;
 mod occurrences;

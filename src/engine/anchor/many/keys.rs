@@ -42,7 +42,7 @@ impl Sketch {
             shift: 64 - bits,
             squeezed_len: 0,
         };
-        let mut pieces = Pieces::new(text);
+        let mut pieces = Pieces::new(text, 0);
         while let Some(offsets) = pieces.advance() {
             for at in offsets.filter(|at| at + KEY <= pieces.end()) {
                 let slot = sketch.slot(pieces.word(at));

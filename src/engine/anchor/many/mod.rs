@@ -1,7 +1,6 @@
 //! Many quotes placed in one document together: one pass over its squeezed text, made a
 //! piece at a time (`pieces.rs`), with a table of each quote's key (`keys.rs`), each place
-//! where a key stands checked against its quote and context on the original text. Every
-//! place is counted, overlapping ones included, so that a quote is unique, ambiguous or
+//! where a key stands checked against its quote and context. Every place is counted, overlapping ones included, so that a quote is unique, ambiguous or
 //! not found exactly as a scan of its own says. A quote whose checks cost too much (a
 //! text that holds its key everywhere) is given up by the pass and placed as a few quotes
 //! are, by a scan each, or through a suffix array when the pass gave up on many: only
@@ -13,7 +12,6 @@ mod tally;
 #[cfg(test)]
 mod tests;
 
-use super::loose::{backwards, forwards, run_after, run_before};
 use super::suffix::SuffixArray;
 use super::{Anchorer, INDEX_FROM_QUOTES, MAX_REPORTED, Placement, Wanted, found};
 use keys::{Entry, KEY, Sketch, Table, load};
@@ -36,9 +34,9 @@ pub struct Many<'a, 't, G> {
     anchorer: &'a Anchorer<'t>,
     get: G,
     tallies: Vec<Packed>,
-    /// (quote, original offset) of the second to `MAX_REPORTED`-th places of each quote,
-    /// by quote and offset.
-    more: Vec<(u32, u32)>,
+    /// (quote, original start and end) of the second to `MAX_REPORTED`-th places of each
+    /// quote, by quote and offset.
+    more: Vec<(u32, u32, u32)>,
     /// The suffix array of the squeezed text, when the pass gave up on many quotes.
     index: Option<SuffixArray>,
 }
@@ -54,7 +52,7 @@ impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
         if u32::try_from(text.len().max(count)).is_ok() {
             let sketch = Sketch::new(text);
             let pool = POOL_PER_BYTE * sketch.squeezed_len() + POOL_BASE;
-            let tables = keyed(sketch, &mut tallies, wanted);
+            let (tables, margin) = keyed(sketch, &mut tallies, wanted);
             let mut pass = Pass {
                 text,
                 tallies: &mut tallies,
@@ -62,7 +60,7 @@ impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
                 more: &mut more,
                 pool,
             };
-            pass.run(tables, wanted);
+            pass.run(tables, margin, wanted);
         }
         more.sort_unstable();
         let given_up = tallies
@@ -87,20 +85,13 @@ impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
         match self.tallies[k].tally() {
             Tally::Empty => Placement::Empty,
             Tally::GivenUp => self.anchorer.place_wanted(&wanted(), self.index.as_ref()),
-            Tally::Counted { count, first } => {
-                let from = self.more.partition_point(|&(q, _)| (q as usize) < k);
+            Tally::Counted { count, start, end } => {
+                let from = self.more.partition_point(|&(q, ..)| (q as usize) < k);
                 let more = self.more.get(from..).unwrap_or_default().iter();
-                let more = more.take_while(|&&(q, _)| q as usize == k);
-                let quote = wanted();
-                let text = self.anchorer.text;
-                // Each place is where the quote was found to stand: it ends where it
-                // stands to.
-                let first = std::iter::once(first)
-                    .chain(more.map(|&(_, s)| s))
-                    .map(|s| {
-                        let s = s as usize;
-                        s..forwards(text, s, quote.quote.as_bytes()).unwrap_or(s)
-                    })
+                let more = more.take_while(|&&(q, ..)| q as usize == k);
+                let first = std::iter::once((start, end))
+                    .chain(more.map(|&(_, s, e)| (s, e)))
+                    .map(|(s, e)| s as usize..e as usize)
                     .collect();
                 found(count as usize, first)
             }
@@ -108,14 +99,15 @@ impl<'a, 't, 'q, G: Fn(usize) -> Parts<'q>> Many<'a, 't, G> {
     }
 }
 
-/// Each quote's key, in tables by length; a quote without words is marked empty, every
-/// other one counted from nothing.
+/// Each quote's key, in tables by length, and the most bytes a check compares; a quote
+/// without words is marked empty, every other one counted from nothing.
 fn keyed<'q>(
     sketch: Sketch,
     tallies: &mut [Packed],
     wanted: impl Fn(usize) -> Wanted<'q>,
-) -> Vec<Table> {
+) -> (Vec<Table>, usize) {
     let count = tallies.len();
+    let mut margin = 0;
     let keys = tallies.iter_mut().enumerate().filter_map(|(k, tally)| {
         let w = wanted(k);
         let quote = w.quote.as_bytes();
@@ -123,7 +115,13 @@ fn keyed<'q>(
             *tally = Tally::Empty.into();
             return None;
         }
-        *tally = Tally::Counted { count: 0, first: 0 }.into();
+        margin = margin.max(w.len());
+        *tally = Tally::Counted {
+            count: 0,
+            start: 0,
+            end: 0,
+        }
+        .into();
         let offset = if quote.len() < KEY {
             0
         } else {
@@ -139,7 +137,7 @@ fn keyed<'q>(
     let by_len = Table::gather(keys, count);
     // Let go before the tables take room.
     drop(sketch);
-    Table::all(by_len)
+    (Table::all(by_len), margin)
 }
 
 /// The pass over the text: every place where a key stands, checked.
@@ -148,14 +146,21 @@ struct Pass<'t, 'm> {
     tallies: &'m mut [Packed],
     /// How many times each quote was checked (saturating: only past `OWN_CHECKS` counts).
     checks: Vec<u8>,
-    more: &'m mut Vec<(u32, u32)>,
+    more: &'m mut Vec<(u32, u32, u32)>,
     /// Work left for the checks past each quote's own.
     pool: usize,
 }
 
 impl Pass<'_, '_> {
-    fn run<'q>(&mut self, mut tables: Vec<Table>, wanted: impl Fn(usize) -> Wanted<'q>) {
-        let mut pieces = Pieces::new(self.text);
+    /// Reads the squeezed text with `margin` bytes about each offset, as many as a check
+    /// compares at most.
+    fn run<'q>(
+        &mut self,
+        mut tables: Vec<Table>,
+        margin: usize,
+        wanted: impl Fn(usize) -> Wanted<'q>,
+    ) {
+        let mut pieces = Pieces::new(self.text, margin);
         while let Some(offsets) = pieces.advance() {
             for at in offsets {
                 self.look(at, &pieces, &mut tables, &wanted);
@@ -182,12 +187,12 @@ impl Pass<'_, '_> {
             };
             let mut i = 0;
             while let Some(e) = table.entry(bucket, i) {
-                let offset = e.offset as usize;
-                if e.bytes != key || at < offset {
+                let Some(start) = at.checked_sub(e.offset as usize).filter(|_| e.bytes == key)
+                else {
                     i += 1;
                     continue;
-                }
-                if self.check(e.quote as usize, (pieces.original(at), offset), &wanted) {
+                };
+                if self.check(e.quote as usize, start, pieces, &wanted) {
                     i += 1;
                 } else {
                     table.remove(bucket, i);
@@ -196,16 +201,22 @@ impl Pass<'_, '_> {
         }
     }
 
-    /// Checks the `k`-th quote with its key, `offset` bytes into it, at original offset
-    /// `key`, counting it if it stands there; false when the quote is given up instead.
+    /// Checks the `k`-th quote at squeezed offset `start` (in the window of `pieces`),
+    /// counting it if it stands there; false when the quote is given up instead.
     fn check<'q>(
         &mut self,
         k: usize,
-        (key, offset): (usize, usize),
+        start: usize,
+        pieces: &Pieces,
         wanted: impl Fn(usize) -> Wanted<'q>,
     ) -> bool {
         let w = wanted(k);
-        let Tally::Counted { mut count, first } = self.tallies[k].tally() else {
+        let Tally::Counted {
+            mut count,
+            start: first,
+            end: first_end,
+        } = self.tallies[k].tally()
+        else {
             return false;
         };
         let checks = &mut self.checks[k];
@@ -218,13 +229,20 @@ impl Pass<'_, '_> {
             }
             self.pool -= cost;
         }
-        if let Some(start) = w.stands_around(self.text, key, offset) {
+        let (window, base) = pieces.window();
+        if w.stands_at(window, start - base) {
             count += 1;
-            let first = if count == 1 { start as u32 } else { first };
+            let at = |s: usize| pieces.original(s) as u32;
+            let place = (at(start), at(start + w.quote.len()));
+            let (start, end) = if count == 1 {
+                place
+            } else {
+                (first, first_end)
+            };
             if count > 1 && count as usize <= MAX_REPORTED {
-                self.more.push((k as u32, start as u32));
+                self.more.push((k as u32, place.0, place.1));
             }
-            self.tallies[k] = Tally::Counted { count, first }.into();
+            self.tallies[k] = Tally::Counted { count, start, end }.into();
         }
         true
     }
@@ -237,16 +255,23 @@ impl Wanted<'_> {
         self.quote.len() + side(&self.prefix) + side(&self.suffix)
     }
 
-    /// Where the quote starts in `text` if it stands there with its context, its byte
-    /// `offset` at byte `key`: a run of white space between them or none, as in the
-    /// squeezed text a space or none (never both: a context has no space at its ends).
-    fn stands_around(&self, text: &str, key: usize, offset: usize) -> Option<usize> {
-        let (head, tail) = self.quote.as_bytes().split_at_checked(offset)?;
-        let end = forwards(text, key, tail)?;
-        let start = backwards(text, key, head)?;
-        let before = |p: &str| backwards(text, run_before(text, start), p.as_bytes()).is_some();
-        let after = |s: &str| forwards(text, run_after(text, end), s.as_bytes()).is_some();
-        (self.prefix.as_deref().is_none_or(before) && self.suffix.as_deref().is_none_or(after))
-            .then_some(start)
+    /// Whether the quote stands at squeezed offset `start` of `hay` with its context,
+    /// a space between them or none (never both: a context has no space at its ends).
+    /// `hay` may be a window of the squeezed text with `len` bytes about the quote.
+    fn stands_at(&self, hay: &[u8], start: usize) -> bool {
+        let end = start + self.quote.len();
+        let before = |p: &str| {
+            let head = hay.get(..start).unwrap_or_default();
+            let p = p.as_bytes();
+            head.ends_with(p) || head.strip_suffix(b" ").is_some_and(|h| h.ends_with(p))
+        };
+        let after = |s: &str| {
+            let tail = hay.get(end..).unwrap_or_default();
+            let s = s.as_bytes();
+            tail.starts_with(s) || tail.strip_prefix(b" ").is_some_and(|t| t.starts_with(s))
+        };
+        hay.get(start..end) == Some(self.quote.as_bytes())
+            && self.prefix.as_deref().is_none_or(before)
+            && self.suffix.as_deref().is_none_or(after)
     }
 }

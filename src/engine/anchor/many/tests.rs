@@ -229,3 +229,18 @@ fn overlapping_places_across_runs_are_each_counted() {
     );
     assert_places_like_the_scan(text, &quotes);
 }
+
+#[test]
+fn quotes_across_long_runs_are_compared_in_the_window_of_the_squeezed_text() {
+    // Each space of a quote meets a run of 3,000 bytes: checked on the squeezed text, as
+    // many bytes as the quote has, not the runs'.
+    let text = format!("b{}", format!("a{}\n", " ".repeat(3000)).repeat(40));
+    let quotes: Vec<Quote> = (0..60)
+        .map(|i| {
+            let words = |n: usize| vec!["a"; n].join(" ");
+            let prefix = (i % 2 == 1).then(|| format!("b {}", words(i % 5)));
+            (words(1 + i % 7), prefix, (i % 3 == 0).then(|| words(2)))
+        })
+        .collect();
+    assert_places_like_the_scan(&text, &quotes);
+}
