@@ -3,7 +3,8 @@
 //! 20,000-character paste into the prompt, the problems list at the end of 100,000
 //! findings, and resizes and `/a` on a large document (BRIEFING_BENCH_BIG_MB, 20 MB by
 //! default; the table's figure is for 200): each new width laid out lazily against laid
-//! out whole, and the first keys of a search in slices against whole at once.
+//! out whole, and the first keys of a search in slices against whole at once; `n` among
+//! 100,000 annotations of one document (annotations.rs).
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -15,6 +16,8 @@ use std::time::Duration;
 
 use briefing::reader::state::SLICE;
 
+#[path = "reader_costs/annotations.rs"]
+mod annotations;
 #[path = "reader_costs/reload.rs"]
 mod reload;
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
@@ -385,6 +388,7 @@ criterion_group!(
     paste,
     big_document,
     corpus_keys,
+    annotations::next_annotation,
     reload::one_brief_edited
 );
 criterion_main!(benches);

@@ -225,20 +225,20 @@ impl App {
             return c.annotations().ids().collect();
         };
         let len = c.documents().get(doc).map_or(0, |d| d.text.len());
+        // Each annotation where its first quote in the document stands (a list of seen
+        // ones, not a search of those kept: a document may hold a million).
+        let mut listed: IdVec<AnnotationId, bool> = IdVec::from(vec![false; c.annotations().len()]);
         let mut here: Vec<(usize, AnnotationId)> = Vec::new();
         for (range, a) in c.anchors_in(doc, 0..len.max(1)) {
-            if !here.iter().any(|&(_, b)| b == a) {
+            if let Some(seen) = listed.get_mut(a)
+                && !*seen
+            {
+                *seen = true;
                 here.push((range.start, a));
             }
         }
         here.sort_unstable();
         let mut order: Vec<AnnotationId> = here.iter().map(|&(_, a)| a).collect();
-        let mut listed: IdVec<AnnotationId, bool> = IdVec::from(vec![false; c.annotations().len()]);
-        for &a in &order {
-            if let Some(l) = listed.get_mut(a) {
-                *l = true;
-            }
-        }
         order.extend(c.annotations().ids().filter(|&a| !listed[a]));
         order
     }
