@@ -106,10 +106,14 @@ impl<'t> Stream<'t> {
                     bytes.push(b' ');
                     self.run_start = Some(i);
                 }
-            } else {
-                end_run(&mut self.run_start, i, shifts, written);
-                bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                // The ASCII white space that follows in the run, passed over at once.
+                i += c.len_utf8();
+                let rest = bytes_in.get(i..).unwrap_or_default();
+                i += rest.iter().take_while(|&&b| ascii_space(b) != 0).count();
+                continue;
             }
+            end_run(&mut self.run_start, i, shifts, written);
+            bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
             i += c.len_utf8();
         }
         self.at = i;
