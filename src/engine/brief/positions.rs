@@ -14,27 +14,39 @@ pub type Position = (usize, usize);
 /// The position of the node at each of `paths` in `source`, in order; a path with no
 /// node takes that of its nearest ancestor that has one (`themes[2].quotes` without
 /// quotes: `themes[2]`), and `None` when none has. A parse error simply ends the walk
-/// where it stands. Each round walks the source once; a round is needed only for the
-/// paths that the one before left without a node, so at most as many as paths are deep.
+/// where it stands. The source is walked once, and once more for the ancestors of the
+/// paths left without a node, if any.
 pub fn positions_of(source: &str, paths: &[&str]) -> Vec<Option<Position>> {
-    let mut found = vec![None; paths.len()];
-    let mut asked: Vec<(usize, &str)> = paths.iter().copied().enumerate().collect();
-    while !asked.is_empty() {
-        let mut wanted: Vec<&str> = asked.iter().map(|&(_, path)| path).collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let at = walk(source, &wanted);
-        let mut next = Vec::new();
-        for (k, path) in asked {
-            let here = wanted.binary_search(&path).ok().and_then(|i| at[i]);
-            match here {
-                Some(position) => found[k] = Some(position),
-                None => next.extend(parent(path).map(|up| (k, up))),
-            }
-        }
-        asked = next;
+    let mut found = walk_for(source, paths);
+    let left: Vec<usize> = (0..paths.len()).filter(|&k| found[k].is_none()).collect();
+    if left.is_empty() {
+        return found;
+    }
+    // Every ancestor of each path left, nearest first (slices of the path: no copies).
+    let ancestors: Vec<Vec<&str>> = left
+        .iter()
+        .map(|&k| std::iter::successors(parent(paths[k]), |p| parent(p)).collect())
+        .collect();
+    let all: Vec<&str> = ancestors.iter().flatten().copied().collect();
+    let at = walk_for(source, &all);
+    let mut at = at.into_iter();
+    for (&k, ancestors) in left.iter().zip(&ancestors) {
+        let theirs: Vec<Option<Position>> = at.by_ref().take(ancestors.len()).collect();
+        found[k] = theirs.into_iter().flatten().next();
     }
     found
+}
+
+/// The position of the node at each of `paths`, if it has one.
+fn walk_for(source: &str, paths: &[&str]) -> Vec<Option<Position>> {
+    let mut wanted: Vec<&str> = paths.to_vec();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let at = walk(source, &wanted);
+    paths
+        .iter()
+        .map(|p| wanted.binary_search(p).ok().and_then(|i| at[i]))
+        .collect()
 }
 
 /// The path of the collection that holds `path`, if it is in one.
@@ -175,6 +187,15 @@ mod tests {
         assert_eq!(
             positions_of("topics: [a, b]\nx: [", &paths),
             [Some((1, 13)), None, Some((2, 4))]
+        );
+    }
+
+    #[test]
+    fn a_path_many_levels_below_its_nearest_node_is_found_in_two_walks() {
+        let deep = format!("figures[0]{}", ".x".repeat(10_000));
+        assert_eq!(
+            positions_of(SRC, &[&deep, "title"]),
+            [Some((3, 5)), Some((1, 8))]
         );
     }
 
