@@ -90,10 +90,9 @@ impl<'t> Stream<'t> {
                 end_run(&mut self.run_start, i, shifts, written);
                 let from = bytes.len();
                 bytes.extend_from_slice(bytes_in.get(i..plain).unwrap_or_default());
+                // Without branches, so that it is vectorised.
                 for b in bytes.get_mut(from..).unwrap_or_default() {
-                    if ascii_space(*b) != 0 {
-                        *b = b' ';
-                    }
+                    *b ^= (*b ^ b' ') & ascii_space(*b);
                 }
                 i = plain;
                 continue;
