@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
 LINES=${LINES:-1000000}
-CASES=${CASES:-"many-quotes repetitive not-found problems"}
+CASES=${CASES:-"many-quotes many-not-found repetitive not-found problems"}
 DIR=${DIR:-target/hostile}
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
@@ -43,6 +43,15 @@ for case in $CASES; do
     many-quotes)
       $GEN many-quotes --lines "$LINES" --out "$DIR/many-quotes" 2>/dev/null
       measure "check: $LINES quotes, one $LINES-line doc" "<= 20 s, RSS <= 2x corpus" "$DIR/many-quotes" ;;
+    many-not-found)
+      # The million quotes with one word changed in each: none is found, and each one's
+      # nearest text would scan the 41.5 MB document once per word.
+      [ -d "$DIR/many-quotes" ] || $GEN many-quotes --lines "$LINES" --out "$DIR/many-quotes" 2>/dev/null
+      mkdir -p "$DIR/many-not-found/briefs"
+      rm -rf "$DIR/many-not-found/seeds"
+      cp -r "$DIR/many-quotes/seeds" "$DIR/many-not-found/"
+      sed 's/ số / sx /' "$DIR/many-quotes/briefs/hostile.yaml" > "$DIR/many-not-found/briefs/hostile.yaml"
+      measure "check: $LINES quotes not found, one doc" "bounded (the nearest texts within a budget)" "$DIR/many-not-found" ;;
     repetitive)
       # Linear means: twice the text and twice the quote cost twice, not four times.
       for scale in 1 2 4; do
