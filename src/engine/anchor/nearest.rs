@@ -22,13 +22,7 @@ pub const PATTERN_LIMIT: usize = 160;
 /// The closest place to `quote` in `text`: its byte range and edit distance. A quote
 /// longer than `PATTERN_LIMIT` characters is placed by its first `PATTERN_LIMIT`.
 pub fn nearest(text: &str, quote: &str) -> Option<(Range<usize>, usize)> {
-    let quote: Vec<char> = quote
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(PATTERN_LIMIT)
-        .collect();
+    let quote: Vec<char> = pattern(quote).chars().collect();
     if quote.is_empty() || text.is_empty() {
         return None;
     }
@@ -51,25 +45,37 @@ pub fn nearest(text: &str, quote: &str) -> Option<(Range<usize>, usize)> {
     best_in(text, window, &quote).filter(|(_, c)| *c == cost)
 }
 
-/// At most what `nearest` costs for `quote` in a text of `text_len` bytes: bytes scanned
-/// for its words and cells of edit distance (see `windows` and `least_cost`), so that a
-/// caller can bound the work of many searches in one text before doing any.
-pub fn cost(text_len: usize, quote: &str) -> usize {
-    let quote: String = quote
+/// The quote as it is matched: white-space runs as one space, its first `PATTERN_LIMIT`
+/// characters.
+fn pattern(quote: &str) -> String {
+    quote
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .chars()
         .take(PATTERN_LIMIT)
-        .collect();
-    let m = quote.chars().count();
-    let mut words: Vec<&str> = quote
+        .collect()
+}
+
+/// The distinct words of a pattern that are looked for: those of three characters or
+/// more.
+fn words(pattern: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = pattern
         .split(' ')
         .filter(|w| w.chars().count() >= 3)
         .collect();
     words.sort_unstable();
     words.dedup();
-    let scanned = words.len().saturating_mul(text_len);
+    words
+}
+
+/// At most what `nearest` costs for `quote` in a text of `text_len` bytes: bytes scanned
+/// for its words and cells of edit distance (see `windows` and `least_cost`), so that a
+/// caller can bound the work of many searches in one text before doing any.
+pub fn cost(text_len: usize, quote: &str) -> usize {
+    let quote = pattern(quote);
+    let m = quote.chars().count();
+    let scanned = words(&quote).len().saturating_mul(text_len);
     // Each window spans five times the quote, and one more is searched for its start.
     let window = (5 * quote.len().max(1)).min(text_len);
     let in_windows = (WINDOWS + 1) * window * m;
@@ -165,13 +171,7 @@ fn windows(text: &str, quote: &[char]) -> Vec<Range<usize>> {
     let quote_str: String = quote.iter().collect();
     let span = quote_str.len().max(1);
     let mut votes: HashMap<usize, usize> = HashMap::new();
-    let mut words: Vec<&str> = quote_str
-        .split(' ')
-        .filter(|w| w.chars().count() >= 3)
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    for word in words {
+    for word in words(&quote_str) {
         for hit in memmem::find_iter(text.as_bytes(), word.as_bytes()).take(HITS_PER_WORD) {
             *votes.entry(hit / span).or_default() += 1;
         }
@@ -249,6 +249,19 @@ mod tests {
 
     fn near(text: &str, quote: &str) -> Option<String> {
         nearest(text, quote).map(|(r, _)| text.get(r).unwrap_or_default().to_string())
+    }
+
+    #[test]
+    fn the_cost_bounds_a_scan_per_word_of_three_characters() {
+        let len = 1 << 30;
+        // "một", "hai" and "bốn" are scanned for (once each), "ba" is too short.
+        let three = cost(len, "một  hai ba\nbốn một");
+        assert!(three >= 3 * len && three < 4 * len, "{three}");
+        assert!(cost(2 * len, "một hai ba bốn") > three);
+        // A short text is searched whole when no word is in it: counted too.
+        let m = "zzz qqq".chars().count();
+        assert!(cost(1000, "zzz qqq") >= 2 * 1000 + 1000 * m);
+        assert_eq!(cost(0, "zzz"), 0);
     }
 
     #[test]
