@@ -6,13 +6,17 @@ use std::borrow::Cow;
 
 use crate::engine::text::scan::{at_least, eq};
 
+/// Where a squeezed text's offsets stop agreeing with the original's: (squeezed offset,
+/// original offset) after a run of white space that is not one byte long, from where the
+/// two advance together until the next. In `u32`s, since a text of runs (`a  a  a …`)
+/// has one every few bytes, and offsets fit: a text is at most 3 GiB (see `Anchor`).
+pub type Shift = (u32, u32);
+
 /// A squeezed text: its bytes, and where its offsets stop agreeing with the original's.
 #[derive(Debug)]
 pub struct Squeezed {
     bytes: Vec<u8>,
-    /// (squeezed offset, original offset) after each run that is not one byte long: from
-    /// there on, the two advance together until the next entry.
-    shifts: Vec<(usize, usize)>,
+    shifts: Vec<Shift>,
 }
 
 impl Squeezed {
@@ -37,12 +41,12 @@ impl Squeezed {
 
 /// The original offset of squeezed offset `at` by `shifts` (those of a [`Squeezed`], or
 /// the last of them before `at` and those after).
-pub fn original(shifts: &[(usize, usize)], at: usize) -> usize {
-    match shifts.partition_point(|&(s, _)| s <= at) {
+pub fn original(shifts: &[Shift], at: usize) -> usize {
+    match shifts.partition_point(|&(s, _)| s as usize <= at) {
         0 => at,
         k => {
             let (s, o) = shifts[k - 1];
-            o + (at - s)
+            o as usize + (at - s as usize)
         }
     }
 }
@@ -74,7 +78,7 @@ impl<'t> Stream<'t> {
     /// (a few more at most) are written to `bytes`, or at the end of the text; the
     /// shifts of runs that end are pushed to `shifts`, in squeezed offsets counted from
     /// the start. Every document passes here once per check, so this is a hot loop.
-    pub fn fill(&mut self, bytes: &mut Vec<u8>, shifts: &mut Vec<(usize, usize)>, room: usize) {
+    pub fn fill(&mut self, bytes: &mut Vec<u8>, shifts: &mut Vec<Shift>, room: usize) {
         let bytes_in = self.text.as_bytes();
         let (first, out) = (bytes.len(), self.out);
         let goal = first.saturating_add(room);
@@ -201,11 +205,12 @@ fn ascii_space(b: u8) -> u8 {
 
 /// A run of white space ends at byte `at` of the original, where `out` bytes have been
 /// squeezed: a run of other than one byte shifts the offsets after it.
-fn end_run(run_start: &mut Option<usize>, at: usize, shifts: &mut Vec<(usize, usize)>, out: usize) {
+fn end_run(run_start: &mut Option<usize>, at: usize, shifts: &mut Vec<Shift>, out: usize) {
     if let Some(start) = run_start.take()
         && at - start != 1
     {
-        shifts.push((out, at));
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        shifts.push((small(out), small(at)));
     }
 }
 
@@ -263,7 +268,7 @@ mod tests {
     }
 
     /// The squeeze as first written, by characters: the byte loop must agree with it.
-    fn by_chars(text: &str) -> (Vec<u8>, Vec<(usize, usize)>) {
+    fn by_chars(text: &str) -> (Vec<u8>, Vec<Shift>) {
         let mut bytes = Vec::new();
         let mut shifts = Vec::new();
         let mut run_start = None;

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::super::squeeze::{Stream, original};
+use super::super::squeeze::{Shift, Stream, original};
 use super::keys::{KEY, load};
 
 /// Squeezed bytes handed out at a time (in tests, few: a piece then ends inside
@@ -21,7 +21,7 @@ pub(super) struct Pieces<'t> {
     bytes: Vec<u8>,
     base: usize,
     /// The shifts of the squeezed text from `base` on, and the last one before.
-    shifts: Vec<(usize, usize)>,
+    shifts: Vec<Shift>,
     /// Where the offsets handed out so far end.
     next: usize,
     /// Bytes kept before and made after the offsets handed out.
@@ -49,7 +49,9 @@ impl<'t> Pieces<'t> {
         let keep = self.next.saturating_sub(self.margin).max(self.base);
         self.bytes.drain(..keep - self.base);
         self.base = keep;
-        let before = self.shifts.partition_point(|&(s, _)| s <= self.base);
+        let before = self
+            .shifts
+            .partition_point(|&(s, _)| s as usize <= self.base);
         self.shifts.drain(..before.saturating_sub(1));
         let want = (self.next - self.base) + PIECE + self.margin + KEY;
         let room = want.saturating_sub(self.bytes.len());
