@@ -14,7 +14,11 @@ pub const TAB_STOP: usize = 8;
 
 /// Columns one grapheme takes at most (see the rules above).
 pub fn grapheme_width(g: &str) -> usize {
-    if g == "\t" {
+    if let [b] = g.as_bytes()
+        && (0x20..0x7f).contains(b)
+    {
+        1
+    } else if g == "\t" {
         TAB_STOP
     } else if g == SOFT_HYPHEN_STR || g.chars().any(|c| c.is_control() || is_unsafe(c)) {
         1
@@ -39,7 +43,38 @@ const SOFT_HYPHEN_STR: &str = "\u{ad}";
 
 /// Columns `s` takes on a terminal: the sum of its graphemes' widths.
 pub fn display_width(s: &str) -> usize {
-    s.graphemes(true).map(grapheme_width).sum()
+    grapheme_indices(s).map(|(_, g)| grapheme_width(g)).sum()
+}
+
+/// The extended graphemes of `s` with their byte offsets, as
+/// `UnicodeSegmentation::grapheme_indices(true)` gives them, but a character that is
+/// [`alone`] and followed by another (or by the end) is taken as a grapheme of its own
+/// without the segmenter's tables: no rule of UAX #29 joins two such characters, so a
+/// boundary stands on either side. Most of Vietnamese and Indonesian text (ASCII, Latin-1
+/// and the precomposed letters) goes that way; anything else (marks, joiners, emoji,
+/// Hangul, flags, CR LF) is left to the segmenter, started at a boundary.
+pub fn grapheme_indices(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = s.get(at..).filter(|r| !r.is_empty())?;
+        let mut chars = rest.chars();
+        let first = chars.next()?;
+        let len = if alone(first) && chars.next().is_none_or(alone) {
+            first.len_utf8()
+        } else {
+            rest.graphemes(true).next().map_or(rest.len(), str::len)
+        };
+        let start = at;
+        at += len;
+        rest.get(..len).map(|g| (start, g))
+    })
+}
+
+/// Characters whose grapheme cluster break property is Other and that are no emoji
+/// modifier or joiner: printable ASCII, Latin-1 but the soft hyphen (a format character),
+/// Latin Extended-A and -B, and Latin Extended Additional (the Vietnamese letters).
+fn alone(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{a0}'..='\u{ac}' | '\u{ae}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
 }
 
 /// `s` in exactly `width` columns: cut at a grapheme with `…` when it is wider, padded
@@ -51,7 +86,7 @@ pub fn fit(s: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for g in s.graphemes(true) {
+    for (_, g) in grapheme_indices(s) {
         let w = grapheme_width(g);
         if used + w + 1 > width {
             break;
@@ -69,7 +104,98 @@ pub fn fit(s: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Characters of every kind the segmenter treats apart, beside the ones taken alone.
+    fn mixed() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a",
+            "Z",
+            " ",
+            "~",
+            "\t",
+            "\r",
+            "\n",
+            "\r\n",
+            "\u{7f}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{ad}",
+            "©",
+            "®",
+            "ạ",
+            "Ư",
+            "ǿ",
+            "ɏ",
+            "ɐ",
+            "\u{300}",
+            "\u{301}",
+            "\u{309}",
+            "\u{200d}",
+            "\u{fe0f}",
+            "\u{1f3fb}",
+            "👍",
+            "🇻",
+            "🇳",
+            "ᄀ",
+            "ᅡ",
+            "ᆨ",
+            "한",
+            "\u{93f}",
+            "क",
+            "\u{94d}",
+            "\u{600}",
+            "\u{e33}",
+            "\u{1e00}",
+            "\u{1eff}",
+            "\u{1f00}",
+            "\u{202e}",
+            "字",
+            "e\u{301}",
+            "\u{2028}",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn graphemes_come_as_the_segmenter_gives_them(s in mixed()) {
+            let ours: Vec<(usize, &str)> = grapheme_indices(&s).collect();
+            let theirs: Vec<(usize, &str)> = s.grapheme_indices(true).collect();
+            prop_assert_eq!(ours, theirs, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn graphemes_of_letters_marks_and_emoji() {
+        let s = "Phạm e\u{301}👍\u{1f3fb} 🇻🇳🇻 a\r\nb ©\u{fe0f}";
+        let ours: Vec<&str> = grapheme_indices(s).map(|(_, g)| g).collect();
+        assert_eq!(
+            ours,
+            [
+                "P",
+                "h",
+                "ạ",
+                "m",
+                " ",
+                "e\u{301}",
+                "👍\u{1f3fb}",
+                " ",
+                "🇻🇳",
+                "🇻",
+                " ",
+                "a",
+                "\r\n",
+                "b",
+                " ",
+                "©\u{fe0f}"
+            ]
+        );
+        assert_eq!(grapheme_indices("").count(), 0);
+    }
 
     #[test]
     fn fit_cuts_and_pads_by_display_width() {

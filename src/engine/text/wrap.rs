@@ -16,10 +16,9 @@ use std::ops::Range;
 
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::text::Text;
-use crate::engine::text::width::grapheme_width;
+use crate::engine::text::width::{grapheme_indices, grapheme_width};
 
 /// Whether a row may break at this grapheme (no-break spaces hold words together).
 pub fn is_break_space(g: &str) -> bool {
@@ -57,7 +56,7 @@ fn words(line: &str, width: usize, words: &mut Vec<Word>) {
     words.clear();
     let mut current: Option<Word> = None;
     let mut seen_letter = false;
-    for (at, g) in line.grapheme_indices(true) {
+    for (at, g) in grapheme_indices(line) {
         let w = grapheme_width(g);
         if is_break_space(g) && seen_letter {
             words.extend(current.take());
@@ -232,6 +231,7 @@ mod screen {
     //! What the reader's panes show, wrapped by the same rules.
     use super::*;
     use crate::engine::text::width::{TAB_STOP, cell_width, grapheme_width};
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn wrapped(line: &str, width: usize) -> Vec<&str> {
         wrap_str(line, width)
@@ -302,6 +302,7 @@ mod properties {
     use super::*;
     use crate::engine::text::width::display_width;
     use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     proptest! {
         #[test]
