@@ -6,7 +6,8 @@
 /// the end read as continuation bytes, 0x80), given up as soon as a block has brought
 /// any bit of `stop`. `f` should be written without branches (with [`eq`] and
 /// [`at_least`]), so that the loop is vectorised.
-#[inline]
+// Always inlined, so that a caller compiled for wider vectors (AVX2) compiles it so too.
+#[inline(always)]
 pub(crate) fn or_of_triples(bytes: &[u8], stop: u8, f: impl Fn(u8, u8, u8) -> u8) -> u8 {
     const BLOCK: usize = 4096;
     let n = bytes.len();
@@ -35,13 +36,13 @@ pub(crate) fn or_of_triples(bytes: &[u8], stop: u8, f: impl Fn(u8, u8, u8) -> u8
 }
 
 /// All ones when `x == y`: masks, so that the vectorised code needs no conversions.
-#[inline]
+#[inline(always)]
 pub(crate) fn eq(x: u8, y: u8) -> u8 {
     0u8.wrapping_sub(u8::from(x == y))
 }
 
 /// All ones when `x >= y`.
-#[inline]
+#[inline(always)]
 pub(crate) fn at_least(x: u8, y: u8) -> u8 {
     0u8.wrapping_sub(u8::from(x >= y))
 }
