@@ -135,6 +135,27 @@ impl<'t> Stream<'t> {
 /// first byte, a block of `BLOCK` bytes with no such place (`quiet`) is passed over whole.
 /// Looks no further than `stop`.
 fn plain_end(bytes: &[u8], from: usize, after_word: bool, stop: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: `plain_end_avx2` needs AVX2 and nothing else, and the CPU has it
+        // (checked just above); its body is safe code.
+        return unsafe { plain_end_avx2(bytes, from, after_word, stop) };
+    }
+    plain_end_here(bytes, from, after_word, stop)
+}
+
+/// [`plain_end`] compiled for AVX2, so that `quiet` reads 32 bytes at a time. Call it
+/// only where the CPU has AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn plain_end_avx2(bytes: &[u8], from: usize, after_word: bool, stop: usize) -> usize {
+    plain_end_here(bytes, from, after_word, stop)
+}
+
+/// [`plain_end`] for whatever the caller is compiled for (always inlined, with what it
+/// calls, so that an AVX2 caller makes it AVX2 code).
+#[inline(always)]
+fn plain_end_here(bytes: &[u8], from: usize, after_word: bool, stop: usize) -> usize {
     let at = |k: usize| bytes.get(k).copied().unwrap_or(0x80);
     let stop = stop.min(bytes.len());
     let mut j = from;
@@ -169,6 +190,7 @@ const BLOCK: usize = 64;
 /// Whether none of the first `BLOCK` bytes of `block` (which holds the three after them
 /// too) stops `plain_end` past its first byte: its rule for every byte at once, without
 /// branches, so that it is vectorised.
+#[inline(always)]
 fn quiet(block: &[u8; BLOCK + 3]) -> bool {
     // Four shifted copies, so that the loop reads lanes (written as one loop over the
     // block, the compiler keeps it scalar).
@@ -188,6 +210,7 @@ fn quiet(block: &[u8; BLOCK + 3]) -> bool {
 /// (of valid UTF-8), as `char::is_whitespace` says: ASCII tab to carriage return and the
 /// space, U+0085 and U+00A0 (C2 85, C2 A0), U+1680 (E1 9A 80), U+2000..U+200A, U+2028,
 /// U+2029, U+202F (E2 80 ..), U+205F (E2 81 9F) and U+3000 (E3 80 80). Without branches.
+#[inline(always)]
 fn space(b: u8, n: u8, t: u8) -> u8 {
     let ascii = ascii_space(b);
     let latin1 = eq(b, 0xC2) & (eq(n, 0x85) | eq(n, 0xA0));
@@ -199,6 +222,7 @@ fn space(b: u8, n: u8, t: u8) -> u8 {
 }
 
 /// All ones where `b` is ASCII white space: tab to carriage return, and the space.
+#[inline(always)]
 fn ascii_space(b: u8) -> u8 {
     (at_least(b, 0x09) & !at_least(b, 0x0E)) | eq(b, b' ')
 }
@@ -249,6 +273,32 @@ fn is_squeezed(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_compilations_of_plain_end_stop_at_the_same_byte() {
+        let vi = include_str!("../../../seeds/001_9864e2932dc47fb2.txt");
+        let spaces = [
+            " ", "  ", "\n", " \n", "\u{a0}", "\u{2028}", "\u{3000}", "\u{85}", "\t",
+        ];
+        let mut texts = vec![vi.to_owned()];
+        for (k, space) in spaces.iter().enumerate() {
+            let word = "Phạm Minh Chính nói ".repeat(k + 3);
+            texts.push(format!("{word}{space}{word}{space}{space}x"));
+        }
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for from in (0..bytes.len()).step_by(7) {
+                for after_word in [false, true] {
+                    let stop = bytes.len();
+                    assert_eq!(
+                        plain_end(bytes, from, after_word, stop),
+                        plain_end_here(bytes, from, after_word, stop),
+                        "{from} in {text:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn runs_become_one_space_and_offsets_map_back() {
