@@ -170,6 +170,19 @@ mod tests {
     }
 
     #[test]
+    fn every_character_taken_alone_is_a_grapheme_of_its_own_to_the_segmenter() {
+        let all = (0..0x2000).filter_map(char::from_u32).filter(|&c| alone(c));
+        let all: Vec<char> = all.collect();
+        assert_eq!(all.len(), 95 + 13 + 418 + 256);
+        for &c in &all {
+            for d in ['a', 'ạ', '\u{a0}', c] {
+                let pair = format!("{c}{d}");
+                assert_eq!(pair.graphemes(true).count(), 2, "{pair:?}");
+            }
+        }
+    }
+
+    #[test]
     fn graphemes_of_letters_marks_and_emoji() {
         let s = "Phạm e\u{301}👍\u{1f3fb} 🇻🇳🇻 a\r\nb ©\u{fe0f}";
         let ours: Vec<&str> = grapheme_indices(s).map(|(_, g)| g).collect();
