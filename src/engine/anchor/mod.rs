@@ -5,6 +5,7 @@
 mod many;
 pub mod nearest;
 mod occurrences;
+mod plain;
 mod squeeze;
 mod suffix;
 #[cfg(test)]
