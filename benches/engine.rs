@@ -2,10 +2,12 @@
 //! BRIEFING_BENCH_CORPUS names a corpus (benches/compare.sh makes one); otherwise they use
 //! the built-in corpus. CI runs these once each (`cargo bench -- --test`), untimed.
 
+use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::PathBuf;
 
 use briefing::engine::anchor::{Anchorer, Many, Placement, place};
+use briefing::engine::search::print::{Colour, Layout, SearchPrinter};
 use briefing::engine::search::{Searcher, search_documents, search_files};
 use briefing::engine::source::{self, Parts};
 use briefing::engine::text::fold::{Folded, spelt_in_ascii};
@@ -149,7 +151,18 @@ fn searching(c: &mut Criterion) {
         .seeds;
     c.bench_function(
         "search/every file of the bench corpus, as briefing search",
-        |b| b.iter(|| search_files(black_box(seeds.clone()), &searcher).count()),
+        |b| {
+            let printer = SearchPrinter::new(Layout::Vimgrep, Colour::Off);
+            b.iter(|| {
+                search_files(
+                    black_box(seeds.clone()),
+                    &searcher,
+                    &printer,
+                    HashMap::new(),
+                )
+                .count()
+            })
+        },
     );
 }
 

@@ -19,7 +19,7 @@ use briefing::engine::clean::{CleanWriter, Escape, clean, clean_os};
 use briefing::engine::output::{atomic, guard};
 use briefing::engine::print::{self, PrintError, PrintOptions};
 use briefing::engine::search::print::{Colour, Layout, SearchPrinter};
-use briefing::engine::search::{Searcher, search_files};
+use briefing::engine::search::{Searched, Searcher, search_files};
 use briefing::engine::source::{self, Parts};
 use briefing::engine::{CorpusSource, load_stored};
 use cli::{Cli, ColorArg, Command};
@@ -261,19 +261,19 @@ fn search(
     for finding in &listing.findings {
         eprintln!("{finding}");
     }
-    let mut found = false;
     let mut out = stdout()?;
-    for result in search_files(listing.seeds, &searcher) {
-        match result {
-            Ok(file) => {
-                found |= !file.lines.is_empty();
-                let id = ids.get(&file.file).map(String::as_str);
-                printer.file(&mut out, &file, id).map_err(Failure::Output)?;
+    for searched in search_files(listing.seeds, &searcher, &printer, ids) {
+        match searched {
+            Searched::Printed(printed) => {
+                printer
+                    .printed(&mut out, printed)
+                    .map_err(Failure::Output)?;
             }
-            Err(finding) => eprintln!("{finding}"),
+            Searched::Unreadable(finding) => eprintln!("{finding}"),
         }
     }
     finish(out)?;
+    let found = printer.printed_any();
     if found {
         Ok(())
     } else {

@@ -123,6 +123,7 @@ pub enum Sgr {
 /// (JSON and HTML output is always UTF-8, so that arises in plain text only). A character
 /// split across two writes is held until its end arrives; `finish` writes out one that
 /// never completes.
+#[derive(Debug)]
 pub struct CleanWriter<W: Write> {
     inner: W,
     style: Escape,
@@ -230,6 +231,35 @@ fn could_continue(tail: &[u8]) -> bool {
         _ => return false,
     };
     tail.len() < need && tail.iter().skip(1).all(|b| b & 0xC0 == 0x80)
+}
+
+/// Bytes that a [`CleanWriter`] wrote, safe to reach a terminal as they are: what the
+/// search threads print, for the one writer of standard output to write unchanged.
+/// Nothing but [`CleanWriter::into_cleaned`] makes one.
+#[derive(Debug, Default)]
+pub struct Cleaned(Vec<u8>);
+
+impl Cleaned {
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl CleanWriter<Vec<u8>> {
+    /// What was written, a held incomplete character written out (as `finish` does).
+    pub fn into_cleaned(mut self) -> Cleaned {
+        // Writing into a Vec cannot fail.
+        let _ = self.flush_pending();
+        Cleaned(self.inner)
+    }
+}
+
+impl<W: Write> CleanWriter<W> {
+    /// Writes bytes already cleaned past the cleaning (as `style` does a colour).
+    pub fn cleaned(&mut self, cleaned: &Cleaned) -> io::Result<()> {
+        self.flush_pending()?;
+        self.inner.write_all(&cleaned.0)
+    }
 }
 
 impl<W: Write> Write for CleanWriter<W> {

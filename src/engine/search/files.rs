@@ -1,9 +1,10 @@
 //! Searching files as `briefing search` does, without holding the corpus: each file read,
-//! decoded and searched in one pass on every core, only its matching lines kept (long
-//! lines cut around each match), and handed on in order batch by batch while the next
-//! batch is searched, so that printing overlaps searching and memory holds a few batches.
+//! decoded, searched and its matching lines printed in one pass on every core (long lines
+//! cut around each match), and handed on in order batch by batch while the next batch is
+//! searched, so that writing overlaps searching and memory holds a few batches.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::mpsc;
 use std::thread;
 
@@ -12,6 +13,7 @@ use rayon::prelude::*;
 use super::Searcher;
 use super::documents::search_text;
 use super::matches::FileMatches;
+use super::print::{Printed, SearchPrinter};
 use crate::engine::finding::Finding;
 use crate::engine::source::SourceFile;
 use crate::engine::text::decode_bytes;
@@ -21,24 +23,41 @@ use crate::engine::text::fold::Folded;
 /// few batches of matching lines are little memory.
 const BATCH: usize = 128;
 
-/// Reads, decodes and searches files on every core, keeping only the matches: what
-/// `briefing search` needs, without holding the corpus. The results come in the order
-/// of `files` while later files are still being searched; a panic while searching is
-/// raised again here, and dropping the iterator stops the search.
+/// What the search of files in a row gave, in their order.
+#[derive(Debug)]
+pub enum Searched {
+    /// The matches of files in a row (those without a match print nothing).
+    Printed(Printed),
+    /// A file that could not be read or decoded.
+    Unreadable(Finding),
+}
+
+/// Reads, decodes, searches and prints files on every core, keeping only what is printed:
+/// what `briefing search` needs, without holding the corpus. Each file is printed as
+/// `printer` would, its heading naming the document by its id in `ids` (file name to
+/// id); the results come in the order of `files` while later files are still being
+/// searched. A panic while searching is raised again here, and dropping the iterator
+/// stops the search.
 pub fn search_files(
     files: Vec<SourceFile>,
     searcher: &Searcher,
-) -> impl Iterator<Item = Result<FileMatches, Finding>> + use<> {
+    printer: &SearchPrinter,
+    ids: HashMap<String, String>,
+) -> impl Iterator<Item = Searched> + use<> {
     let searcher = searcher.clone();
-    // One batch searched while one waits and one is read: three at most in memory.
-    let (send, receive) = mpsc::sync_channel::<Vec<Result<FileMatches, Finding>>>(1);
+    let printer = printer.clone();
+    // One batch searched while one waits and one is written: three at most in memory.
+    let (send, receive) = mpsc::sync_channel::<Vec<Searched>>(1);
     let worker = thread::spawn(move || {
         for batch in files.chunks(BATCH) {
-            let found = batch
+            let pieces: Vec<Vec<Searched>> = batch
                 .par_iter()
-                .map(|f| search_file(f, &searcher))
+                .fold(Vec::new, |mut pieces, file| {
+                    search_and_print(file, &searcher, &printer, &ids, &mut pieces);
+                    pieces
+                })
                 .collect();
-            if send.send(found).is_err() {
+            if send.send(pieces.into_iter().flatten().collect()).is_err() {
                 return;
             }
         }
@@ -56,40 +75,78 @@ pub fn search_files(
     .flatten()
 }
 
-/// One file read, decoded and searched, with one buffer and one fold per thread.
-fn search_file(entry: &SourceFile, searcher: &Searcher) -> Result<FileMatches, Finding> {
+/// Searches one file and prints its matches after the `pieces` before it, with one set
+/// of buffers per thread.
+fn search_and_print(
+    entry: &SourceFile,
+    searcher: &Searcher,
+    printer: &SearchPrinter,
+    ids: &HashMap<String, String>,
+    pieces: &mut Vec<Searched>,
+) {
     thread_local! {
-        static BUFFERS: RefCell<(Vec<u8>, Vec<u8>, Folded)> = RefCell::default();
+        static BUFFERS: RefCell<Buffers> = RefCell::default();
     }
-    BUFFERS.with_borrow_mut(|(bytes, lower, folded)| {
-        entry
-            .read_into(bytes)
-            .map_err(|e| Finding::error(&entry.shown, format!("cannot read: {e}")))?;
-        let mut found = FileMatches {
-            file: entry.name.clone(),
-            ..FileMatches::default()
-        };
-        if search_plain(bytes, searcher, (lower, folded), &mut found).is_some() {
-            return Ok(found);
+    BUFFERS.with_borrow_mut(|buffers| {
+        if let Err(finding) = search_file(entry, searcher, buffers) {
+            pieces.push(Searched::Unreadable(finding));
+            return;
         }
-        // Anything unusual (not UTF-8, NUL, CR, not NFC) takes the path that normalises.
-        found = FileMatches {
-            file: entry.name.clone(),
-            ..FileMatches::default()
-        };
-        let whole = decode_bytes(&entry.shown, bytes)?;
-        for m in search_text(&whole, 0, searcher, folded) {
-            let line = whole.line_range(m.line - 1);
-            let text = whole.line(m.line - 1);
-            found.push(
-                m.line,
-                m.column,
-                text,
-                m.range.start - line.start..m.range.end - line.start,
-            );
+        if buffers.found.lines.is_empty() {
+            return;
         }
-        Ok(found)
-    })
+        if !matches!(pieces.last(), Some(Searched::Printed(_))) {
+            pieces.push(Searched::Printed(Printed::new(printer)));
+        }
+        if let Some(Searched::Printed(printed)) = pieces.last_mut() {
+            printed.file(&buffers.found, ids.get(&entry.name).map(String::as_str));
+        }
+    });
+}
+
+/// What searching a file needs, kept from file to file: its bytes, their ASCII lower
+/// case, their fold, and its matches.
+#[derive(Default)]
+struct Buffers {
+    bytes: Vec<u8>,
+    lower: Vec<u8>,
+    folded: Folded,
+    found: FileMatches,
+}
+
+/// One file read, decoded and searched, its matches left in `buffers.found`.
+fn search_file(
+    entry: &SourceFile,
+    searcher: &Searcher,
+    buffers: &mut Buffers,
+) -> Result<(), Finding> {
+    let Buffers {
+        bytes,
+        lower,
+        folded,
+        found,
+    } = buffers;
+    entry
+        .read_into(bytes)
+        .map_err(|e| Finding::error(&entry.shown, format!("cannot read: {e}")))?;
+    found.clear(&entry.name);
+    if search_plain(bytes, searcher, (lower, folded), found).is_some() {
+        return Ok(());
+    }
+    // Anything unusual (not UTF-8, NUL, CR, not NFC) takes the path that normalises.
+    found.clear(&entry.name);
+    let whole = decode_bytes(&entry.shown, bytes)?;
+    for m in search_text(&whole, 0, searcher, folded) {
+        let line = whole.line_range(m.line - 1);
+        let text = whole.line(m.line - 1);
+        found.push(
+            m.line,
+            m.column,
+            text,
+            m.range.start - line.start..m.range.end - line.start,
+        );
+    }
+    Ok(())
 }
 
 /// The fast path for a plain UTF-8 file (the usual case): searched in place, with no
@@ -146,6 +203,61 @@ fn search_plain(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Files over several batches, some matching, some not, some unreadable: the pieces,
+    /// written one after another, are the files printed in their order.
+    #[test]
+    fn pieces_print_every_file_in_order_across_batches() {
+        use crate::engine::clean::{CleanWriter, Escape};
+        use crate::engine::search::print::{Colour, Layout};
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("seeds")).unwrap();
+        let n = 3 * BATCH + 7;
+        let mut expected = (Vec::new(), Vec::new());
+        for k in 0..n {
+            let name = format!("{k:04}.txt");
+            let bytes: Vec<u8> = match k % 5 {
+                0 | 3 => format!("một\nThủ tướng Phạm Minh Chính {k}\n").into(),
+                1 => b"nothing here\n".to_vec(),
+                2 => b"not \xff UTF-8\n".to_vec(),
+                _ => format!("PHAM MINH CHINH ç {k}\n").into(),
+            };
+            std::fs::write(dir.path().join("seeds").join(&name), bytes).unwrap();
+            match k % 5 {
+                0 | 3 => expected
+                    .0
+                    .push(format!("{name}\n2:Thủ tướng Phạm Minh Chính {k}\n")),
+                4 => expected
+                    .0
+                    .push(format!("{name}\n1:PHAM MINH CHINH ç {k}\n")),
+                2 => expected.1.push(name),
+                _ => {}
+            }
+        }
+        let source = crate::engine::CorpusSource::Dir(dir.path().to_path_buf());
+        let listing =
+            crate::engine::source::list(&source, crate::engine::source::Parts::Seeds).unwrap();
+        let mut printer = SearchPrinter::new(Layout::Heading, Colour::Off);
+        let mut out = CleanWriter::new(Vec::new(), Escape::Visible);
+        let mut unreadable = Vec::new();
+        let searcher = Searcher::new("pham minh chinh").unwrap();
+        for searched in search_files(listing.seeds, &searcher, &printer.clone(), HashMap::new()) {
+            match searched {
+                Searched::Printed(printed) => printer.printed(&mut out, printed).unwrap(),
+                Searched::Unreadable(finding) => unreadable.push(finding.to_string()),
+            }
+        }
+        let out = String::from_utf8(out.finish().unwrap()).unwrap();
+        assert_eq!(out, expected.0.join("\n"));
+        assert!(printer.printed_any());
+        assert_eq!(unreadable.len(), expected.1.len());
+        for (finding, name) in unreadable.iter().zip(&expected.1) {
+            assert!(
+                finding.contains(name.as_str()) && finding.contains("not UTF-8"),
+                "{finding}"
+            );
+        }
+    }
 
     #[test]
     fn long_lines_are_cut_around_each_match_and_columns_count_on() {

@@ -1,15 +1,19 @@
 //! The matches of one file as `briefing search` keeps them: only the lines they stand on,
 //! each once, a long line cut around each match.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
-/// The line as shown with a match at byte `at`: whole, or for a line longer than
-/// `LINE_LIMIT` bytes, the part around the match between ellipses; and where byte 0 of
-/// the line would stand in what is shown (negative when cut).
-fn excerpt(line: &str, at: usize) -> (Cow<'_, str>, isize) {
+/// The part of the line shown with a match at byte `at`: all of it, or for a line longer
+/// than `LINE_LIMIT` bytes, the part around the match (char-aligned), shown between
+/// ellipses where it is cut.
+fn excerpt(line: &str, at: usize) -> Excerpt<'_> {
     if line.len() <= LINE_LIMIT {
-        return (Cow::Borrowed(line), 0);
+        return Excerpt {
+            head: "",
+            part: line,
+            tail: "",
+            start: 0,
+        };
     }
     let floor = |mut i: usize| {
         while i > 0 && !line.is_char_boundary(i) {
@@ -19,11 +23,41 @@ fn excerpt(line: &str, at: usize) -> (Cow<'_, str>, isize) {
     };
     let start = floor(at.saturating_sub(BEFORE_MATCH));
     let end = floor((start + EXCERPT).min(line.len()));
-    let head = if start > 0 { "…" } else { "" };
-    let tail = if end < line.len() { "…" } else { "" };
-    let shift = head.len() as isize - start as isize;
-    let shown = format!("{head}{}{tail}", line.get(start..end).unwrap_or(""));
-    (Cow::Owned(shown), shift)
+    Excerpt {
+        head: if start > 0 { "…" } else { "" },
+        part: line.get(start..end).unwrap_or(""),
+        tail: if end < line.len() { "…" } else { "" },
+        start,
+    }
+}
+
+/// What [`excerpt`] shows of a line: `head`, `part` (from byte `start` of the line), `tail`.
+struct Excerpt<'a> {
+    head: &'a str,
+    part: &'a str,
+    tail: &'a str,
+    start: usize,
+}
+
+impl Excerpt<'_> {
+    fn len(&self) -> usize {
+        self.head.len() + self.part.len() + self.tail.len()
+    }
+
+    /// Where byte `i` of the line stands in what is shown, within it.
+    fn place(&self, i: usize) -> usize {
+        (i + self.head.len())
+            .saturating_sub(self.start)
+            .min(self.len())
+    }
+
+    fn is(&self, shown: &str) -> bool {
+        shown.len() == self.len()
+            && shown
+                .strip_prefix(self.head)
+                .and_then(|s| s.strip_suffix(self.tail))
+                == Some(self.part)
+    }
 }
 
 /// The matches in one file, with the text of the lines they stand on.
@@ -48,20 +82,32 @@ const BEFORE_MATCH: usize = 200;
 impl FileMatches {
     /// Records a match at bytes `at` of `line_text`.
     pub(super) fn push(&mut self, line: usize, column: usize, line_text: &str, at: Range<usize>) {
-        let (shown, shift) = excerpt(line_text, at.start);
-        let place = |i: usize| (i as isize + shift).clamp(0, shown.len() as isize) as usize;
-        self.spans.push(place(at.start)..place(at.end));
+        let shown = excerpt(line_text, at.start);
+        self.spans.push(shown.place(at.start)..shown.place(at.end));
         let range = match self.lines.last() {
-            Some((l, _, range)) if *l == line && self.text.get(range.clone()) == Some(&shown) => {
+            Some((l, _, range))
+                if *l == line && self.text.get(range.clone()).is_some_and(|s| shown.is(s)) =>
+            {
                 range.clone()
             }
             _ => {
                 let start = self.text.len();
-                self.text.push_str(&shown);
+                self.text.push_str(shown.head);
+                self.text.push_str(shown.part);
+                self.text.push_str(shown.tail);
                 start..self.text.len()
             }
         };
         self.lines.push((line, column, range));
+    }
+
+    /// Empties these matches for those of `file`, keeping their memory.
+    pub(super) fn clear(&mut self, file: &str) {
+        self.file.clear();
+        self.file.push_str(file);
+        self.lines.clear();
+        self.text.clear();
+        self.spans.clear();
     }
 
     /// The matches grouped by line as shown: (line, the line's text, each match's byte

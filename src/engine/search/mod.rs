@@ -15,6 +15,6 @@ pub mod print;
 mod query;
 
 pub use documents::{Match, search_documents};
-pub use files::search_files;
+pub use files::{Searched, search_files};
 pub use matches::FileMatches;
 pub use query::Searcher;

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::engine::clean::{CleanWriter, Sgr};
+use crate::engine::clean::{CleanWriter, Escape, Sgr};
 use crate::engine::search::FileMatches;
 
 /// One match a line, or a heading per document.
@@ -28,7 +28,7 @@ const NUMBER: Sgr = Sgr::Fg(2);
 const MATCH: Sgr = Sgr::Fg(1);
 
 /// Writes the matches of file after file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SearchPrinter {
     layout: Layout,
     colour: Colour,
@@ -59,6 +59,27 @@ impl SearchPrinter {
             Layout::Vimgrep => self.vimgrep(out, file),
             Layout::Heading => self.heading(out, file, id),
         }
+    }
+
+    /// Whether any file had a match to print.
+    pub fn printed_any(&self) -> bool {
+        self.files > 0
+    }
+
+    /// Writes what a search thread printed of the files after those printed so far.
+    pub fn printed<W: Write>(
+        &mut self,
+        out: &mut CleanWriter<W>,
+        printed: Printed,
+    ) -> io::Result<()> {
+        if printed.printer.files == 0 {
+            return Ok(());
+        }
+        if self.layout == Layout::Heading && self.files > 0 {
+            out.clean_str("\n", false)?;
+        }
+        self.files += printed.printer.files;
+        out.cleaned(&printed.out.into_cleaned())
     }
 
     fn vimgrep<W: Write>(&self, out: &mut CleanWriter<W>, file: &FileMatches) -> io::Result<()> {
@@ -146,6 +167,30 @@ impl SearchPrinter {
     }
 }
 
+/// The matches of files one after another, printed (and cleaned) where they were searched,
+/// for [`SearchPrinter::printed`] to write after the files before them.
+#[derive(Debug)]
+pub struct Printed {
+    printer: SearchPrinter,
+    out: CleanWriter<Vec<u8>>,
+}
+
+impl Printed {
+    /// Nothing printed yet, in the layout and colours of `like`.
+    pub fn new(like: &SearchPrinter) -> Printed {
+        Printed {
+            printer: SearchPrinter::new(like.layout, like.colour),
+            out: CleanWriter::new(Vec::new(), Escape::Visible),
+        }
+    }
+
+    /// Prints the matches of `file`, whose document goes by `id`, after those before.
+    pub fn file(&mut self, file: &FileMatches, id: Option<&str>) {
+        // Writing into a Vec cannot fail.
+        let _ = self.printer.file(&mut self.out, file, id);
+    }
+}
+
 /// What `paint` shows: text from the corpus on one line, or a number.
 enum Shown<'a> {
     Line(&'a str),
@@ -155,7 +200,7 @@ enum Shown<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::search::{Searcher, search_files};
+    use crate::engine::search::{Searched, Searcher, search_files};
 
     fn printed(text: &str, query: &str, layout: Layout, colour: Colour) -> String {
         let dir = tempfile::tempdir().unwrap();
@@ -167,10 +212,12 @@ mod tests {
         let searcher = Searcher::new(query).unwrap();
         let mut out = CleanWriter::new(Vec::new(), crate::engine::clean::Escape::Visible);
         let mut printer = SearchPrinter::new(layout, colour);
-        for file in search_files(listing.seeds, &searcher) {
-            printer
-                .file(&mut out, &file.unwrap(), Some("vi-gov"))
-                .unwrap();
+        let ids = [("a.txt".to_owned(), "vi-gov".to_owned())].into();
+        for searched in search_files(listing.seeds, &searcher, &printer.clone(), ids) {
+            let Searched::Printed(printed) = searched else {
+                panic!("{searched:?}");
+            };
+            printer.printed(&mut out, printed).unwrap();
         }
         String::from_utf8(out.finish().unwrap()).unwrap()
     }
