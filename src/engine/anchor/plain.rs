@@ -1,34 +1,22 @@
 //! Where a run of text stops being copied as it is when white space is squeezed: the
 //! squeeze's scan over every byte of a document, branchless so that it is vectorised,
-//! and compiled twice (SSE2 and, where the CPU has it, AVX2).
+//! and compiled for the widest vectors the CPU has.
 
-use crate::engine::text::scan::{at_least, eq};
+use crate::engine::text::scan::{at_least, eq, widest_compiled};
 
-/// Where the bytes from `from` stop being copied as they are: at the first white-space
-/// character, unless it is a lone ASCII white-space byte after a word and before a character that
-/// is none (`after_word` says whether the byte before `from` ended a word). Past the
-/// first byte, a block of `BLOCK` bytes with no such place (`quiet`) is passed over whole.
-/// Looks no further than `stop`.
-pub(super) fn plain_end(bytes: &[u8], from: usize, after_word: bool, stop: usize) -> usize {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: `plain_end_avx2` needs AVX2 and nothing else, and the CPU has it
-        // (checked just above); its body is safe code.
-        return unsafe { plain_end_avx2(bytes, from, after_word, stop) };
+widest_compiled! {
+    /// Where the bytes from `from` stop being copied as they are: at the first white-space
+    /// character, unless it is a lone ASCII white-space byte after a word and before a character that
+    /// is none (`after_word` says whether the byte before `from` ended a word). Past the
+    /// first byte, a block of `BLOCK` bytes with no such place (`quiet`) is passed over whole.
+    /// Looks no further than `stop`.
+    pub(super) fn plain_end(bytes: &[u8], from: usize, after_word: bool, stop: usize) -> usize {
+        plain_end_here(bytes, from, after_word, stop)
     }
-    plain_end_here(bytes, from, after_word, stop)
-}
-
-/// [`plain_end`] compiled for AVX2, so that `quiet` reads 32 bytes at a time. Call it
-/// only where the CPU has AVX2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn plain_end_avx2(bytes: &[u8], from: usize, after_word: bool, stop: usize) -> usize {
-    plain_end_here(bytes, from, after_word, stop)
 }
 
 /// [`plain_end`] for whatever the caller is compiled for (always inlined, with what it
-/// calls, so that an AVX2 caller makes it AVX2 code).
+/// calls, so that a caller compiled for wider vectors makes it so).
 #[inline(always)]
 fn plain_end_here(bytes: &[u8], from: usize, after_word: bool, stop: usize) -> usize {
     let at = |k: usize| bytes.get(k).copied().unwrap_or(0x80);
@@ -105,9 +93,10 @@ pub(super) fn ascii_space(b: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::text::scan::each_width;
 
     #[test]
-    fn both_compilations_of_plain_end_stop_at_the_same_byte() {
+    fn every_compilation_of_plain_end_stops_at_the_same_byte() {
         let vi = include_str!("../../../seeds/001_9864e2932dc47fb2.txt");
         let spaces = [
             " ", "  ", "\n", " \n", "\u{a0}", "\u{2028}", "\u{3000}", "\u{85}", "\t",
@@ -117,18 +106,20 @@ mod tests {
             let word = "Phạm Minh Chính nói ".repeat(k + 3);
             texts.push(format!("{word}{space}{word}{space}{space}x"));
         }
-        for text in &texts {
-            let bytes = text.as_bytes();
-            for from in (0..bytes.len()).step_by(7) {
-                for after_word in [false, true] {
-                    let stop = bytes.len();
-                    assert_eq!(
-                        plain_end(bytes, from, after_word, stop),
-                        plain_end_here(bytes, from, after_word, stop),
-                        "{from} in {text:?}"
-                    );
+        each_width(|width| {
+            for text in &texts {
+                let bytes = text.as_bytes();
+                for from in (0..bytes.len()).step_by(7) {
+                    for after_word in [false, true] {
+                        let stop = bytes.len();
+                        assert_eq!(
+                            plain_end(bytes, from, after_word, stop),
+                            plain_end_here(bytes, from, after_word, stop),
+                            "{width:?}: {from} in {text:?}"
+                        );
+                    }
                 }
             }
-        }
+        });
     }
 }

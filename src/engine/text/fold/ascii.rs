@@ -3,7 +3,7 @@
 //! nothing else, since every other character there folds to a vowel, to d, or to itself.
 //! Search then finds such a run of the query in the raw bytes, ignoring only ASCII case.
 
-use crate::engine::text::scan::{at_least, eq, or_of_triples};
+use crate::engine::text::scan::{at_least, eq, or_of_triples, widest_compiled};
 
 /// How a text that [`spelt_in_ascii`] accepts spells a folded space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,24 +40,12 @@ pub fn spelt_in_ascii(text: &str) -> Option<Spaces> {
     }
 }
 
-/// What [`refuses`] sees in `bytes`, 32 bytes at a time where the CPU has AVX2 (the same
-/// loop, compiled twice), else 16 with the SSE2 every x86-64 has. It is search's hottest
-/// loop: every byte of every file goes through it.
-fn scan(bytes: &[u8]) -> u8 {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: `scan_avx2` needs AVX2 and nothing else, and the CPU has it (checked
-        // just above); its body is safe code.
-        return unsafe { scan_avx2(bytes) };
+widest_compiled! {
+    /// What [`refuses`] sees in `bytes`, as many bytes at a time as the CPU's vectors
+    /// hold. It is search's hottest loop: every byte of every file goes through it.
+    fn scan(bytes: &[u8]) -> u8 {
+        or_of_triples(bytes, REFUSED, refuses)
     }
-    or_of_triples(bytes, REFUSED, refuses)
-}
-
-/// [`scan`] compiled for AVX2. Call it only where the CPU has AVX2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn scan_avx2(bytes: &[u8]) -> u8 {
-    or_of_triples(bytes, REFUSED, refuses)
 }
 
 /// Bits of what `refuses` saw: a character refused, a no-break space.
@@ -97,6 +85,7 @@ mod tests {
     use super::super::chars::surely_nfc;
     use super::super::fold_str;
     use super::*;
+    use crate::engine::text::scan::{Width, each_width};
 
     #[test]
     fn every_character_let_through_folds_to_no_ascii_spelt_byte() {
@@ -118,7 +107,7 @@ mod tests {
     }
 
     #[test]
-    fn both_compilations_of_the_scan_see_the_same() {
+    fn every_compilation_of_the_scan_sees_the_same() {
         let vi = include_str!("../../../../seeds/001_9864e2932dc47fb2.txt");
         let mut texts: Vec<String> = vec![vi.to_owned(), format!("{vi}ç"), format!("ç{vi}")];
         texts.extend(
@@ -126,10 +115,21 @@ mod tests {
                 .filter_map(char::from_u32)
                 .map(|c| format!("ab{c}")),
         );
-        for text in &texts {
-            let plain = or_of_triples(text.as_bytes(), REFUSED, refuses);
-            assert_eq!(scan(text.as_bytes()), plain, "{text:?}");
+        // A refused character at every place of a block, and a no-break space.
+        for at in 0..130 {
+            let (before, after) = ("a".repeat(at), "a".repeat(130 - at));
+            texts.push(format!("{before}ç{after}"));
+            texts.push(format!("{before}\u{a0}{after}"));
         }
+        let mut widths = Vec::new();
+        each_width(|width| {
+            widths.push(width);
+            for text in &texts {
+                let plain = or_of_triples(text.as_bytes(), REFUSED, refuses);
+                assert_eq!(scan(text.as_bytes()), plain, "{width:?} {text:?}");
+            }
+        });
+        assert_eq!(widths.first(), Some(&Width::Base));
     }
 
     #[test]
