@@ -134,14 +134,22 @@ fn composed(text: String) -> String {
 /// ASCII, U+0080..U+02FF, Latin Extended Additional (precomposed Vietnamese) and general
 /// punctuation is NFC; anything else goes to the Unicode quick check.
 pub fn is_nfc(s: &str) -> bool {
-    scan::or_of_triples(s.as_bytes(), 1, maybe_not_nfc) == 0
+    surely_nfc(s.as_bytes())
         || is_nfc_quick(s.chars()) == IsNormalized::Yes
         || s.nfc().eq(s.chars())
+}
+
+scan::widest_compiled! {
+    /// Whether no character of `bytes` is one that [`maybe_not_nfc`] doubts.
+    fn surely_nfc(bytes: &[u8]) -> bool {
+        scan::or_of_triples(bytes, 1, maybe_not_nfc) == 0
+    }
 }
 
 /// 1 where a character starts (lead `l`, then `s` and `t`) that is not surely NFC: one
 /// from U+0300 on (leads from 0xCC) but U+1E00..U+1EFF (E1 B8..BB) and U+2002..U+203F
 /// (E2 80 82.., where U+2000 and U+2001 are singletons that NFC replaces).
+#[inline(always)]
 fn maybe_not_nfc(l: u8, s: u8, t: u8) -> u8 {
     use scan::{at_least, eq};
     let latin = eq(l, 0xE1) & eq(s & 0xFC, 0xB8);
@@ -152,6 +160,23 @@ fn maybe_not_nfc(l: u8, s: u8, t: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_compilation_of_the_nfc_scan_sees_the_same() {
+        let vi = include_str!("../../../seeds/001_9864e2932dc47fb2.txt");
+        let mut texts: Vec<String> = vec![vi.to_owned(), format!("{vi}e\u{301}")];
+        texts.extend(
+            (0x80..0x3000)
+                .filter_map(char::from_u32)
+                .map(|c| format!("{}{c}", "a".repeat(c as usize % 70))),
+        );
+        scan::each_width(|width| {
+            for text in &texts {
+                let plain = scan::or_of_triples(text.as_bytes(), 1, maybe_not_nfc) == 0;
+                assert_eq!(surely_nfc(text.as_bytes()), plain, "{width:?} {text:?}");
+            }
+        });
+    }
 
     #[test]
     fn normalises_bom_line_breaks_and_nfd() {
