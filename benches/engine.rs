@@ -7,6 +7,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use briefing::engine::anchor::{Anchorer, Many, Placement, place};
+use briefing::engine::brief::BriefFile;
 use briefing::engine::search::print::{Colour, Layout, SearchPrinter};
 use briefing::engine::search::{Searcher, search_documents, search_files};
 use briefing::engine::source::{self, Parts};
@@ -179,5 +180,45 @@ fn loading(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, anchoring, many_quotes, folding, searching, loading);
+/// A brief as the synthetic corpus writes them: 1,000 documents, 10,000 annotations.
+fn large_brief() -> String {
+    let mut yaml = String::from("title: Synthetic brief\ndate: 2025-07-22\ndocuments:\n");
+    for d in 0..1000 {
+        yaml += &format!("  - id: d{d}\n    file: doc_{d:05}.txt\n    lang: vi\n");
+    }
+    yaml += "topics:\n  - id: t0\n    title: Topic zero\n  - id: t1\n    title: Topic one\n";
+    yaml += "figures:\n";
+    for k in 0..5000 {
+        yaml += &format!(
+            "  - label: Figure {k}\n    value: \"{k}\"\n    topics: [t0]\n    quotes:\n      - doc: d{}\n        text: \"càng đồng bộ, toàn diện; nội dung hợp tác kinh tế {k}\"\n",
+            k % 1000
+        );
+    }
+    yaml += "themes:\n";
+    for k in 0..5000 {
+        yaml += &format!(
+            "  - topics: [t1, t0]\n    note: Theme {k}\n    quotes:\n      - doc: d{}\n        text: \"Komite Pengarah mengedepankan semangat {k}\"\n",
+            k % 1000
+        );
+    }
+    yaml
+}
+
+fn briefs(c: &mut Criterion) {
+    let yaml = large_brief();
+    assert!(BriefFile::from_yaml(&yaml).is_ok());
+    c.bench_function("brief/parse 1.3 MB, 10,000 annotations", |b| {
+        b.iter(|| BriefFile::from_yaml(black_box(&yaml)).map(|b| b.figures.len()))
+    });
+}
+
+criterion_group!(
+    benches,
+    anchoring,
+    many_quotes,
+    folding,
+    searching,
+    loading,
+    briefs
+);
 criterion_main!(benches);

@@ -42,6 +42,14 @@ pub struct BriefFile {
 }
 
 impl BriefFile {
+    /// A brief read from its YAML text, as a load reads each (serde_yaml's error where it
+    /// does not parse).
+    pub fn from_yaml(source: &str) -> Result<BriefFile, serde_yaml::Error> {
+        stream::from_str(source)
+    }
+}
+
+impl BriefFile {
     /// Gives back the room its lists grew into while parsed: a corpus's briefs are all
     /// held at once before they are resolved.
     pub(crate) fn fit(&mut self) {
@@ -175,7 +183,7 @@ pub enum AmountDecl {
 /// The kinds a figure's `kind:` may take.
 pub const FIGURE_KINDS: &[&str] = &["target", "result", "forecast", "count", "reference"];
 
-const SCALAR: &str = "text (a string, number or date), not a list or a mapping";
+pub(crate) const SCALAR: &str = "text (a string, number or date), not a list or a mapping";
 
 /// Reads any YAML scalar as the text the curator wrote (`value: 17` is "17"); a list or a
 /// mapping is an error at that node.

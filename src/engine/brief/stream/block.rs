@@ -360,7 +360,9 @@ fn flow_word_byte(b: u8) -> bool {
 /// byte (C2, E2, EF) may start one of those.
 fn plain_characters(source: &str) -> bool {
     let bytes = source.as_bytes();
-    if bytes.iter().any(|&b| (b < 0x20 && b != b'\n') || b == 0x7F) {
+    // A fold rather than `any`, so that the compiler vectorises it.
+    let control = |b: u8| (b < 0x20 && b != b'\n') || b == 0x7F;
+    if bytes.iter().fold(false, |found, &b| found | control(b)) {
         return false;
     }
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);

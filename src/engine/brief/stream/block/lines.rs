@@ -42,8 +42,12 @@ impl<'a> Iterator for Lines<'a> {
         if self.rest.is_empty() {
             return None;
         }
-        let (line, rest, broken) = match self.rest.split_once('\n') {
-            Some((line, rest)) => (line, rest, true),
+        let (line, rest, broken) = match memchr::memchr(b'\n', self.rest.as_bytes()) {
+            Some(end) => (
+                self.rest.get(..end).unwrap_or(""),
+                self.rest.get(end + 1..).unwrap_or(""),
+                true,
+            ),
             None => (self.rest, "", false),
         };
         self.rest = rest;
