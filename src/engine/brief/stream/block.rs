@@ -47,7 +47,7 @@ impl<'a> Block<'a> {
             return None;
         }
         Some(Block {
-            lines: Lines { rest: source },
+            lines: Lines::new(source),
             open: Vec::new(),
             pending: None,
             queue: VecDeque::new(),
@@ -179,7 +179,13 @@ impl<'a> Block<'a> {
     /// would go on a plain value (or be an error), which saphyr-parser decides.
     fn continues(&mut self) -> bool {
         let deepest = self.open.last().map_or(0, |o| o.indent);
-        let next = self.lines.clone().find(|l| !l.content.is_empty());
+        // The next line, split once for this and for the line after it.
+        let next = match self.lines.peek() {
+            Some(line) if line.content.is_empty() => {
+                self.lines.clone().find(|l| !l.content.is_empty())
+            }
+            next => next,
+        };
         next.is_some_and(|l| l.indent > deepest)
     }
 

@@ -24,6 +24,11 @@ pub(super) fn untagged<'de, V: Visitor<'de>>(
         "false" | "False" | "FALSE" => return visitor.visit_bool(false),
         _ => {}
     }
+    // Every number below starts with a digit, a sign or a point (the float parser's own
+    // `inf` and `nan` are not finite, so never taken): anything else is text.
+    if !v.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) {
+        return text(visitor, value);
+    }
     if let Some(n) = unsigned(v, u64::from_str_radix) {
         return visitor.visit_u64(n);
     }

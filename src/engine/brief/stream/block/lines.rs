@@ -29,35 +29,64 @@ impl Line<'_> {
     }
 }
 
-/// The lines of a source.
+/// The lines of a source, the next one split ahead of time when asked for (`peek`).
 #[derive(Clone)]
 pub(super) struct Lines<'a> {
-    pub rest: &'a str,
+    rest: &'a str,
+    /// The next line and the source after it, once `peek` has split it.
+    ahead: Option<(Line<'a>, &'a str)>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(source: &'a str) -> Lines<'a> {
+        Lines {
+            rest: source,
+            ahead: None,
+        }
+    }
+
+    /// The next line, left to be taken.
+    pub fn peek(&mut self) -> Option<Line<'a>> {
+        if self.ahead.is_none() {
+            self.ahead = split(self.rest);
+        }
+        self.ahead.map(|(line, _)| line)
+    }
 }
 
 impl<'a> Iterator for Lines<'a> {
     type Item = Line<'a>;
 
     fn next(&mut self) -> Option<Line<'a>> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let (line, rest, broken) = match memchr::memchr(b'\n', self.rest.as_bytes()) {
-            Some(end) => (
-                self.rest.get(..end).unwrap_or(""),
-                self.rest.get(end + 1..).unwrap_or(""),
-                true,
-            ),
-            None => (self.rest, "", false),
+        let (line, rest) = match self.ahead.take() {
+            Some(ahead) => ahead,
+            None => split(self.rest)?,
         };
         self.rest = rest;
-        let start = line.trim_start_matches(' ');
-        let content = start.trim_end_matches(' ');
-        Some(Line {
-            indent: line.len() - start.len(),
-            content,
-            trailing_spaces: content.len() < start.len(),
-            broken,
-        })
+        Some(line)
     }
+}
+
+/// The first line of `source` and what follows it; `None` when nothing is left.
+fn split(source: &str) -> Option<(Line<'_>, &str)> {
+    if source.is_empty() {
+        return None;
+    }
+    let (line, rest, broken) = match memchr::memchr(b'\n', source.as_bytes()) {
+        Some(end) => (
+            source.get(..end).unwrap_or(""),
+            source.get(end + 1..).unwrap_or(""),
+            true,
+        ),
+        None => (source, "", false),
+    };
+    let start = line.trim_start_matches(' ');
+    let content = start.trim_end_matches(' ');
+    let line = Line {
+        indent: line.len() - start.len(),
+        content,
+        trailing_spaces: content.len() < start.len(),
+        broken,
+    };
+    Some((line, rest))
 }
