@@ -2,6 +2,7 @@
 //! anchoring jobs (see `anchoring`).
 
 use std::collections::HashMap;
+use std::fmt;
 
 use super::anchoring::{Job, Source};
 use super::measure::measure_of;
@@ -95,7 +96,7 @@ pub(super) fn resolve_brief(
     let quotes = b.figures.iter().map(|f| f.quotes.len());
     jobs.reserve(quotes.chain(b.themes.iter().map(|t| t.quotes.len())).sum());
     for (i, mut f) in taking(b.figures).enumerate() {
-        let path = format!("figures[{i}]");
+        let path = Item("figures", i);
         let measure = measure_of(&mut f, &path, &mut report);
         let annotation = Annotation {
             brief: brief_index,
@@ -131,12 +132,22 @@ pub(super) fn resolve_brief(
             report: &mut report,
             jobs,
         };
-        resolving.add_annotation(&format!("themes[{i}]"), annotation, &t.topics, t.quotes);
+        resolving.add_annotation(&Item("themes", i), annotation, &t.topics, t.quotes);
     }
     super::pins::resolve_pins(corpus, ids, &mut report, brief_index, b.pins);
     // Its findings are given their places here, from the source kept for those to come.
     drop(report);
     Source { shown, source }
+}
+
+/// Where an annotation stands in its brief (`figures[3]`), written out only for a finding.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Item(pub &'static str, pub usize);
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
 }
 
 /// What resolving one annotation of a brief reads and adds to.
@@ -151,7 +162,7 @@ impl Resolving<'_, '_> {
     /// Resolves an annotation's topics, anchors its quotes and adds it to the corpus.
     fn add_annotation(
         &mut self,
-        path: &str,
+        path: &Item,
         mut annotation: Annotation,
         topics: &[Name],
         quotes: Few<QuoteDecl>,
@@ -218,7 +229,7 @@ fn resolve_topics(
     corpus: &CorpusParts,
     ids: &Ids,
     report: &mut Report,
-    path: &str,
+    path: &Item,
     wanted: &[Name],
 ) -> Few<TopicId> {
     if wanted.is_empty() {

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::anchoring::Source;
+use super::annotate::Item;
 use super::{Report, add_note};
 use crate::engine::brief::{AmountDecl, FIGURE_KINDS, FigureDecl};
 use crate::engine::corpus::{AnnotationKind, BriefId, CorpusParts, IdVec, Measure};
@@ -13,7 +14,7 @@ use crate::engine::text::fold::fold_str;
 
 /// The structured value of figure `path` (`figures[3]`), every problem reported.
 /// A bad amount is left blank, so the figure still loads and lists.
-pub(super) fn measure_of(f: &mut FigureDecl, path: &str, report: &mut Report) -> Measure {
+pub(super) fn measure_of(f: &mut FigureDecl, path: &Item, report: &mut Report) -> Measure {
     if let Some(kind) = &f.kind
         && !FIGURE_KINDS.contains(&kind.as_str())
     {
@@ -62,7 +63,7 @@ pub(super) fn measure_of(f: &mut FigureDecl, path: &str, report: &mut Report) ->
 }
 
 /// The number an amount holds, or `None` and an error at `path.key`.
-fn number(amount: AmountDecl, key: &str, path: &str, report: &mut Report) -> Option<f64> {
+fn number(amount: AmountDecl, key: &str, path: &Item, report: &mut Report) -> Option<f64> {
     let (message, note) = match amount {
         AmountDecl::Number(v) if v.is_finite() => return Some(v),
         AmountDecl::Number(v) if v.is_nan() => (
