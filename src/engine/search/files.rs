@@ -101,8 +101,15 @@ fn search_and_print(
         if let Some(Searched::Printed(printed)) = pieces.last_mut() {
             printed.file(&buffers.found, ids.get(&entry.name).map(String::as_str));
         }
+        // The matches of one huge file are not kept in memory for the files after it.
+        if buffers.found.text.capacity() > KEPT_MATCHES {
+            buffers.found = FileMatches::default();
+        }
     });
 }
+
+/// Bytes of matching lines whose room a thread keeps from file to file, at most.
+const KEPT_MATCHES: usize = 1 << 20;
 
 /// What searching a file needs, kept from file to file: its bytes, their ASCII lower
 /// case, their fold, and its matches.
