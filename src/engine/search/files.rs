@@ -21,7 +21,7 @@ use crate::engine::text::fold::Folded;
 
 /// Files searched together: large enough to keep every core busy, small enough that a
 /// few batches of matching lines are little memory.
-const BATCH: usize = 128;
+const BATCH: usize = 512;
 
 /// What the search of files in a row gave, in their order.
 #[derive(Debug)]
