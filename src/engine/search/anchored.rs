@@ -11,7 +11,7 @@ use std::ops::Range;
 use memchr::memmem;
 
 use super::Searcher;
-use crate::engine::text::fold::{Folded, Spaces, ascii_spelt, spelt_in_ascii};
+use crate::engine::text::fold::{Folded, Spaces, ascii_spelt, spelt_in_ascii_lowering};
 
 /// Runs shorter than this stand in too many places to be worth it.
 const MIN_RUN: usize = 3;
@@ -118,7 +118,11 @@ impl Searcher {
         folded: &mut Folded,
         out: &mut Vec<Range<usize>>,
     ) -> bool {
-        let run = match spelt_in_ascii(text) {
+        if self.anchors.ascii_spaces.is_none() && self.anchors.no_break_spaces.is_none() {
+            return false;
+        }
+        // The text lower-cased in the same pass as it is checked.
+        let run = match spelt_in_ascii_lowering(text, lower) {
             Some(Spaces::Ascii) => &self.anchors.ascii_spaces,
             Some(Spaces::NoBreak) => &self.anchors.no_break_spaces,
             None => return false,
@@ -126,8 +130,6 @@ impl Searcher {
         let Some(run) = run else {
             return false;
         };
-        lower.clear();
-        lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
         let Some(windows) = windows(text, lower, run, self.folded.len()) else {
             return false;
         };

@@ -96,6 +96,19 @@ pub(crate) use widest_compiled;
 // Always inlined, so that a caller compiled for wider vectors compiles it so too.
 #[inline(always)]
 pub(crate) fn or_of_triples(bytes: &[u8], stop: u8, f: impl Fn(u8, u8, u8) -> u8) -> u8 {
+    or_of_triples_then(bytes, stop, f, |_| {})
+}
+
+/// [`or_of_triples`], handing `then` each block of `bytes` once it is seen (every byte
+/// once, in order, up to the block that brought a bit of `stop`), so that a second pass
+/// over a text can be made while its block is still in the cache.
+#[inline(always)]
+pub(crate) fn or_of_triples_then(
+    bytes: &[u8],
+    stop: u8,
+    f: impl Fn(u8, u8, u8) -> u8,
+    mut then: impl FnMut(&[u8]),
+) -> u8 {
     const BLOCK: usize = 4096;
     let n = bytes.len();
     let (mut start, mut seen) = (0, 0);
@@ -113,12 +126,14 @@ pub(crate) fn or_of_triples(bytes: &[u8], stop: u8, f: impl Fn(u8, u8, u8) -> u8
             .zip(s)
             .zip(t)
             .fold(0, |any, ((&l, &s), &t)| any | f(l, s, t));
+        then(l);
         if seen & stop != 0 {
             return seen;
         }
         start = end;
     }
     let at = |k: usize| bytes.get(k).copied().unwrap_or(0x80);
+    then(bytes.get(start..).unwrap_or_default());
     seen | (start..n).fold(0, |any, k| any | f(at(k), at(k + 1), at(k + 2)))
 }
 

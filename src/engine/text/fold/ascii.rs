@@ -3,7 +3,7 @@
 //! nothing else, since every other character there folds to a vowel, to d, or to itself.
 //! Search then finds such a run of the query in the raw bytes, ignoring only ASCII case.
 
-use crate::engine::text::scan::{at_least, eq, or_of_triples, widest_compiled};
+use crate::engine::text::scan::{at_least, eq, or_of_triples, or_of_triples_then, widest_compiled};
 
 /// How a text that [`spelt_in_ascii`] accepts spells a folded space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,11 +40,32 @@ pub fn spelt_in_ascii(text: &str) -> Option<Spaces> {
     }
 }
 
+/// [`spelt_in_ascii`], making `lower` the text with ASCII lower-cased as it goes (in the
+/// same pass, block by block; where the text is refused, `lower` is left unfinished).
+pub fn spelt_in_ascii_lowering(text: &str, lower: &mut Vec<u8>) -> Option<Spaces> {
+    match scan_lowering(text.as_bytes(), lower) {
+        0 => Some(Spaces::Ascii),
+        NO_BREAK => Some(Spaces::NoBreak),
+        _ => None,
+    }
+}
+
 widest_compiled! {
     /// What [`refuses`] sees in `bytes`, as many bytes at a time as the CPU's vectors
     /// hold. It is search's hottest loop: every byte of every file goes through it.
     fn scan(bytes: &[u8]) -> u8 {
         or_of_triples(bytes, REFUSED, refuses)
+    }
+}
+
+widest_compiled! {
+    /// [`scan`], writing `bytes` lower-cased into `lower` block by block.
+    fn scan_lowering(bytes: &[u8], lower: &mut Vec<u8>) -> u8 {
+        lower.clear();
+        lower.reserve(bytes.len());
+        or_of_triples_then(bytes, REFUSED, refuses, |block| {
+            lower.extend(block.iter().map(u8::to_ascii_lowercase));
+        })
     }
 }
 
@@ -124,9 +145,18 @@ mod tests {
         let mut widths = Vec::new();
         each_width(|width| {
             widths.push(width);
+            let mut lower = Vec::new();
             for text in &texts {
                 let plain = or_of_triples(text.as_bytes(), REFUSED, refuses);
                 assert_eq!(scan(text.as_bytes()), plain, "{width:?} {text:?}");
+                assert_eq!(
+                    scan_lowering(text.as_bytes(), &mut lower),
+                    plain,
+                    "{width:?}"
+                );
+                if plain & REFUSED == 0 {
+                    assert_eq!(lower, text.to_ascii_lowercase().as_bytes(), "{width:?}");
+                }
             }
         });
         assert_eq!(widths.first(), Some(&Width::Base));

@@ -6,7 +6,7 @@
 mod ascii;
 mod chars;
 
-pub use ascii::{Spaces, ascii_spelt, spelt_in_ascii};
+pub use ascii::{Spaces, ascii_spelt, spelt_in_ascii, spelt_in_ascii_lowering};
 pub use chars::{fold_char_into, fold_str, is_marked};
 
 use chars::{Entry, MAYBE_DENORMAL, SLOW, entry_len, fold_ascii, fold_slow, surely_nfc, table};
