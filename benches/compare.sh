@@ -34,6 +34,8 @@ need python3 python3
 cargo build --release --quiet --bin briefing --example gen_corpus
 BIN=target/release/briefing
 target/release/examples/gen_corpus --docs "$DOCS" --quotes "$QUOTES" --out "$DIR"
+# The corpus just written goes to disk before anything is timed, not during.
+sync
 # The corpus is its two folders: the documents and the briefs over them.
 SIZE=$(du -sb "$DIR/seeds" "$DIR/briefs" | awk '{n += $1} END {print n}')
 OUT=$(mktemp -d)
@@ -43,17 +45,21 @@ $BIN check --corpus "$DIR" > "$OUT/check.txt" || { tail -5 "$OUT/check.txt"; ech
 OURS=$($BIN search --corpus "$DIR" 'pham minh chinh' | wc -l)
 THEIRS=$(rg -i -o --no-filename 'phạm minh chính|pham minh chinh' "$DIR/seeds" | wc -l)
 
-hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$OUT/big.json" \
-  -n check "$BIN check --corpus $DIR" \
-  -n rg-quotes "rg -F -c -f $DIR/quotes.txt $DIR/seeds" \
+# Each pair in a session of its own, the light ones first: on a shared machine the
+# seconds-long rg -F -f runs would otherwise leave what comes after them measured in
+# whatever state they put the machine in.
+hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$OUT/search.json" \
   -n search "$BIN search --corpus $DIR 'pham minh chinh'" \
   -n rg-search "rg -i -c 'phạm minh chính|pham minh chinh' $DIR/seeds" >/dev/null
-
 hyperfine -N --warmup 5 --runs "$RUNS" --export-json "$OUT/small.json" \
   -n builtin-check "$BIN check" \
   -n builtin-search "$BIN search 'pham minh chinh'" \
   -n builtin-print "$BIN print" \
   -n builtin-json "$BIN print --format json" >/dev/null
+
+hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$OUT/big.json" \
+  -n check "$BIN check --corpus $DIR" \
+  -n rg-quotes "rg -F -c -f $DIR/quotes.txt $DIR/seeds" >/dev/null
 
 /usr/bin/time -v $BIN check --corpus "$DIR" >/dev/null 2> "$OUT/time.txt" || true
 FIRST_FRAME=$(python3 benches/first_frame.py "$RUNS" "$BIN" --corpus "$DIR")
@@ -65,7 +71,7 @@ import json, sys
 out, size, peak_kb, ours, theirs, docs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
 first_frame, reader_kb = float(sys.argv[7]), int(sys.argv[8])
 med = {}
-for name in ("big", "small"):
+for name in ("search", "big", "small"):
     for r in json.load(open(f"{out}/{name}.json"))["results"]:
         med[r["command"]] = r["median"]
 ms = lambda s: f"{s * 1000:8.1f} ms"
