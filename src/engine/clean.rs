@@ -236,14 +236,8 @@ fn could_continue(tail: &[u8]) -> bool {
 /// Bytes that a [`CleanWriter`] wrote, safe to reach a terminal as they are: what the
 /// search threads print, for the one writer of standard output to write unchanged.
 /// Nothing but [`CleanWriter::into_cleaned`] makes one.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Cleaned(Vec<u8>);
-
-impl Cleaned {
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.0
-    }
-}
 
 impl CleanWriter<Vec<u8>> {
     /// What was written, a held incomplete character written out (as `finish` does).

@@ -10,7 +10,6 @@ use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
-use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer};
 
 /// The string methods and comparisons of a text type that derefs to `str`.
@@ -223,34 +222,8 @@ impl Name {
 /// A document or topic id as a brief writes it.
 impl<'de> Deserialize<'de> for Name {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Name, D::Error> {
-        d.deserialize_any(NameVisitor)
-    }
-}
-
-/// Any scalar as a [`Name`], its text as `super::scalar` gives it, without a `String`
-/// made first for text that the brief holds as it is.
-struct NameVisitor;
-
-impl<'de> Visitor<'de> for NameVisitor {
-    type Value = Name;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(super::SCALAR)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Name, E> {
-        Ok(Name::read(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Name, E> {
-        Ok(Name::read(&v.to_string()))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Name, E> {
-        Ok(Name::read(&v.to_string()))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Name, E> {
-        Ok(Name::read(&v.to_string()))
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Name, E> {
-        Ok(Name::read(&v.to_string()))
+        // The text borrowed where the brief holds it as it is: no String made for it.
+        d.deserialize_any(super::ScalarVisitor(|text| Name::read(&text)))
     }
 }
 

@@ -11,6 +11,7 @@ pub(crate) mod positions;
 pub(crate) mod stream;
 pub(crate) mod yaml;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
@@ -183,41 +184,43 @@ pub enum AmountDecl {
 /// The kinds a figure's `kind:` may take.
 pub const FIGURE_KINDS: &[&str] = &["target", "result", "forecast", "count", "reference"];
 
-pub(crate) const SCALAR: &str = "text (a string, number or date), not a list or a mapping";
+const SCALAR: &str = "text (a string, number or date), not a list or a mapping";
 
-/// Reads any YAML scalar as the text the curator wrote (`value: 17` is "17"); a list or a
-/// mapping is an error at that node.
-struct ScalarVisitor;
+/// Reads any YAML scalar as the text the curator wrote (`value: 17` is "17"), made into
+/// a value by the function it holds, from the text borrowed where the brief holds it as it
+/// is; a list or a mapping is an error at that node.
+pub(crate) struct ScalarVisitor<T>(pub(crate) fn(Cow<'_, str>) -> T);
 
-impl<'de> Visitor<'de> for ScalarVisitor {
-    type Value = String;
+impl<'de, T> Visitor<'de> for ScalarVisitor<T> {
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(SCALAR)
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_owned())
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        Ok(self.0(Cow::Borrowed(v)))
     }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
-        Ok(v)
+    fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+        Ok(self.0(Cow::Owned(v)))
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-        Ok(v.to_string())
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        Ok(self.0(Cow::Owned(v.to_string())))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-        Ok(v.to_string())
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        Ok(self.0(Cow::Owned(v.to_string())))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
-        Ok(v.to_string())
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        Ok(self.0(Cow::Owned(v.to_string())))
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
-        Ok(v.to_string())
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
+        Ok(self.0(Cow::Owned(v.to_string())))
     }
 }
 
 /// Any scalar as text: a `String`, or a [`Str`] for what briefs hold by the million.
 fn scalar<'de, D: Deserializer<'de>, T: From<String>>(d: D) -> Result<T, D::Error> {
-    d.deserialize_any(ScalarVisitor).map(T::from)
+    d.deserialize_any(ScalarVisitor(|text| text.into_owned()))
+        .map(T::from)
 }
 
 fn opt_scalar<'de, D: Deserializer<'de>, T: From<String>>(d: D) -> Result<Option<T>, D::Error> {

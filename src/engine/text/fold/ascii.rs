@@ -33,17 +33,18 @@ pub fn ascii_spelt(b: u8, spaces: Spaces) -> bool {
 /// anything else (ç, ñ, ł, ā, other spaces, combining marks, other scripts) is refused
 /// (`None`); that costs only speed. One pass that the compiler vectorises, by blocks.
 pub fn spelt_in_ascii(text: &str) -> Option<Spaces> {
-    match scan(text.as_bytes()) {
-        0 => Some(Spaces::Ascii),
-        NO_BREAK => Some(Spaces::NoBreak),
-        _ => None,
-    }
+    spaces(scan(text.as_bytes()))
 }
 
 /// [`spelt_in_ascii`], making `lower` the text with ASCII lower-cased as it goes (in the
 /// same pass, block by block; where the text is refused, `lower` is left unfinished).
 pub fn spelt_in_ascii_lowering(text: &str, lower: &mut Vec<u8>) -> Option<Spaces> {
-    match scan_lowering(text.as_bytes(), lower) {
+    spaces(scan_lowering(text.as_bytes(), lower))
+}
+
+/// What the bits a scan saw say: how the text spells a space, or `None` where refused.
+fn spaces(seen: u8) -> Option<Spaces> {
+    match seen {
         0 => Some(Spaces::Ascii),
         NO_BREAK => Some(Spaces::NoBreak),
         _ => None,
